@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { ActionSchema } from './settings/schema';
+
+/** Messages between the popup and the content script; validated on receipt, whoever sent them. */
+export const GetPageStateSchema = z.object({ type: z.literal('tagveil:get-page-state') });
+
+export const RuleCountSchema = z.object({
+  listName: z.string(),
+  rule: z.string(),
+  action: ActionSchema,
+  /** Tags (as the site wrote them) this rule matched on the page. */
+  tags: z.array(z.string()),
+  entries: z.number().int(),
+});
+
+export const PageStateSchema = z.object({
+  site: z.object({ id: z.string(), name: z.string() }),
+  /** False when Tagveil is off, or off for this site. */
+  active: z.boolean(),
+  entries: z.number().int(),
+  counts: z.object({ hide: z.number().int(), blur: z.number().int(), label: z.number().int() }),
+  rules: z.array(RuleCountSchema),
+  /** Things the user should know: settings that failed to load, rules that did not parse. */
+  problems: z.array(z.string()),
+});
+
+export type PageState = z.infer<typeof PageStateSchema>;
+export type RuleCount = z.infer<typeof RuleCountSchema>;

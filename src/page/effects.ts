@@ -1,0 +1,106 @@
+import type { Verdict } from '../rules/types';
+import { MARK_ATTR, SHOWN_ATTR, VEIL_TAG } from './styles';
+
+interface Veil {
+  host: HTMLElement;
+  root: ShadowRoot;
+}
+
+/** Veils by entry; the shadow roots are closed so the page's scripts cannot read the user's reasons. */
+const veils = new WeakMap<Element, Veil>();
+
+const VEIL_CSS = `
+:host { all: initial; display: block; font: 13px/1.4 system-ui, sans-serif; }
+.bar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; padding: 6px 10px; border-radius: 6px;
+  background: #2b2540; color: #fff; }
+.blur { position: absolute; inset: 0; z-index: 2; display: flex; align-items: center; justify-content: center;
+  padding: 8px; }
+.label .bar { background: #f3e8ff; color: #3b2470; border: 1px solid #c9b3f5; margin: 4px 0; }
+.shown .bar { background: #ece9f5; color: #3b3550; margin: 4px 0; }
+button { font: inherit; padding: 2px 10px; border-radius: 4px; border: 1px solid currentColor; cursor: pointer;
+  background: transparent; color: inherit; }
+button:focus-visible { outline: 2px solid #8b5cf6; outline-offset: 2px; }
+`;
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** "Netorare, Cheating — list NTR & cheating" */
+export function reasonText(verdict: Verdict): string {
+  const tags = unique(verdict.reasons.map((r) => r.tag)).join(', ');
+  const lists = unique(verdict.reasons.map((r) => r.listName));
+  return `${tags} — ${lists.length > 1 ? 'lists' : 'list'} ${lists.join(', ')}`;
+}
+
+function veilFor(entry: HTMLElement): Veil {
+  let veil = veils.get(entry);
+  if (!veil) {
+    const host = entry.ownerDocument.createElement(VEIL_TAG);
+    const root = host.attachShadow({ mode: 'closed' });
+    veil = { host, root };
+    veils.set(entry, veil);
+  }
+  if (veil.host.parentNode !== entry) entry.prepend(veil.host);
+  return veil;
+}
+
+function render(entry: HTMLElement, verdict: Verdict, shown: boolean, onToggle: () => void): void {
+  const { root } = veilFor(entry);
+  const doc = entry.ownerDocument;
+  const style = doc.createElement('style');
+  style.textContent = VEIL_CSS;
+  const wrap = doc.createElement('div');
+  const bar = doc.createElement('div');
+  bar.className = 'bar';
+  bar.setAttribute('role', 'note');
+  const line = doc.createElement('span');
+  bar.append(line);
+  if (verdict.action === 'label') {
+    wrap.className = 'label';
+    line.textContent = `Tagged ${reasonText(verdict)}`;
+  } else {
+    wrap.className = shown ? 'shown' : 'blur';
+    line.textContent = `${shown ? 'Shown' : 'Content warning'}: ${reasonText(verdict)}`;
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.textContent = shown ? 'Hide again' : 'Show';
+    button.setAttribute('aria-label', `${shown ? 'Hide again' : 'Show'}: ${reasonText(verdict)}`);
+    button.addEventListener('click', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      onToggle();
+    });
+    bar.append(button);
+  }
+  wrap.append(bar);
+  root.replaceChildren(style, wrap);
+}
+
+/**
+ * Applies a verdict to an entry's root: the mark attribute, and for blur and label the reason line.
+ * `shown` is the user's reveal of this entry; `onToggle` flips it.
+ */
+export function applyVerdict(
+  entry: HTMLElement,
+  verdict: Verdict,
+  shown: boolean,
+  onToggle: () => void,
+): void {
+  const action = verdict.action;
+  if (action === null) {
+    clearVerdict(entry);
+    return;
+  }
+  if (entry.getAttribute(MARK_ATTR) !== action) entry.setAttribute(MARK_ATTR, action);
+  if (shown) entry.setAttribute(SHOWN_ATTR, '');
+  else entry.removeAttribute(SHOWN_ATTR);
+  if (action === 'hide') veils.get(entry)?.host.remove();
+  else render(entry, verdict, shown, onToggle);
+}
+
+export function clearVerdict(entry: Element): void {
+  entry.removeAttribute(MARK_ATTR);
+  entry.removeAttribute(SHOWN_ATTR);
+  veils.get(entry)?.host.remove();
+}

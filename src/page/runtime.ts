@@ -1,0 +1,97 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { GetPageStateSchema, type PageState } from '../messages';
+import { compile } from '../rules/compile';
+import type { Repaired } from '../settings/repair';
+import { isSiteEnabled } from '../settings/schema';
+import { loadSettings, watchSettings } from '../settings/store';
+import type { SiteAdapter } from '../sites/types';
+import { Scanner } from './scanner';
+import { EFFECTS_CSS, holdBackCss } from './styles';
+
+/** If settings have not loaded by then, entries are released unfiltered: never hide a whole site by accident. */
+export const SETTINGS_TIMEOUT_MS = 1_500;
+/** Set on <html> while an instance runs, so a second injection does not start a second one. */
+const RUNNING_ATTR = 'data-tagveil-running';
+
+function addStyle(doc: Document, css: string): HTMLStyleElement {
+  const style = doc.createElement('style');
+  style.textContent = css;
+  // At document_start there is no <head> yet; <html> takes the element just as well.
+  (doc.head ?? doc.documentElement).append(style);
+  return style;
+}
+
+/** The content script's work on one catalog page: settings → matcher → adapter → scanner. */
+export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc: Document = document): void {
+  const html = doc.documentElement;
+  if (html.hasAttribute(RUNNING_ATTR)) return;
+  html.setAttribute(RUNNING_ATTR, '');
+
+  const effects = addStyle(doc, EFFECTS_CSS);
+  let holdBack: HTMLStyleElement | null = addStyle(doc, holdBackCss(adapter.entrySelector));
+  const releaseHoldBack = () => {
+    holdBack?.remove();
+    holdBack = null;
+  };
+
+  const scanner = new Scanner(doc, adapter, () => ({ action: null, reasons: [] }));
+  let active = false;
+  let loaded = false;
+  let problems: string[] = [];
+
+  const apply = ({ settings, problems: settingsProblems }: Repaired) => {
+    loaded = true;
+    if (!isSiteEnabled(settings, adapter.id)) {
+      active = false;
+      scanner.stop();
+      releaseHoldBack();
+      problems = settingsProblems;
+      return;
+    }
+    const matcher = compile(settings.lists);
+    problems = [
+      ...settingsProblems,
+      ...matcher.errors.map((e) => `${e.listName}, line ${e.line + 1}, column ${e.column}: ${e.message}`),
+    ];
+    active = true;
+    if (!holdBack) holdBack = addStyle(doc, holdBackCss(adapter.entrySelector));
+    scanner.setJudge(matcher.judge);
+    scanner.start();
+  };
+
+  ctx.setTimeout(() => {
+    if (loaded) return;
+    releaseHoldBack();
+    problems = ['Settings did not load in time, so nothing on this page was filtered. Reload to try again.'];
+  }, SETTINGS_TIMEOUT_MS);
+
+  loadSettings().then(apply, (error: unknown) => {
+    releaseHoldBack();
+    problems = [`Settings could not be read (${String(error)}); nothing on this page was filtered.`];
+  });
+  const unwatch = watchSettings(apply);
+
+  const onMessage = (message: unknown): Promise<PageState> | undefined => {
+    if (!GetPageStateSchema.safeParse(message).success) return undefined;
+    const stats = scanner.stats();
+    return Promise.resolve({
+      site: { id: adapter.id, name: adapter.name },
+      active,
+      entries: stats.entries,
+      counts: stats.counts,
+      rules: [...stats.rules.values()].map((r) => ({ ...r, tags: [...r.tags] })),
+      problems,
+    });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    unwatch();
+    scanner.stop();
+    releaseHoldBack();
+    effects.remove();
+    html.removeAttribute(RUNNING_ATTR);
+  });
+}

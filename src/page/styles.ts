@@ -1,0 +1,23 @@
+/** The element that carries an entry's reason line and reveal control, in a closed shadow root. */
+export const VEIL_TAG = 'tagveil-veil';
+/** Set on the root of every entry that was judged, whatever the verdict; unjudged entries are held back. */
+export const SEEN_ATTR = 'data-tagveil-seen';
+/** The page-mark contract: `hide|blur|label` on entries acted on. */
+export const MARK_ATTR = 'data-tagveil';
+/** Set on a blurred entry the user chose to show. */
+export const SHOWN_ATTR = 'data-tagveil-shown';
+
+/** Effects, keyed by attributes only: the entry's own styles are never touched. */
+export const EFFECTS_CSS = `
+[${MARK_ATTR}="hide"] { display: none !important; }
+[${MARK_ATTR}="blur"] { position: relative !important; }
+[${MARK_ATTR}="blur"]:not([${SHOWN_ATTR}]) > :not(${VEIL_TAG}) {
+  filter: blur(12px) !important; pointer-events: none !important; user-select: none !important;
+}
+${VEIL_TAG} { display: block !important; }
+`;
+
+/** Keeps entries unpainted (but laid out, so the page does not jump) until they are judged. */
+export function holdBackCss(entrySelector: string): string {
+  return `:is(${entrySelector}):not([${SEEN_ATTR}]) { visibility: hidden !important; }`;
+}

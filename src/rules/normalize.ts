@@ -1,0 +1,93 @@
+import type { Tag } from './types';
+
+/** Folded tag strings repeat across entries; past this many distinct inputs the cache starts over. */
+const FOLD_CACHE_MAX_ENTRIES = 50_000;
+
+const foldCache = new Map<string, string>();
+
+const KATAKANA_FIRST = 0x30a1; // ァ
+const KATAKANA_LAST = 0x30f6; // ヶ
+const KATAKANA_TO_HIRAGANA = 0x60;
+
+function katakanaToHiragana(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    out +=
+      code >= KATAKANA_FIRST && code <= KATAKANA_LAST
+        ? String.fromCodePoint(code - KATAKANA_TO_HIRAGANA)
+        : ch;
+  }
+  return out;
+}
+
+const SEPARATOR_RUN = /[\s_-]+/gu;
+const HAS_KATAKANA = /[\u30a1-\u30f6]/u;
+
+/**
+ * The one folding used by rules and adapters alike: Unicode NFKC (full/half width), case fold,
+ * katakana as hiragana, `_` `-` and runs of white space as one space, trimmed.
+ */
+export function fold(text: string): string {
+  const cached = foldCache.get(text);
+  if (cached !== undefined) return cached;
+  let out = text.normalize('NFKC').toLowerCase();
+  if (HAS_KATAKANA.test(out)) out = katakanaToHiragana(out);
+  out = out.replace(SEPARATOR_RUN, ' ').trim();
+  if (foldCache.size >= FOLD_CACHE_MAX_ENTRIES) foldCache.clear();
+  foldCache.set(text, out);
+  return out;
+}
+
+/** Site and booru abbreviations of namespaces (E-Hentai writes `f:milf` for `female:milf`). */
+const NAMESPACE_ALIASES: Record<string, string> = {
+  f: 'female',
+  m: 'male',
+  x: 'mixed',
+  o: 'other',
+  p: 'parody',
+  c: 'character',
+  a: 'artist',
+  g: 'group',
+  l: 'language',
+  r: 'reclass',
+  cos: 'cosplayer',
+};
+
+export function foldNamespace(namespace: string): string {
+  const folded = fold(namespace);
+  return NAMESPACE_ALIASES[folded] ?? folded;
+}
+
+export interface FoldedTag {
+  namespace: string | undefined;
+  name: string;
+}
+
+const GENDER_SUFFIX = /\s*([♀♂])$/u;
+
+/** Folds a site's tag; a trailing ♀/♂ (as some sites write it) becomes the female/male namespace. */
+export function foldTag(tag: Tag): FoldedTag {
+  let name = tag.name;
+  let namespace = tag.namespace;
+  const gender = GENDER_SUFFIX.exec(name);
+  if (gender) {
+    name = name.slice(0, gender.index);
+    namespace ??= gender[1] === '♀' ? 'female' : 'male';
+  }
+  return { namespace: namespace === undefined ? undefined : foldNamespace(namespace), name: fold(name) };
+}
+
+/** `female:netorare` → namespace + name; a colon followed by a space is part of the name ("Star Wars: Rebels"). */
+const NAMESPACED = /^([^\s:]+):(?!\s)(.+)$/su;
+
+export function splitNamespace(text: string): Tag {
+  const m = NAMESPACED.exec(text.trim());
+  if (!m || m[1] === undefined || m[2] === undefined) return { name: text.trim() };
+  return { namespace: m[1], name: m[2] };
+}
+
+/** Displays a tag as the site wrote it. */
+export function tagToString(tag: Tag): string {
+  return tag.namespace ? `${tag.namespace}:${tag.name}` : tag.name;
+}

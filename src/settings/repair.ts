@@ -1,0 +1,98 @@
+import { type Blocklist, BlocklistSchema, defaultSettings, type Settings, SettingsSchema } from './schema';
+
+export interface Repaired {
+  settings: Settings;
+  /** One line per field that was replaced, e.g. `lists[1].action: invalid value "remove" replaced by "hide"`. */
+  problems: string[];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function repairList(raw: unknown, index: number, problems: string[]): Blocklist | null {
+  const whole = BlocklistSchema.safeParse(raw);
+  if (whole.success) return whole.data;
+  if (!isObject(raw)) {
+    problems.push(`lists[${index}]: not a list (${describe(raw)}), dropped`);
+    return null;
+  }
+  const fallback: Blocklist = {
+    id: `list-${index + 1}`,
+    name: `List ${index + 1}`,
+    enabled: true,
+    action: 'hide',
+    patterns: [],
+  };
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(BlocklistSchema.shape) as (keyof Blocklist)[]) {
+    const field = BlocklistSchema.shape[key].safeParse(raw[key]);
+    if (field.success) {
+      out[key] = field.data;
+    } else if (key === 'patterns' && Array.isArray(raw[key])) {
+      // Keep every rule that is still a string; a user's rules are never dropped for a neighbour's fault.
+      const kept = (raw[key] as unknown[]).filter((p): p is string => typeof p === 'string');
+      problems.push(
+        `lists[${index}].patterns: ${(raw[key] as unknown[]).length - kept.length} unreadable entries dropped`,
+      );
+      out[key] = kept;
+    } else {
+      problems.push(
+        `lists[${index}].${key}: invalid value ${describe(raw[key])} replaced by ${describe(fallback[key])}`,
+      );
+      out[key] = fallback[key];
+    }
+  }
+  return BlocklistSchema.parse(out);
+}
+
+/**
+ * Reads stored settings that may be old, partial or damaged. Every valid field is kept; each invalid
+ * one is replaced by its default and reported, so nothing that still reads is lost.
+ */
+export function repairSettings(raw: unknown): Repaired {
+  const whole = SettingsSchema.safeParse(raw);
+  if (whole.success) return { settings: whole.data, problems: [] };
+  const defaults = defaultSettings();
+  const problems: string[] = [];
+  if (!isObject(raw)) {
+    if (raw !== null && raw !== undefined)
+      problems.push(`settings: not an object (${describe(raw)}), defaults used`);
+    return { settings: defaults, problems };
+  }
+  const enabled = SettingsSchema.shape.enabled.safeParse(raw.enabled);
+  if (!enabled.success) problems.push(`enabled: invalid value ${describe(raw.enabled)} replaced by true`);
+
+  const sites: Record<string, boolean> = {};
+  if (isObject(raw.sites)) {
+    for (const [site, on] of Object.entries(raw.sites)) {
+      if (typeof on === 'boolean') sites[site] = on;
+      else problems.push(`sites.${site}: invalid value ${describe(on)} dropped`);
+    }
+  } else if (raw.sites !== undefined) {
+    problems.push(`sites: invalid value ${describe(raw.sites)} replaced by {}`);
+  }
+
+  let lists = defaults.lists;
+  if (Array.isArray(raw.lists)) {
+    lists = raw.lists
+      .map((list, i) => repairList(list, i, problems))
+      .filter((l): l is Blocklist => l !== null);
+    const seen = new Set<string>();
+    for (const list of lists) {
+      while (seen.has(list.id)) {
+        problems.push(`lists: duplicate id "${list.id}" renamed`);
+        list.id = `${list.id}-2`;
+      }
+      seen.add(list.id);
+    }
+  } else {
+    problems.push(`lists: invalid value ${describe(raw.lists)} replaced by the default lists`);
+  }
+  return { settings: { enabled: enabled.success ? enabled.data : true, sites, lists }, problems };
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { NTR_PRESET } from '../rules/presets';
+import { ACTIONS } from '../rules/types';
+
+/** Longest rule line kept; longer lines are almost certainly a paste gone wrong. */
+export const MAX_PATTERN_LENGTH = 500;
+
+export const ActionSchema = z.enum(ACTIONS);
+
+export const BlocklistSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1).max(100),
+  enabled: z.boolean(),
+  action: ActionSchema,
+  patterns: z.array(z.string().max(MAX_PATTERN_LENGTH)),
+});
+
+export const SettingsSchema = z.object({
+  /** Master switch. */
+  enabled: z.boolean(),
+  /** Per-site switches keyed by site id; a site not listed is on. */
+  sites: z.record(z.string(), z.boolean()),
+  lists: z.array(BlocklistSchema),
+});
+
+export type Blocklist = z.infer<typeof BlocklistSchema>;
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const NTR_LIST_ID = 'ntr';
+export const MY_LIST_ID = 'mine';
+
+/** A fresh install: filtering on, a personal list for quick adds, and the NTR preset ready but off. */
+export function defaultSettings(): Settings {
+  return {
+    enabled: true,
+    sites: {},
+    lists: [
+      { id: MY_LIST_ID, name: 'My blocklist', enabled: true, action: 'hide', patterns: [] },
+      { id: NTR_LIST_ID, enabled: false, action: 'blur', ...NTR_PRESET, patterns: [...NTR_PRESET.patterns] },
+    ],
+  };
+}
+
+export function isSiteEnabled(settings: Settings, siteId: string): boolean {
+  return settings.enabled && settings.sites[siteId] !== false;
+}

@@ -1,0 +1,31 @@
+import { storage } from '@wxt-dev/storage';
+import { type Repaired, repairSettings } from './repair';
+import { defaultSettings, type Settings } from './schema';
+
+/** Synced by the browser so the lists follow the user; raw `unknown` because stored data is never trusted. */
+const settingsItem = storage.defineItem<unknown>('sync:settings', { version: 1 });
+
+export async function loadSettings(): Promise<Repaired> {
+  return repairSettings(await settingsItem.getValue());
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await settingsItem.setValue(settings);
+}
+
+/** Read, change, write. Errors (a full quota) reach the caller so the user can be told. */
+export async function updateSettings(change: (settings: Settings) => void): Promise<Settings> {
+  const { settings } = await loadSettings();
+  change(settings);
+  await saveSettings(settings);
+  return settings;
+}
+
+export function watchSettings(onChange: (repaired: Repaired) => void): () => void {
+  return settingsItem.watch((value) => onChange(repairSettings(value)));
+}
+
+/** First install: write the defaults so every part of the extension reads the same lists. */
+export async function ensureSettingsStored(): Promise<void> {
+  if ((await settingsItem.getValue()) === null) await saveSettings(defaultSettings());
+}

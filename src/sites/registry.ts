@@ -1,0 +1,24 @@
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { ao3 } from './ao3';
+import type { SiteAdapter } from './types';
+
+/** Every built-in site. Adding a site: a file in src/sites, an entry here, a test on a saved page. */
+export const SITES: readonly SiteAdapter[] = [ao3];
+
+export function allMatchPatterns(): string[] {
+  return SITES.flatMap((site) => site.matches);
+}
+
+const compiled = new Map<SiteAdapter, MatchPattern[]>();
+
+/** The adapter whose manifest match patterns cover `url`. */
+export function siteForUrl(url: string | URL): SiteAdapter | undefined {
+  return SITES.find((site) => {
+    let patterns = compiled.get(site);
+    if (!patterns) {
+      patterns = site.matches.map((p) => new MatchPattern(p));
+      compiled.set(site, patterns);
+    }
+    return patterns.some((p) => p.includes(url));
+  });
+}
