@@ -20,7 +20,9 @@ export const SettingsSchema = z.object({
   enabled: z.boolean(),
   /** Per-site switches keyed by site id; a site not listed is on. */
   sites: z.record(z.string(), z.boolean()),
-  lists: z.array(BlocklistSchema),
+  lists: z
+    .array(BlocklistSchema)
+    .refine((lists) => new Set(lists.map((l) => l.id)).size === lists.length, 'list ids must be unique'),
 });
 
 export type Blocklist = z.infer<typeof BlocklistSchema>;

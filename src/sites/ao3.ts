@@ -50,11 +50,10 @@ export const ao3: SiteAdapter = {
     }
     const heading = entry.querySelector('.header .heading');
     const titleLink = heading?.querySelector('a:not([rel="author"])');
-    return {
-      id: entry.id || titleLink?.getAttribute('href') || '',
-      tags,
-      title: text(titleLink),
-      creators: [...(heading?.querySelectorAll('a[rel="author"]') ?? [])].map(text),
-    };
+    const creators = [...(heading?.querySelectorAll('a[rel="author"]') ?? [])].map(text);
+    // Anonymous works name no author link, only the word after "by".
+    const byline = / by (.+)$/u.exec(text(heading))?.[1];
+    if (creators.length === 0 && byline) creators.push(byline);
+    return { id: entry.id || titleLink?.getAttribute('href') || '', tags, title: text(titleLink), creators };
   },
 };

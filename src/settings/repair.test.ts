@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { repairSettings } from './repair';
+import { defaultSettings, NTR_LIST_ID, SettingsSchema } from './schema';
+
+describe('default settings', () => {
+  it('are valid and carry the NTR list, switched off', () => {
+    const settings = defaultSettings();
+    expect(SettingsSchema.parse(settings)).toEqual(settings);
+    const ntr = settings.lists.find((l) => l.id === NTR_LIST_ID);
+    expect(ntr?.enabled).toBe(false);
+    expect(ntr?.patterns).toEqual(
+      expect.arrayContaining(['netorare', 'ntr', '寝取られ', 'ネトラレ', 'netori', 'netorase', 'cuckolding']),
+    );
+  });
+});
+
+describe('repairSettings', () => {
+  it('keeps valid settings as they are', () => {
+    const settings = defaultSettings();
+    expect(repairSettings(structuredClone(settings))).toEqual({ settings, problems: [] });
+  });
+
+  it('gives defaults for nothing stored, without a problem', () => {
+    expect(repairSettings(null)).toEqual({ settings: defaultSettings(), problems: [] });
+  });
+
+  it('replaces only the bad fields and says which', () => {
+    const raw = {
+      enabled: 'yes',
+      sites: { ao3: false, nhentai: 'off' },
+      lists: [
+        { id: 'a', name: 'Mine', enabled: true, action: 'remove', patterns: ['gore', 42, 'scat'] },
+        'garbage',
+        { id: 'b', name: 'Other', enabled: false, action: 'label', patterns: ['spoilers'] },
+      ],
+    };
+    const { settings, problems } = repairSettings(raw);
+    expect(settings.enabled).toBe(true);
+    expect(settings.sites).toEqual({ ao3: false });
+    expect(settings.lists).toEqual([
+      { id: 'a', name: 'Mine', enabled: true, action: 'hide', patterns: ['gore', 'scat'] },
+      { id: 'b', name: 'Other', enabled: false, action: 'label', patterns: ['spoilers'] },
+    ]);
+    expect(problems).toEqual([
+      'enabled: invalid value "yes" replaced by true',
+      'sites.nhentai: invalid value "off" dropped',
+      'lists[0].action: invalid value "remove" replaced by "hide"',
+      'lists[0].patterns: 1 unreadable entries dropped',
+      'lists[1]: not a list ("garbage"), dropped',
+    ]);
+  });
+
+  it('renames duplicate list ids so each list stays addressable', () => {
+    const list = { id: 'x', name: 'X', enabled: true, action: 'hide', patterns: [] };
+    const { settings } = repairSettings({ enabled: true, sites: {}, lists: [list, { ...list, name: 'Y' }] });
+    expect(settings.lists.map((l) => l.id)).toEqual(['x', 'x-2']);
+  });
+
+  it('replaces a value that is not an object with defaults and says so', () => {
+    expect(repairSettings('oops').problems).toEqual(['settings: not an object ("oops"), defaults used']);
+  });
+});
