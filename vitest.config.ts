@@ -24,6 +24,7 @@ export default defineConfig({
           // One Chromium at a time on a 2-core machine; each file launches its own browser.
           fileParallelism: false,
           testTimeout: 60_000,
+          expect: { poll: { timeout: 5_000 } },
           hookTimeout: 60_000,
         },
       },
