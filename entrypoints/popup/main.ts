@@ -169,7 +169,11 @@ function listsSection(settings: Settings): HTMLElement {
             }),
             list.name,
           ),
-          h('span', { class: 'muted' }, `${list.action} · ${list.patterns.length} rules`),
+          h(
+            'span',
+            { class: 'muted' },
+            `${list.action} · ${list.patterns.length} ${list.patterns.length === 1 ? 'rule' : 'rules'}`,
+          ),
         ),
       ),
     ),

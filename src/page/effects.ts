@@ -28,7 +28,7 @@ function unique(values: string[]): string[] {
 
 /** "Netorare, Cheating — list NTR & cheating" */
 export function reasonText(verdict: Verdict): string {
-  const tags = unique(verdict.reasons.map((r) => r.tag)).join(', ');
+  const tags = unique(verdict.reasons.map((r) => r.tag.name)).join(', ');
   const lists = unique(verdict.reasons.map((r) => r.listName));
   return `${tags} — ${lists.length > 1 ? 'lists' : 'list'} ${lists.join(', ')}`;
 }

@@ -76,7 +76,7 @@ describe('Scanner', () => {
         listName: 'Test list',
         rule: 'netorare',
         action: 'blur',
-        tags: new Set(['freeform:netorare']),
+        tags: new Set(['netorare']),
         entries: 1,
       },
     ]);

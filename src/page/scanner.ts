@@ -96,7 +96,7 @@ export class Scanner {
           };
           stats.rules.set(key, row);
         }
-        row.tags.add(reason.tag);
+        row.tags.add(reason.tag.name);
         if (!counted.has(key)) row.entries++;
         counted.add(key);
       }

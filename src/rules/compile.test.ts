@@ -53,9 +53,15 @@ describe('compile and judge', () => {
     const verdict = m.judge(entry('Cheating', 'NTR', { namespace: 'female', name: 'netorare' }));
     expect(verdict.action).toBe('hide');
     expect(verdict.reasons).toEqual([
-      { listId: 'a', listName: 'A', action: 'label', rule: 'cheating', tag: 'Cheating' },
-      { listId: 'c', listName: 'C', action: 'blur', rule: 'ntr', tag: 'NTR' },
-      { listId: 'b', listName: 'B', action: 'hide', rule: 'netorare', tag: 'female:netorare' },
+      { listId: 'a', listName: 'A', action: 'label', rule: 'cheating', tag: { name: 'Cheating' } },
+      { listId: 'c', listName: 'C', action: 'blur', rule: 'ntr', tag: { name: 'NTR' } },
+      {
+        listId: 'b',
+        listName: 'B',
+        action: 'hide',
+        rule: 'netorare',
+        tag: { namespace: 'female', name: 'netorare' },
+      },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { foldTag, tagToString } from './normalize';
+import { foldTag } from './normalize';
 import { parseRule, type RuleError } from './parse';
 import {
   ACTION_STRENGTH,
@@ -74,7 +74,7 @@ export function compile(lists: readonly RuleList[]): Matcher {
       if (!loose && !strict) continue;
       for (const hit of [...(loose ?? []), ...(strict ?? [])]) {
         reasons ??= [];
-        reasons.push({ ...hit, tag: tagToString(tag) });
+        reasons.push({ ...hit, tag });
         if (action === null || ACTION_STRENGTH[hit.action] > ACTION_STRENGTH[action]) action = hit.action;
       }
     }

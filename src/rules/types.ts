@@ -35,8 +35,8 @@ export interface Reason {
   action: Action;
   /** The rule as the user wrote it. */
   rule: string;
-  /** The tag as the site wrote it, e.g. `female:netorare`. */
-  tag: string;
+  /** The tag as the site wrote it; its name is what the user is shown. */
+  tag: Tag;
 }
 
 export interface Verdict {

@@ -70,7 +70,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
     const filter = await third.locator('ul.tags').evaluate((el) => getComputedStyle(el).filter);
     expect(filter).toContain('blur');
     const veil = await readVeil(page, work(3));
-    expect(veil?.text).toContain('Content warning: freeform:Netorare — list NTR & cheating');
+    expect(veil?.text).toContain('Content warning: Netorare — list NTR & cheating');
     expect(veil?.buttons).toEqual(['Show']);
   });
 
@@ -96,10 +96,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
       .poll(() => popup.locator('#counts').textContent())
       .toBe('1 hidden · 1 blurred · 0 labelled of 20 entries');
     const rules = await popup.locator('#rule-counts li').allTextContents();
-    expect(rules).toEqual([
-      'freeform:Body Swap — My blocklist (1 entry)',
-      'freeform:Netorare — NTR & cheating (1 entry)',
-    ]);
+    expect(rules).toEqual(['Body Swap — My blocklist (1 entry)', 'Netorare — NTR & cheating (1 entry)']);
     await popup.close();
   });
 
