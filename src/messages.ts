@@ -18,7 +18,12 @@ export const PageStateSchema = z.object({
   /** False when Tagveil is off, or off for this site. */
   active: z.boolean(),
   entries: z.number().int(),
-  counts: z.object({ hide: z.number().int(), blur: z.number().int(), label: z.number().int() }),
+  counts: z.object({
+    hide: z.number().int(),
+    collapse: z.number().int(),
+    blur: z.number().int(),
+    label: z.number().int(),
+  }),
   rules: z.array(RuleCountSchema),
   /** Things the user should know: settings that failed to load, rules that did not parse. */
   problems: z.array(z.string()),

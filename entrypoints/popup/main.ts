@@ -118,7 +118,7 @@ function pageSection(settings: Settings): HTMLElement {
       ? h(
           'p',
           { class: 'counts', id: 'counts' },
-          `${counts.hide} hidden · ${counts.blur} blurred · ${counts.label} labelled of ${page.entries} entries`,
+          `${counts.hide} hidden · ${counts.blur} blurred · ${counts.label} labelled${counts.collapse ? ` · ${counts.collapse} collapsed` : ''} of ${page.entries} entries`,
         )
       : h('p', { class: 'muted', id: 'counts' }, 'Not filtering this site.'),
     siteOn && page.rules.length > 0

@@ -1,4 +1,4 @@
-import type { Verdict } from '../rules/types';
+import { reasonLabel, type Verdict } from '../rules/types';
 import { MARK_ATTR, SHOWN_ATTR, VEIL_TAG } from './styles';
 
 interface Veil {
@@ -15,6 +15,7 @@ const VEIL_CSS = `
   background: #2b2540; color: #fff; }
 .blur { position: absolute; inset: 0; z-index: 2; display: flex; align-items: center; justify-content: center;
   padding: 8px; }
+.collapse .bar { background: #ece9f5; color: #3b3550; margin: 4px 0; }
 .label .bar { background: #f3e8ff; color: #3b2470; border: 1px solid #c9b3f5; margin: 4px 0; }
 .shown .bar { background: #ece9f5; color: #3b3550; margin: 4px 0; }
 button { font: inherit; padding: 2px 10px; border-radius: 4px; border: 1px solid currentColor; cursor: pointer;
@@ -28,7 +29,7 @@ function unique(values: string[]): string[] {
 
 /** "Netorare, Cheating — list NTR & cheating" */
 export function reasonText(verdict: Verdict): string {
-  const tags = unique(verdict.reasons.map((r) => r.tag.name)).join(', ');
+  const tags = unique(verdict.reasons.map(reasonLabel)).join(', ');
   const lists = unique(verdict.reasons.map((r) => r.listName));
   return `${tags} — ${lists.length > 1 ? 'lists' : 'list'} ${lists.join(', ')}`;
 }
@@ -60,7 +61,7 @@ function render(entry: HTMLElement, verdict: Verdict, shown: boolean, onToggle: 
     wrap.className = 'label';
     line.textContent = `Tagged ${reasonText(verdict)}`;
   } else {
-    wrap.className = shown ? 'shown' : 'blur';
+    wrap.className = shown ? 'shown' : (verdict.action ?? 'blur');
     line.textContent = `${shown ? 'Shown' : 'Content warning'}: ${reasonText(verdict)}`;
     const button = doc.createElement('button');
     button.type = 'button';

@@ -57,7 +57,7 @@ describe('Scanner', () => {
     expect(a?.getAttribute(MARK_ATTR)).toBe('hide');
     expect(b?.hasAttribute(MARK_ATTR)).toBe(false);
     expect(b?.hasAttribute(SEEN_ATTR)).toBe(true);
-    expect(scanner.stats().counts).toEqual({ hide: 1, blur: 0, label: 0 });
+    expect(scanner.stats().counts).toEqual({ hide: 1, collapse: 0, blur: 0, label: 0 });
   });
 
   it('judges entries added later, and puts a veil with the reason on blurred ones', async () => {

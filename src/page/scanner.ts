@@ -1,5 +1,5 @@
 import { tagToString } from '../rules/normalize';
-import type { Action, EntryFacts, Verdict } from '../rules/types';
+import { type Action, type EntryFacts, reasonLabel, type Verdict } from '../rules/types';
 import type { SiteAdapter } from '../sites/types';
 import { applyVerdict, clearVerdict } from './effects';
 import { SEEN_ATTR } from './styles';
@@ -76,7 +76,11 @@ export class Scanner {
   }
 
   stats(): ScanStats {
-    const stats: ScanStats = { entries: 0, counts: { hide: 0, blur: 0, label: 0 }, rules: new Map() };
+    const stats: ScanStats = {
+      entries: 0,
+      counts: { hide: 0, collapse: 0, blur: 0, label: 0 },
+      rules: new Map(),
+    };
     for (const entry of this.entries()) {
       stats.entries++;
       const verdict = this.states.get(entry)?.verdict;
@@ -96,7 +100,7 @@ export class Scanner {
           };
           stats.rules.set(key, row);
         }
-        row.tags.add(reason.tag.name);
+        row.tags.add(reasonLabel(reason));
         if (!counted.has(key)) row.entries++;
         counted.add(key);
       }

@@ -14,6 +14,7 @@ export const EFFECTS_CSS = `
 [${MARK_ATTR}="blur"]:not([${SHOWN_ATTR}]) > :not(${VEIL_TAG}) {
   filter: blur(12px) !important; pointer-events: none !important; user-select: none !important;
 }
+[${MARK_ATTR}="collapse"]:not([${SHOWN_ATTR}]) > :not(${VEIL_TAG}) { display: none !important; }
 ${VEIL_TAG} { display: block !important; }
 `;
 

@@ -2,81 +2,176 @@ import { describe, expect, it } from 'vitest';
 import { compile } from './compile';
 import type { EntryFacts, RuleList, Tag } from './types';
 
-function entry(...tags: (string | Tag)[]): EntryFacts {
+function entry(tags: (string | Tag)[], extra: Partial<EntryFacts> = {}): EntryFacts {
   return {
     id: 'e1',
     title: 'A title',
     creators: [],
     tags: tags.map((t) => (typeof t === 'string' ? { name: t } : t)),
+    ...extra,
   };
 }
 
-function list(id: string, action: RuleList['action'], patterns: string[], enabled = true): RuleList {
-  return { id, name: id.toUpperCase(), enabled, action, patterns };
+function list(
+  id: string,
+  action: RuleList['action'],
+  patterns: string[],
+  more: Partial<RuleList> = {},
+): RuleList {
+  return { id, name: id.toUpperCase(), enabled: true, action, patterns, ...more };
 }
 
-describe('compile and judge', () => {
-  it('matches a plain rule in any namespace, case and width', () => {
-    const m = compile([list('ntr', 'hide', ['netorare'])]);
-    for (const tag of ['Netorare', 'ｎｅｔｏｒａｒｅ', 'netorare ♀']) {
-      expect(m.judge(entry(tag)).action).toBe('hide');
+const verdictOf = (patterns: string[], tags: (string | Tag)[], extra: Partial<EntryFacts> = {}) =>
+  compile([list('l', 'hide', patterns)]).judge(entry(tags, extra)).action;
+
+describe('tags', () => {
+  it('match in any namespace, case and width', () => {
+    for (const tag of ['Netorare', 'ｎｅｔｏｒａｒｅ', 'netorare ♀', 'NETORARE.']) {
+      expect(verdictOf(['netorare'], [tag])).toBe('hide');
     }
-    expect(m.judge(entry({ namespace: 'female', name: 'netorare' })).action).toBe('hide');
-    expect(m.judge(entry('vanilla')).action).toBeNull();
+    expect(verdictOf(['netorare'], [{ namespace: 'female', name: 'netorare' }])).toBe('hide');
+    expect(verdictOf(['netorare'], ['vanilla'])).toBeNull();
   });
 
-  it('matches katakana rules against hiragana tags and the reverse', () => {
-    const m = compile([list('ntr', 'hide', ['ネトラレ'])]);
-    expect(m.judge(entry('ねとられ')).action).toBe('hide');
+  it('match katakana rules against hiragana tags and the reverse', () => {
+    expect(verdictOf(['ネトラレ'], ['ねとられ'])).toBe('hide');
+    expect(verdictOf(['ねとられ'], ['ﾈﾄﾗﾚ'])).toBe('hide');
   });
 
-  it('matches a namespaced rule only in that namespace, with abbreviations', () => {
-    const m = compile([list('f', 'blur', ['f:netorare'])]);
-    expect(m.judge(entry({ namespace: 'female', name: 'netorare' })).action).toBe('blur');
-    expect(m.judge(entry({ namespace: 'male', name: 'netorare' })).action).toBeNull();
-    expect(m.judge(entry('netorare')).action).toBeNull();
-    expect(m.judge(entry('netorare ♀')).action).toBe('blur');
+  it('match a namespaced rule only in that namespace, with abbreviations', () => {
+    const female = { namespace: 'female', name: 'netorare' };
+    expect(verdictOf(['f:netorare'], [female])).toBe('hide');
+    expect(verdictOf(['f:netorare'], [{ namespace: 'male', name: 'netorare' }])).toBeNull();
+    expect(verdictOf(['f:netorare'], ['netorare'])).toBeNull();
+    expect(verdictOf(['f:netorare'], ['netorare ♀'])).toBe('hide');
   });
 
-  it('does not match part of a tag', () => {
-    const m = compile([list('g', 'hide', ['games'])]);
-    expect(m.judge(entry('retrogames')).action).toBeNull();
-    expect(m.judge(entry('Video Games')).action).toBeNull();
+  it('never match part of a tag', () => {
+    expect(verdictOf(['games'], ['retrogames'])).toBeNull();
+    expect(verdictOf(['games'], ['Video Games'])).toBeNull();
+    expect(verdictOf(['scat'], ['Implied Scat'])).toBeNull();
   });
 
-  it('gives the strongest action and every reason', () => {
+  it('also match the name a site dictionary gives a tag', () => {
+    expect(verdictOf(['non consent'], [{ name: '合意なし', canonical: 'non-consent' }])).toBe('hide');
+  });
+});
+
+describe('globs and regular expressions', () => {
+  it('globs are anchored at both ends', () => {
+    expect(verdictOf(['*cheating*'], ['Emotional Cheating'])).toBe('hide');
+    expect(verdictOf(['implied *'], ['Implied Scat'])).toBe('hide');
+    expect(verdictOf(['implied *'], ['Not Implied Scat'])).toBeNull();
+    expect(verdictOf(['*games'], ['retrogames'])).toBe('hide');
+    expect(verdictOf(['f:*ntr*'], [{ namespace: 'male', name: 'ntr' }])).toBeNull();
+  });
+
+  it('regular expressions know word boundaries outside ASCII', () => {
+    expect(verdictOf(['/^ntr\\b/'], ['NTR Mansion'])).toBe('hide');
+    expect(verdictOf(['/^ntr\\b/'], ['ntra'])).toBeNull();
+    expect(verdictOf(['/\\bcafe\\b/'], ['Café AU'])).toBe('hide');
+    expect(verdictOf(['/\\bé/'], ['xé'])).toBeNull();
+    expect(verdictOf(['/^female:.*ntr/'], [{ namespace: 'f', name: 'ntr' }])).toBe('hide');
+  });
+});
+
+describe('combined terms', () => {
+  it('AND with NOT', () => {
+    expect(verdictOf(['netorare -vanilla'], ['netorare'])).toBe('hide');
+    expect(verdictOf(['netorare -vanilla'], ['netorare', 'Vanilla'])).toBeNull();
+    expect(verdictOf(['netorare +cheating'], ['netorare'])).toBeNull();
+    expect(verdictOf(['netorare +cheating'], ['netorare', 'cheating'])).toBe('hide');
+  });
+
+  it('OR groups', () => {
+    expect(verdictOf(['~guro ~gore'], ['Gore'])).toBe('hide');
+    expect(verdictOf(['~guro ~gore'], ['blood'])).toBeNull();
+    expect(verdictOf(['violence ~guro ~gore'], ['gore'])).toBeNull();
+    expect(verdictOf(['violence ~guro ~gore'], ['gore', 'violence'])).toBe('hide');
+  });
+
+  it('title and creator', () => {
+    expect(verdictOf(['title:"step sister"'], [], { title: 'My Step-Sister and Me' })).toBe('hide');
+    expect(verdictOf(['title:sister'], [], { title: 'Sisterhood' })).toBeNull();
+    expect(verdictOf(['title:寝取'], [], { title: '彼女が寝取られた' })).toBe('hide');
+    expect(verdictOf(['creator:someone'], [], { creators: ['SomeOne'] })).toBe('hide');
+    expect(verdictOf(['creator:someone'], [], { creators: ['someone else'] })).toBeNull();
+  });
+});
+
+describe('lists and verdicts', () => {
+  it('give the strongest action and every reason, with what matched', () => {
     const m = compile([
       list('a', 'label', ['cheating']),
-      list('b', 'hide', ['netorare']),
+      list('b', 'hide', ['netorare # not for me']),
       list('c', 'blur', ['ntr']),
+      list('d', 'collapse', ['title:ntr']),
     ]);
-    const verdict = m.judge(entry('Cheating', 'NTR', { namespace: 'female', name: 'netorare' }));
+    const verdict = m.judge(
+      entry(['Cheating', 'NTR', { namespace: 'female', name: 'netorare' }], { title: 'NTR story' }),
+    );
     expect(verdict.action).toBe('hide');
     expect(verdict.reasons).toEqual([
       { listId: 'a', listName: 'A', action: 'label', rule: 'cheating', tag: { name: 'Cheating' } },
-      { listId: 'c', listName: 'C', action: 'blur', rule: 'ntr', tag: { name: 'NTR' } },
       {
         listId: 'b',
         listName: 'B',
         action: 'hide',
         rule: 'netorare',
+        note: 'not for me',
         tag: { namespace: 'female', name: 'netorare' },
       },
+      { listId: 'c', listName: 'C', action: 'blur', rule: 'ntr', tag: { name: 'NTR' } },
+      { listId: 'd', listName: 'D', action: 'collapse', rule: 'title:ntr', text: 'NTR story' },
     ]);
   });
 
-  it('ignores disabled lists', () => {
-    const m = compile([list('ntr', 'hide', ['netorare'], false)]);
-    expect(m.judge(entry('netorare')).action).toBeNull();
-    expect(m.ruleCount).toBe(0);
+  it('ranks hide > collapse > blur > label', () => {
+    const m = compile([list('a', 'blur', ['x']), list('b', 'collapse', ['x']), list('c', 'label', ['x'])]);
+    expect(m.judge(entry(['x'])).action).toBe('collapse');
   });
 
-  it('reports a bad line with its column and still applies the good ones', () => {
-    const m = compile([list('mix', 'hide', ['netorare', '# a comment', '', '  *cheating*', 'gore'])]);
+  it('leave out disabled lists, lists of other sites and snoozed lists, and say when a snooze ends', () => {
+    const lists = [
+      list('off', 'hide', ['a'], { enabled: false }),
+      list('e621', 'hide', ['b'], { sites: ['e621'] }),
+      list('zzz', 'hide', ['c'], { snoozedUntil: 2_000 }),
+      list('ao3', 'blur', ['d'], { sites: ['ao3'] }),
+    ];
+    const m = compile({ lists }, { site: 'ao3', now: 1_000 });
+    expect(['a', 'b', 'c', 'd'].map((t) => m.judge(entry([t])).action)).toEqual([null, null, null, 'blur']);
+    expect(m.nextChange).toBe(2_000);
+    expect(compile({ lists }, { site: 'ao3', now: 3_000 }).judge(entry(['c'])).action).toBe('hide');
+  });
+
+  it('exceptions win over every list', () => {
+    const m = compile({
+      lists: [list('a', 'hide', ['netorare'])],
+      exceptions: ['creator:trusted', 'wholesome'],
+    });
+    expect(m.judge(entry(['netorare'])).action).toBe('hide');
+    expect(m.judge(entry(['netorare'], { creators: ['Trusted'] })).action).toBeNull();
+    expect(m.judge(entry(['netorare', 'Wholesome'])).action).toBeNull();
+  });
+
+  it('alias groups make spellings one tag for every list', () => {
+    const m = compile({
+      lists: [list('a', 'hide', ['netorare']), list('b', 'blur', ['f:寝取られ'])],
+      aliases: [['netorare', 'ntr', '寝取られ']],
+    });
+    expect(m.judge(entry(['NTR'])).action).toBe('hide');
+    expect(m.judge(entry([{ namespace: 'female', name: 'ntr' }])).reasons.map((r) => r.listId)).toEqual([
+      'a',
+      'b',
+    ]);
+  });
+
+  it('report a bad line with its column and still apply the good ones', () => {
+    const m = compile([list('mix', 'hide', ['netorare', '# a comment', '', '  /(a+)+/', 'gore'])]);
     expect(m.ruleCount).toBe(2);
     expect(m.errors).toEqual([
-      expect.objectContaining({ listId: 'mix', line: 3, column: 3, text: '  *cheating*' }),
+      expect.objectContaining({ listId: 'mix', line: 3, column: 8, text: '  /(a+)+/' }),
     ]);
-    expect(m.judge(entry('Gore')).action).toBe('hide');
+    expect(m.judge(entry(['Gore'])).action).toBe('hide');
   });
 });

@@ -1,5 +1,7 @@
-import { foldTag } from './normalize';
-import { parseRule, type RuleError } from './parse';
+import { type FoldedTag, fold, foldTag } from './normalize';
+import { type Atom, type Mode, parseRule, type RuleError } from './parse';
+import { compileRegex, MAX_REGEX_INPUT } from './regex';
+import { containsPhrase } from './text';
 import {
   ACTION_STRENGTH,
   type Action,
@@ -7,14 +9,23 @@ import {
   NO_VERDICT,
   type Reason,
   type RuleList,
+  type Tag,
   type Verdict,
 } from './types';
 
-interface Hit {
-  listId: string;
-  listName: string;
-  action: Action;
-  rule: string;
+export interface CompileInput {
+  lists: readonly RuleList[];
+  /** Rules that, when they match an entry, keep it untouched whatever the lists say. */
+  exceptions?: readonly string[];
+  /** Groups of spellings to treat as one tag: `[['netorare', 'ntr', '寝取られ']]`. */
+  aliases?: readonly (readonly string[])[];
+}
+
+export interface CompileContext {
+  /** The site being judged; lists scoped to other sites are left out. */
+  site?: string;
+  /** Now, in epoch milliseconds (snoozes end); defaults to Date.now(). */
+  now?: number;
 }
 
 export interface ListError extends RuleError {
@@ -25,61 +36,260 @@ export interface ListError extends RuleError {
   text: string;
 }
 
-/** Compiled once per settings change; judging an entry costs one or two hash look-ups per tag. */
+/** Compiled once per settings change; judging an entry costs a few hash look-ups per tag. */
 export interface Matcher {
   judge(entry: EntryFacts): Verdict;
   /** Lines that did not parse; the rest of their lists still apply. */
   errors: ListError[];
   ruleCount: number;
+  /** When the result of compiling would change by itself (a snooze ends), in epoch ms. */
+  nextChange?: number;
 }
 
-function push(map: Map<string, Hit[]>, key: string, hit: Hit): void {
-  const hits = map.get(key);
-  if (hits) hits.push(hit);
-  else map.set(key, [hit]);
+/** The list id reasons from the exceptions carry. */
+export const EXCEPTIONS_ID = 'exceptions';
+
+interface CompiledRule {
+  listId: string;
+  listName: string;
+  action: Action;
+  source: string;
+  note?: string;
+  exception: boolean;
+  terms: { mode: Mode; atom: number }[];
 }
 
-export function compile(lists: readonly RuleList[]): Matcher {
-  const anyNamespace = new Map<string, Hit[]>();
-  const byNamespace = new Map<string, Hit[]>();
+/** What matched an atom on one entry: the tag, or the title/creator text. */
+type Evidence = { tag: Tag } | { text: string };
+
+const NONE: readonly number[] = Object.freeze([]);
+/** Distinct folded tags remembered per matcher with the atoms they match. */
+const TAG_RESULT_CACHE_MAX = 100_000;
+
+function atomKey(atom: Atom): string {
+  switch (atom.kind) {
+    case 'tag':
+      return `t\u0000${atom.namespace ?? ''}\u0000${atom.name}`;
+    case 'glob':
+      return `g\u0000${atom.namespace ?? ''}\u0000${atom.pattern}`;
+    case 'regex':
+      return `r\u0000${atom.flags}\u0000${atom.source}`;
+    case 'title':
+      return `i\u0000${atom.text}`;
+    case 'creator':
+      return `c\u0000${atom.name}`;
+  }
+}
+
+function globToRegExp(pattern: string): RegExp {
+  const body = pattern
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${body}$`, 'su');
+}
+
+export function compile(input: CompileInput | readonly RuleList[], context: CompileContext = {}): Matcher {
+  const {
+    lists,
+    exceptions = [],
+    aliases = [],
+  } = Array.isArray(input) ? { lists: input as readonly RuleList[] } : (input as CompileInput);
+  const now = context.now ?? Date.now();
   const errors: ListError[] = [];
-  let ruleCount = 0;
+  let nextChange: number | undefined;
 
-  for (const list of lists) {
-    if (!list.enabled) continue;
-    list.patterns.forEach((text, line) => {
+  const canonical = new Map<string, string>();
+  for (const group of aliases) {
+    const [head] = group;
+    if (head === undefined) continue;
+    const target = fold(head);
+    for (const spelling of group) canonical.set(fold(spelling), target);
+  }
+  const canon = (name: string) => canonical.get(name) ?? name;
+
+  const atomIds = new Map<string, number>();
+  const exactAny = new Map<string, number[]>();
+  const exactNs = new Map<string, number[]>();
+  /** Globs see the tag's name; regular expressions also `namespace:name`, so they may name the namespace. */
+  const patterns: { id: number; namespace?: string; re: RegExp; regex: boolean }[] = [];
+  const titles: { id: number; text: string }[] = [];
+  const creators = new Map<string, number[]>();
+  const rules: CompiledRule[] = [];
+  /** Atom id → rules that one of their positive terms (all/any) names. */
+  const triggers = new Map<number, number[]>();
+
+  const push = <K>(map: Map<K, number[]>, key: K, id: number) => {
+    const ids = map.get(key);
+    if (ids) ids.push(id);
+    else map.set(key, [id]);
+  };
+
+  const addAtom = (atom: Atom): number => {
+    const key = atomKey(atom);
+    const known = atomIds.get(key);
+    if (known !== undefined) return known;
+    const id = atomIds.size;
+    atomIds.set(key, id);
+    switch (atom.kind) {
+      case 'tag':
+        if (atom.namespace === undefined) push(exactAny, canon(atom.name), id);
+        else push(exactNs, `${atom.namespace}\u0000${canon(atom.name)}`, id);
+        break;
+      case 'glob':
+        patterns.push({ id, namespace: atom.namespace, re: globToRegExp(atom.pattern), regex: false });
+        break;
+      case 'regex': {
+        const compiled = compileRegex(atom.source, atom.flags);
+        if (compiled.ok) patterns.push({ id, re: compiled.regex, regex: true });
+        break;
+      }
+      case 'title':
+        titles.push({ id, text: atom.text });
+        break;
+      case 'creator':
+        push(creators, canon(atom.name), id);
+        break;
+    }
+    return id;
+  };
+
+  const addRules = (
+    texts: readonly string[],
+    owner: { listId: string; listName: string; action: Action; exception: boolean },
+  ) => {
+    texts.forEach((text, line) => {
       const parsed = parseRule(text);
       if (!parsed.ok) {
-        errors.push({ ...parsed.error, listId: list.id, listName: list.name, line, text });
+        errors.push({ ...parsed.error, listId: owner.listId, listName: owner.listName, line, text });
         return;
       }
       if (!parsed.rule) return;
-      const { namespace, name, source } = parsed.rule;
-      const hit = { listId: list.id, listName: list.name, action: list.action, rule: source };
-      if (namespace === undefined) push(anyNamespace, name, hit);
-      else push(byNamespace, `${namespace}:${name}`, hit);
-      ruleCount++;
+      const ruleId = rules.length;
+      const terms = parsed.rule.terms.map((t) => ({ mode: t.mode, atom: addAtom(t.atom) }));
+      const rule: CompiledRule = { ...owner, source: parsed.rule.source, terms };
+      if (parsed.rule.note) rule.note = parsed.rule.note;
+      rules.push(rule);
+      for (const term of new Set(terms.filter((t) => t.mode !== 'not').map((t) => t.atom))) {
+        push(triggers, term, ruleId);
+      }
     });
+  };
+
+  for (const list of lists) {
+    if (!list.enabled) continue;
+    if (list.sites && context.site !== undefined && !list.sites.includes(context.site)) continue;
+    if (list.snoozedUntil !== undefined && list.snoozedUntil > now) {
+      nextChange = Math.min(nextChange ?? Number.POSITIVE_INFINITY, list.snoozedUntil);
+      continue;
+    }
+    addRules(list.patterns, { listId: list.id, listName: list.name, action: list.action, exception: false });
   }
+  if (rules.length > 0) {
+    addRules(exceptions, { listId: EXCEPTIONS_ID, listName: 'Exceptions', action: 'label', exception: true });
+  }
+  const ruleCount = rules.filter((r) => !r.exception).length;
+
+  /** Per distinct folded tag, the atoms it matches: exact look-ups plus every glob and regex, once. */
+  const tagResults = new Map<string, readonly number[]>();
+  const atomsForTag = (folded: FoldedTag, dictionaryName: string | undefined): readonly number[] => {
+    const cacheKey = dictionaryName === undefined ? folded.key : `${folded.key}\u0000${dictionaryName}`;
+    const cached = tagResults.get(cacheKey);
+    if (cached) return cached;
+    const found = new Set<number>();
+    const names = new Set([folded.name, canon(folded.name)]);
+    if (dictionaryName !== undefined) {
+      const d = fold(dictionaryName);
+      names.add(d);
+      names.add(canon(d));
+    }
+    for (const name of names) {
+      for (const id of exactAny.get(name) ?? NONE) found.add(id);
+      if (folded.namespace !== undefined) {
+        for (const id of exactNs.get(`${folded.namespace}\u0000${name}`) ?? NONE) found.add(id);
+      }
+      for (const p of patterns) {
+        if (p.namespace !== undefined && p.namespace !== folded.namespace) continue;
+        const subject = name.slice(0, MAX_REGEX_INPUT);
+        if (p.re.test(subject)) found.add(p.id);
+        else if (p.regex && folded.namespace !== undefined && p.re.test(`${folded.namespace}:${subject}`)) {
+          found.add(p.id);
+        }
+      }
+    }
+    const result = found.size === 0 ? NONE : [...found];
+    if (tagResults.size >= TAG_RESULT_CACHE_MAX) tagResults.clear();
+    tagResults.set(cacheKey, result);
+    return result;
+  };
 
   function judge(entry: EntryFacts): Verdict {
     if (ruleCount === 0) return NO_VERDICT;
-    let action: Action | null = null;
-    let reasons: Reason[] | null = null;
+    let matched: Map<number, Evidence> | null = null;
+    const note = (id: number, evidence: Evidence) => {
+      matched ??= new Map();
+      if (!matched.has(id)) matched.set(id, evidence);
+    };
     for (const tag of entry.tags) {
-      const folded = foldTag(tag);
-      const loose = anyNamespace.get(folded.name);
-      const strict =
-        folded.namespace === undefined ? undefined : byNamespace.get(`${folded.namespace}:${folded.name}`);
-      if (!loose && !strict) continue;
-      for (const hit of [...(loose ?? []), ...(strict ?? [])]) {
-        reasons ??= [];
-        reasons.push({ ...hit, tag });
-        if (action === null || ACTION_STRENGTH[hit.action] > ACTION_STRENGTH[action]) action = hit.action;
+      const ids = atomsForTag(foldTag(tag), tag.canonical);
+      for (const id of ids) note(id, { tag });
+    }
+    if (titles.length > 0 && entry.title) {
+      const title = fold(entry.title.slice(0, MAX_REGEX_INPUT));
+      for (const t of titles) if (containsPhrase(title, t.text)) note(t.id, { text: entry.title });
+    }
+    if (creators.size > 0) {
+      for (const creator of entry.creators) {
+        for (const id of creators.get(canon(fold(creator))) ?? NONE) note(id, { text: creator });
       }
     }
-    return reasons ? { action, reasons } : NO_VERDICT;
+    const hits = matched as Map<number, Evidence> | null;
+    if (!hits) return NO_VERDICT;
+
+    const candidates = new Set<number>();
+    for (const id of hits.keys()) for (const r of triggers.get(id) ?? NONE) candidates.add(r);
+    let action: Action | null = null;
+    const reasons: Reason[] = [];
+    for (const ruleId of [...candidates].sort((a, b) => a - b)) {
+      const rule = rules[ruleId] as CompiledRule;
+      let evidence: Evidence | undefined;
+      let anyNeeded = false;
+      let anyFound = false;
+      let ok = true;
+      for (const term of rule.terms) {
+        const hit = hits.get(term.atom);
+        if (term.mode === 'not') {
+          if (hit) ok = false;
+        } else if (term.mode === 'all') {
+          if (!hit) ok = false;
+          else evidence ??= hit;
+        } else {
+          anyNeeded = true;
+          if (hit) {
+            anyFound = true;
+            evidence ??= hit;
+          }
+        }
+        if (!ok) break;
+      }
+      if (!ok || (anyNeeded && !anyFound) || !evidence) continue;
+      if (rule.exception) return NO_VERDICT;
+      const reason: Reason = {
+        listId: rule.listId,
+        listName: rule.listName,
+        action: rule.action,
+        rule: rule.source,
+      };
+      if (rule.note) reason.note = rule.note;
+      if ('tag' in evidence) reason.tag = evidence.tag;
+      else reason.text = evidence.text;
+      reasons.push(reason);
+      if (action === null || ACTION_STRENGTH[rule.action] > ACTION_STRENGTH[action]) action = rule.action;
+    }
+    return reasons.length > 0 ? { action, reasons } : NO_VERDICT;
   }
 
-  return { judge, errors, ruleCount };
+  const matcher: Matcher = { judge, errors, ruleCount };
+  if (nextChange !== undefined) matcher.nextChange = nextChange;
+  return matcher;
 }

@@ -1,15 +1,30 @@
-import { foldNamespace, foldTag, splitNamespace } from './normalize';
+import { fold, foldNamespace } from './normalize';
+import { compileRegex } from './regex';
 
-/** A rule that matches one tag, in any namespace unless one is given. Names are folded. */
-export interface TagRule {
-  kind: 'tag';
-  namespace: string | undefined;
-  name: string;
+/** What one term of a rule looks at. Names and text are folded. */
+export type Atom =
+  | { kind: 'tag'; namespace?: string; name: string }
+  /** `*` matches any run of characters; anchored at both ends. */
+  | { kind: 'glob'; namespace?: string; pattern: string }
+  | { kind: 'regex'; source: string; flags: string }
+  | { kind: 'title'; text: string }
+  | { kind: 'creator'; name: string };
+
+/** `all`: must be there (the default); `not`: must not (`-tag`); `any`: at least one of the `~` terms. */
+export type Mode = 'all' | 'not' | 'any';
+
+export interface Term {
+  mode: Mode;
+  atom: Atom;
+}
+
+export interface Rule {
+  terms: Term[];
+  /** Text after `#`, shown as the reason. */
+  note?: string;
   /** The line as the user wrote it, trimmed. */
   source: string;
 }
-
-export type Rule = TagRule;
 
 export interface RuleError {
   /** 1-based column of the problem within the line. */
@@ -17,46 +32,269 @@ export interface RuleError {
   message: string;
 }
 
-export type ParseResult =
-  | { ok: true; rule: Rule }
-  | { ok: false; error: RuleError }
-  | { ok: true; rule: null };
+export type ParseResult = { ok: true; rule: Rule | null } | { ok: false; error: RuleError };
 
-/** Syntax the rule language reserves for globs, expressions and booleans; refused until it is understood. */
-const RESERVED = [
-  { re: /[*?]/u, message: 'Wildcards (* and ?) are not supported yet; write the whole tag.' },
-  { re: /^\//u, message: 'Regular expressions are not supported yet; write the whole tag.' },
-  {
-    re: /(^|\s)[-~](?=\S)/u,
-    message: 'Combining tags with - or ~ is not supported yet; write one tag per line.',
-  },
-];
+/** Longest rule line accepted. */
+export const MAX_RULE_LENGTH = 500;
+
+interface Token {
+  prefix: '' | '-' | '~' | '+';
+  body: string;
+  /** 0-based offset of the body in the line. */
+  at: number;
+  end: number;
+}
+
+class RuleSyntaxError extends Error {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const PREFIX_MODE: Record<Token['prefix'], Mode> = { '': 'all', '+': 'all', '-': 'not', '~': 'any' };
+
+/** Reads a quoted string starting at `line[at] === '"'`; returns its text and the offset after it. */
+function readQuoted(line: string, at: number): { text: string; end: number } {
+  let text = '';
+  let i = at + 1;
+  while (i < line.length) {
+    const ch = line[i] as string;
+    if (ch === '\\' && i + 1 < line.length) {
+      text += line[i + 1];
+      i += 2;
+    } else if (ch === '"') {
+      return { text, end: i + 1 };
+    } else {
+      text += ch;
+      i++;
+    }
+  }
+  throw new RuleSyntaxError(at, 'This quote is never closed: add a " at the end.');
+}
+
+function tokenize(line: string): { tokens: Token[]; note?: string } {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < line.length) {
+    while (i < line.length && /\s/u.test(line[i] as string)) i++;
+    if (i >= line.length) break;
+    if (line[i] === '#') {
+      const note = line.slice(i + 1).trim();
+      return note ? { tokens, note } : { tokens };
+    }
+    let prefix: Token['prefix'] = '';
+    const p = line[i];
+    if ((p === '-' || p === '~' || p === '+') && i + 1 < line.length && !/\s/u.test(line[i + 1] as string)) {
+      prefix = p;
+      i++;
+    }
+    const at = i;
+    if (line[i] === '/') {
+      // A regular expression: up to the next unescaped / outside a character class, then flags.
+      let j = i + 1;
+      let inClass = false;
+      while (j < line.length && (inClass || line[j] !== '/')) {
+        if (line[j] === '\\') j++;
+        else if (line[j] === '[') inClass = true;
+        else if (line[j] === ']') inClass = false;
+        j++;
+      }
+      if (j >= line.length)
+        throw new RuleSyntaxError(at, 'This regular expression is never closed: end it with /.');
+      j++;
+      while (j < line.length && /[a-z]/iu.test(line[j] as string)) j++;
+      tokens.push({ prefix, body: line.slice(at, j), at, end: j });
+      i = j;
+      continue;
+    }
+    while (i < line.length && !/\s/u.test(line[i] as string)) {
+      if (line[i] === '"') i = readQuoted(line, i).end;
+      else i++;
+    }
+    tokens.push({ prefix, body: line.slice(at, i), at, end: i });
+  }
+  return { tokens };
+}
+
+/** Unquotes `"…"` (with `\"` escapes) or returns the text as it is; `quoted` says which. */
+function unquote(text: string, at: number, line: string): { text: string; quoted: boolean } {
+  if (!text.startsWith('"')) return { text, quoted: false };
+  const { text: inner, end } = readQuoted(line, at);
+  if (end !== at + text.length) throw new RuleSyntaxError(end, 'Unexpected text after the closing quote.');
+  return { text: inner, quoted: true };
+}
+
+const NAMESPACED = /^([^\s:"]+):(?!\s)(.+)$/su;
+const TEXT_FIELDS = /^(title|creator):(.+)$/iu;
+const GLOB_MARK = '\uE000';
+
+function parseAtom(body: string, at: number, line: string): Atom {
+  if (body.startsWith('/')) {
+    const close = body.lastIndexOf('/');
+    const source = body.slice(1, close);
+    const flags = body.slice(close + 1);
+    const compiled = compileRegex(source, flags);
+    if (!compiled.ok)
+      throw new RuleSyntaxError(
+        compiled.offset < 0 ? at + close + 1 : at + 1 + compiled.offset,
+        compiled.message,
+      );
+    return { kind: 'regex', source, flags };
+  }
+  const field = TEXT_FIELDS.exec(body);
+  if (field?.[1] && field[2]) {
+    const valueAt = at + field[1].length + 1;
+    const { text } = unquote(field[2], valueAt, line);
+    const folded = fold(text);
+    if (!folded)
+      throw new RuleSyntaxError(valueAt, `Write the ${field[1].toLowerCase()} text after "${field[1]}:".`);
+    return field[1].toLowerCase() === 'title'
+      ? { kind: 'title', text: folded }
+      : { kind: 'creator', name: folded };
+  }
+  let namespace: string | undefined;
+  let nameText = body;
+  let nameAt = at;
+  const ns = body.startsWith('"') ? null : NAMESPACED.exec(body);
+  if (ns?.[1] && ns[2] && foldNamespace(ns[1]) !== '') {
+    namespace = foldNamespace(ns[1]);
+    nameText = ns[2];
+    nameAt = at + ns[1].length + 1;
+  }
+  const { text, quoted } = unquote(nameText, nameAt, line);
+  if (!quoted && text.includes('*')) {
+    if (text.includes('"') || text.includes('#')) {
+      throw new RuleSyntaxError(
+        nameAt,
+        'A wildcard rule cannot contain quotes or #; write the tag without them.',
+      );
+    }
+    const pattern = fold(text.replaceAll('*', GLOB_MARK)).replaceAll(GLOB_MARK, '*');
+    if (pattern.replaceAll('*', '').trim() === '') {
+      throw new RuleSyntaxError(nameAt, 'A wildcard alone would match every tag; add some text to it.');
+    }
+    return namespace === undefined ? { kind: 'glob', pattern } : { kind: 'glob', namespace, pattern };
+  }
+  const name = fold(text);
+  if (!name) throw new RuleSyntaxError(nameAt, 'There is no tag here, only punctuation.');
+  return namespace === undefined ? { kind: 'tag', name } : { kind: 'tag', namespace, name };
+}
+
+function isSpecial(token: Token): boolean {
+  return token.body.startsWith('/') || token.body.includes('"') || TEXT_FIELDS.test(token.body);
+}
 
 /**
  * Parses one line of a blocklist. Blank lines and `# comments` give `rule: null`.
+ * A line of plain words is one tag, spaces included (`Major Character Death`); a line with `-`, `~` or `+`
+ * terms (or a quoted, regex, title: or creator: term) combines its terms on one entry, booru style.
  * Never throws: a line it cannot read gives an error with the column and a message for the user.
  */
 export function parseRule(line: string): ParseResult {
-  const hash = line.indexOf('#');
-  const body = (hash === -1 ? line : line.slice(0, hash)).trim();
-  if (body === '') return { ok: true, rule: null };
-  const offset = line.indexOf(body);
-  for (const { re, message } of RESERVED) {
-    const m = re.exec(body);
-    if (m) return { ok: false, error: { column: offset + m.index + (m[1]?.length ?? 0) + 1, message } };
+  if (line.length > MAX_RULE_LENGTH) {
+    return {
+      ok: false,
+      error: {
+        column: MAX_RULE_LENGTH + 1,
+        message: `A rule may be at most ${MAX_RULE_LENGTH} characters long.`,
+      },
+    };
   }
-  const { namespace, name } = splitNamespace(body);
-  const folded = foldTag({ name });
-  if (folded.name === '') {
-    return { ok: false, error: { column: offset + 1, message: 'The tag after the namespace is empty.' } };
+  try {
+    const { tokens, note } = tokenize(line);
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    if (!first || !last) return { ok: true, rule: null };
+    const source = line.slice(first.at - first.prefix.length, last.end).trim();
+    const compound = tokens.length > 1 && tokens.some((t) => t.prefix !== '' || isSpecial(t));
+    let terms: Term[];
+    if (compound || tokens.length === 1) {
+      terms = tokens.map((t) => ({ mode: PREFIX_MODE[t.prefix], atom: parseAtom(t.body, t.at, line) }));
+    } else {
+      // Plain words: one tag with spaces, as AO3 writes its tags.
+      terms = [{ mode: 'all', atom: parseAtom(line.slice(first.at, last.end), first.at, line) }];
+    }
+    if (!terms.some((t) => t.mode !== 'not')) {
+      throw new RuleSyntaxError(
+        first.at,
+        'A rule needs at least one tag that must be there; "-" only excludes.',
+      );
+    }
+    const rule: Rule = { terms, source };
+    if (note) rule.note = note;
+    return { ok: true, rule };
+  } catch (error) {
+    if (error instanceof RuleSyntaxError) {
+      return {
+        ok: false,
+        error: { column: Math.min(error.offset, line.length) + 1, message: error.message },
+      };
+    }
+    throw error;
   }
-  return {
-    ok: true,
-    rule: {
-      kind: 'tag',
-      namespace: namespace === undefined ? folded.namespace : foldNamespace(namespace),
-      name: folded.name,
-      source: body,
-    },
-  };
+}
+
+function quote(text: string): string {
+  return `"${text.replace(/[\\"]/gu, (c) => `\\${c}`)}"`;
+}
+
+/** Whether a folded name must be quoted to read back as the same single tag. */
+function needsQuotes(name: string, compound: boolean, namespaced: boolean): boolean {
+  return (
+    /["\\*]/u.test(name) ||
+    /(^|\s)[-~+/#]/u.test(name) ||
+    /^(title|creator):/iu.test(name) ||
+    (compound && /\s/u.test(name)) ||
+    (!namespaced && /^[^\s:"]+:(?!\s)/u.test(name))
+  );
+}
+
+/** Folded namespaces may hold spaces; `_` folds back to one. */
+function formatNamespace(namespace: string): string {
+  return namespace.replaceAll(' ', '_');
+}
+
+function formatAtom(atom: Atom, compound: boolean): string {
+  switch (atom.kind) {
+    case 'tag': {
+      const namespaced = atom.namespace !== undefined;
+      const name = needsQuotes(atom.name, compound, namespaced) ? quote(atom.name) : atom.name;
+      return namespaced ? `${formatNamespace(atom.namespace as string)}:${name}` : name;
+    }
+    case 'glob': {
+      const body = compound ? atom.pattern.replaceAll(' ', '_') : atom.pattern;
+      return atom.namespace === undefined ? body : `${formatNamespace(atom.namespace)}:${body}`;
+    }
+    case 'regex':
+      return `/${atom.source}/${atom.flags}`;
+    case 'title':
+      return `title:${quote(atom.text)}`;
+    case 'creator':
+      return `creator:${quote(atom.name)}`;
+  }
+}
+
+const MODE_PREFIX: Record<Mode, string> = { all: '+', not: '-', any: '~' };
+
+/** Writes a rule back as a line that parses to the same rule. */
+export function formatRule(rule: Pick<Rule, 'terms' | 'note'>): string {
+  const [first] = rule.terms;
+  // A word starting with - ~ + / " or # would read as a term of its own (or a comment): such a rule is
+  // written as terms, where spaces inside a name are "_".
+  const compound =
+    rule.terms.length > 1 ||
+    rule.terms.some((t) => t.mode !== 'all') ||
+    (first !== undefined && /(^|\s)[-~+/"#]/u.test(formatAtom(first.atom, false)));
+  const body = rule.terms
+    .map((t, i) => {
+      const atom = formatAtom(t.atom, compound);
+      // "+" only where it is needed: to make a line of several terms compound, or to protect a leading - ~ +.
+      const needsPrefix = t.mode !== 'all' || (compound && i > 0) || /^[-~+]/u.test(atom);
+      return needsPrefix ? MODE_PREFIX[t.mode] + atom : atom;
+    })
+    .join(' ');
+  return rule.note ? `${body} # ${rule.note}` : body;
 }

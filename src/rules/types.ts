@@ -2,6 +2,8 @@
 export interface Tag {
   namespace?: string;
   name: string;
+  /** The name a site dictionary gives this spelling (nhentai's id 1234 → "netorare"); matched as well. */
+  canonical?: string;
 }
 
 /** What a site adapter reads from one catalog entry. Plain data, no DOM. */
@@ -12,12 +14,12 @@ export interface EntryFacts {
   creators: string[];
 }
 
-export type Action = 'hide' | 'blur' | 'label';
+export type Action = 'hide' | 'collapse' | 'blur' | 'label';
 
-export const ACTIONS: readonly Action[] = ['hide', 'blur', 'label'];
+export const ACTIONS: readonly Action[] = ['hide', 'collapse', 'blur', 'label'];
 
-/** Higher wins when several lists match one entry: hide > blur > label. */
-export const ACTION_STRENGTH: Record<Action, number> = { label: 1, blur: 2, hide: 3 };
+/** Higher wins when several lists match one entry: hide > collapse > blur > label. */
+export const ACTION_STRENGTH: Record<Action, number> = { label: 1, blur: 2, collapse: 3, hide: 4 };
 
 /** The rule source a matcher is compiled from: one blocklist as stored in settings. */
 export interface RuleList {
@@ -26,17 +28,30 @@ export interface RuleList {
   enabled: boolean;
   action: Action;
   patterns: string[];
+  /** Site ids this list applies to; absent means every site. */
+  sites?: string[];
+  /** Epoch milliseconds until which the list is paused (a snooze). */
+  snoozedUntil?: number;
 }
 
-/** Why an entry was acted on: which rule of which list matched which tag. */
+/** Why an entry was acted on: which rule of which list matched which tag or text. */
 export interface Reason {
   listId: string;
   listName: string;
   action: Action;
   /** The rule as the user wrote it. */
   rule: string;
-  /** The tag as the site wrote it; its name is what the user is shown. */
-  tag: Tag;
+  /** The rule's `# note`, if it has one. */
+  note?: string;
+  /** The tag as the site wrote it, when a tag matched. */
+  tag?: Tag;
+  /** The title or creator text, when one of those matched. */
+  text?: string;
+}
+
+/** What the user is shown for a reason: the note, else the tag's name, else the text. */
+export function reasonLabel(reason: Reason): string {
+  return reason.note ?? reason.tag?.name ?? reason.text ?? reason.rule;
 }
 
 export interface Verdict {
