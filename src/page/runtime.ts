@@ -40,8 +40,12 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
   let loaded = false;
   let problems: string[] = [];
 
-  const apply = ({ settings, problems: settingsProblems }: Repaired) => {
+  let snoozeTimer: number | undefined;
+
+  const apply = (repaired: Repaired) => {
+    const { settings, problems: settingsProblems } = repaired;
     loaded = true;
+    clearTimeout(snoozeTimer);
     if (!isSiteEnabled(settings, adapter.id)) {
       active = false;
       scanner.stop();
@@ -49,7 +53,11 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
       problems = settingsProblems;
       return;
     }
-    const matcher = compile(settings.lists);
+    const matcher = compile(settings, { site: adapter.id });
+    if (matcher.nextChange !== undefined) {
+      // A snoozed list wakes up by itself: judge the page again then.
+      snoozeTimer = ctx.setTimeout(() => apply(repaired), Math.max(0, matcher.nextChange - Date.now()));
+    }
     problems = [
       ...settingsProblems,
       ...matcher.errors.map((e) => `${e.listName}, line ${e.line + 1}, column ${e.column}: ${e.message}`),

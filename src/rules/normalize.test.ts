@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldTag, splitNamespace } from './normalize';
+import { fold, foldTag } from './normalize';
 
 describe('fold', () => {
   it.each([
@@ -62,15 +62,5 @@ describe('foldTag', () => {
   it('keys a folded tag by namespace and name', () => {
     expect(foldTag({ namespace: 'f', name: 'Netorare' }).key).toBe('female\u0000netorare');
     expect(foldTag({ name: 'Netorare' }).key).toBe('netorare');
-  });
-});
-
-describe('splitNamespace', () => {
-  it('splits ns:tag', () => {
-    expect(splitNamespace('female:netorare')).toEqual({ namespace: 'female', name: 'netorare' });
-  });
-
-  it('keeps a colon followed by a space inside the name', () => {
-    expect(splitNamespace('Star Wars: The Clone Wars')).toEqual({ name: 'Star Wars: The Clone Wars' });
   });
 });

@@ -110,15 +110,6 @@ export function foldTag(tag: { namespace?: string | undefined; name: string }): 
   return result;
 }
 
-/** `female:netorare` → namespace + name; a colon followed by a space is part of the name ("Star Wars: Rebels"). */
-const NAMESPACED = /^([^\s:]+):(?!\s)(.+)$/su;
-
-export function splitNamespace(text: string): Tag {
-  const m = NAMESPACED.exec(text.trim());
-  if (!m || m[1] === undefined || m[2] === undefined) return { name: text.trim() };
-  return { namespace: m[1], name: m[2] };
-}
-
 /** Displays a tag as the site wrote it. */
 export function tagToString(tag: Tag): string {
   return tag.namespace ? `${tag.namespace}:${tag.name}` : tag.name;

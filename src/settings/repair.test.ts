@@ -60,3 +60,34 @@ describe('repairSettings', () => {
     expect(repairSettings('oops').problems).toEqual(['settings: not an object ("oops"), defaults used']);
   });
 });
+
+describe('repairSettings, rule extras', () => {
+  it('keeps exceptions, alias groups, site scopes and snoozes, and fills them in when absent', () => {
+    const base = defaultSettings();
+    const { exceptions, aliases, ...old } = base;
+    expect(repairSettings(old).settings).toEqual(base);
+    const list = {
+      id: 'a',
+      name: 'A',
+      enabled: true,
+      action: 'collapse',
+      patterns: [],
+      sites: ['ao3'],
+      snoozedUntil: 5,
+    };
+    const raw = {
+      ...base,
+      lists: [list],
+      exceptions: ['wholesome', 3],
+      aliases: [['ntr', 'netorare'], ['alone'], 'x'],
+    };
+    const { settings, problems } = repairSettings(raw);
+    expect(settings.lists).toEqual([list]);
+    expect(settings.exceptions).toEqual(['wholesome']);
+    expect(settings.aliases).toEqual([['ntr', 'netorare']]);
+    expect(problems).toEqual([
+      'exceptions: 1 unreadable entries dropped',
+      'aliases[2]: invalid value "x" replaced by []',
+    ]);
+  });
+});

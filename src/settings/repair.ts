@@ -94,5 +94,24 @@ export function repairSettings(raw: unknown): Repaired {
   } else {
     problems.push(`lists: invalid value ${describe(raw.lists)} replaced by the default lists`);
   }
-  return { settings: { enabled: enabled.success ? enabled.data : true, sites, lists }, problems };
+  const strings = (value: unknown, path: string): string[] => {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      problems.push(`${path}: invalid value ${describe(value)} replaced by []`);
+      return [];
+    }
+    const kept = value.filter((v): v is string => typeof v === 'string');
+    if (kept.length < value.length)
+      problems.push(`${path}: ${value.length - kept.length} unreadable entries dropped`);
+    return kept;
+  };
+  const exceptions = strings(raw.exceptions, 'exceptions');
+  // A group is an array of spellings; anything else in its place is reported by strings() and dropped.
+  const aliases = (Array.isArray(raw.aliases) ? raw.aliases : strings(raw.aliases, 'aliases'))
+    .map((group, i) => strings(group, `aliases[${i}]`))
+    .filter((group) => group.length >= 2);
+  return {
+    settings: { enabled: enabled.success ? enabled.data : true, sites, lists, exceptions, aliases },
+    problems,
+  };
 }

@@ -13,6 +13,10 @@ export const BlocklistSchema = z.object({
   enabled: z.boolean(),
   action: ActionSchema,
   patterns: z.array(z.string().max(MAX_PATTERN_LENGTH)),
+  /** Site ids the list applies to; absent: every site. */
+  sites: z.array(z.string()).optional(),
+  /** Paused until this time (epoch ms): a snooze. */
+  snoozedUntil: z.number().int().nonnegative().optional(),
 });
 
 export const SettingsSchema = z.object({
@@ -23,6 +27,10 @@ export const SettingsSchema = z.object({
   lists: z
     .array(BlocklistSchema)
     .refine((lists) => new Set(lists.map((l) => l.id)).size === lists.length, 'list ids must be unique'),
+  /** Rules that keep an entry untouched whatever the lists say. */
+  exceptions: z.array(z.string().max(MAX_PATTERN_LENGTH)).default([]),
+  /** Groups of spellings treated as one tag by every list. */
+  aliases: z.array(z.array(z.string().max(MAX_PATTERN_LENGTH)).min(2)).default([]),
 });
 
 export type Blocklist = z.infer<typeof BlocklistSchema>;
@@ -36,6 +44,8 @@ export function defaultSettings(): Settings {
   return {
     enabled: true,
     sites: {},
+    exceptions: [],
+    aliases: [],
     lists: [
       { id: MY_LIST_ID, name: 'My blocklist', enabled: true, action: 'hide', patterns: [] },
       { id: NTR_LIST_ID, enabled: false, action: 'blur', ...NTR_PRESET, patterns: [...NTR_PRESET.patterns] },

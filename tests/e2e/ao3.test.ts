@@ -133,7 +133,9 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
     const popup = await openPopup(browser, await tabIdOf(browser.worker, page));
     await popup.getByLabel('Tag to block').fill('/(a+)+/');
     await popup.getByRole('button', { name: 'Add' }).click();
-    await expect.poll(() => popup.locator('#notice').textContent()).toContain('Column 6: A repeated group contains another repetition');
+    await expect
+      .poll(() => popup.locator('#notice').textContent())
+      .toContain('Column 6: A repeated group contains another repetition');
     const stored = (await readSettings(browser.worker)) as typeof settings;
     expect(stored.lists[0]?.patterns).toEqual(['Body Swap', 'rating:Explicit']);
     await popup.close();
