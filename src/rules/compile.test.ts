@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from './compile';
+import { PRESETS } from './presets';
 import type { EntryFacts, RuleList, Tag } from './types';
 
 function entry(tags: (string | Tag)[], extra: Partial<EntryFacts> = {}): EntryFacts {
@@ -173,5 +174,54 @@ describe('lists and verdicts', () => {
       expect.objectContaining({ listId: 'mix', line: 3, column: 8, text: '  /(a+)+/' }),
     ]);
     expect(m.judge(entry(['Gore'])).action).toBe('hide');
+  });
+});
+
+describe('presets', () => {
+  const presetList = (id: string) => {
+    const preset = PRESETS.find((p) => p.id === id);
+    if (!preset) throw new Error(id);
+    return compile([list(id, 'hide', [...preset.patterns])]);
+  };
+
+  it('every preset rule parses', () => {
+    for (const preset of PRESETS) expect(presetList(preset.id).errors).toEqual([]);
+  });
+
+  it.each([
+    [
+      'ntr',
+      [
+        'Netorare',
+        'female:netorare',
+        'ネトラレ',
+        '寝取られ',
+        'ＮＴＲ',
+        'Emotional Cheating',
+        'Cuckolding',
+        'netorare ♀',
+      ],
+    ],
+    ['gore', ['Guro', 'グロ', 'warning:Graphic Depictions Of Violence', 'Body Horror']],
+    ['scat', ['Scat', 'Implied Scat', 'scat play', 'スカトロ']],
+    ['noncon', ['Rape/Non-Con', 'Implied Rape', 'Non-Consensual', 'Dubious Consent', '合意なし']],
+    ['incest', ['Incest', 'Sibling Incest', 'Parent/Child Incest', '近親相姦']],
+    ['spoilers', ['Major Character Death', 'Spoilers for Season 3', 'ネタバレ']],
+  ])('%s catches its spellings', (id, tags) => {
+    const m = presetList(id);
+    for (const tag of tags) {
+      const [ns, name] = tag.includes(':') ? tag.split(':') : [undefined, tag];
+      expect(m.judge(entry([ns ? { namespace: ns, name: name as string } : tag])).action, tag).toBe('hide');
+    }
+  });
+
+  it.each([
+    ['ntr', ['Vanilla', 'Cheat Codes', 'Fluff']],
+    ['scat', ['Scatter', 'Scattered Thoughts']],
+    ['noncon', ['Grape Juice', 'Consensual', 'Drapery']],
+    ['spoilers', ['Minor Character Death? no', 'Fluff']],
+  ])('%s leaves unrelated tags alone', (id, tags) => {
+    const m = presetList(id);
+    for (const tag of tags) expect(m.judge(entry([tag])).action, tag).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NTR_PRESET } from '../rules/presets';
+import { presetById } from '../rules/presets';
 import { ACTIONS } from '../rules/types';
 
 /** Longest rule line kept; longer lines are almost certainly a paste gone wrong. */
@@ -39,6 +39,8 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const NTR_LIST_ID = 'ntr';
 export const MY_LIST_ID = 'mine';
 
+const NTR = presetById('ntr') as NonNullable<ReturnType<typeof presetById>>;
+
 /** A fresh install: filtering on, a personal list for quick adds, and the NTR preset ready but off. */
 export function defaultSettings(): Settings {
   return {
@@ -48,7 +50,7 @@ export function defaultSettings(): Settings {
     aliases: [],
     lists: [
       { id: MY_LIST_ID, name: 'My blocklist', enabled: true, action: 'hide', patterns: [] },
-      { id: NTR_LIST_ID, enabled: false, action: 'blur', ...NTR_PRESET, patterns: [...NTR_PRESET.patterns] },
+      { id: NTR_LIST_ID, name: NTR.name, enabled: false, action: 'blur', patterns: [...NTR.patterns] },
     ],
   };
 }
