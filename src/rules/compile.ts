@@ -223,6 +223,8 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
     return result;
   };
 
+  const rawResults = new Map<string, Map<string | undefined, readonly number[]>>();
+
   function judge(entry: EntryFacts): Verdict {
     if (ruleCount === 0) return NO_VERDICT;
     let matched: Map<number, Evidence> | null = null;
@@ -231,8 +233,21 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
       if (!matched.has(id)) matched.set(id, evidence);
     };
     for (const tag of entry.tags) {
-      const ids = atomsForTag(foldTag(tag), tag.canonical);
-      for (const id of ids) note(id, { tag });
+      // Hot path: the tag as the site wrote it → the atoms it matches, in two look-ups once seen.
+      let byNamespace = rawResults.get(tag.name);
+      let ids = byNamespace?.get(tag.namespace);
+      if (ids === undefined || tag.canonical !== undefined) {
+        ids = atomsForTag(foldTag(tag), tag.canonical);
+        if (tag.canonical === undefined) {
+          if (!byNamespace) {
+            if (rawResults.size >= TAG_RESULT_CACHE_MAX) rawResults.clear();
+            byNamespace = new Map();
+            rawResults.set(tag.name, byNamespace);
+          }
+          byNamespace.set(tag.namespace, ids);
+        }
+      }
+      if (ids.length > 0) for (const id of ids) note(id, { tag });
     }
     if (titles.length > 0 && entry.title) {
       const title = fold(entry.title.slice(0, MAX_REGEX_INPUT));

@@ -159,7 +159,11 @@ function parseAtom(body: string, at: number, line: string): Atom {
   let nameText = body;
   let nameAt = at;
   const ns = body.startsWith('"') ? null : NAMESPACED.exec(body);
-  if (ns?.[1] && ns[2] && foldNamespace(ns[1]) !== '') {
+  if (body.startsWith(':')) {
+    // A leading ":" says "no namespace" for a wildcard that holds a colon (":re:zero*").
+    nameText = body.slice(1);
+    nameAt = at + 1;
+  } else if (ns?.[1] && ns[2] && foldNamespace(ns[1]) !== '') {
     namespace = foldNamespace(ns[1]);
     nameText = ns[2];
     nameAt = at + ns[1].length + 1;
@@ -266,7 +270,8 @@ function formatAtom(atom: Atom, compound: boolean): string {
     }
     case 'glob': {
       const body = compound ? atom.pattern.replaceAll(' ', '_') : atom.pattern;
-      return atom.namespace === undefined ? body : `${formatNamespace(atom.namespace)}:${body}`;
+      if (atom.namespace !== undefined) return `${formatNamespace(atom.namespace)}:${body}`;
+      return /^[^\s:"]+:(?!\s)/u.test(body) ? `:${body}` : body;
     }
     case 'regex':
       return `/${atom.source}/${atom.flags}`;

@@ -39,7 +39,8 @@ export function nestedRepetition(source: string): number {
     } else if (ch === '(') {
       groups.push({ repeats: false });
       i++;
-    } else if (ch === ')') {
+    } else if (ch === ')' && groups.length > 1) {
+      // (An unbalanced ")" is left for the RegExp constructor to refuse.)
       const inner = groups.pop() ?? { repeats: false };
       const parent = groups[groups.length - 1] ?? top;
       i++;
