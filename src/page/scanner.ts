@@ -1,6 +1,6 @@
 import { tagToString } from '../rules/normalize';
 import { type Action, type EntryFacts, reasonLabel, type Verdict } from '../rules/types';
-import type { SiteAdapter } from '../sites/types';
+import { readEntry, type SiteAdapter } from '../sites/types';
 import { applyVerdict, clearVerdict } from './effects';
 import { SEEN_ATTR } from './styles';
 
@@ -147,7 +147,7 @@ export class Scanner {
       return;
     }
     this.unfinished.delete(entry);
-    const facts = this.adapter.read(entry);
+    const facts = readEntry(this.adapter, entry);
     const signature = signatureOf(facts);
     const previous = this.states.get(entry);
     if (previous && !previous.stale && previous.signature === signature) return;

@@ -1,4 +1,5 @@
-import type { EntryFacts } from '../rules/types';
+import { fold } from '../rules/normalize';
+import type { EntryFacts, Tag } from '../rules/types';
 
 /**
  * Knows how one site writes its catalog. Returns plain data and touches nothing.
@@ -15,6 +16,28 @@ export interface SiteAdapter {
   entrySelector: string;
   /** Reads one entry (an element matching `entrySelector`). */
   read(entry: Element): EntryFacts;
+  /**
+   * The site's own spellings → canonical names (folded spelling → name), so rules written once match
+   * every site: DLsite's 合意なし is "non-consent". The matcher tries both.
+   */
+  dictionary?: ReadonlyMap<string, string>;
+}
+
+/** Builds a dictionary from readable pairs; keys are folded as tags are. */
+export function defineDictionary(pairs: Record<string, string>): ReadonlyMap<string, string> {
+  return new Map(Object.entries(pairs).map(([spelling, name]) => [fold(spelling), name]));
+}
+
+/** Reads an entry and gives each tag the name the site's dictionary has for it. */
+export function readEntry(adapter: SiteAdapter, entry: Element): EntryFacts {
+  const facts = adapter.read(entry);
+  const dictionary = adapter.dictionary;
+  if (!dictionary) return facts;
+  facts.tags = facts.tags.map((tag): Tag => {
+    const canonical = dictionary.get(fold(tag.name));
+    return canonical === undefined ? tag : { ...tag, canonical };
+  });
+  return facts;
 }
 
 export function text(el: Element | null | undefined): string {
