@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  clickVeilButton,
+  type ExtensionBrowser,
+  launchWithExtension,
+  readVeil,
+  servePages,
+  storeSettings,
+} from './harness';
+
+const URL = 'https://archiveofourown.org/tags/Original%20Work/works';
+const DEMO_PAGE = readFileSync(join(import.meta.dirname, '../../demo/ao3-works.html'), 'utf8');
+
+const settings = {
+  enabled: true,
+  sites: {},
+  lists: [
+    { id: 'c', name: 'Space', enabled: true, action: 'collapse', patterns: ['title:"orbital mechanics"'] },
+    { id: 'l', name: 'Maps', enabled: true, action: 'label', patterns: ['creator:meridian # cartography'] },
+    { id: 'n', name: 'NTR', enabled: true, action: 'hide', patterns: ['~netorare ~ntr -title:wife'] },
+    { id: 'g', name: 'Elsewhere only', enabled: true, action: 'hide', patterns: ['fluff'], sites: ['e621'] },
+  ],
+  exceptions: ['creator:natsuki'],
+  aliases: [['ntr', 'netorare', '寝取られ']],
+};
+
+const work = (id: number) => `#work_${id}`;
+
+describe('effects and rule kinds on the demo catalog, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    await servePages(browser.context, { [URL]: DEMO_PAGE });
+    await storeSettings(browser.worker, settings);
+    page = await browser.context.newPage();
+    await page.goto(URL);
+    await page.waitForSelector('[data-tagveil]', { state: 'attached' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('collapses a work to one line with the reason and a Show button', async () => {
+    const entry = page.locator(work(1003));
+    expect(await entry.getAttribute('data-tagveil')).toBe('collapse');
+    expect(await entry.locator('.header').isVisible()).toBe(false);
+    expect((await entry.boundingBox())?.height).toBeLessThan(80);
+    expect(await readVeil(page, work(1003))).toEqual({
+      text: 'Content warning: Orbital Mechanics — list Space Show',
+      buttons: ['Show'],
+    });
+    await clickVeilButton(page, work(1003), 'Show');
+    await expect.poll(() => entry.locator('.header').isVisible()).toBe(true);
+  });
+
+  it('labels a work with the rule’s note and leaves it readable', async () => {
+    const entry = page.locator(work(1008));
+    expect(await entry.getAttribute('data-tagveil')).toBe('label');
+    expect(await entry.locator('.header').isVisible()).toBe(true);
+    expect((await readVeil(page, work(1008)))?.text).toBe('Tagged cartography — list Maps');
+  });
+
+  it('applies OR and NOT terms, alias groups, exceptions and site scopes', async () => {
+    const marks = await page.$$eval('li.blurb', (els) =>
+      els.map((el) => [el.id, el.getAttribute('data-tagveil')]),
+    );
+    expect(Object.fromEntries(marks)).toEqual({
+      work_1001: null, // "Fluff", but that list is for e621 only
+      work_1002: 'hide', // Netorare
+      work_1003: 'collapse',
+      work_1004: null, // ネトラレ, but its creator is an exception
+      work_1005: null,
+      work_1006: null,
+      work_1007: null, // ＮＴＲ, but the title says "Wife": the NOT term
+      work_1008: 'label',
+    });
+  });
+});
