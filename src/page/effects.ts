@@ -1,9 +1,10 @@
 import { reasonLabel, type Verdict } from '../rules/types';
-import { MARK_ATTR, SHOWN_ATTR, VEIL_TAG } from './styles';
+import { ANCHOR_ATTR, MARK_ATTR, SHOWN_ATTR, VEIL_TAG } from './styles';
 
 interface Veil {
   host: HTMLElement;
   root: ShadowRoot;
+  anchor: Element;
 }
 
 /** Veils by entry; the shadow roots are closed so the page's scripts cannot read the user's reasons. */
@@ -34,20 +35,31 @@ export function reasonText(verdict: Verdict): string {
   return `${tags} — ${lists.length > 1 ? 'lists' : 'list'} ${lists.join(', ')}`;
 }
 
-function veilFor(entry: HTMLElement): Veil {
+function veilFor(entry: HTMLElement, anchor: Element): Veil {
   let veil = veils.get(entry);
   if (!veil) {
     const host = entry.ownerDocument.createElement(VEIL_TAG);
     const root = host.attachShadow({ mode: 'closed' });
-    veil = { host, root };
+    veil = { host, root, anchor };
     veils.set(entry, veil);
   }
-  if (veil.host.parentNode !== entry) entry.prepend(veil.host);
+  if (veil.anchor !== anchor) {
+    veil.anchor.removeAttribute(ANCHOR_ATTR);
+    veil.anchor = anchor;
+  }
+  if (anchor !== entry && !anchor.hasAttribute(ANCHOR_ATTR)) anchor.setAttribute(ANCHOR_ATTR, '');
+  if (veil.host.parentNode !== anchor) anchor.prepend(veil.host);
   return veil;
 }
 
-function render(entry: HTMLElement, verdict: Verdict, shown: boolean, onToggle: () => void): void {
-  const { root } = veilFor(entry);
+function render(
+  entry: HTMLElement,
+  anchor: Element,
+  verdict: Verdict,
+  shown: boolean,
+  onToggle: () => void,
+): void {
+  const { root } = veilFor(entry, anchor);
   const doc = entry.ownerDocument;
   const style = doc.createElement('style');
   style.textContent = VEIL_CSS;
@@ -79,14 +91,15 @@ function render(entry: HTMLElement, verdict: Verdict, shown: boolean, onToggle: 
 }
 
 /**
- * Applies a verdict to an entry's root: the mark attribute, and for blur and label the reason line.
- * `shown` is the user's reveal of this entry; `onToggle` flips it.
+ * Applies a verdict to an entry's root: the mark attribute, and except for hide the reason line, placed
+ * in `anchor` (the entry, or an element inside it). `shown` is the user's reveal; `onToggle` flips it.
  */
 export function applyVerdict(
   entry: HTMLElement,
   verdict: Verdict,
   shown: boolean,
   onToggle: () => void,
+  anchor: Element = entry,
 ): void {
   const action = verdict.action;
   if (action === null) {
@@ -96,12 +109,19 @@ export function applyVerdict(
   if (entry.getAttribute(MARK_ATTR) !== action) entry.setAttribute(MARK_ATTR, action);
   if (shown) entry.setAttribute(SHOWN_ATTR, '');
   else entry.removeAttribute(SHOWN_ATTR);
-  if (action === 'hide') veils.get(entry)?.host.remove();
-  else render(entry, verdict, shown, onToggle);
+  if (action === 'hide') removeVeil(entry);
+  else render(entry, anchor, verdict, shown, onToggle);
 }
 
 export function clearVerdict(entry: Element): void {
   entry.removeAttribute(MARK_ATTR);
   entry.removeAttribute(SHOWN_ATTR);
-  veils.get(entry)?.host.remove();
+  removeVeil(entry);
+}
+
+function removeVeil(entry: Element): void {
+  const veil = veils.get(entry);
+  if (!veil) return;
+  veil.host.remove();
+  veil.anchor.removeAttribute(ANCHOR_ATTR);
 }

@@ -161,9 +161,16 @@ export class Scanner {
 
   private paint(entry: HTMLElement, state: EntryState): void {
     // Our own veil insertion triggers the observer; the signature check above makes that a no-op.
-    applyVerdict(entry, state.verdict, state.shown, () => {
-      state.shown = !state.shown;
-      this.paint(entry, state);
-    });
+    const anchor = this.adapter.veilAnchor?.(entry) ?? entry;
+    applyVerdict(
+      entry,
+      state.verdict,
+      state.shown,
+      () => {
+        state.shown = !state.shown;
+        this.paint(entry, state);
+      },
+      anchor,
+    );
   }
 }

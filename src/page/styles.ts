@@ -6,15 +6,19 @@ export const SEEN_ATTR = 'data-tagveil-seen';
 export const MARK_ATTR = 'data-tagveil';
 /** Set on a blurred entry the user chose to show. */
 export const SHOWN_ATTR = 'data-tagveil-shown';
+/** Set on the element inside an entry that holds the veil, when that is not the entry (a table cell). */
+export const ANCHOR_ATTR = 'data-tagveil-anchor';
 
 /** Effects, keyed by attributes only: the entry's own styles are never touched. */
 export const EFFECTS_CSS = `
 [${MARK_ATTR}="hide"] { display: none !important; }
 [${MARK_ATTR}="blur"] { position: relative !important; }
-[${MARK_ATTR}="blur"]:not([${SHOWN_ATTR}]) > :not(${VEIL_TAG}) {
+[${MARK_ATTR}="blur"]:not([${SHOWN_ATTR}]) > :not(${VEIL_TAG}, [${ANCHOR_ATTR}]),
+[${MARK_ATTR}="blur"]:not([${SHOWN_ATTR}]) [${ANCHOR_ATTR}] > :not(${VEIL_TAG}) {
   filter: blur(12px) !important; pointer-events: none !important; user-select: none !important;
 }
-[${MARK_ATTR}="collapse"]:not([${SHOWN_ATTR}]) > :not(${VEIL_TAG}) { display: none !important; }
+[${MARK_ATTR}="collapse"]:not([${SHOWN_ATTR}]) > :not(${VEIL_TAG}, [${ANCHOR_ATTR}]),
+[${MARK_ATTR}="collapse"]:not([${SHOWN_ATTR}]) [${ANCHOR_ATTR}] > :not(${VEIL_TAG}) { display: none !important; }
 ${VEIL_TAG} { display: block !important; }
 `;
 

@@ -1,9 +1,10 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { ao3 } from './ao3';
+import { ehentai } from './ehentai';
 import type { SiteAdapter } from './types';
 
 /** Every built-in site. Adding a site: a file in src/sites, an entry here, a test on a saved page. */
-export const SITES: readonly SiteAdapter[] = [ao3];
+export const SITES: readonly SiteAdapter[] = [ao3, ehentai];
 
 export function allMatchPatterns(): string[] {
   return SITES.flatMap((site) => site.matches);

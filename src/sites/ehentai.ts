@@ -1,0 +1,43 @@
+import type { Tag } from '../rules/types';
+import { type SiteAdapter, text } from './types';
+
+/** Gallery links carry the id and token the site's metadata API needs: /g/<gid>/<token>/. */
+const GALLERY_LINK = /\/g\/(\d+)\/([0-9a-f]+)/u;
+
+/**
+ * E-Hentai and ExHentai gallery lists in every display mode: minimal and minimal+ (`table.itg.gltm`),
+ * compact (`gltc`), extended (`glte`), thumbnail (`div.itg.gld > .gl1t`). Front page, search, watched,
+ * popular and favourites use the same markup.
+ */
+export const ehentai: SiteAdapter = {
+  id: 'ehentai',
+  name: 'E-Hentai',
+  matches: ['https://e-hentai.org/*', 'https://exhentai.org/*'],
+  entrySelector: 'table.itg > tbody > tr:has(.glname), div.itg > .gl1t',
+  read(entry) {
+    const tags: Tag[] = [];
+    // The title attribute always holds the full "namespace:tag"; the text may be abbreviated ("f:milf").
+    for (const el of entry.querySelectorAll('.gt[title], .gtl[title], .gtw[title]')) {
+      const full = el.getAttribute('title') ?? '';
+      const colon = full.indexOf(':');
+      tags.push(
+        // Misc tags have an empty namespace: title=":artbook".
+        colon > 0
+          ? { namespace: full.slice(0, colon), name: full.slice(colon + 1) }
+          : { name: full.slice(colon + 1) },
+      );
+    }
+    const category = text(entry.querySelector('.cn, .cs'));
+    if (category) tags.push({ namespace: 'category', name: category });
+    const link = entry.querySelector<HTMLAnchorElement>('a[href*="/g/"]')?.getAttribute('href') ?? '';
+    const gallery = GALLERY_LINK.exec(link);
+    return {
+      id: gallery ? `${gallery[1]}/${gallery[2]}` : link,
+      tags,
+      title: text(entry.querySelector('.glink, .gl4t')),
+      creators: [...entry.querySelectorAll('a[href*="/uploader/"]')].map(text),
+    };
+  },
+  // A table row cannot hold a block of its own: the reason line goes in the title cell.
+  veilAnchor: (entry) => (entry.tagName === 'TR' ? entry.querySelector('td.glname') : null),
+};
