@@ -17,8 +17,13 @@ export const EFFECTS_CSS = `
 [${MARK_ATTR}="blur"]:not([${SHOWN_ATTR}]) [${ANCHOR_ATTR}] > :not(${VEIL_TAG}) {
   filter: blur(12px) !important; pointer-events: none !important; user-select: none !important;
 }
-[${MARK_ATTR}="collapse"]:not([${SHOWN_ATTR}]) > :not(${VEIL_TAG}, [${ANCHOR_ATTR}]),
-[${MARK_ATTR}="collapse"]:not([${SHOWN_ATTR}]) [${ANCHOR_ATTR}] > :not(${VEIL_TAG}) { display: none !important; }
+:not(tr)[${MARK_ATTR}="collapse"]:not([${SHOWN_ATTR}]) > :not(${VEIL_TAG}, [${ANCHOR_ATTR}]),
+:not(tr)[${MARK_ATTR}="collapse"]:not([${SHOWN_ATTR}]) [${ANCHOR_ATTR}] > :not(${VEIL_TAG}) { display: none !important; }
+/* A table row keeps its cells (the columns stay aligned), emptied, under a veil as wide as the row. */
+tr[${MARK_ATTR}="collapse"]:not([${SHOWN_ATTR}]) { position: relative !important; }
+tr[${MARK_ATTR}="collapse"]:not([${SHOWN_ATTR}]) > td { height: 2.5em !important; }
+tr[${MARK_ATTR}="collapse"]:not([${SHOWN_ATTR}]) > td > :not(${VEIL_TAG}) { display: none !important; }
+tr[${MARK_ATTR}="collapse"]:not([${SHOWN_ATTR}]) ${VEIL_TAG} { position: absolute !important; inset: 0 !important; z-index: 2; }
 ${VEIL_TAG} { display: block !important; }
 `;
 
