@@ -18,18 +18,19 @@ declare const chrome: typeof Browser;
 const DEMO_DIR = resolve(import.meta.dirname, '../demo');
 const OUT_DIR = resolve(process.env.TAGVEIL_DEMO_OUT ?? '.demo-out');
 
-/** Real addresses of the demo pages → files in demo/. */
-const PAGES: Record<string, string> = {
-  'https://archiveofourown.org/tags/Original%20Work/works': 'ao3-works.html',
+/** Real addresses of the demo pages → files in demo/, and the name of their screenshots. */
+const PAGES: Record<string, { file: string; name: string }> = {
+  'https://archiveofourown.org/tags/Original%20Work/works': { file: 'ao3-works.html', name: 'ao3' },
+  'https://e-hentai.org/?f_search=demo': { file: 'ehentai-compact.html', name: 'ehentai' },
 };
 
-/** The demo blocklist: the NTR preset on (blur), and a personal list that hides major character death. */
+/** The demo blocklist: the NTR preset on (blur), and a personal list that hides gore and major character death. */
 function demoSettings(enabled = true): Settings {
   const settings = defaultSettings();
   settings.enabled = enabled;
   for (const list of settings.lists) {
     if (list.id === NTR_LIST_ID) list.enabled = true;
-    if (list.id === MY_LIST_ID) list.patterns = ['Major Character Death'];
+    if (list.id === MY_LIST_ID) list.patterns = ['Major Character Death', 'guro'];
   }
   return settings;
 }
@@ -37,7 +38,7 @@ function demoSettings(enabled = true): Settings {
 function serveDemo(): Promise<{ origin: string; close(): void }> {
   const server = createServer((req, res) => {
     const name = (req.url ?? '/').replace(/^\/+/u, '').split('?')[0] ?? '';
-    if (!Object.values(PAGES).includes(name)) {
+    if (!Object.values(PAGES).some((page) => page.file === name)) {
       res.writeHead(404).end();
       return;
     }
@@ -56,7 +57,8 @@ function serveDemo(): Promise<{ origin: string; close(): void }> {
 async function describeMarks(page: Page): Promise<string[]> {
   return page.$$eval('[data-tagveil]', (els) =>
     els.map(
-      (el) => `${el.getAttribute('data-tagveil')}: ${el.querySelector('.heading a')?.textContent?.trim()}`,
+      (el) =>
+        `${el.getAttribute('data-tagveil')}: ${el.querySelector('.heading a, .glink')?.textContent?.trim()}`,
     ),
   );
 }
@@ -68,49 +70,51 @@ async function main(): Promise<void> {
   const { context, worker } = browser;
   await context.route(/^https?:\/\//u, async (route) => {
     const url = route.request().url();
-    const file = PAGES[url];
-    if (!file) return route.fulfill({ status: 404, body: '' });
-    return route.fulfill({ response: await route.fetch({ url: `${server.origin}/${file}` }) });
+    const demo = PAGES[url];
+    if (!demo) return route.fulfill({ status: 404, body: '' });
+    return route.fulfill({ response: await route.fetch({ url: `${server.origin}/${demo.file}` }) });
   });
-
-  const [url] = Object.keys(PAGES);
-  if (!url) throw new Error('no demo page');
-  const page = await context.newPage();
 
   if (!headless) {
     await storeSettings(worker, demoSettings());
-    await page.goto(url);
-    console.log(`Tagveil demo: ${url} (served from ${server.origin}). Click the Tagveil icon for the popup.`);
-    console.log('Close the browser window to end the demo.');
+    for (const url of Object.keys(PAGES)) await (await context.newPage()).goto(url);
+    console.log(`Tagveil demo: ${Object.keys(PAGES).join(', ')}, served from ${server.origin}.`);
+    console.log('Click the Tagveil icon for the popup. Close the browser window to end the demo.');
     await new Promise((done) => context.on('close', done));
     server.close();
     return;
   }
 
   mkdirSync(OUT_DIR, { recursive: true });
-  await page.setViewportSize({ width: 1000, height: 1400 });
-  await storeSettings(worker, demoSettings(false));
-  await page.goto(url);
-  await page.screenshot({ path: join(OUT_DIR, 'before.png'), fullPage: true });
+  console.log(`Tagveil demo (headless, no display), pages served from ${server.origin}:`);
+  let first: Page | null = null;
+  for (const [url, { name }] of Object.entries(PAGES)) {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1000, height: 1000 });
+    await storeSettings(worker, demoSettings(false));
+    await page.goto(url);
+    await page.screenshot({ path: join(OUT_DIR, `${name}-before.png`), fullPage: true });
+    // Switching Tagveil on re-judges the open page; no reload.
+    await storeSettings(worker, demoSettings(true));
+    await page.waitForSelector('[data-tagveil]', { state: 'attached' });
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: join(OUT_DIR, `${name}-after.png`), fullPage: true });
+    console.log(`  ${url}`);
+    for (const line of await describeMarks(page)) console.log(`    ${line}`);
+    first ??= page;
+  }
 
-  // Switching Tagveil on re-judges the open page; no reload.
-  await storeSettings(worker, demoSettings(true));
-  await page.waitForSelector('[data-tagveil]');
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: join(OUT_DIR, 'after.png'), fullPage: true });
-
-  await page.bringToFront();
-  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 340, height: 560 });
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-  await popup.waitForSelector('#counts');
-  await popup.screenshot({ path: join(OUT_DIR, 'popup.png') });
-
-  console.log(`Tagveil demo (headless, no display): ${url}, served from ${server.origin}`);
-  for (const line of await describeMarks(page)) console.log(`  ${line}`);
-  console.log(`  ${(await popup.locator('#counts').textContent())?.trim()}`);
-  console.log(`Screenshots: ${join(OUT_DIR, 'before.png')}, after.png, popup.png`);
+  if (first) {
+    await first.bringToFront();
+    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 340, height: 600 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('#counts');
+    await popup.screenshot({ path: join(OUT_DIR, 'popup.png') });
+    console.log(`  popup on the first page: ${(await popup.locator('#counts').textContent())?.trim()}`);
+  }
+  console.log(`Screenshots (before/after each page, and the popup) in ${OUT_DIR}`);
   await browser.close();
   server.close();
 }
