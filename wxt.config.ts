@@ -1,13 +1,41 @@
 import { defineConfig } from 'wxt';
+import { noEvalInZod } from './scripts/vite-no-eval';
+
+/** Firefox: the add-on id and the oldest version with every API used here. */
+const GECKO = {
+  id: 'tagveil@tagveil.dev',
+  strict_min_version: '140.0',
+  // Tagveil collects nothing; Firefox asks extensions to say so in the manifest.
+  data_collection_permissions: { required: ['none'] },
+};
+
+/** Firefox for Android reads data_collection_permissions from 142 on. */
+const GECKO_ANDROID = { strict_min_version: '142.0' };
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  vite: () => ({ plugins: [noEvalInZod()] }),
+  manifest: ({ browser }) => ({
     name: 'Tagveil',
     description: 'Hide, blur or label catalog entries that carry tags you never want to see.',
     // Only storage: the content script's match patterns (from src/sites) are the only host access needed.
     permissions: ['storage'],
     action: { default_title: 'Tagveil' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: GECKO, gecko_android: GECKO_ANDROID } }
+      : {}),
+  }),
+  zip: {
+    // What AMO needs to rebuild the add-on, and nothing else.
+    excludeSources: [
+      'tests/**',
+      'bench/**',
+      'demo/**',
+      'docs/images/**',
+      '.ci/**',
+      '.demo-out/**',
+      '.output/**',
+    ],
   },
 });

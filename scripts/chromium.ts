@@ -54,6 +54,8 @@ export async function launchWithExtension(
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first (npm test does).`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'tagveil-profile-'));
+  // Lets tests see the service worker's own requests too (the privacy test counts every request).
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: options.headless ?? true,

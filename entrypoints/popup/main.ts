@@ -215,6 +215,8 @@ function render(): void {
   if (!repaired) return;
   const { settings, problems } = repaired;
   const focused = document.activeElement?.getAttribute('name') ?? document.activeElement?.id;
+  // A re-render (settings changed anywhere) must not eat what the user is typing.
+  const typed = app.querySelector<HTMLInputElement>('input[name="tag"]')?.value ?? '';
   app.replaceChildren(
     h(
       'header',
@@ -242,6 +244,8 @@ function render(): void {
     listsSection(settings),
     addSection(settings),
   );
+  const input = app.querySelector<HTMLInputElement>('input[name="tag"]');
+  if (input) input.value = typed;
   if (focused)
     (app.querySelector(`[name="${focused}"], #${CSS.escape(focused)}`) as HTMLElement | null)?.focus();
 }

@@ -80,8 +80,9 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
   });
   const unwatch = watchSettings(apply);
 
-  const onMessage = (message: unknown): Promise<PageState> | undefined => {
-    if (!GetPageStateSchema.safeParse(message).success) return undefined;
+  const onMessage = (message: unknown, sender: { id?: string }): Promise<PageState> | undefined => {
+    // Only this extension's own pages may ask; the message itself is validated like any input.
+    if (sender.id !== browser.runtime.id || !GetPageStateSchema.safeParse(message).success) return undefined;
     const stats = scanner.stats();
     return Promise.resolve({
       site: { id: adapter.id, name: adapter.name },

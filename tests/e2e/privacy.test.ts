@@ -1,0 +1,77 @@
+import type { Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_REAL_PAGES, realPage } from '../real-pages';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  openPopup,
+  servePages,
+  storeSettings,
+  tabIdOf,
+} from './harness';
+
+const AO3 = 'https://archiveofourown.org/tags/Dysphoria/works';
+const EHENTAI = 'https://e-hentai.org/';
+
+describe.skipIf(!HAVE_REAL_PAGES)('privacy: the extension makes no request of its own', () => {
+  let browser: ExtensionBrowser;
+  const pages: Record<string, string> = {};
+  const requests: { url: string; from: string }[] = [];
+
+  beforeAll(async () => {
+    pages[AO3] = realPage('ao3', 'tag_works_Dysphoria.html');
+    pages[EHENTAI] = realPage('ehentai', 'sxj_ehentai_compact_2021.html');
+    browser = await launchWithExtension();
+    const record = (request: Request) => {
+      const worker = request.serviceWorker();
+      const from = worker ? `service worker ${worker.url()}` : (request.frame().url() ?? '');
+      requests.push({ url: request.url(), from });
+    };
+    browser.context.on('request', record);
+    await servePages(browser.context, pages);
+    await storeSettings(browser.worker, {
+      enabled: true,
+      sites: {},
+      lists: [
+        {
+          id: 'l',
+          name: 'L',
+          enabled: true,
+          action: 'blur',
+          patterns: ['netorare', 'Body Swap', 'language:spanish'],
+        },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('while it filters real pages and the popup is used', async () => {
+    const page = await browser.context.newPage();
+    for (const url of [AO3, EHENTAI]) {
+      await page.goto(url);
+      await page.waitForSelector('[data-tagveil]', { state: 'attached' });
+    }
+    const popup = await openPopup(browser, await tabIdOf(browser.worker, page));
+    await popup.getByLabel('Filter E-Hentai').uncheck();
+    await popup.getByLabel('Filter E-Hentai').check();
+    await popup.getByLabel('Tag to block').fill('female:glasses');
+    await popup.getByRole('button', { name: 'Add' }).click();
+    await popup.locator('#notice').waitFor();
+    await page.waitForTimeout(500);
+
+    const own = `chrome-extension://${browser.extensionId}/`;
+    const html = Object.values(pages).join('\n');
+    const foreign = requests.filter(({ url }) => {
+      if (url.startsWith(own) || url.startsWith('data:') || pages[url] !== undefined) return false;
+      // The page's own subresources: same origin as a served page, or named in its markup.
+      const parsed = new URL(url);
+      if (Object.keys(pages).some((p) => new URL(p).origin === parsed.origin)) return false;
+      return !html.includes(parsed.host + parsed.pathname);
+    });
+    expect(requests.length).toBeGreaterThan(2);
+    expect(foreign).toEqual([]);
+  });
+});

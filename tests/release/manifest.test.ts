@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allMatchPatterns } from '../../src/sites/registry';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const allow = JSON.parse(readFileSync(join(ROOT, 'release-permissions.json'), 'utf8')) as Record<
+  string,
+  Record<string, string>
+>;
+
+const BUILDS = ['chrome-mv3', 'firefox-mv3'] as const;
+
+function manifest(build: string): Record<string, unknown> {
+  const path = join(ROOT, '.output', build, 'manifest.json');
+  if (!existsSync(path)) throw new Error(`${path} is missing: npm test builds it ("npm run build:all")`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+describe.each(BUILDS)('the %s manifest asks for least privilege', (build) => {
+  const m = manifest(build);
+
+  it.each(['permissions', 'optional_permissions', 'host_permissions', 'optional_host_permissions'])(
+    '%s are all in the allowlist, each with a reason',
+    (key) => {
+      const asked = (m[key] as string[] | undefined) ?? [];
+      const allowed = allow[key] ?? {};
+      for (const permission of asked) {
+        expect(Object.keys(allowed), `${key}: "${permission}" is not in release-permissions.json`).toContain(
+          permission,
+        );
+        expect(allowed[permission]?.length, `${key}: "${permission}" needs a reason`).toBeGreaterThan(20);
+      }
+    },
+  );
+
+  it('runs its content script only on the built-in catalog sites', () => {
+    const scripts = m.content_scripts as { matches: string[] }[];
+    const matches = scripts.flatMap((s) => s.matches).sort();
+    expect(matches).toEqual([...allMatchPatterns()].sort());
+    for (const pattern of matches)
+      expect(pattern).toMatch(/^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\*$/u);
+  });
+
+  it('loads no remote code and opens no page to the web', () => {
+    const csp = JSON.stringify(m.content_security_policy ?? '');
+    expect(csp).not.toMatch(/unsafe-eval|https?:/u);
+    expect(m.externally_connectable).toBeUndefined();
+    expect(m.web_accessible_resources).toBeUndefined();
+  });
+});
+
+describe('the Firefox manifest', () => {
+  it('declares its id, a minimum version and that it collects no data', () => {
+    const gecko = (manifest('firefox-mv3').browser_specific_settings as { gecko: Record<string, unknown> })
+      .gecko;
+    expect(gecko.id).toMatch(/@/u);
+    expect(Number.parseInt(String(gecko.strict_min_version), 10)).toBeGreaterThanOrEqual(128);
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+});

@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function files(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) files(path, out);
+    else if (/\.(ts|html)$/u.test(name) && !/\.test\.ts$/u.test(name)) out.push(path);
+  }
+  return out;
+}
+
+/** What turns page or user data into code or markup. The extension builds DOM from nodes and text only. */
+const FORBIDDEN: [RegExp, string][] = [
+  [/\.(innerHTML|outerHTML)\s*=(?!=)/u, 'HTML assignment'],
+  [/insertAdjacentHTML|document\.write|createContextualFragment/u, 'HTML insertion'],
+  [/\beval\s*\(|new Function\b|\bFunction\s*\(/u, 'eval'],
+  [/set(Timeout|Interval)\(\s*['"`]/u, 'string timer'],
+  [/\bfetch\s*\(|XMLHttpRequest|sendBeacon|new WebSocket|new EventSource/u, 'network request'],
+];
+
+describe('the shipped source', () => {
+  const shipped = [...files(join(ROOT, 'src')), ...files(join(ROOT, 'entrypoints'))];
+
+  it('has files to check', () => {
+    expect(shipped.length).toBeGreaterThan(10);
+  });
+
+  it.each(FORBIDDEN.map(([re, what]) => [what, re] as const))('has no %s', (_, re) => {
+    const hits = shipped.filter((f) => re.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
+    expect(hits).toEqual([]);
+  });
+
+  it.each(['chrome-mv3', 'firefox-mv3'])('the %s build holds no Function constructor', (build) => {
+    const dir = join(ROOT, '.output', build);
+    const bundles = listJs(dir);
+    expect(bundles.length).toBeGreaterThan(0);
+    for (const file of bundles)
+      expect(readFileSync(file, 'utf8'), relative(ROOT, file)).not.toMatch(/\bFunction\(|new Function/u);
+  });
+});
+
+function listJs(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) listJs(path, out);
+    else if (name.endsWith('.js')) out.push(path);
+  }
+  return out;
+}
