@@ -13,6 +13,17 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['./tests/fake-browser-setup.ts'],
+          // Saved pages link the sites' stylesheets and scripts: never fetched, and quietly so.
+          environmentOptions: {
+            happyDOM: {
+              settings: {
+                disableCSSFileLoading: true,
+                disableJavaScriptFileLoading: true,
+                handleDisabledFileLoadingAsSuccess: true,
+              },
+            },
+          },
         },
       },
       {

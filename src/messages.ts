@@ -3,6 +3,9 @@ import { ActionSchema } from './settings/schema';
 
 /** Messages between the popup and the content script; validated on receipt, whoever sent them. */
 export const GetPageStateSchema = z.object({ type: z.literal('tagveil:get-page-state') });
+/** "Show all on this page": reveals every entry acted on; answers with the page state. */
+export const ShowAllSchema = z.object({ type: z.literal('tagveil:show-all') });
+export const PageRequestSchema = z.discriminatedUnion('type', [GetPageStateSchema, ShowAllSchema]);
 
 export const RuleCountSchema = z.object({
   listName: z.string(),
@@ -17,6 +20,8 @@ export const PageStateSchema = z.object({
   site: z.object({ id: z.string(), name: z.string() }),
   /** False when Tagveil is off, or off for this site. */
   active: z.boolean(),
+  /** Audit mode: counts are what the rules would do. */
+  audit: z.boolean(),
   entries: z.number().int(),
   counts: z.object({
     hide: z.number().int(),
@@ -25,6 +30,8 @@ export const PageStateSchema = z.object({
     label: z.number().int(),
   }),
   rules: z.array(RuleCountSchema),
+  /** Tags on this page as the site wrote them, with the number of entries carrying each. */
+  tags: z.array(z.object({ tag: z.string(), entries: z.number().int() })),
   /** Things the user should know: settings that failed to load, rules that did not parse. */
   problems: z.array(z.string()),
 });

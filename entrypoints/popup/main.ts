@@ -23,13 +23,13 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
-async function queryPage(): Promise<PageState | null> {
+async function queryPage(
+  type: 'tagveil:get-page-state' | 'tagveil:show-all' = 'tagveil:get-page-state',
+): Promise<PageState | null> {
   const tab = await targetTab();
   if (tab === undefined) return null;
   try {
-    const answer = PageStateSchema.safeParse(
-      await browser.tabs.sendMessage(tab, { type: 'tagveil:get-page-state' }),
-    );
+    const answer = PageStateSchema.safeParse(await browser.tabs.sendMessage(tab, { type }));
     return answer.success ? answer.data : null;
   } catch {
     return null; // no content script on this page
@@ -114,13 +114,46 @@ function pageSection(settings: Settings): HTMLElement {
       }),
       `Filter ${site.name}`,
     ),
+    h(
+      'label',
+      {},
+      h('input', {
+        type: 'checkbox',
+        id: 'audit-toggle',
+        checked: settings.audit,
+        onchange: (e: Event) => {
+          const on = (e.target as HTMLInputElement).checked;
+          void save((s) => {
+            s.audit = on;
+          });
+        },
+      }),
+      'Audit: outline what rules would do, hide nothing',
+    ),
     siteOn
       ? h(
           'p',
           { class: 'counts', id: 'counts' },
-          `${counts.hide} hidden · ${counts.blur} blurred · ${counts.label} labelled${counts.collapse ? ` · ${counts.collapse} collapsed` : ''} of ${page.entries} entries`,
+          `${page.audit ? 'Would have: ' : ''}${counts.hide} hidden · ${counts.blur} blurred · ${counts.label} labelled${counts.collapse ? ` · ${counts.collapse} collapsed` : ''} of ${page.entries} entries`,
         )
       : h('p', { class: 'muted', id: 'counts' }, 'Not filtering this site.'),
+    siteOn && !page.audit && counts.hide + counts.blur + counts.collapse > 0
+      ? h(
+          'button',
+          {
+            type: 'button',
+            id: 'show-all',
+            class: 'secondary',
+            onclick: () => {
+              void queryPage('tagveil:show-all').then((next) => {
+                page = next;
+                render();
+              });
+            },
+          },
+          'Show all on this page',
+        )
+      : null,
     siteOn && page.rules.length > 0
       ? h(
           'ul',
@@ -137,6 +170,46 @@ function pageSection(settings: Settings): HTMLElement {
         )
       : null,
     ...page.problems.map((p) => h('p', { class: 'problem', role: 'alert' }, p)),
+    page.tags.length > 0 ? tagsSeen(settings, page.tags) : null,
+  );
+}
+
+/** Tags on this page, most frequent first, each one click from a blocklist. */
+function tagsSeen(settings: Settings, tags: PageState['tags']): HTMLElement {
+  const listId = chosenList ?? settings.lists.find((l) => l.enabled)?.id ?? settings.lists[0]?.id;
+  const list = settings.lists.find((l) => l.id === listId);
+  return h(
+    'details',
+    { id: 'tags-seen' },
+    h('summary', {}, `Tags on this page (${tags.length})`),
+    h(
+      'ul',
+      { class: 'tags' },
+      ...tags.map(({ tag, entries }) =>
+        h(
+          'li',
+          { class: 'row' },
+          h('span', {}, tag, h('span', { class: 'muted' }, ` ×${entries}`)),
+          list
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary',
+                  'aria-label': `Block ${tag} in ${list.name}`,
+                  onclick: () => {
+                    void save((s) => {
+                      const target = s.lists.find((l) => l.id === list.id);
+                      if (target && !target.patterns.includes(tag)) target.patterns.push(tag);
+                    }, `Added “${tag}” to ${list.name}.`);
+                  },
+                },
+                'Block',
+              )
+            : null,
+        ),
+      ),
+    ),
   );
 }
 

@@ -1,5 +1,5 @@
 import { reasonLabel, type Verdict } from '../rules/types';
-import { ANCHOR_ATTR, MARK_ATTR, SHOWN_ATTR, VEIL_TAG } from './styles';
+import { ANCHOR_ATTR, AUDIT_ATTR, MARK_ATTR, SHOWN_ATTR, VEIL_TAG } from './styles';
 
 interface Veil {
   host: HTMLElement;
@@ -19,6 +19,7 @@ const VEIL_CSS = `
 .collapse .bar { background: #ece9f5; color: #3b3550; margin: 4px 0; }
 .label .bar { background: #f3e8ff; color: #3b2470; border: 1px solid #c9b3f5; margin: 4px 0; }
 .shown .bar { background: #ece9f5; color: #3b3550; margin: 4px 0; }
+.audit .bar { background: #fff7e6; color: #5b3a00; border: 1px dashed #d08700; margin: 4px 0; }
 button { font: inherit; padding: 2px 10px; border-radius: 4px; border: 1px solid currentColor; cursor: pointer;
   background: transparent; color: inherit; }
 button:focus-visible { outline: 2px solid #8b5cf6; outline-offset: 2px; }
@@ -52,12 +53,28 @@ function veilFor(entry: HTMLElement, anchor: Element): Veil {
   return veil;
 }
 
+export interface PaintOptions {
+  /** The user revealed this entry (Show, or Show all on this page). */
+  shown: boolean;
+  /** Audit mode: outline and explain, act on nothing. */
+  audit: boolean;
+  /** Flips `shown`. */
+  onToggle: () => void;
+  /** Where the reason line goes: the entry, or an element inside it (a table row's title cell). */
+  anchor: Element;
+}
+
+const AUDIT_VERBS: Record<string, string> = {
+  hide: 'hide',
+  collapse: 'collapse',
+  blur: 'blur',
+  label: 'label',
+};
+
 function render(
   entry: HTMLElement,
-  anchor: Element,
   verdict: Verdict,
-  shown: boolean,
-  onToggle: () => void,
+  { shown, audit, onToggle, anchor }: PaintOptions,
 ): void {
   const { root } = veilFor(entry, anchor);
   const doc = entry.ownerDocument;
@@ -69,7 +86,10 @@ function render(
   bar.setAttribute('role', 'note');
   const line = doc.createElement('span');
   bar.append(line);
-  if (verdict.action === 'label') {
+  if (audit) {
+    wrap.className = 'audit';
+    line.textContent = `Audit: would ${AUDIT_VERBS[verdict.action ?? 'label']} — ${reasonText(verdict)}`;
+  } else if (verdict.action === 'label') {
     wrap.className = 'label';
     line.textContent = `Tagged ${reasonText(verdict)}`;
   } else {
@@ -91,30 +111,27 @@ function render(
 }
 
 /**
- * Applies a verdict to an entry's root: the mark attribute, and except for hide the reason line, placed
- * in `anchor` (the entry, or an element inside it). `shown` is the user's reveal; `onToggle` flips it.
+ * Applies a verdict to an entry's root: the mark attribute (`data-tagveil`, or `data-tagveil-audit` in
+ * audit mode) and, except for an unrevealed hide, the reason line.
  */
-export function applyVerdict(
-  entry: HTMLElement,
-  verdict: Verdict,
-  shown: boolean,
-  onToggle: () => void,
-  anchor: Element = entry,
-): void {
+export function applyVerdict(entry: HTMLElement, verdict: Verdict, options: PaintOptions): void {
   const action = verdict.action;
   if (action === null) {
     clearVerdict(entry);
     return;
   }
-  if (entry.getAttribute(MARK_ATTR) !== action) entry.setAttribute(MARK_ATTR, action);
-  if (shown) entry.setAttribute(SHOWN_ATTR, '');
+  const [markAttr, otherAttr] = options.audit ? [AUDIT_ATTR, MARK_ATTR] : [MARK_ATTR, AUDIT_ATTR];
+  entry.removeAttribute(otherAttr);
+  if (entry.getAttribute(markAttr) !== action) entry.setAttribute(markAttr, action);
+  if (options.shown && !options.audit) entry.setAttribute(SHOWN_ATTR, '');
   else entry.removeAttribute(SHOWN_ATTR);
-  if (action === 'hide') removeVeil(entry);
-  else render(entry, anchor, verdict, shown, onToggle);
+  if (action === 'hide' && !options.shown && !options.audit) removeVeil(entry);
+  else render(entry, verdict, options);
 }
 
 export function clearVerdict(entry: Element): void {
   entry.removeAttribute(MARK_ATTR);
+  entry.removeAttribute(AUDIT_ATTR);
   entry.removeAttribute(SHOWN_ATTR);
   removeVeil(entry);
 }

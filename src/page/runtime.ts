@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { GetPageStateSchema, type PageState } from '../messages';
+import { PageRequestSchema, type PageState } from '../messages';
 import { compile } from '../rules/compile';
 import type { Repaired } from '../settings/repair';
 import { isSiteEnabled } from '../settings/schema';
@@ -25,7 +25,8 @@ function addStyle(doc: Document, css: string): HTMLStyleElement {
 /** The content script's work on one catalog page: settings → matcher → adapter → scanner. */
 export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc: Document = document): void {
   const html = doc.documentElement;
-  if (html.hasAttribute(RUNNING_ATTR)) return;
+  // WXT invalidates an older instance when a newer one starts (an update); that one cleans up first.
+  if (ctx.isInvalid || html.hasAttribute(RUNNING_ATTR)) return;
   html.setAttribute(RUNNING_ATTR, '');
 
   const effects = addStyle(doc, EFFECTS_CSS);
@@ -37,6 +38,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
 
   const scanner = new Scanner(doc, adapter, () => ({ action: null, reasons: [] }));
   let active = false;
+  let audit = false;
   let loaded = false;
   let problems: string[] = [];
 
@@ -64,7 +66,8 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     ];
     active = true;
     if (!holdBack) holdBack = addStyle(doc, holdBackCss(adapter.entrySelector));
-    scanner.setJudge(matcher.judge);
+    audit = settings.audit;
+    scanner.setJudge(matcher.judge, { audit });
     scanner.start();
   };
 
@@ -79,19 +82,36 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     problems = [`Settings could not be read (${String(error)}); nothing on this page was filtered.`];
   });
   const unwatch = watchSettings(apply);
+  // A single-page site changed its address: look at every entry again (unchanged ones cost a signature).
+  ctx.addEventListener(window, 'wxt:locationchange', () => scanner.rescan());
 
-  const onMessage = (message: unknown, sender: { id?: string }): Promise<PageState> | undefined => {
-    // Only this extension's own pages may ask; the message itself is validated like any input.
-    if (sender.id !== browser.runtime.id || !GetPageStateSchema.safeParse(message).success) return undefined;
+  const pageState = (): PageState => {
     const stats = scanner.stats();
-    return Promise.resolve({
+    const health =
+      active && stats.entries === 0 && doc.readyState !== 'loading' && adapter.expectsEntries?.(doc)
+        ? [
+            `This ${adapter.name} page looks like a list, but Tagveil found no entries on it: the site's layout may have changed.`,
+          ]
+        : [];
+    return {
       site: { id: adapter.id, name: adapter.name },
       active,
+      audit,
       entries: stats.entries,
       counts: stats.counts,
       rules: [...stats.rules.values()].map((r) => ({ ...r, tags: [...r.tags] })),
-      problems,
-    });
+      tags: stats.tags,
+      problems: [...problems, ...health],
+    };
+  };
+
+  const onMessage = (message: unknown, sender: { id?: string }): Promise<PageState> | undefined => {
+    // Only this extension's own pages may ask; the message itself is validated like any input.
+    if (sender.id !== browser.runtime.id) return undefined;
+    const request = PageRequestSchema.safeParse(message);
+    if (!request.success) return undefined;
+    if (request.data.type === 'tagveil:show-all') scanner.showAll();
+    return Promise.resolve(pageState());
   };
   browser.runtime.onMessage.addListener(onMessage);
 

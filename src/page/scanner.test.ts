@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { compile } from '../rules/compile';
 import { ao3 } from '../sites/ao3';
-import { Scanner } from './scanner';
+import { HUGE_MUTATION_BATCH, Scanner } from './scanner';
 import { MARK_ATTR, SEEN_ATTR, VEIL_TAG } from './styles';
 
 function blurb(id: string, ...freeforms: string[]): HTMLLIElement {
@@ -111,5 +111,80 @@ describe('Scanner', () => {
     scanner.stop();
     expect(b?.hasAttribute(MARK_ATTR)).toBe(false);
     expect(b?.querySelector(VEIL_TAG)).toBeNull();
+  });
+});
+
+describe('Scanner, page runtime', () => {
+  let scanner: Scanner | null = null;
+  afterEach(() => {
+    scanner?.stop();
+    document.body.replaceChildren();
+  });
+
+  it('audit mode outlines what would be acted on and acts on nothing', () => {
+    const ol = document.createElement('ol');
+    ol.append(blurb('1', 'Netorare'), blurb('2', 'Fluff'));
+    document.body.append(ol);
+    scanner = new Scanner(document, ao3, lists('hide', 'netorare'));
+    scanner.start();
+    scanner.setJudge(lists('hide', 'netorare'), { audit: true });
+    const [a] = ol.children;
+    expect(a?.hasAttribute(MARK_ATTR)).toBe(false);
+    expect(a?.getAttribute('data-tagveil-audit')).toBe('hide');
+    expect(a?.querySelector(VEIL_TAG)).not.toBeNull();
+    expect(scanner.stats().counts.hide).toBe(1);
+    scanner.setJudge(lists('hide', 'netorare'));
+    expect(a?.getAttribute(MARK_ATTR)).toBe('hide');
+    expect(a?.hasAttribute('data-tagveil-audit')).toBe(false);
+  });
+
+  it('shows every entry acted on when asked, hidden ones included', () => {
+    const ol = document.createElement('ol');
+    ol.append(blurb('1', 'Netorare'), blurb('2', 'Gore'), blurb('3', 'Fluff'));
+    document.body.append(ol);
+    scanner = new Scanner(document, ao3, lists('hide', 'netorare', 'gore'));
+    scanner.start();
+    expect(scanner.showAll()).toBe(2);
+    const shown = [...ol.children].map((el) => el.hasAttribute('data-tagveil-shown'));
+    expect(shown).toEqual([true, true, false]);
+    expect(ol.children[0]?.querySelector(VEIL_TAG)).not.toBeNull();
+  });
+
+  it('counts the tags seen on the page, most frequent first', () => {
+    const ol = document.createElement('ol');
+    ol.append(blurb('1', 'Fluff', 'Angst'), blurb('2', 'Fluff'), blurb('3', 'Fluff', 'Angst', 'Gore'));
+    document.body.append(ol);
+    scanner = new Scanner(document, ao3, lists('hide', 'nothing'));
+    scanner.start();
+    expect(scanner.stats().tags).toEqual([
+      { tag: 'freeform:Fluff', entries: 3 },
+      { tag: 'freeform:Angst', entries: 2 },
+      { tag: 'freeform:Gore', entries: 1 },
+    ]);
+  });
+
+  it('judges a card whose tag text is edited in place', async () => {
+    const ol = document.createElement('ol');
+    const card = blurb('9', 'Fluff');
+    ol.append(card);
+    document.body.append(ol);
+    scanner = new Scanner(document, ao3, lists('hide', 'netorare'));
+    scanner.start();
+    const text = card.querySelector('a.tag')?.firstChild;
+    if (text) text.nodeValue = 'Netorare';
+    await mutationsDelivered();
+    expect(card.getAttribute(MARK_ATTR)).toBe('hide');
+  });
+
+  it(`rescans once instead of walking a batch of more than ${HUGE_MUTATION_BATCH} mutations`, async () => {
+    const ol = document.createElement('ol');
+    document.body.append(ol);
+    scanner = new Scanner(document, ao3, lists('blur', 'netorare'));
+    scanner.start();
+    for (let i = 0; i < HUGE_MUTATION_BATCH + 10; i++)
+      ol.append(blurb(String(i), i % 100 === 0 ? 'Netorare' : 'Fluff'));
+    await mutationsDelivered();
+    expect(ol.querySelectorAll(`[${SEEN_ATTR}]`).length).toBe(HUGE_MUTATION_BATCH + 10);
+    expect(ol.querySelectorAll(`[${MARK_ATTR}="blur"]`).length).toBe(11);
   });
 });

@@ -4,14 +4,17 @@ export const VEIL_TAG = 'tagveil-veil';
 export const SEEN_ATTR = 'data-tagveil-seen';
 /** The page-mark contract: `hide|blur|label` on entries acted on. */
 export const MARK_ATTR = 'data-tagveil';
-/** Set on a blurred entry the user chose to show. */
+/** Set on an entry acted on that the user chose to show. */
 export const SHOWN_ATTR = 'data-tagveil-shown';
+/** Audit mode: what the rules would do, with nothing done. */
+export const AUDIT_ATTR = 'data-tagveil-audit';
 /** Set on the element inside an entry that holds the veil, when that is not the entry (a table cell). */
 export const ANCHOR_ATTR = 'data-tagveil-anchor';
 
 /** Effects, keyed by attributes only: the entry's own styles are never touched. */
 export const EFFECTS_CSS = `
-[${MARK_ATTR}="hide"] { display: none !important; }
+[${MARK_ATTR}="hide"]:not([${SHOWN_ATTR}]) { display: none !important; }
+[${AUDIT_ATTR}] { outline: 2px dashed #d08700 !important; outline-offset: -2px !important; }
 [${MARK_ATTR}="blur"] { position: relative !important; }
 [${MARK_ATTR}="blur"]:not([${SHOWN_ATTR}]) > :not(${VEIL_TAG}, [${ANCHOR_ATTR}]),
 [${MARK_ATTR}="blur"]:not([${SHOWN_ATTR}]) [${ANCHOR_ATTR}] > :not(${VEIL_TAG}) {

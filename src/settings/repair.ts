@@ -110,8 +110,12 @@ export function repairSettings(raw: unknown): Repaired {
   const aliases = (Array.isArray(raw.aliases) ? raw.aliases : strings(raw.aliases, 'aliases'))
     .map((group, i) => strings(group, `aliases[${i}]`))
     .filter((group) => group.length >= 2);
+  let audit = false;
+  if (typeof raw.audit === 'boolean') audit = raw.audit;
+  else if (raw.audit !== undefined)
+    problems.push(`audit: invalid value ${describe(raw.audit)} replaced by false`);
   return {
-    settings: { enabled: enabled.success ? enabled.data : true, sites, lists, exceptions, aliases },
+    settings: { enabled: enabled.success ? enabled.data : true, audit, sites, lists, exceptions, aliases },
     problems,
   };
 }

@@ -22,6 +22,8 @@ export const BlocklistSchema = z.object({
 export const SettingsSchema = z.object({
   /** Master switch. */
   enabled: z.boolean(),
+  /** Audit mode: outline what the rules would act on, act on nothing. */
+  audit: z.boolean().default(false),
   /** Per-site switches keyed by site id; a site not listed is on. */
   sites: z.record(z.string(), z.boolean()),
   lists: z
@@ -45,6 +47,7 @@ const NTR = presetById('ntr') as NonNullable<ReturnType<typeof presetById>>;
 export function defaultSettings(): Settings {
   return {
     enabled: true,
+    audit: false,
     sites: {},
     exceptions: [],
     aliases: [],

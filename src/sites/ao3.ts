@@ -33,6 +33,7 @@ export const ao3: SiteAdapter = {
   name: 'Archive of Our Own',
   matches: ['https://archiveofourown.org/*', 'https://*.archiveofourown.org/*'],
   entrySelector: 'li.blurb',
+  expectsEntries: (doc) => doc.querySelector('ol.index, ul.index') !== null,
   read(entry) {
     const tags: Tag[] = [];
     const seen = new Set<string>();

@@ -14,6 +14,7 @@ export const ehentai: SiteAdapter = {
   name: 'E-Hentai',
   matches: ['https://e-hentai.org/*', 'https://exhentai.org/*'],
   entrySelector: 'table.itg > tbody > tr:has(.glname), div.itg > .gl1t',
+  expectsEntries: (doc) => doc.querySelector('.itg') !== null,
   read(entry) {
     const tags: Tag[] = [];
     // The title attribute always holds the full "namespace:tag"; the text may be abbreviated ("f:milf").

@@ -21,6 +21,8 @@ export interface SiteAdapter {
    * every site: DLsite's 合意なし is "non-consent". The matcher tries both.
    */
   dictionary?: ReadonlyMap<string, string>;
+  /** Whether this page should list entries (for the "layout may have changed" warning). */
+  expectsEntries?(doc: Document): boolean;
   /** Where the reason line goes when the entry itself cannot hold it (a table row); default the entry. */
   veilAnchor?(entry: Element): Element | null;
 }
