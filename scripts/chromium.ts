@@ -60,6 +60,8 @@ export async function launchWithExtension(
     executablePath: findChromium(),
     headless: options.headless ?? true,
     viewport: { width: 1200, height: 900 },
+    // Tests may serve pages at their real https:// address from a local server with its own certificate.
+    ignoreHTTPSErrors: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       ...CHROMIUM_ARGS,

@@ -32,6 +32,14 @@ export const PageStateSchema = z.object({
   rules: z.array(RuleCountSchema),
   /** Tags on this page as the site wrote them, with the number of entries carrying each. */
   tags: z.array(z.object({ tag: z.string(), entries: z.number().int() })),
+  /** Where the content script's time went on this page, in milliseconds. */
+  timing: z.object({
+    totalMs: z.number(),
+    lastPassMs: z.number(),
+    lastPassEntries: z.number().int(),
+    lastBatchMs: z.number(),
+    lastBatchEntries: z.number().int(),
+  }),
   /** Things the user should know: settings that failed to load, rules that did not parse. */
   problems: z.array(z.string()),
 });

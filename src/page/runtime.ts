@@ -101,6 +101,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
       counts: stats.counts,
       rules: [...stats.rules.values()].map((r) => ({ ...r, tags: [...r.tags] })),
       tags: stats.tags,
+      timing: { ...scanner.timing },
       problems: [...problems, ...health],
     };
   };

@@ -1,21 +1,23 @@
 import { tagToString } from '../rules/normalize';
-import { type Action, type EntryFacts, reasonLabel, type Tag, type Verdict } from '../rules/types';
+import { type Action, type EntryFacts, reasonLabel, type Verdict } from '../rules/types';
 import { readEntry, type SiteAdapter } from '../sites/types';
 import { applyVerdict, clearVerdict } from './effects';
 import { SEEN_ATTR } from './styles';
 
-/** Past this many mutation records in one callback, one rescan of the page is cheaper than walking them. */
+/**
+ * Past this many mutation records in one callback (a streamed chunk of a huge page), walking every added
+ * subtree costs more than one query for the entries not judged yet.
+ */
 export const HUGE_MUTATION_BATCH = 1_000;
 /** The popup lists at most this many of the tags seen on a page, most frequent first. */
 export const MAX_TAGS_SEEN = 300;
 
 interface EntryState {
-  signature: string;
+  signature: number;
   /** The rules changed since this verdict; the user's reveal is kept if the entry is still acted on. */
   stale: boolean;
   verdict: Verdict;
   shown: boolean;
-  tags: Tag[];
 }
 
 export interface ScanStats {
@@ -27,13 +29,42 @@ export interface ScanStats {
   tags: { tag: string; entries: number }[];
 }
 
+/** Where the content script's time went on this page, in milliseconds. */
+export interface ScanTiming {
+  /** All scanning work since the page started. */
+  totalMs: number;
+  /** The last full pass over the page (first scan, a settings change, a rescan). */
+  lastPassMs: number;
+  lastPassEntries: number;
+  /** The last batch of entries added by the page (streamed HTML, infinite scroll). */
+  lastBatchMs: number;
+  lastBatchEntries: number;
+}
+
 export interface ScanOptions {
   /** Outline what the rules would act on, and act on nothing. */
   audit?: boolean;
 }
 
-function signatureOf(facts: EntryFacts): string {
-  return `${facts.title}\n${facts.creators.join('\n')}\n${facts.tags.map(tagToString).join('\n')}`;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function hashInto(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return Math.imul(h ^ 0x0a, FNV_PRIME); // a separator, so "ab"+"c" differs from "a"+"bc"
+}
+
+/**
+ * A 32-bit hash (FNV-1a) of what an entry says, so a recycled card is noticed. A number, not a string:
+ * on a 10,000-entry page, keeping every entry's tags as strings costs more in garbage collection than
+ * judging them does.
+ */
+function signatureOf(facts: EntryFacts): number {
+  let h = hashInto(FNV_OFFSET, facts.title);
+  for (const creator of facts.creators) h = hashInto(h, creator);
+  for (const tag of facts.tags) h = hashInto(hashInto(h, tag.namespace ?? ''), tag.name);
+  return h;
 }
 
 /** What the observer watches: structure, text edited in place, and the attributes adapters read tags from. */
@@ -56,6 +87,13 @@ export class Scanner {
   /** Entries the HTML parser may still be filling; judged again once it has moved past them. */
   private readonly unfinished = new Set<Element>();
   private audit = false;
+  readonly timing: ScanTiming = {
+    totalMs: 0,
+    lastPassMs: 0,
+    lastPassEntries: 0,
+    lastBatchMs: 0,
+    lastBatchEntries: 0,
+  };
 
   constructor(
     private readonly doc: Document,
@@ -129,7 +167,10 @@ export class Scanner {
       stats.entries++;
       const state = this.states.get(entry);
       if (!state) continue;
-      for (const tag of new Set(state.tags.map(tagToString))) seen.set(tag, (seen.get(tag) ?? 0) + 1);
+      // Tags are read again here, when the popup asks, rather than kept for every entry.
+      for (const tag of new Set(readEntry(this.adapter, entry).tags.map(tagToString))) {
+        seen.set(tag, (seen.get(tag) ?? 0) + 1);
+      }
       const verdict = state.verdict;
       if (!verdict.action) continue;
       stats.counts[verdict.action]++;
@@ -169,21 +210,35 @@ export class Scanner {
   };
 
   private scanAll(): void {
-    for (const entry of this.entries()) this.process(entry);
+    const start = performance.now();
+    const entries = this.entries();
+    for (const entry of entries) this.process(entry);
+    const ms = performance.now() - start;
+    this.timing.totalMs += ms;
+    this.timing.lastPassMs = ms;
+    this.timing.lastPassEntries = entries.length;
   }
 
   private onMutations(records: MutationRecord[]): void {
-    if (records.length > HUGE_MUTATION_BATCH) {
-      this.scanAll();
-      return;
-    }
+    const start = performance.now();
     const touched = new Set<HTMLElement>();
     const selector = this.adapter.entrySelector;
+    const huge = records.length > HUGE_MUTATION_BATCH;
+    if (huge) {
+      for (const entry of this.doc.querySelectorAll<HTMLElement>(`:is(${selector}):not([${SEEN_ATTR}])`))
+        touched.add(entry);
+    }
+    let lastTarget: Node | null = null;
     for (const record of records) {
       // Content changed inside an entry (streamed HTML, a card re-rendered in place) changes its facts.
-      const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
-      const owner = target?.closest<HTMLElement>(selector);
-      if (owner) touched.add(owner);
+      if (record.target !== lastTarget) {
+        lastTarget = record.target;
+        const target =
+          record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+        const owner = target?.closest<HTMLElement>(selector);
+        if (owner) touched.add(owner);
+      }
+      if (huge) continue;
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1) continue;
         const el = node as HTMLElement;
@@ -194,6 +249,11 @@ export class Scanner {
     }
     for (const entry of this.unfinished) touched.add(entry as HTMLElement);
     for (const entry of touched) if (entry.isConnected) this.process(entry);
+    if (touched.size === 0) return;
+    const ms = performance.now() - start;
+    this.timing.totalMs += ms;
+    this.timing.lastBatchMs = ms;
+    this.timing.lastBatchEntries = touched.size;
   }
 
   private process(entry: HTMLElement): void {
@@ -210,10 +270,11 @@ export class Scanner {
     const verdict = this.judge(facts);
     const keepShown = previous?.stale === true && previous.signature === signature && verdict.action !== null;
     const shown = keepShown && previous.shown;
-    const state: EntryState = { signature, stale: false, verdict, shown, tags: facts.tags };
+    const state: EntryState = { signature, stale: false, verdict, shown };
     this.states.set(entry, state);
-    this.paint(entry, state);
-    if (!entry.hasAttribute(SEEN_ATTR)) entry.setAttribute(SEEN_ATTR, '');
+    // DOM calls are the content script's main cost: an entry that was and stays untouched gets none.
+    if (verdict.action !== null || previous?.verdict.action) this.paint(entry, state);
+    if (!previous) entry.setAttribute(SEEN_ATTR, '');
   }
 
   private paint(entry: HTMLElement, state: EntryState): void {

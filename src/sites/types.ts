@@ -44,6 +44,10 @@ export function readEntry(adapter: SiteAdapter, entry: Element): EntryFacts {
   return facts;
 }
 
+const UNTIDY_SPACE = /\s\s|[\t\n\r\f]/u;
+
+/** An element's text with white space tidied (cheaply: most tag texts need nothing). */
 export function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+  const raw = el?.textContent ?? '';
+  return UNTIDY_SPACE.test(raw) ? raw.replace(/\s+/gu, ' ').trim() : raw.trim();
 }
