@@ -31,14 +31,18 @@ const scroll = setInterval(() => {
   for (let i = 0; i < 100; i++) list.append(make(1000 + batch * 100 + i));
   if (++batch === 10) {
     clearInterval(scroll);
-    setTimeout(() => {
+    // The test counts leaks here, before the re-render takes these cards away, then lets it go on.
+    setTimeout(() => { window.__scrolled = true; }, 300);
+    const waitForTest = setInterval(() => {
+      if (!window.__proceed) return;
+      clearInterval(waitForTest);
       // Re-render: new cards replace the list, and one kept card has its tag edited in place.
       const kept = list.children[1];
       list.replaceChildren(kept, ...Array.from({ length: 50 }, (_, i) => make(5000 + i)));
       kept.querySelector('a.tag').textContent = 'Netorare';
       history.pushState({}, '', '/tags/Dynamic/works?page=2');
       setTimeout(() => { window.__done = true; }, 300);
-    }, 150);
+    }, 50);
   }
 }, 150);`;
 
@@ -109,7 +113,16 @@ describe('no flash: an entry that ends hidden or blurred is never painted unfilt
 
   it('infinite-scroll batches and a single-page-app re-render', async () => {
     const page = await browser.context.newPage();
+    await page.bringToFront();
     await page.goto(`https://archiveofourown.org${DYNAMIC}`);
+    await page.waitForFunction(() => (window as unknown as { __scrolled?: boolean }).__scrolled === true);
+    expect(await page.locator('li.blurb').count()).toBe(1020);
+    const afterScroll = await leaks(page);
+    expect(afterScroll.frames).toBeGreaterThan(10);
+    expect(afterScroll).toMatchObject({ leakedFrames: 0, leakedEntries: [] });
+    await page.evaluate(() => {
+      (window as unknown as { __proceed: boolean }).__proceed = true;
+    });
     await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, null, {
       timeout: 20_000,
     });
