@@ -1,0 +1,240 @@
+/**
+ * The page runtime in real Chromium with the built extension: a 10,000-work page (20 tag links each)
+ * judged by Tagveil next to a minimal hand loop over the same DOM, in the same run; plus the cost of a
+ * 100-entry batch, of a re-judge after a settings change, the extra heap, and the content script's cost
+ * before DOMContentLoaded on a 20-entry page.
+ */
+import type { Browser } from '@wxt-dev/browser';
+import { chromium, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium, launchWithExtension, storeSettings } from '../scripts/chromium';
+import type { PageState } from '../src/messages';
+import { LEAK_RECORDER, worksPage } from '../tests/e2e/pages';
+import { chunked, LOCAL_SITE_ARGS, type Streamed, startSiteServer } from '../tests/e2e/site-server';
+
+declare const chrome: typeof Browser;
+
+const BIG = 10_000;
+const SMALL = 20;
+const ROUNDS = 3;
+const DCL_LOADS = 10;
+
+/** The hand loop: entries → tag texts → lower case → Set.has → an attribute. */
+const FLOOR = `(() => {
+  const start = performance.now();
+  const blocked = new Set(['netorare', 'filler tag 399']);
+  for (const entry of document.querySelectorAll('li.blurb')) {
+    for (const a of entry.querySelectorAll('a.tag')) {
+      if (blocked.has(a.textContent.toLowerCase())) { entry.setAttribute('data-floor', ''); break; }
+    }
+  }
+  const ms = performance.now() - start;
+  for (const entry of document.querySelectorAll('[data-floor]')) entry.removeAttribute('data-floor');
+  return ms;
+})()`;
+
+const settings = (siteOn: boolean, extra: string[] = []) => ({
+  enabled: true,
+  sites: { ao3: siteOn },
+  lists: [
+    { id: 'ntr', name: 'NTR', enabled: true, action: 'hide', patterns: ['netorare', ...extra] },
+    {
+      id: 'b',
+      name: 'Blur',
+      enabled: true,
+      action: 'blur',
+      patterns: ['filler tag 399', '*cheating*', '/^gore\\b/'],
+    },
+  ],
+});
+
+async function pageState(worker: Worker, page: Page): Promise<PageState> {
+  await page.bringToFront();
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.tabs.sendMessage(tab?.id ?? -1, { type: 'tagveil:get-page-state' });
+  }) as Promise<PageState>;
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 600; i++) {
+    const value = await read();
+    if (ok(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('timed out');
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+async function isolatedFloor(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: `floor-${Math.random()}`,
+  })) as { executionContextId: number };
+  const { result } = (await cdp.send('Runtime.evaluate', {
+    expression: FLOOR,
+    contextId: executionContextId,
+    returnByValue: true,
+  })) as { result: { value: number } };
+  await cdp.detach();
+  return result.value;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+const pages = new Map<string, Streamed>([
+  ['/big', { chunks: [worksPage(BIG)], intervalMs: 0 }],
+  ['/small', { chunks: [worksPage(SMALL)], intervalMs: 0 }],
+  ['/streamed', chunked(worksPage(1_000), 20, 2_000)],
+]);
+const server = await startSiteServer((url) => pages.get(url.pathname) ?? null);
+const browser = await launchWithExtension({ args: LOCAL_SITE_ARGS });
+const { worker, context } = browser;
+const out: string[] = [];
+const say = (line: string) => {
+  out.push(line);
+  console.log(line);
+};
+
+try {
+  say(
+    `Page runtime benchmark — Chromium ${context.browser()?.version() ?? (await (await context.newPage()).evaluate(() => navigator.userAgent))}`,
+  );
+
+  // 1. The 10,000-work page: the floor, then Tagveil's full pass, alternating, best of a few rounds.
+  await storeSettings(worker, settings(false));
+  const page = await context.newPage();
+  await page.goto('https://archiveofourown.org/big', { waitUntil: 'load', timeout: 180_000 });
+  const floorMain: number[] = [];
+  const floorIsolated: number[] = [];
+  const tagveil: number[] = [];
+  let heapOff = 0;
+  let heapOn = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    await storeSettings(worker, settings(false));
+    await until(
+      () => pageState(worker, page),
+      (s) => !s.active,
+    );
+    floorMain.push(await page.evaluate(FLOOR));
+    floorIsolated.push(await isolatedFloor(page));
+    if (round === 0) heapOff = await heapMb(page);
+    await storeSettings(worker, settings(true));
+    const state = await until(
+      () => pageState(worker, page),
+      (s) => s.active && s.timing.lastPassEntries === BIG,
+    );
+    tagveil.push(state.timing.lastPassMs);
+    if (round === 0) heapOn = await heapMb(page);
+  }
+  const best = (v: number[]) => Math.min(...v);
+  say(`1. ${BIG} works × 20 tag links, best of ${ROUNDS}:`);
+  say(`   minimal hand loop, page world:        ${best(floorMain).toFixed(0)} ms`);
+  say(
+    `   minimal hand loop, isolated world:    ${best(floorIsolated).toFixed(0)} ms (where content scripts run)`,
+  );
+  say(`   Tagveil full pass (read, judge, mark): ${best(tagveil).toFixed(0)} ms`);
+  say(
+    `   ratio: ${(best(tagveil) / best(floorIsolated)).toFixed(1)}× the isolated-world loop, ${(best(tagveil) / best(floorMain)).toFixed(1)}× the page-world loop (goal ≤ 1.5×)`,
+  );
+  say(`   extra JS heap with Tagveil's state for ${BIG} works: ${(heapOn - heapOff).toFixed(1)} MiB`);
+
+  // 3a. A 100-entry batch added by the page (infinite scroll).
+  const batches: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const before = (await pageState(worker, page)).timing.totalMs;
+    await page.evaluate((n) => {
+      const list = document.querySelector('ol.work');
+      const template = document.querySelector('li.blurb');
+      for (let i = 0; i < 100; i++) {
+        const copy = template?.cloneNode(true) as HTMLElement;
+        copy.id = `work_batch_${n}_${i}`;
+        copy.removeAttribute('data-tagveil-seen');
+        copy.removeAttribute('data-tagveil');
+        list?.append(copy);
+      }
+    }, round);
+    const state = await until(
+      () => pageState(worker, page),
+      (s) => s.timing.totalMs > before,
+    );
+    batches.push(state.timing.lastBatchMs);
+  }
+  say(`3. a 100-entry inserted batch: ${median(batches).toFixed(1)} ms (median of ${ROUNDS})`);
+
+  // 3b. Re-judge after a settings change.
+  const rejudge: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const before = (await pageState(worker, page)).timing.totalMs;
+    await storeSettings(worker, settings(true, [`new rule ${round}`]));
+    const state = await until(
+      () => pageState(worker, page),
+      (s) => s.timing.totalMs > before && s.timing.lastPassEntries > BIG,
+    );
+    rejudge.push(state.timing.lastPassMs);
+  }
+  say(
+    `   re-judge of the whole page after a settings change: ${median(rejudge).toFixed(0)} ms (median of ${ROUNDS})`,
+  );
+  await page.close();
+
+  // 3c. DOMContentLoaded of a 20-entry page, with and without the extension.
+  await storeSettings(worker, settings(true));
+  const withExtension: number[] = [];
+  const scriptCost: number[] = [];
+  for (let i = 0; i < DCL_LOADS; i++) {
+    const p = await context.newPage();
+    await p.goto('https://archiveofourown.org/small', { waitUntil: 'load' });
+    withExtension.push(
+      await p.evaluate(
+        () => performance.getEntriesByType('navigation')[0]?.toJSON().domContentLoadedEventEnd,
+      ),
+    );
+    scriptCost.push((await pageState(worker, p)).timing.totalMs);
+    await p.close();
+  }
+  const plain = await chromium.launch({
+    executablePath: findChromium(),
+    args: [...CHROMIUM_ARGS, ...LOCAL_SITE_ARGS],
+  });
+  const plainContext = await plain.newContext({ ignoreHTTPSErrors: true });
+  const withoutExtension: number[] = [];
+  for (let i = 0; i < DCL_LOADS; i++) {
+    const p = await plainContext.newPage();
+    await p.goto('https://archiveofourown.org/small', { waitUntil: 'load' });
+    withoutExtension.push(
+      await p.evaluate(
+        () => performance.getEntriesByType('navigation')[0]?.toJSON().domContentLoadedEventEnd,
+      ),
+    );
+    await p.close();
+  }
+  await plain.close();
+  say(
+    `   ${SMALL}-entry page, DOMContentLoaded (median of ${DCL_LOADS}): ${median(withExtension).toFixed(0)} ms with Tagveil, ${median(withoutExtension).toFixed(0)} ms without; the content script's own work: ${median(scriptCost).toFixed(1)} ms`,
+  );
+
+  // 2. Leaked frames on a page streamed in over 2 s (the end-to-end tests assert 0 on more pages).
+  await context.addInitScript(LEAK_RECORDER);
+  const streamed = await context.newPage();
+  await streamed.bringToFront();
+  await streamed.goto('https://archiveofourown.org/streamed', { waitUntil: 'load' });
+  const leaks = await streamed.evaluate(() =>
+    (window as unknown as { __tagveilLeaks(): { frames: number; leakedFrames: number } }).__tagveilLeaks(),
+  );
+  say(`2. leaked frames, 1,000 works streamed over 2 s: ${leaks.leakedFrames} of ${leaks.frames} frames`);
+} finally {
+  await browser.close();
+  server.close();
+}
