@@ -290,6 +290,7 @@ function render(): void {
   const focused = document.activeElement?.getAttribute('name') ?? document.activeElement?.id;
   // A re-render (settings changed anywhere) must not eat what the user is typing.
   const typed = app.querySelector<HTMLInputElement>('input[name="tag"]')?.value ?? '';
+  const tagsOpen = app.querySelector<HTMLDetailsElement>('#tags-seen')?.open ?? false;
   app.replaceChildren(
     h(
       'header',
@@ -319,6 +320,8 @@ function render(): void {
   );
   const input = app.querySelector<HTMLInputElement>('input[name="tag"]');
   if (input) input.value = typed;
+  const details = app.querySelector<HTMLDetailsElement>('#tags-seen');
+  if (details) details.open = tagsOpen;
   if (focused)
     (app.querySelector(`[name="${focused}"], #${CSS.escape(focused)}`) as HTMLElement | null)?.focus();
 }

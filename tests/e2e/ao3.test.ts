@@ -140,4 +140,48 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
     expect(stored.lists[0]?.patterns).toEqual(['Body Swap', 'rating:Explicit']);
     await popup.close();
   });
+
+  it('audit mode in the popup outlines what would be acted on and hides nothing; off again restores', async () => {
+    const popup = await openPopup(browser, await tabIdOf(browser.worker, page));
+    await popup.getByLabel('Audit: outline what rules would do, hide nothing').check();
+    await expect.poll(() => page.locator('li.blurb[data-tagveil]').count()).toBe(0);
+    const audited = await page.locator('li.blurb[data-tagveil-audit]').count();
+    expect(audited).toBeGreaterThan(1);
+    expect(await page.locator(work(1)).isVisible()).toBe(true);
+    await expect.poll(() => popup.locator('#counts').textContent()).toMatch(/^Would have: /u);
+    await popup.getByLabel('Audit: outline what rules would do, hide nothing').uncheck();
+    await expect.poll(() => page.locator('li.blurb[data-tagveil]').count()).toBe(audited);
+    await popup.close();
+  });
+
+  it('"Show all on this page" reveals every entry acted on', async () => {
+    const acted = await page.locator('li.blurb[data-tagveil]').count();
+    const popup = await openPopup(browser, await tabIdOf(browser.worker, page));
+    await popup.getByRole('button', { name: 'Show all on this page' }).click();
+    await expect.poll(() => page.locator('li.blurb[data-tagveil][data-tagveil-shown]').count()).toBe(acted);
+    expect(await page.locator(work(1)).isVisible()).toBe(true);
+    await popup.close();
+  });
+
+  it('blocks a tag seen on this page in one click', async () => {
+    const popup = await openPopup(browser, await tabIdOf(browser.worker, page));
+    await popup.getByText(/^Tags on this page/u).click();
+    // The most frequent tag on the page, as the popup lists it first.
+    const first = popup.locator('#tags-seen button').first();
+    const tag = ((await first.getAttribute('aria-label')) ?? '').replace(
+      /^Block (.*) in My blocklist$/u,
+      '$1',
+    );
+    expect(tag).toMatch(/^[a-z]+:/u);
+    const [namespace = '', name = ''] = tag.split(/:(.*)/su);
+    await first.click();
+    await expect.poll(() => popup.locator('#notice').textContent()).toBe(`Added “${tag}” to My blocklist.`);
+    const stored = (await readSettings(browser.worker)) as typeof settings;
+    expect(stored.lists[0]?.patterns).toContain(tag);
+    // Every work carrying it is now hidden (or was already acted on by a stronger rule).
+    const carriers = page.locator(`li.blurb:has(li.${namespace}s a.tag:text-is("${name}"))`);
+    expect(await carriers.count()).toBeGreaterThan(0);
+    await expect.poll(() => carriers.locator(':scope:not([data-tagveil="hide"])').count()).toBe(0);
+    await popup.close();
+  });
 });
