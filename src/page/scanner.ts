@@ -14,8 +14,9 @@ export const MAX_TAGS_SEEN = 300;
 
 interface EntryState {
   signature: number;
-  /** The rules changed since this verdict; the user's reveal is kept if the entry is still acted on. */
-  stale: boolean;
+  /** The rules' generation this verdict was made under; when the rules change, a reveal is kept if the
+   * entry is still acted on. */
+  generation: number;
   verdict: Verdict;
   shown: boolean;
 }
@@ -87,6 +88,8 @@ export class Scanner {
   /** Entries the HTML parser may still be filling; judged again once it has moved past them. */
   private readonly unfinished = new Set<Element>();
   private audit = false;
+  /** Bumped when the rules change: a state from an older generation is judged again. */
+  private generation = 0;
   readonly timing: ScanTiming = {
     totalMs: 0,
     lastPassMs: 0,
@@ -130,10 +133,7 @@ export class Scanner {
   setJudge(judge: (facts: EntryFacts) => Verdict, options: ScanOptions = {}): void {
     this.judge = judge;
     this.audit = options.audit ?? false;
-    for (const entry of this.entries()) {
-      const state = this.states.get(entry);
-      if (state) state.stale = true;
-    }
+    this.generation++;
     if (this.observer) this.scanAll();
   }
 
@@ -212,7 +212,8 @@ export class Scanner {
   private scanAll(): void {
     const start = performance.now();
     const entries = this.entries();
-    for (const entry of entries) this.process(entry);
+    const loading = this.doc.readyState === 'loading';
+    for (const entry of entries) this.process(entry, loading);
     const ms = performance.now() - start;
     this.timing.totalMs += ms;
     this.timing.lastPassMs = ms;
@@ -256,9 +257,9 @@ export class Scanner {
     this.timing.lastBatchEntries = touched.size;
   }
 
-  private process(entry: HTMLElement): void {
+  private process(entry: HTMLElement, loading = this.doc.readyState === 'loading'): void {
     // While the parser streams the page, an entry with nothing after it may still be receiving its tags.
-    if (this.doc.readyState === 'loading' && entry.nextSibling === null) {
+    if (loading && entry.nextSibling === null) {
       this.unfinished.add(entry);
       return;
     }
@@ -266,11 +267,12 @@ export class Scanner {
     const facts = readEntry(this.adapter, entry);
     const signature = signatureOf(facts);
     const previous = this.states.get(entry);
-    if (previous && !previous.stale && previous.signature === signature) return;
+    const stale = previous !== undefined && previous.generation !== this.generation;
+    if (previous && !stale && previous.signature === signature) return;
     const verdict = this.judge(facts);
-    const keepShown = previous?.stale === true && previous.signature === signature && verdict.action !== null;
+    const keepShown = stale && previous.signature === signature && verdict.action !== null;
     const shown = keepShown && previous.shown;
-    const state: EntryState = { signature, stale: false, verdict, shown };
+    const state: EntryState = { signature, generation: this.generation, verdict, shown };
     this.states.set(entry, state);
     // DOM calls are the content script's main cost: an entry that was and stays untouched gets none.
     if (verdict.action !== null || previous?.verdict.action) this.paint(entry, state);

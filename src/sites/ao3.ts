@@ -21,9 +21,10 @@ const DISAMBIGUATION = / - (?:Freeform|Character|Relationship|Fandom)$/u;
 
 /**
  * Everything read from a blurb, in one query, sorted by plain string checks: each DOM call from a content
- * script costs far more than the same call from the page (bench: npm run bench).
+ * script costs far more than the same call from the page (docs/performance.md). A tag list item's text
+ * is its tag, so a tag costs two calls (its class and its text).
  */
-const PARTS = 'a.tag, ul.required-tags span[title], .heading > a';
+const PARTS = 'ul.tags > li, ul.required-tags span[title], .heading > a';
 
 /** Archive of Our Own: works, bookmarks, series and collections listings (`li.blurb`). */
 export const ao3: SiteAdapter = {
@@ -46,35 +47,31 @@ export const ao3: SiteAdapter = {
       tags.push({ namespace, name: clean });
     };
     let titleLink: Element | undefined;
-    let heading: Element | null = null;
     const creators: string[] = [];
     for (const el of entry.querySelectorAll(PARTS)) {
-      const parent = el.parentElement;
-      if (el.localName === 'span') {
-        const kind = el.className;
-        // (completion status is an icon too, but not a tag)
-        const namespace = REQUIRED_TAG_NAMESPACES.find(([re]) => re.test(kind))?.[1];
-        if (namespace) for (const name of (el.getAttribute('title') ?? '').split(', ')) add(namespace, name);
-      } else if (el.className === 'tag') {
-        const parentClass = parent?.className ?? '';
-        if (parentClass.startsWith('fandoms')) {
-          add('fandom', text(el));
-        } else {
-          // ul.tags > li.<kind> > a.tag, or > strong > a.tag for warnings
-          const item = parent?.localName === 'li' ? parent : parent?.parentElement;
-          add(TAG_LIST_NAMESPACES[item?.className ?? ''] ?? 'freeform', text(el));
+      const kind = el.className;
+      switch (el.localName) {
+        case 'li': // ul.tags > li.<kind>: the item's text is its one tag's name
+          add(TAG_LIST_NAMESPACES[kind] ?? 'freeform', text(el));
+          break;
+        case 'span': {
+          // (completion status is an icon too, but not a tag)
+          const namespace = REQUIRED_TAG_NAMESPACES.find(([re]) => re.test(kind))?.[1];
+          if (namespace)
+            for (const name of (el.getAttribute('title') ?? '').split(', ')) add(namespace, name);
+          break;
         }
-      } else if (el.getAttribute('rel') === 'author') {
-        creators.push(text(el));
-        heading ??= parent;
-      } else if (!titleLink) {
-        titleLink = el;
-        heading ??= parent;
+        default: // .heading > a: a fandom (h5.fandoms), an author, or the title
+          if (kind === 'tag') add('fandom', text(el));
+          else if (el.getAttribute('rel') === 'author') creators.push(text(el));
+          else titleLink ??= el;
       }
     }
-    // Anonymous works name no author link, only the word after "by".
-    const byline = / by (.+)$/u.exec(text(heading))?.[1];
-    if (creators.length === 0 && byline) creators.push(byline);
+    if (creators.length === 0) {
+      // Anonymous works name no author link, only the word after "by".
+      const byline = / by (.+)$/u.exec(text(titleLink?.parentElement))?.[1];
+      if (byline) creators.push(byline);
+    }
     return { id: entry.id || titleLink?.getAttribute('href') || '', tags, title: text(titleLink), creators };
   },
 };
