@@ -2,10 +2,11 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageRequestSchema, type PageState } from '../messages';
 import { compile } from '../rules/compile';
+import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import type { Repaired } from '../settings/repair';
 import { isSiteEnabled } from '../settings/schema';
-import { loadSettings, watchSettings } from '../settings/store';
-import type { SiteAdapter } from '../sites/types';
+import { loadLearned, loadSettings, saveLearned, watchSettings } from '../settings/store';
+import { learnInto, type SiteAdapter } from '../sites/types';
 import { Scanner } from './scanner';
 import { EFFECTS_CSS, holdBackCss } from './styles';
 
@@ -39,6 +40,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
   const scanner = new Scanner(doc, adapter, () => ({ action: null, reasons: [] }));
   let active = false;
   let audit = false;
+  let currentJudge: (facts: EntryFacts) => Verdict = () => NO_VERDICT;
   let loaded = false;
   let problems: string[] = [];
 
@@ -67,6 +69,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     active = true;
     if (!holdBack) holdBack = addStyle(doc, holdBackCss(adapter.entrySelector));
     audit = settings.audit;
+    currentJudge = matcher.judge;
     scanner.setJudge(matcher.judge, { audit });
     scanner.start();
   };
@@ -77,11 +80,31 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     problems = ['Settings did not load in time, so nothing on this page was filtered. Reload to try again.'];
   }, SETTINGS_TIMEOUT_MS);
 
-  loadSettings().then(apply, (error: unknown) => {
-    releaseHoldBack();
-    problems = [`Settings could not be read (${String(error)}); nothing on this page was filtered.`];
-  });
+  // Spellings learned on earlier visits (nhentai's tag ids) are in the dictionary before the first scan.
+  const learned = adapter.learnDictionary ? loadLearned(adapter.id).catch(() => ({})) : Promise.resolve({});
+  Promise.all([loadSettings(), learned]).then(
+    ([repaired, pairs]) => {
+      if (adapter.dictionary) learnInto(adapter.dictionary, pairs);
+      apply(repaired);
+    },
+    (error: unknown) => {
+      releaseHoldBack();
+      problems = [`Settings could not be read (${String(error)}); nothing on this page was filtered.`];
+    },
+  );
   const unwatch = watchSettings(apply);
+
+  // A page that names its own tags (a gallery page) teaches them for the lists to come.
+  const learn = () => {
+    const pairs = adapter.learnDictionary?.(doc) ?? {};
+    if (!adapter.dictionary || learnInto(adapter.dictionary, pairs) === 0) return;
+    saveLearned(adapter.id, pairs).catch(() => undefined); // a full local quota only costs the cache
+    if (active) scanner.setJudge(currentJudge, { audit });
+  };
+  if (adapter.learnDictionary) {
+    if (doc.readyState === 'loading') ctx.addEventListener(doc, 'DOMContentLoaded', learn);
+    else learn();
+  }
   // A single-page site changed its address: look at every entry again (unchanged ones cost a signature).
   ctx.addEventListener(window, 'wxt:locationchange', () => scanner.rescan());
 

@@ -51,7 +51,7 @@ export interface Reason {
 
 /** What the user is shown for a reason: the note, else the tag's name, else the text. */
 export function reasonLabel(reason: Reason): string {
-  return reason.note ?? reason.tag?.name ?? reason.text ?? reason.rule;
+  return reason.note ?? reason.tag?.canonical ?? reason.tag?.name ?? reason.text ?? reason.rule;
 }
 
 export interface Verdict {

@@ -29,3 +29,25 @@ export function watchSettings(onChange: (repaired: Repaired) => void): () => voi
 export async function ensureSettingsStored(): Promise<void> {
   if ((await settingsItem.getValue()) === null) await saveSettings(defaultSettings());
 }
+
+/** Learned site spellings (nhentai tag ids → names) are a cache: local to this browser, never synced. */
+export const MAX_LEARNED_SPELLINGS = 20_000;
+
+function learnedItem(siteId: string) {
+  return storage.defineItem<Record<string, string>>(`local:learned-tags:${siteId}`, { fallback: {} });
+}
+
+export async function loadLearned(siteId: string): Promise<Record<string, string>> {
+  const value: unknown = await learnedItem(siteId).getValue();
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter((pair): pair is [string, string] => typeof pair[1] === 'string'),
+  );
+}
+
+/** Merges newly learned spellings into the stored ones; the oldest go first past the cap. */
+export async function saveLearned(siteId: string, pairs: Record<string, string>): Promise<void> {
+  const merged = { ...(await loadLearned(siteId)), ...pairs };
+  const entries = Object.entries(merged);
+  await learnedItem(siteId).setValue(Object.fromEntries(entries.slice(-MAX_LEARNED_SPELLINGS)));
+}

@@ -20,7 +20,9 @@ export interface SiteAdapter {
    * The site's own spellings → canonical names (folded spelling → name), so rules written once match
    * every site: DLsite's 合意なし is "non-consent". The matcher tries both.
    */
-  dictionary?: ReadonlyMap<string, string>;
+  dictionary?: Map<string, string>;
+  /** Spellings the page itself teaches (nhentai's gallery pages name their tag ids): spelling → name. */
+  learnDictionary?(doc: Document): Record<string, string>;
   /** Whether this page should list entries (for the "layout may have changed" warning). */
   expectsEntries?(doc: Document): boolean;
   /** Where the reason line goes when the entry itself cannot hold it (a table row); default the entry. */
@@ -28,8 +30,20 @@ export interface SiteAdapter {
 }
 
 /** Builds a dictionary from readable pairs; keys are folded as tags are. */
-export function defineDictionary(pairs: Record<string, string>): ReadonlyMap<string, string> {
+export function defineDictionary(pairs: Record<string, string>): Map<string, string> {
   return new Map(Object.entries(pairs).map(([spelling, name]) => [fold(spelling), name]));
+}
+
+/** Adds learned spellings to an adapter's dictionary; returns how many were new. */
+export function learnInto(dictionary: Map<string, string>, pairs: Record<string, string>): number {
+  let added = 0;
+  for (const [spelling, name] of Object.entries(pairs)) {
+    const key = fold(spelling);
+    if (dictionary.get(key) === name) continue;
+    dictionary.set(key, name);
+    added++;
+  }
+  return added;
 }
 
 /** Reads an entry and gives each tag the name the site's dictionary has for it. */

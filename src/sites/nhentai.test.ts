@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HAVE_REAL_PAGES, REAL_PAGES_DIR, realPage } from '../../tests/real-pages';
+import { compile } from '../rules/compile';
+import { nhentai } from './nhentai';
+import { siteForUrl } from './registry';
+import { learnInto, readEntry } from './types';
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+interface ApiTag {
+  id: number;
+  type: string;
+  name: string;
+}
+
+describe.skipIf(!HAVE_REAL_PAGES)('nhentai adapter on real pages', () => {
+  it('finds every gallery of the listing and reads every tag id', () => {
+    const html = realPage('nhentai', 'nhentai_tag_ahegao_listing_2025.html');
+    const raw = [...html.matchAll(/<div class="gallery" data-tags="([^"]*)"><a href="\/g\/(\d+)\//gu)];
+    const entries = [...parse(html).querySelectorAll(nhentai.entrySelector)];
+    expect(raw).toHaveLength(25);
+    expect(entries).toHaveLength(raw.length);
+    entries.forEach((el, i) => {
+      const facts = nhentai.read(el);
+      expect(facts.id).toBe(raw[i]?.[2]);
+      expect(facts.tags.map((t) => t.name)).toEqual(raw[i]?.[1]?.split(' '));
+      expect(facts.title).not.toBe('');
+    });
+  });
+
+  it('names the ids it knows as the site’s own JSON API names them', () => {
+    const api = JSON.parse(
+      readFileSync(join(REAL_PAGES_DIR, 'nhentai', 'nhentai_api_search.json'), 'utf8'),
+    ) as {
+      result: { tags: ApiTag[] }[];
+    };
+    const truth = new Map(api.result.flatMap((g) => g.tags.map((t) => [String(t.id), t.name] as const)));
+    let checked = 0;
+    for (const [id, name] of truth) {
+      const known = nhentai.dictionary?.get(id);
+      if (known === undefined) continue;
+      expect(known, `id ${id}`).toBe(name);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
+  });
+
+  it('learns ids from a gallery page', () => {
+    const learned = nhentai.learnDictionary?.(parse(realPage('nhentai', 'nhentai_gallery_305392.html')));
+    expect(learned).toEqual({
+      '27378': 'artbook',
+      '6004': 'odawara hakone',
+      '109391': 'applique',
+      '6346': 'japanese',
+      '33173': 'manga',
+    });
+  });
+
+  it('gives verdicts by name for ids it knows or learned', () => {
+    const html = realPage('nhentai', 'nhentai_tag_ahegao_listing_2025.html');
+    const doc = parse(html);
+    // Variation derived from the real page: the second gallery also carries 27378 (artbook).
+    const second = doc.querySelectorAll(nhentai.entrySelector)[1];
+    second?.setAttribute('data-tags', `${second.getAttribute('data-tags')} 27378`);
+    const matcher = compile([
+      { id: 'l', name: 'Not English', enabled: true, action: 'hide', patterns: ['english'] },
+      { id: 'a', name: 'Art', enabled: true, action: 'blur', patterns: ['artbook'] },
+    ]);
+    const entries = [...doc.querySelectorAll(nhentai.entrySelector)];
+    const english = entries.map((el) => (el.getAttribute('data-tags') ?? '').split(' ').includes('12227'));
+    const verdicts = () => entries.map((el) => matcher.judge(readEntry(nhentai, el)).action);
+    expect(verdicts()).toEqual(english.map((e) => (e ? 'hide' : null)));
+    const dictionary = nhentai.dictionary;
+    if (!dictionary) throw new Error('no dictionary');
+    learnInto(dictionary, { '27378': 'artbook' });
+    expect(verdicts()[1]).toBe(english[1] ? 'hide' : 'blur');
+    const reason = matcher
+      .judge(readEntry(nhentai, entries[1] as Element))
+      .reasons.find((r) => r.listId === 'a');
+    expect(reason?.tag).toEqual({ namespace: 'id', name: '27378', canonical: 'artbook' });
+    dictionary.delete('27378');
+  });
+});
+
+describe('nhentai site matching', () => {
+  it('runs on nhentai.net', () => {
+    expect(siteForUrl('https://nhentai.net/tag/ahegao/')?.id).toBe('nhentai');
+  });
+});

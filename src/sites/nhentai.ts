@@ -1,0 +1,75 @@
+import { fold } from '../rules/normalize';
+import type { Tag } from '../rules/types';
+import { type SiteAdapter, text } from './types';
+
+/**
+ * nhentai's tag ids → names, for the tags the presets name and for languages and categories. The
+ * listing writes only ids (`data-tags="8653 12227 …"`); ids not here are learned from the gallery pages
+ * the user opens (`learnDictionary`) and kept in storage.local.
+ * Source: the site's tag index (nhentai.net/tags, as of 2022-08) and its JSON API answers.
+ */
+const BUNDLED: Record<string, string> = {
+  // NTR & cheating
+  '8653': 'netorare',
+  '9260': 'cheating',
+  // Gore & guro
+  '27217': 'guro',
+  '14069': 'ryona',
+  '10542': 'snuff',
+  '30848': 'cannibalism',
+  '22221': 'blood',
+  '4549': 'torture',
+  // Scat
+  '2820': 'scat',
+  '16518': 'coprophagia',
+  // Non-consent
+  '27553': 'rape',
+  // Incest
+  '22942': 'incest',
+  '1067': 'inseki',
+  // Languages and categories
+  '6346': 'japanese',
+  '12227': 'english',
+  '29963': 'chinese',
+  '17249': 'translated',
+  '33172': 'doujinshi',
+  '33173': 'manga',
+};
+
+/** Ids are keys as they are written; the scanner looks names up with the folded spelling. */
+const dictionary = new Map(Object.entries(BUNDLED).map(([id, name]) => [fold(id), name]));
+
+/** A tag link on a gallery or tag page: `a.tag.tag-<id>` with its name in `span.name`. */
+const TAG_LINK_CLASS = /\btag-(\d+)\b/u;
+const GALLERY_LINK = /\/g\/(\d+)/u;
+
+/** nhentai: listings (front page, search, tag, artist pages) of `div.gallery[data-tags]`. */
+export const nhentai: SiteAdapter = {
+  id: 'nhentai',
+  name: 'nhentai',
+  matches: ['https://nhentai.net/*'],
+  entrySelector: 'div.gallery[data-tags]',
+  expectsEntries: (doc) => doc.querySelector('.index-container') !== null,
+  dictionary,
+  read(entry) {
+    const ids = (entry.getAttribute('data-tags') ?? '').split(' ').filter(Boolean);
+    // Every namespace is mixed in one id list; a rule can also name an id: `id:8653`.
+    const tags: Tag[] = ids.map((id) => ({ namespace: 'id', name: id }));
+    const link = entry.querySelector('a[href*="/g/"]')?.getAttribute('href') ?? '';
+    return {
+      id: GALLERY_LINK.exec(link)?.[1] ?? link,
+      tags,
+      title: text(entry.querySelector('.caption')),
+      creators: [],
+    };
+  },
+  learnDictionary(doc) {
+    const learned: Record<string, string> = {};
+    for (const link of doc.querySelectorAll('a.tag')) {
+      const id = TAG_LINK_CLASS.exec(link.className)?.[1];
+      const name = text(link.querySelector('.name'));
+      if (id && name) learned[id] = name;
+    }
+    return learned;
+  },
+};
