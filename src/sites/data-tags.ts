@@ -1,0 +1,45 @@
+import type { Tag } from '../rules/types';
+import type { SiteAdapter } from './types';
+
+/** Booru ratings as letters in `data-rating`, and the words users also write (`rating:explicit`). */
+const RATING_NAMES: Record<string, string> = {
+  g: 'general',
+  s: 'sensitive',
+  q: 'questionable',
+  e: 'explicit',
+};
+
+/**
+ * The shape boorus share: each post carries its tags in `data-tags` (space-separated, `_` for spaces,
+ * every namespace mixed) and its rating in `data-rating`. One adapter shape, reused per site.
+ */
+export function dataTagsAdapter(
+  site: Pick<SiteAdapter, 'id' | 'name' | 'matches' | 'entrySelector'>,
+): SiteAdapter {
+  return {
+    ...site,
+    expectsEntries: (doc) => doc.querySelector('#posts, .posts-container, #posts-container') !== null,
+    read(entry) {
+      const tags: Tag[] = (entry.getAttribute('data-tags') ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .map((name) => ({ name }));
+      const rating = entry.getAttribute('data-rating');
+      if (rating) {
+        const word = RATING_NAMES[rating];
+        tags.push(
+          word
+            ? { namespace: 'rating', name: rating, canonical: word }
+            : { namespace: 'rating', name: rating },
+        );
+      }
+      const uploader = entry.getAttribute('data-uploader');
+      return {
+        id: entry.getAttribute('data-id') ?? entry.id,
+        tags,
+        title: '',
+        creators: uploader ? [uploader] : [],
+      };
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SITES } from './registry';
+
+const DIR = import.meta.dirname;
+const files = readdirSync(DIR);
+const tests = files.filter((f) => f.endsWith('.test.ts')).map((f) => readFileSync(join(DIR, f), 'utf8'));
+/** Files in src/sites that are not one site's adapter. */
+const SHARED = new Set(['types.ts', 'registry.ts', 'data-tags.ts']);
+
+describe('the site registry', () => {
+  it.each(SITES.map((s) => [s.id, s] as const))('%s: its file is its id, and a test reads it', (id) => {
+    expect(files).toContain(`${id}.ts`);
+    expect(tests.some((t) => t.includes(`from './${id}'`))).toBe(true);
+  });
+
+  it('registers every adapter file', () => {
+    const adapters = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !SHARED.has(f));
+    expect(adapters.map((f) => f.replace(/\.ts$/u, '')).sort()).toEqual(SITES.map((s) => s.id).sort());
+  });
+
+  it('gives each site its own match patterns', () => {
+    const patterns = SITES.flatMap((s) => s.matches);
+    expect(new Set(patterns).size).toBe(patterns.length);
+  });
+});

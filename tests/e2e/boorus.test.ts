@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postList } from '../booru-pages';
+import { type ExtensionBrowser, launchWithExtension, servePages, storeSettings } from './harness';
+
+const DANBOORU = 'https://danbooru.donmai.us/posts?tags=1girl';
+const E621 = 'https://e621.net/posts';
+
+describe('Tagveil on booru post lists (synthetic pages in their markup)', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    await servePages(browser.context, {
+      [DANBOORU]: postList('article class="post-preview"'),
+      [E621]: postList('article class="thumbnail"'),
+    });
+    await storeSettings(browser.worker, {
+      enabled: true,
+      sites: {},
+      lists: [
+        { id: 'ntr', name: 'NTR', enabled: true, action: 'hide', patterns: ['netorare'] },
+        { id: 'r', name: 'Explicit', enabled: true, action: 'blur', patterns: ['rating:explicit'] },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each([
+    [DANBOORU, 'article.post-preview'],
+    [E621, 'article.thumbnail'],
+  ])('%s: hides by tag, blurs by rating', async (url, selector) => {
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await page.waitForSelector(`${selector}[data-tagveil-seen]`, { state: 'attached' });
+    const marks = await page.$$eval(selector, (els) => els.map((el) => el.getAttribute('data-tagveil')));
+    expect(marks).toEqual([null, 'hide', null, 'blur', null, null]);
+    expect(await page.locator(`${selector}[data-id="102"]`).isVisible()).toBe(false);
+    await page.close();
+  });
+});
