@@ -7,11 +7,14 @@ import type { Repaired } from '../settings/repair';
 import { isSiteEnabled } from '../settings/schema';
 import { loadLearned, loadSettings, saveLearned, watchSettings } from '../settings/store';
 import { learnInto, type SiteAdapter } from '../sites/types';
+import { showInterstitial } from './interstitial';
 import { Scanner } from './scanner';
 import { EFFECTS_CSS, holdBackCss } from './styles';
 
 /** If settings have not loaded by then, entries are released unfiltered: never hide a whole site by accident. */
 export const SETTINGS_TIMEOUT_MS = 1_500;
+/** Hides a detail page's body until its tags are judged; released with everything else on a timeout. */
+const HOLD_PAGE_CSS = 'body { visibility: hidden !important; }';
 /** Set on <html> while an instance runs, so a second injection does not start a second one. */
 const RUNNING_ATTR = 'data-tagveil-running';
 
@@ -32,9 +35,27 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
 
   const effects = addStyle(doc, EFFECTS_CSS);
   let holdBack: HTMLStyleElement | null = addStyle(doc, holdBackCss(adapter.entrySelector));
+  // A work's or gallery's own page is kept covered until it is judged as a whole (no flash of its cover).
+  const detail = adapter.detail?.isDetailPage(new URL(doc.location.href)) ? adapter.detail : undefined;
+  let holdPage: HTMLStyleElement | null = detail ? addStyle(doc, HOLD_PAGE_CSS) : null;
+  let removeInterstitial: (() => void) | null = null;
   const releaseHoldBack = () => {
     holdBack?.remove();
     holdBack = null;
+    holdPage?.remove();
+    holdPage = null;
+  };
+  let detailJudged = false;
+  const judgeDetail = () => {
+    if (!detail || detailJudged || !loaded || doc.readyState === 'loading') return;
+    detailJudged = true;
+    holdPage?.remove();
+    holdPage = null;
+    const facts = detail.read(doc);
+    if (!facts || !active || audit) return;
+    const verdict = currentJudge(facts);
+    if (verdict.action === null || verdict.action === 'label') return;
+    removeInterstitial = showInterstitial(doc, verdict, () => history.back());
   };
 
   const scanner = new Scanner(doc, adapter, () => ({ action: null, reasons: [] }));
@@ -72,6 +93,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     currentJudge = matcher.judge;
     scanner.setJudge(matcher.judge, { audit });
     scanner.start();
+    judgeDetail();
   };
 
   ctx.setTimeout(() => {
@@ -101,6 +123,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     saveLearned(adapter.id, pairs).catch(() => undefined); // a full local quota only costs the cache
     if (active) scanner.setJudge(currentJudge, { audit });
   };
+  if (detail) ctx.addEventListener(doc, 'DOMContentLoaded', judgeDetail);
   if (adapter.learnDictionary) {
     if (doc.readyState === 'loading') ctx.addEventListener(doc, 'DOMContentLoaded', learn);
     else learn();
@@ -144,6 +167,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     unwatch();
     scanner.stop();
     releaseHoldBack();
+    removeInterstitial?.();
     effects.remove();
     html.removeAttribute(RUNNING_ATTR);
   });

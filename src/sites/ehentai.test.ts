@@ -117,3 +117,21 @@ describe('E-Hentai site matching', () => {
     expect(siteForUrl('https://exhentai.org/watched')?.id).toBe('ehentai');
   });
 });
+
+describe.skipIf(!HAVE_REAL_PAGES)('E-Hentai gallery page', () => {
+  it('reads every tag of #taglist with its namespace, the title and the uploader', () => {
+    const html = realPage('ehentai', 'sxj_ehentai_gallery_detail_2023.html');
+    const raw = [...html.matchAll(/<div id="td_([^"]+)"/gu)].map((m) => (m[1] ?? '').replaceAll('_', ' '));
+    const facts = ehentai.detail?.read(parse(html));
+    expect(raw.length).toBeGreaterThan(5);
+    expect(
+      facts?.tags
+        .filter((t) => t.namespace !== 'category')
+        .map((t) => (t.namespace ? `${t.namespace}:${t.name}` : t.name)),
+    ).toEqual(raw);
+    expect(facts?.tags).toContainEqual({ namespace: 'parody', name: 'dead or alive' });
+    expect(facts?.title).toContain('AkiyamaRyo');
+    expect(ehentai.detail?.isDetailPage(new URL('https://e-hentai.org/g/1/abc/'))).toBe(true);
+    expect(ehentai.detail?.isDetailPage(new URL('https://e-hentai.org/?f_search=x'))).toBe(false);
+  });
+});

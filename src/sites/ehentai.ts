@@ -39,6 +39,33 @@ export const ehentai: SiteAdapter = {
       creators: [...entry.querySelectorAll('a[href*="/uploader/"]')].map(text),
     };
   },
+  detail: {
+    isDetailPage: (url) => url.pathname.startsWith('/g/'),
+    read(doc) {
+      const list = doc.querySelector('#taglist');
+      if (!list) return null;
+      const tags: Tag[] = [];
+      // Each tag's cell id is "td_<namespace>:<name with _ for spaces>"; misc tags have no namespace.
+      for (const cell of list.querySelectorAll('div[id^="td_"]')) {
+        const full = cell.id.slice(3).replaceAll('_', ' ');
+        const colon = full.indexOf(':');
+        tags.push(
+          colon > 0 ? { namespace: full.slice(0, colon), name: full.slice(colon + 1) } : { name: full },
+        );
+      }
+      const category = text(doc.querySelector('#gdc .cs, #gdc .cn, #gdc div'));
+      if (category) tags.push({ namespace: 'category', name: category });
+      return {
+        id:
+          GALLERY_LINK.exec(doc.location?.pathname ?? '')
+            ?.slice(1)
+            .join('/') ?? '',
+        tags,
+        title: [text(doc.querySelector('#gn')), text(doc.querySelector('#gj'))].filter(Boolean).join(' / '),
+        creators: [...doc.querySelectorAll('#gdn a')].map(text),
+      };
+    },
+  },
   // A table row cannot hold a block of its own: the reason line goes in the title cell.
   veilAnchor: (entry) => (entry.tagName === 'TR' ? entry.querySelector('td.glname') : null),
 };

@@ -92,3 +92,19 @@ describe('nhentai site matching', () => {
     expect(siteForUrl('https://nhentai.net/tag/ahegao/')?.id).toBe('nhentai');
   });
 });
+
+describe.skipIf(!HAVE_REAL_PAGES)('nhentai gallery page', () => {
+  it('reads its tags by row, with namespaces, and skips pages and dates', () => {
+    const facts = nhentai.detail?.read(parse(realPage('nhentai', 'nhentai_gallery_305392.html')));
+    expect(facts?.tags).toEqual([
+      { name: 'artbook' },
+      { namespace: 'artist', name: 'odawara hakone' },
+      { namespace: 'group', name: 'applique' },
+      { namespace: 'language', name: 'japanese' },
+      { namespace: 'category', name: 'manga' },
+    ]);
+    expect(facts?.title).toContain('Tasogare no Sinsemilla');
+    expect(nhentai.detail?.isDetailPage(new URL('https://nhentai.net/g/305392/'))).toBe(true);
+    expect(nhentai.detail?.isDetailPage(new URL('https://nhentai.net/tag/ahegao/'))).toBe(false);
+  });
+});

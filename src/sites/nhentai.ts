@@ -39,6 +39,17 @@ const BUNDLED: Record<string, string> = {
 /** Ids are keys as they are written; the scanner looks names up with the folded spelling. */
 const dictionary = new Map(Object.entries(BUNDLED).map(([id, name]) => [fold(id), name]));
 
+/** Labels of a gallery page's tag rows → namespaces (plain "Tags" have none). */
+const DETAIL_NAMESPACES: Record<string, string> = {
+  parodies: 'parody',
+  characters: 'character',
+  tags: 'tag',
+  artists: 'artist',
+  groups: 'group',
+  languages: 'language',
+  categories: 'category',
+};
+
 /** A tag link on a gallery or tag page: `a.tag.tag-<id>` with its name in `span.name`. */
 const TAG_LINK_CLASS = /\btag-(\d+)\b/u;
 const GALLERY_LINK = /\/g\/(\d+)/u;
@@ -62,6 +73,29 @@ export const nhentai: SiteAdapter = {
       title: text(entry.querySelector('.caption')),
       creators: [],
     };
+  },
+  detail: {
+    isDetailPage: (url) => /^\/g\/\d+\/?$/u.test(url.pathname),
+    read(doc) {
+      const section = doc.querySelector('#tags');
+      if (!section) return null;
+      const tags: Tag[] = [];
+      for (const container of section.querySelectorAll('.tag-container')) {
+        // "Tags:", "Artists:", "Languages:" … → the namespace; "Pages:" and "Uploaded:" are not tags.
+        const label = (container.firstChild?.textContent ?? '').trim().replace(/:$/u, '').toLowerCase();
+        const namespace = DETAIL_NAMESPACES[label];
+        if (!namespace) continue;
+        for (const name of container.querySelectorAll('a.tag .name')) {
+          tags.push(namespace === 'tag' ? { name: text(name) } : { namespace, name: text(name) });
+        }
+      }
+      return {
+        id: GALLERY_LINK.exec(doc.location?.pathname ?? '')?.[1] ?? '',
+        tags,
+        title: text(doc.querySelector('h1.title')),
+        creators: [],
+      };
+    },
   },
   learnDictionary(doc) {
     const learned: Record<string, string> = {};

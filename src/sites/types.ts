@@ -25,6 +25,12 @@ export interface SiteAdapter {
   learnDictionary?(doc: Document): Record<string, string>;
   /** Whether this page should list entries (for the "layout may have changed" warning). */
   expectsEntries?(doc: Document): boolean;
+  /** A single work's or gallery's own page: warned about as a whole before it shows. */
+  detail?: {
+    isDetailPage(url: URL): boolean;
+    /** The page's facts, once it is parsed; null when it does not look like a detail page after all. */
+    read(doc: Document): EntryFacts | null;
+  };
   /** Where the reason line goes when the entry itself cannot hold it (a table row); default the entry. */
   veilAnchor?(entry: Element): Element | null;
 }

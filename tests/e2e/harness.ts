@@ -56,12 +56,17 @@ interface CdpNode {
  * reasons), so the test looks through the DevTools protocol, as a screen reader would through the a11y tree.
  */
 export async function readVeil(page: Page, entrySelector: string) {
+  return readClosed(page, `${entrySelector} > tagveil-veil`);
+}
+
+/** Reads the text and button names inside the closed shadow root of the element at `hostSelector`. */
+export async function readClosed(page: Page, hostSelector: string) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
     const { nodeId } = (await cdp.send('DOM.querySelector', {
       nodeId: root.nodeId,
-      selector: `${entrySelector} > tagveil-veil`,
+      selector: hostSelector,
     })) as { nodeId: number };
     if (!nodeId) return null;
     const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as {
@@ -91,12 +96,17 @@ export async function readVeil(page: Page, entrySelector: string) {
 
 /** Clicks a button inside an entry's closed veil with the mouse, where a user would. */
 export async function clickVeilButton(page: Page, entrySelector: string, name: string): Promise<void> {
+  return clickClosedButton(page, `${entrySelector} > tagveil-veil`, name);
+}
+
+/** Clicks a button inside the closed shadow root of the element at `hostSelector`, with the mouse. */
+export async function clickClosedButton(page: Page, hostSelector: string, name: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
     const { nodeId } = (await cdp.send('DOM.querySelector', {
       nodeId: root.nodeId,
-      selector: `${entrySelector} > tagveil-veil`,
+      selector: hostSelector,
     })) as { nodeId: number };
     const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as {
       node: CdpNode;
@@ -108,7 +118,7 @@ export async function clickVeilButton(page: Page, entrySelector: string, name: s
       for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c);
     };
     walk(node);
-    if (target === null) throw new Error(`no "${name}" button in the veil of ${entrySelector}`);
+    if (target === null) throw new Error(`no "${name}" button in ${hostSelector}`);
     await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: target });
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: target })) as {
       model: { content: number[] };

@@ -1,0 +1,52 @@
+import type { Verdict } from '../rules/types';
+import { reasonText } from './effects';
+
+/** The full-page warning before a detail page that carries a blocked tag; closed, like every veil. */
+export const INTERSTITIAL_TAG = 'tagveil-interstitial';
+
+const CSS = `
+:host { all: initial; position: fixed; inset: 0; z-index: 2147483647; display: grid; place-items: center;
+  background: #1b1826; color: #f1eefb; font: 16px/1.5 system-ui, sans-serif; }
+.box { max-width: 32rem; padding: 24px; text-align: center; }
+h1 { font-size: 20px; margin: 0 0 8px; }
+p { margin: 0 0 20px; }
+button { font: inherit; padding: 6px 16px; margin: 0 6px; border-radius: 6px; cursor: pointer;
+  border: 1px solid #a88bff; background: transparent; color: inherit; }
+button.primary { background: #6d4bd1; border-color: #6d4bd1; }
+button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
+`;
+
+/**
+ * Covers the page with "Tagged … — list …", Show anyway and Back. Returns a function that removes it.
+ * The page underneath stays as it is; nothing of the user's lists is readable by the page.
+ */
+export function showInterstitial(doc: Document, verdict: Verdict, onBack: () => void): () => void {
+  const host = doc.createElement(INTERSTITIAL_TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  const box = doc.createElement('div');
+  box.className = 'box';
+  box.setAttribute('role', 'alertdialog');
+  box.setAttribute('aria-labelledby', 'tagveil-title');
+  const title = doc.createElement('h1');
+  title.id = 'tagveil-title';
+  title.textContent = 'Tagveil kept this page covered';
+  const reason = doc.createElement('p');
+  reason.textContent = `Tagged ${reasonText(verdict)}.`;
+  const back = doc.createElement('button');
+  back.type = 'button';
+  back.className = 'primary';
+  back.textContent = 'Back';
+  const show = doc.createElement('button');
+  show.type = 'button';
+  show.textContent = 'Show anyway';
+  const remove = () => host.remove();
+  back.addEventListener('click', onBack);
+  show.addEventListener('click', remove);
+  box.append(title, reason, back, show);
+  root.append(style, box);
+  doc.documentElement.append(host);
+  back.focus();
+  return remove;
+}
