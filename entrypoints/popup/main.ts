@@ -253,6 +253,35 @@ function listsSection(settings: Settings): HTMLElement {
   );
 }
 
+const REFILL_CHOICES: [Settings['refill'], string][] = [
+  ['off', 'do nothing'],
+  ['offer', 'offer to load the next page’s entries'],
+  ['auto', 'load the next page’s entries'],
+];
+
+function refillSetting(settings: Settings): HTMLElement {
+  return h(
+    'label',
+    { class: 'stack' },
+    'When most of a page is hidden:',
+    h(
+      'select',
+      {
+        id: 'refill',
+        onchange: (e: Event) => {
+          const value = (e.target as HTMLSelectElement).value as Settings['refill'];
+          void save((s) => {
+            s.refill = value;
+          });
+        },
+      },
+      ...REFILL_CHOICES.map(([value, label]) =>
+        h('option', { value, selected: settings.refill === value }, label),
+      ),
+    ),
+  );
+}
+
 function addSection(settings: Settings): HTMLElement {
   const preferred = chosenList ?? settings.lists.find((l) => l.enabled)?.id ?? settings.lists[0]?.id;
   return h(
@@ -316,6 +345,7 @@ function render(): void {
     ...problems.map((p) => h('p', { class: 'problem', role: 'alert' }, `Settings repaired: ${p}`)),
     pageSection(settings),
     listsSection(settings),
+    h('section', {}, h('h2', {}, 'Pages'), refillSetting(settings)),
     addSection(settings),
   );
   const input = app.querySelector<HTMLInputElement>('input[name="tag"]');

@@ -8,6 +8,7 @@ import { isSiteEnabled } from '../settings/schema';
 import { loadLearned, loadSettings, saveLearned, watchSettings } from '../settings/store';
 import { learnInto, type SiteAdapter } from '../sites/types';
 import { showInterstitial } from './interstitial';
+import { Refill, type RefillMode } from './refill';
 import { Scanner } from './scanner';
 import { EFFECTS_CSS, holdBackCss } from './styles';
 
@@ -59,6 +60,11 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
   };
 
   const scanner = new Scanner(doc, adapter, () => ({ action: null, reasons: [] }));
+  const refill = new Refill(ctx, doc, adapter, () => scanner.hiddenShare());
+  let refillMode: RefillMode = 'off';
+  const checkRefill = () => {
+    if (active && doc.readyState !== 'loading') refill.check(refillMode);
+  };
   let active = false;
   let audit = false;
   let currentJudge: (facts: EntryFacts) => Verdict = () => NO_VERDICT;
@@ -74,6 +80,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     if (!isSiteEnabled(settings, adapter.id)) {
       active = false;
       scanner.stop();
+      refill.remove();
       releaseHoldBack();
       problems = settingsProblems;
       return;
@@ -94,6 +101,8 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     scanner.setJudge(matcher.judge, { audit });
     scanner.start();
     judgeDetail();
+    refillMode = settings.refill;
+    checkRefill();
   };
 
   ctx.setTimeout(() => {
@@ -124,6 +133,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     if (active) scanner.setJudge(currentJudge, { audit });
   };
   if (detail) ctx.addEventListener(doc, 'DOMContentLoaded', judgeDetail);
+  ctx.addEventListener(doc, 'DOMContentLoaded', checkRefill);
   if (adapter.learnDictionary) {
     if (doc.readyState === 'loading') ctx.addEventListener(doc, 'DOMContentLoaded', learn);
     else learn();
@@ -168,6 +178,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     scanner.stop();
     releaseHoldBack();
     removeInterstitial?.();
+    refill.remove();
     effects.remove();
     html.removeAttribute(RUNNING_ATTR);
   });

@@ -155,6 +155,18 @@ export class Scanner {
     return shown;
   }
 
+  /** Entries on the page and how many of them are hidden or collapsed; cheap (no entry is read). */
+  hiddenShare(): { entries: number; hidden: number } {
+    let entries = 0;
+    let hidden = 0;
+    for (const entry of this.entries()) {
+      entries++;
+      const action = this.states.get(entry)?.verdict.action;
+      if (!this.audit && (action === 'hide' || action === 'collapse')) hidden++;
+    }
+    return { entries, hidden };
+  }
+
   stats(): ScanStats {
     const stats: ScanStats = {
       entries: 0,

@@ -114,8 +114,19 @@ export function repairSettings(raw: unknown): Repaired {
   if (typeof raw.audit === 'boolean') audit = raw.audit;
   else if (raw.audit !== undefined)
     problems.push(`audit: invalid value ${describe(raw.audit)} replaced by false`);
+  const refillParsed = SettingsSchema.shape.refill.safeParse(raw.refill);
+  if (!refillParsed.success) problems.push(`refill: invalid value ${describe(raw.refill)} replaced by "off"`);
+  const refill = refillParsed.success ? refillParsed.data : 'off';
   return {
-    settings: { enabled: enabled.success ? enabled.data : true, audit, sites, lists, exceptions, aliases },
+    settings: {
+      enabled: enabled.success ? enabled.data : true,
+      audit,
+      refill,
+      sites,
+      lists,
+      exceptions,
+      aliases,
+    },
     problems,
   };
 }

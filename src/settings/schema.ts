@@ -22,6 +22,8 @@ export const BlocklistSchema = z.object({
 export const SettingsSchema = z.object({
   /** Master switch. */
   enabled: z.boolean(),
+  /** When most of a list page is hidden: do nothing, offer to load the next page's entries, or load them. */
+  refill: z.enum(['off', 'offer', 'auto']).default('off'),
   /** Audit mode: outline what the rules would act on, act on nothing. */
   audit: z.boolean().default(false),
   /** Per-site switches keyed by site id; a site not listed is on. */
@@ -48,6 +50,7 @@ export function defaultSettings(): Settings {
   return {
     enabled: true,
     audit: false,
+    refill: 'off',
     sites: {},
     exceptions: [],
     aliases: [],

@@ -33,6 +33,7 @@ export const ao3: SiteAdapter = {
   matches: ['https://archiveofourown.org/*', 'https://*.archiveofourown.org/*'],
   entrySelector: 'li.blurb',
   expectsEntries: (doc) => doc.querySelector('ol.index, ul.index') !== null,
+  nextPage: (doc) => doc.querySelector('ol.pagination li.next a[href]')?.getAttribute('href') ?? null,
   read(entry) {
     const tags: Tag[] = [];
     // Warnings are written twice (icon and tag list); nothing else repeats, so only they are checked.

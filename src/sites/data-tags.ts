@@ -19,6 +19,8 @@ export function dataTagsAdapter(
   return {
     ...site,
     expectsEntries: (doc) => doc.querySelector('#posts, .posts-container, #posts-container') !== null,
+    nextPage: (doc) =>
+      doc.querySelector('a.paginator-next[href], a#paginator-next[href]')?.getAttribute('href') ?? null,
     read(entry) {
       const tags: Tag[] = (entry.getAttribute('data-tags') ?? '')
         .split(' ')

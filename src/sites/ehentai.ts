@@ -15,6 +15,9 @@ export const ehentai: SiteAdapter = {
   matches: ['https://e-hentai.org/*', 'https://exhentai.org/*'],
   entrySelector: 'table.itg > tbody > tr:has(.glname), div.itg > .gl1t',
   expectsEntries: (doc) => doc.querySelector('.itg') !== null,
+  // The current pager (#unext) or the older table one (its last cell is ">").
+  nextPage: (doc) =>
+    doc.querySelector('a#unext[href], table.ptt td:last-child > a[href]')?.getAttribute('href') ?? null,
   read(entry) {
     const tags: Tag[] = [];
     // The title attribute always holds the full "namespace:tag"; the text may be abbreviated ("f:milf").

@@ -61,6 +61,7 @@ export const nhentai: SiteAdapter = {
   matches: ['https://nhentai.net/*'],
   entrySelector: 'div.gallery[data-tags]',
   expectsEntries: (doc) => doc.querySelector('.index-container') !== null,
+  nextPage: (doc) => doc.querySelector('a.next[href]')?.getAttribute('href') ?? null,
   dictionary,
   read(entry) {
     const ids = (entry.getAttribute('data-tags') ?? '').split(' ').filter(Boolean);

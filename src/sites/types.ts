@@ -25,6 +25,8 @@ export interface SiteAdapter {
   learnDictionary?(doc: Document): Record<string, string>;
   /** Whether this page should list entries (for the "layout may have changed" warning). */
   expectsEntries?(doc: Document): boolean;
+  /** The address of the list's next page, from the page's own pagination; null on the last page. */
+  nextPage?(doc: Document): string | null;
   /** A single work's or gallery's own page: warned about as a whole before it shows. */
   detail?: {
     isDetailPage(url: URL): boolean;
