@@ -345,7 +345,28 @@ function render(): void {
     ...problems.map((p) => h('p', { class: 'problem', role: 'alert' }, `Settings repaired: ${p}`)),
     pageSection(settings),
     listsSection(settings),
-    h('section', {}, h('h2', {}, 'Pages'), refillSetting(settings)),
+    h(
+      'section',
+      {},
+      h('h2', {}, 'Pages'),
+      refillSetting(settings),
+      h(
+        'label',
+        {},
+        h('input', {
+          type: 'checkbox',
+          id: 'complete-tags',
+          checked: settings.completeTags,
+          onchange: (e: Event) => {
+            const on = (e.target as HTMLInputElement).checked;
+            void save((s) => {
+              s.completeTags = on;
+            });
+          },
+        }),
+        'Complete E-Hentai lists’ tags from the site’s own API (asks e-hentai.org)',
+      ),
+    ),
     addSection(settings),
   );
   const input = app.querySelector<HTMLInputElement>('input[name="tag"]');

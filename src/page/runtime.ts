@@ -5,7 +5,7 @@ import { compile } from '../rules/compile';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import type { Repaired } from '../settings/repair';
 import { isSiteEnabled } from '../settings/schema';
-import { loadLearned, loadSettings, saveLearned, watchSettings } from '../settings/store';
+import { completedTagsCache, loadLearned, loadSettings, saveLearned, watchSettings } from '../settings/store';
 import { learnInto, type SiteAdapter } from '../sites/types';
 import { showInterstitial } from './interstitial';
 import { Refill, type RefillMode } from './refill';
@@ -61,6 +61,17 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
 
   const scanner = new Scanner(doc, adapter, () => ({ action: null, reasons: [] }));
   const refill = new Refill(ctx, doc, adapter, () => scanner.hiddenShare());
+  // Opt-in completion of what list rows show (E-Hentai's own API); inert until settings.completeTags.
+  const tagSource =
+    adapter.createTagSource?.({
+      origin: doc.location.origin,
+      now: Date.now,
+      setTimer: (fn, ms) => {
+        ctx.setTimeout(fn, ms);
+      },
+      onSettled: (ids) => scanner.settle(ids),
+      cache: completedTagsCache(adapter.id),
+    }) ?? null;
   let refillMode: RefillMode = 'off';
   const checkRefill = () => {
     if (active && doc.readyState !== 'loading') refill.check(refillMode);
@@ -98,6 +109,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     if (!holdBack) holdBack = addStyle(doc, holdBackCss(adapter.entrySelector));
     audit = settings.audit;
     currentJudge = matcher.judge;
+    scanner.setTagSource(settings.completeTags ? tagSource : null);
     scanner.setJudge(matcher.judge, { audit });
     scanner.start();
     judgeDetail();
@@ -113,7 +125,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
 
   // Spellings learned on earlier visits (nhentai's tag ids) are in the dictionary before the first scan.
   const learned = adapter.learnDictionary ? loadLearned(adapter.id).catch(() => ({})) : Promise.resolve({});
-  Promise.all([loadSettings(), learned]).then(
+  Promise.all([loadSettings(), learned, tagSource?.init()]).then(
     ([repaired, pairs]) => {
       if (adapter.dictionary) learnInto(adapter.dictionary, pairs);
       apply(repaired);
@@ -141,6 +153,14 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
   // A single-page site changed its address: look at every entry again (unchanged ones cost a signature).
   ctx.addEventListener(window, 'wxt:locationchange', () => scanner.rescan());
 
+  const completionProblems = (): string[] => {
+    const errors = tagSource?.errors ?? [];
+    if (errors.length === 0) return [];
+    return [
+      `Completing tags from ${adapter.name} failed ${errors.length} time${errors.length === 1 ? '' : 's'} (last: ${errors[errors.length - 1]}); those entries were judged by what their rows show.`,
+    ];
+  };
+
   const pageState = (): PageState => {
     const stats = scanner.stats();
     const health =
@@ -158,7 +178,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
       rules: [...stats.rules.values()].map((r) => ({ ...r, tags: [...r.tags] })),
       tags: stats.tags,
       timing: { ...scanner.timing },
-      problems: [...problems, ...health],
+      problems: [...problems, ...health, ...completionProblems()],
     };
   };
 

@@ -1,6 +1,6 @@
 import { tagToString } from '../rules/normalize';
 import { type Action, type EntryFacts, reasonLabel, type Verdict } from '../rules/types';
-import { readEntry, type SiteAdapter } from '../sites/types';
+import { readEntry, type SiteAdapter, type TagSource } from '../sites/types';
 import { applyVerdict, clearVerdict } from './effects';
 import { SEEN_ATTR } from './styles';
 
@@ -88,6 +88,8 @@ export class Scanner {
   /** Entries the HTML parser may still be filling; judged again once it has moved past them. */
   private readonly unfinished = new Set<Element>();
   private audit = false;
+  private tagSource: TagSource | null = null;
+  private readonly waiting = new Map<string, HTMLElement>();
   /** Bumped when the rules change: a state from an older generation is judged again. */
   private generation = 0;
   readonly timing: ScanTiming = {
@@ -122,6 +124,7 @@ export class Scanner {
     this.observer = null;
     this.doc.removeEventListener('DOMContentLoaded', this.onParsed);
     this.unfinished.clear();
+    this.waiting.clear();
     for (const entry of this.entries()) {
       clearVerdict(entry);
       entry.removeAttribute(SEEN_ATTR);
@@ -135,6 +138,21 @@ export class Scanner {
     this.audit = options.audit ?? false;
     this.generation++;
     if (this.observer) this.scanAll();
+  }
+
+  /** Tags beyond what rows show (opt-in); entries waiting for them stay held back. */
+  setTagSource(source: TagSource | null): void {
+    this.tagSource = source;
+    if (!source) this.settle([...this.waiting.keys()]);
+  }
+
+  /** The tag source has news for these entries (tags arrived, or it gave up on them). */
+  settle(ids: string[]): void {
+    for (const id of ids) {
+      const entry = this.waiting.get(id);
+      this.waiting.delete(id);
+      if (entry?.isConnected && this.observer) this.process(entry);
+    }
   }
 
   /** Looks at every entry again (a single-page site navigated); unchanged entries cost a signature. */
@@ -277,6 +295,15 @@ export class Scanner {
     }
     this.unfinished.delete(entry);
     const facts = readEntry(this.adapter, entry);
+    if (this.tagSource) {
+      const extra = this.tagSource.extraTags(facts.id);
+      if (extra) facts.tags = [...facts.tags, ...extra];
+      else if (this.tagSource.awaiting(facts.id)) {
+        // Held back (unpainted) until its full tags arrive or the source gives up.
+        this.waiting.set(facts.id, entry);
+        return;
+      }
+    }
     const signature = signatureOf(facts);
     const previous = this.states.get(entry);
     const stale = previous !== undefined && previous.generation !== this.generation;

@@ -117,11 +117,16 @@ export function repairSettings(raw: unknown): Repaired {
   const refillParsed = SettingsSchema.shape.refill.safeParse(raw.refill);
   if (!refillParsed.success) problems.push(`refill: invalid value ${describe(raw.refill)} replaced by "off"`);
   const refill = refillParsed.success ? refillParsed.data : 'off';
+  let completeTags = false;
+  if (typeof raw.completeTags === 'boolean') completeTags = raw.completeTags;
+  else if (raw.completeTags !== undefined)
+    problems.push(`completeTags: invalid value ${describe(raw.completeTags)} replaced by false`);
   return {
     settings: {
       enabled: enabled.success ? enabled.data : true,
       audit,
       refill,
+      completeTags,
       sites,
       lists,
       exceptions,

@@ -24,6 +24,8 @@ export const SettingsSchema = z.object({
   enabled: z.boolean(),
   /** When most of a list page is hidden: do nothing, offer to load the next page's entries, or load them. */
   refill: z.enum(['off', 'offer', 'auto']).default('off'),
+  /** Complete list rows' tags with the site's own metadata look-up (E-Hentai); asks the site, so opt-in. */
+  completeTags: z.boolean().default(false),
   /** Audit mode: outline what the rules would act on, act on nothing. */
   audit: z.boolean().default(false),
   /** Per-site switches keyed by site id; a site not listed is on. */
@@ -51,6 +53,7 @@ export function defaultSettings(): Settings {
     enabled: true,
     audit: false,
     refill: 'off',
+    completeTags: false,
     sites: {},
     exceptions: [],
     aliases: [],

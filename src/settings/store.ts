@@ -51,3 +51,21 @@ export async function saveLearned(siteId: string, pairs: Record<string, string>)
   const entries = Object.entries(merged);
   await learnedItem(siteId).setValue(Object.fromEntries(entries.slice(-MAX_LEARNED_SPELLINGS)));
 }
+
+/** Tags completed from a site's own look-up (E-Hentai's API), with when they were fetched: a local cache. */
+function completedItem(siteId: string) {
+  return storage.defineItem<Record<string, { tags: string[]; at: number }>>(
+    `local:completed-tags:${siteId}`,
+    {
+      fallback: {},
+    },
+  );
+}
+
+export function completedTagsCache(siteId: string) {
+  return {
+    load: async () => (await completedItem(siteId).getValue()) ?? {},
+    save: (entries: Record<string, { tags: string[]; at: number }>) =>
+      completedItem(siteId).setValue(entries),
+  };
+}

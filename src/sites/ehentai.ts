@@ -1,4 +1,5 @@
 import type { Tag } from '../rules/types';
+import { apiEndpoint, EhentaiTagCompleter } from './ehentai-api';
 import { type SiteAdapter, text } from './types';
 
 /** Gallery links carry the id and token the site's metadata API needs: /g/<gid>/<token>/. */
@@ -15,6 +16,10 @@ export const ehentai: SiteAdapter = {
   matches: ['https://e-hentai.org/*', 'https://exhentai.org/*'],
   entrySelector: 'table.itg > tbody > tr:has(.glname), div.itg > .gl1t',
   expectsEntries: (doc) => doc.querySelector('.itg') !== null,
+  createTagSource(deps) {
+    const endpoint = apiEndpoint(deps.origin);
+    return endpoint ? new EhentaiTagCompleter({ ...deps, endpoint }) : null;
+  },
   // The current pager (#unext) or the older table one (its last cell is ">").
   nextPage: (doc) =>
     doc.querySelector('a#unext[href], table.ptt td:last-child > a[href]')?.getAttribute('href') ?? null,

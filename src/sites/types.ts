@@ -25,6 +25,8 @@ export interface SiteAdapter {
   learnDictionary?(doc: Document): Record<string, string>;
   /** Whether this page should list entries (for the "layout may have changed" warning). */
   expectsEntries?(doc: Document): boolean;
+  /** Completes what list rows show with the site's own look-up (opt-in: settings.completeTags). */
+  createTagSource?(deps: TagSourceDeps): TagSource | null;
   /** The address of the list's next page, from the page's own pagination; null on the last page. */
   nextPage?(doc: Document): string | null;
   /** A single work's or gallery's own page: warned about as a whole before it shows. */
@@ -35,6 +37,29 @@ export interface SiteAdapter {
   };
   /** Where the reason line goes when the entry itself cannot hold it (a table row); default the entry. */
   veilAnchor?(entry: Element): Element | null;
+}
+
+/** More tags for an entry than its row shows (E-Hentai's API), and whether the entry should wait for them. */
+export interface TagSource {
+  extraTags(id: string): Tag[] | undefined;
+  /** True while the entry should stay held back for its tags; asks for them the first time. */
+  awaiting(id: string): boolean;
+  /** Loads what it cached on earlier visits. */
+  init(): Promise<void>;
+  /** What went wrong (shown in the popup); entries were shown with what their rows have. */
+  readonly errors: readonly string[];
+}
+
+/** What a tag source needs from the page runtime. */
+export interface TagSourceDeps {
+  origin: string;
+  now: () => number;
+  setTimer: (fn: () => void, ms: number) => void;
+  onSettled: (ids: string[]) => void;
+  cache: {
+    load(): Promise<Record<string, { tags: string[]; at: number }>>;
+    save(entries: Record<string, { tags: string[]; at: number }>): Promise<void>;
+  };
 }
 
 /** Builds a dictionary from readable pairs; keys are folded as tags are. */
