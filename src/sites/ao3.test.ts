@@ -133,3 +133,28 @@ describe('AO3 site matching', () => {
     expect(siteForUrl('https://example.org/works')).toBeUndefined();
   });
 });
+
+describe('AO3 work page (synthetic, in the site’s markup)', () => {
+  it('reads the work’s tags by kind, its title and author', async () => {
+    const { ao3WorkPage } = await import('../../tests/detail-pages');
+    const doc = parse(
+      ao3WorkPage({
+        rating: ['Explicit'],
+        warning: ['No Archive Warnings Apply'],
+        freeform: ['Netorare', 'Angst - Freeform'],
+      }),
+    );
+    expect(ao3.detail?.read(doc)).toMatchObject({
+      tags: [
+        { namespace: 'rating', name: 'Explicit' },
+        { namespace: 'warning', name: 'No Archive Warnings Apply' },
+        { namespace: 'freeform', name: 'Netorare' },
+        { namespace: 'freeform', name: 'Angst' },
+      ],
+      title: 'A Work',
+      creators: ['someone'],
+    });
+    expect(ao3.detail?.isDetailPage(new URL('https://archiveofourown.org/works/123/chapters/4'))).toBe(true);
+    expect(ao3.detail?.isDetailPage(new URL('https://archiveofourown.org/tags/X/works'))).toBe(false);
+  });
+});

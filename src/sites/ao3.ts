@@ -33,6 +33,29 @@ export const ao3: SiteAdapter = {
   matches: ['https://archiveofourown.org/*', 'https://*.archiveofourown.org/*'],
   entrySelector: 'li.blurb',
   expectsEntries: (doc) => doc.querySelector('ol.index, ul.index') !== null,
+  detail: {
+    isDetailPage: (url) => /^\/works\/\d+/u.test(url.pathname),
+    read(doc) {
+      const meta = doc.querySelector('dl.work.meta');
+      if (!meta) return null;
+      const tags: Tag[] = [];
+      // dd.<kind>.tags holds a list of a.tag: rating, warning, category, fandom, relationship, character, freeform.
+      for (const dd of meta.querySelectorAll('dd.tags')) {
+        const namespace = dd.classList[0];
+        if (!namespace) continue;
+        for (const a of dd.querySelectorAll('a.tag')) {
+          const name = text(a).replace(DISAMBIGUATION, '');
+          if (name) tags.push({ namespace, name });
+        }
+      }
+      return {
+        id: /^\/works\/(\d+)/u.exec(doc.location?.pathname ?? '')?.[1] ?? '',
+        tags,
+        title: text(doc.querySelector('h2.title')),
+        creators: [...doc.querySelectorAll('h3.byline a[rel="author"]')].map(text),
+      };
+    },
+  },
   nextPage: (doc) => doc.querySelector('ol.pagination li.next a[href]')?.getAttribute('href') ?? null,
   read(entry) {
     const tags: Tag[] = [];

@@ -46,3 +46,17 @@ describe('booru site matching', () => {
     expect(siteForUrl('https://e621.net/posts')?.id).toBe('e621');
   });
 });
+
+describe('booru post page (synthetic, in the sites’ markup)', () => {
+  it('reads the post’s tags and rating from its image container', async () => {
+    const { booruPostPage } = await import('../../tests/detail-pages');
+    const facts = danbooru.detail?.read(doc(booruPostPage('netorare 1girl', 'e')));
+    expect(facts?.tags).toEqual([
+      { name: 'netorare' },
+      { name: '1girl' },
+      { namespace: 'rating', name: 'e', canonical: 'explicit' },
+    ]);
+    expect(e621.detail?.isDetailPage(new URL('https://e621.net/posts/123'))).toBe(true);
+    expect(e621.detail?.isDetailPage(new URL('https://e621.net/posts?tags=x'))).toBe(false);
+  });
+});

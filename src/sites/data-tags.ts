@@ -16,7 +16,7 @@ const RATING_NAMES: Record<string, string> = {
 export function dataTagsAdapter(
   site: Pick<SiteAdapter, 'id' | 'name' | 'matches' | 'entrySelector'>,
 ): SiteAdapter {
-  return {
+  const adapter: SiteAdapter = {
     ...site,
     expectsEntries: (doc) => doc.querySelector('#posts, .posts-container, #posts-container') !== null,
     nextPage: (doc) =>
@@ -43,5 +43,14 @@ export function dataTagsAdapter(
         creators: uploader ? [uploader] : [],
       };
     },
+    // A post's own page carries the same attributes on its image container.
+    detail: {
+      isDetailPage: (url) => /^\/posts\/\d+/u.test(url.pathname),
+      read: (doc) => {
+        const container = doc.querySelector('#image-container[data-tags]');
+        return container ? adapter.read(container) : null;
+      },
+    },
   };
+  return adapter;
 }

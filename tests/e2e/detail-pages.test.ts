@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ao3WorkPage, booruPostPage } from '../detail-pages';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
 import {
   clickClosedButton,
@@ -13,6 +14,8 @@ import {
 const EHENTAI = 'https://e-hentai.org/g/2267880/abcdef0123/';
 const NHENTAI = 'https://nhentai.net/g/305392/';
 const COVER = 'tagveil-interstitial';
+const AO3_WORK = 'https://archiveofourown.org/works/424242';
+const DANBOORU_POST = 'https://danbooru.donmai.us/posts/9';
 
 describe.skipIf(!HAVE_REAL_PAGES)('a warning before a gallery page that carries a blocked tag', () => {
   let browser: ExtensionBrowser;
@@ -23,6 +26,11 @@ describe.skipIf(!HAVE_REAL_PAGES)('a warning before a gallery page that carries 
       [EHENTAI]: realPage('ehentai', 'sxj_ehentai_gallery_detail_2023.html'),
       [NHENTAI]: realPage('nhentai', 'nhentai_gallery_305392.html'),
       'https://nhentai.net/': '<p>home</p>',
+      [AO3_WORK]: ao3WorkPage(
+        { rating: ['Mature'], freeform: ['Overwatch Spoilers', 'Artbook'] },
+        'Synthetic work',
+      ),
+      [DANBOORU_POST]: booruPostPage('1girl artbook', 's'),
     });
     await storeSettings(browser.worker, {
       enabled: true,
@@ -66,6 +74,15 @@ describe.skipIf(!HAVE_REAL_PAGES)('a warning before a gallery page that carries 
     await clickClosedButton(start, COVER, 'Back');
     await expect.poll(() => start.url()).toBe('https://nhentai.net/');
     await start.close();
+  });
+
+  it.each([
+    [AO3_WORK, 'Tagged Artbook — list No artbooks.'],
+    [DANBOORU_POST, 'Tagged artbook — list No artbooks.'],
+  ])('%s (synthetic page): covered the same way', async (url, reason) => {
+    const page = await open(url);
+    expect((await readClosed(page, COVER))?.text).toContain(reason);
+    await page.close();
   });
 
   it('a gallery without a blocked tag shows as it is', async () => {
