@@ -82,6 +82,27 @@ function addTag(event: Event): void {
   }, message);
 }
 
+/** A labelled checkbox that writes one setting. */
+function checkbox(
+  attrs: Record<string, string | boolean>,
+  label: string,
+  write: (settings: Settings, on: boolean) => void,
+): HTMLElement {
+  return h(
+    'label',
+    {},
+    h('input', {
+      type: 'checkbox',
+      ...attrs,
+      onchange: (e: Event) => {
+        const on = (e.target as HTMLInputElement).checked;
+        void save((s) => write(s, on));
+      },
+    }),
+    label,
+  );
+}
+
 function pageSection(settings: Settings): HTMLElement {
   if (!page) {
     return h(
@@ -97,38 +118,19 @@ function pageSection(settings: Settings): HTMLElement {
     'section',
     { 'aria-labelledby': 'page-heading' },
     h('h2', { id: 'page-heading' }, 'This page'),
-    h(
-      'label',
-      {},
-      h('input', {
-        type: 'checkbox',
-        id: 'site-toggle',
-        checked: settings.sites[site.id] !== false,
-        disabled: !settings.enabled,
-        onchange: (e: Event) => {
-          const on = (e.target as HTMLInputElement).checked;
-          void save((s) => {
-            s.sites[site.id] = on;
-          });
-        },
-      }),
+    checkbox(
+      { id: 'site-toggle', checked: settings.sites[site.id] !== false, disabled: !settings.enabled },
       `Filter ${site.name}`,
+      (s, on) => {
+        s.sites[site.id] = on;
+      },
     ),
-    h(
-      'label',
-      {},
-      h('input', {
-        type: 'checkbox',
-        id: 'audit-toggle',
-        checked: settings.audit,
-        onchange: (e: Event) => {
-          const on = (e.target as HTMLInputElement).checked;
-          void save((s) => {
-            s.audit = on;
-          });
-        },
-      }),
+    checkbox(
+      { id: 'audit-toggle', checked: settings.audit },
       'Audit: outline what rules would do, hide nothing',
+      (s, on) => {
+        s.audit = on;
+      },
     ),
     siteOn
       ? h(
@@ -225,23 +227,10 @@ function listsSection(settings: Settings): HTMLElement {
         h(
           'li',
           { class: 'row' },
-          h(
-            'label',
-            {},
-            h('input', {
-              type: 'checkbox',
-              'data-list': list.id,
-              checked: list.enabled,
-              onchange: (e: Event) => {
-                const on = (e.target as HTMLInputElement).checked;
-                void save((s) => {
-                  const target = s.lists.find((l) => l.id === list.id);
-                  if (target) target.enabled = on;
-                });
-              },
-            }),
-            list.name,
-          ),
+          checkbox({ 'data-list': list.id, checked: list.enabled }, list.name, (s, on) => {
+            const target = s.lists.find((l) => l.id === list.id);
+            if (target) target.enabled = on;
+          }),
           h(
             'span',
             { class: 'muted' },
@@ -325,22 +314,9 @@ function render(): void {
       'header',
       {},
       h('h1', {}, 'Tagveil'),
-      h(
-        'label',
-        {},
-        h('input', {
-          type: 'checkbox',
-          id: 'master-toggle',
-          checked: settings.enabled,
-          onchange: (e: Event) => {
-            const on = (e.target as HTMLInputElement).checked;
-            void save((s) => {
-              s.enabled = on;
-            });
-          },
-        }),
-        'On',
-      ),
+      checkbox({ id: 'master-toggle', checked: settings.enabled }, 'On', (s, on) => {
+        s.enabled = on;
+      }),
     ),
     ...problems.map((p) => h('p', { class: 'problem', role: 'alert' }, `Settings repaired: ${p}`)),
     pageSection(settings),
@@ -350,21 +326,12 @@ function render(): void {
       {},
       h('h2', {}, 'Pages'),
       refillSetting(settings),
-      h(
-        'label',
-        {},
-        h('input', {
-          type: 'checkbox',
-          id: 'complete-tags',
-          checked: settings.completeTags,
-          onchange: (e: Event) => {
-            const on = (e.target as HTMLInputElement).checked;
-            void save((s) => {
-              s.completeTags = on;
-            });
-          },
-        }),
+      checkbox(
+        { id: 'complete-tags', checked: settings.completeTags },
         'Complete E-Hentai lists’ tags from the site’s own API (asks e-hentai.org)',
+        (s, on) => {
+          s.completeTags = on;
+        },
       ),
     ),
     addSection(settings),
