@@ -50,6 +50,13 @@ describe.skipIf(!HAVE_REAL_PAGES)('nhentai adapter on real pages', () => {
     expect(checked).toBeGreaterThanOrEqual(3);
   });
 
+  it('learns the id a tag page names for itself', () => {
+    const learned = nhentai.learnDictionary?.(
+      parse(realPage('nhentai', 'nhentai_tag_ahegao_listing_2025.html')),
+    );
+    expect(learned).toMatchObject({ '13989': 'ahegao' });
+  });
+
   it('learns ids from a gallery page', () => {
     const learned = nhentai.learnDictionary?.(parse(realPage('nhentai', 'nhentai_gallery_305392.html')));
     expect(learned).toEqual({
