@@ -1,5 +1,5 @@
 import type { Browser } from '@wxt-dev/browser';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import type { ExtensionBrowser } from '../../scripts/chromium';
 
 export {
@@ -59,36 +59,49 @@ export async function readVeil(page: Page, entrySelector: string) {
   return readClosed(page, `${entrySelector} > tagveil-veil`);
 }
 
+/** The subtree of the element at `hostSelector`, closed shadow roots included, from the DevTools protocol. */
+async function closedTree(cdp: CDPSession, hostSelector: string): Promise<CdpNode | null> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
+  const { nodeId } = (await cdp.send('DOM.querySelector', {
+    nodeId: root.nodeId,
+    selector: hostSelector,
+  })) as {
+    nodeId: number;
+  };
+  if (!nodeId) return null;
+  const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as {
+    node: CdpNode;
+  };
+  return node;
+}
+
+/** Calls `visit` on every node under `node`, shadow roots included, with the button it sits in. */
+function walk(
+  node: CdpNode,
+  visit: (n: CdpNode, button: CdpNode | null) => void,
+  button: CdpNode | null = null,
+) {
+  visit(node, button);
+  const inside = node.localName === 'button' ? node : button;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child, visit, inside);
+}
+
 /** Reads the text and button names inside the closed shadow root of the element at `hostSelector`. */
 export async function readClosed(page: Page, hostSelector: string) {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
-    const { nodeId } = (await cdp.send('DOM.querySelector', {
-      nodeId: root.nodeId,
-      selector: hostSelector,
-    })) as { nodeId: number };
-    if (!nodeId) return null;
-    const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as {
-      node: CdpNode;
-    };
+    const tree = await closedTree(cdp, hostSelector);
+    if (!tree) return null;
     const texts: string[] = [];
-    const buttons: { name: string; backendNodeId: number }[] = [];
-    const walk = (n: CdpNode, inButton: { name: string } | null) => {
-      if (n.nodeType === 3 && n.nodeValue && !n.nodeValue.includes('{')) {
-        texts.push(n.nodeValue);
-        if (inButton) inButton.name += n.nodeValue;
-      }
-      let button = inButton;
-      if (n.localName === 'button') {
-        const b = { name: '', backendNodeId: n.backendNodeId };
-        buttons.push(b);
-        button = b;
-      }
-      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c, button);
-    };
-    walk(node, null);
-    return { text: texts.join(' '), buttons: buttons.map((b) => b.name) };
+    const buttons = new Map<CdpNode, string>();
+    walk(tree, (n, button) => {
+      if (n.localName === 'button') buttons.set(n, '');
+      // Text nodes, but not the style sheets' text.
+      if (n.nodeType !== 3 || !n.nodeValue || n.nodeValue.includes('{')) return;
+      texts.push(n.nodeValue);
+      if (button) buttons.set(button, (buttons.get(button) ?? '') + n.nodeValue);
+    });
+    return { text: texts.join(' '), buttons: [...buttons.values()] };
   } finally {
     await cdp.detach();
   }
@@ -103,21 +116,14 @@ export async function clickVeilButton(page: Page, entrySelector: string, name: s
 export async function clickClosedButton(page: Page, hostSelector: string, name: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
-    const { nodeId } = (await cdp.send('DOM.querySelector', {
-      nodeId: root.nodeId,
-      selector: hostSelector,
-    })) as { nodeId: number };
-    const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true })) as {
-      node: CdpNode;
-    };
+    const tree = await closedTree(cdp, hostSelector);
     let target: number | null = null;
-    const walk = (n: CdpNode) => {
-      if (n.localName === 'button' && (n.children ?? []).some((c) => c.nodeValue === name))
-        target = n.backendNodeId;
-      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(c);
-    };
-    walk(node);
+    if (tree) {
+      walk(tree, (n) => {
+        if (n.localName === 'button' && (n.children ?? []).some((c) => c.nodeValue === name))
+          target = n.backendNodeId;
+      });
+    }
     if (target === null) throw new Error(`no "${name}" button in ${hostSelector}`);
     await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: target });
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: target })) as {
