@@ -103,6 +103,9 @@ function checkbox(
   );
 }
 
+/** A rule that is more than a tag's name (wildcard, expression, combination): the popup names it. */
+const PATTERN_RULE = /[*/~]|(^|\s)[-+]\S/u;
+
 function pageSection(settings: Settings): HTMLElement {
   if (!page) {
     return h(
@@ -166,7 +169,12 @@ function pageSection(settings: Settings): HTMLElement {
               {},
               h('strong', {}, r.tags.join(', ')),
               ` — ${r.listName} `,
-              h('span', { class: 'muted' }, `(${r.entries} ${r.entries === 1 ? 'entry' : 'entries'})`),
+              h(
+                'span',
+                { class: 'muted' },
+                // A pattern rule is named, so two rules that caught the same tag can be told apart.
+                `(${PATTERN_RULE.test(r.rule) ? `${r.rule} · ` : ''}${r.entries} ${r.entries === 1 ? 'entry' : 'entries'})`,
+              ),
             ),
           ),
         )
