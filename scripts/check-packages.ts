@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 const OUTPUT = resolve(import.meta.dirname, '../.output');
 
 /** Names of the entries in a zip, from its central directory. */
-export function zipEntries(data: Buffer): string[] {
+function zipEntries(data: Buffer): string[] {
   const END_SIGNATURE = 0x06054b50;
   const ENTRY_SIGNATURE = 0x02014b50;
   let end = data.length - 22;

@@ -24,3 +24,18 @@ export function realPage(site: string, file: string): string {
 export function realPages(site: string, ext = '.html'): string[] {
   return HAVE_REAL_PAGES ? readdirSync(join(REAL_PAGES_DIR, site)).filter((f) => f.endsWith(ext)) : [];
 }
+
+/** Decodes the HTML entities saved pages use in text and attributes (for reading them with regexes). */
+export function decodeEntities(text: string): string {
+  return text
+    .replace(/&#(\d+);/gu, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&quot;/gu, '"')
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&amp;/gu, '&');
+}
+
+/** A saved page as a document (in the happy-dom test environment). */
+export function parseHtml(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}

@@ -63,10 +63,15 @@ export class Refill {
     bar.button.hidden = false;
   }
 
+  /** The element holding the entries: the last entry's parent. */
+  private list(): Element | null {
+    const entries = this.doc.querySelectorAll(this.adapter.entrySelector);
+    return entries[entries.length - 1]?.parentElement ?? null;
+  }
+
   private ensureBar(): Refill['bar'] {
     if (this.bar?.host.isConnected) return this.bar;
-    const entries = this.doc.querySelectorAll(this.adapter.entrySelector);
-    const list = entries[entries.length - 1]?.parentElement;
+    const list = this.list();
     if (!list) return null;
     const host = this.doc.createElement(BAR_TAG);
     const root = host.attachShadow({ mode: 'closed' });
@@ -109,8 +114,7 @@ export class Refill {
       if (!response.ok) throw new Error(`the site answered ${response.status}`);
       const next = new DOMParser().parseFromString(await response.text(), 'text/html');
       const incoming = [...next.querySelectorAll(this.adapter.entrySelector)];
-      const entries = this.doc.querySelectorAll(this.adapter.entrySelector);
-      const list = entries[entries.length - 1]?.parentElement;
+      const list = this.list();
       if (!list || this.ctx.isInvalid) return;
       // Appended entries are judged by the scanner in the same task, before they are painted.
       for (const entry of incoming) list.append(this.doc.importNode(entry, true));

@@ -59,7 +59,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     removeInterstitial = showInterstitial(doc, verdict, () => history.back());
   };
 
-  const scanner = new Scanner(doc, adapter, () => ({ action: null, reasons: [] }));
+  const scanner = new Scanner(doc, adapter, () => NO_VERDICT);
   const refill = new Refill(ctx, doc, adapter, () => scanner.hiddenShare());
   // Opt-in completion of what list rows show (E-Hentai's own API); inert until settings.completeTags.
   const tagSource =

@@ -106,10 +106,6 @@ export class Scanner {
     private judge: (facts: EntryFacts) => Verdict,
   ) {}
 
-  get running(): boolean {
-    return this.observer !== null;
-  }
-
   start(): void {
     if (this.observer) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));

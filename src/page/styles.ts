@@ -2,7 +2,7 @@
 export const VEIL_TAG = 'tagveil-veil';
 /** Set on the root of every entry that was judged, whatever the verdict; unjudged entries are held back. */
 export const SEEN_ATTR = 'data-tagveil-seen';
-/** The page-mark contract: `hide|blur|label` on entries acted on. */
+/** The page-mark contract: `hide|collapse|blur|label` on entries acted on. */
 export const MARK_ATTR = 'data-tagveil';
 /** Set on an entry acted on that the user chose to show. */
 export const SHOWN_ATTR = 'data-tagveil-shown';

@@ -1,4 +1,5 @@
 import { storage } from '@wxt-dev/storage';
+import type { CachedTags } from '../sites/types';
 import { type Repaired, repairSettings } from './repair';
 import { defaultSettings, type Settings } from './schema';
 
@@ -54,18 +55,14 @@ export async function saveLearned(siteId: string, pairs: Record<string, string>)
 
 /** Tags completed from a site's own look-up (E-Hentai's API), with when they were fetched: a local cache. */
 function completedItem(siteId: string) {
-  return storage.defineItem<Record<string, { tags: string[]; at: number }>>(
-    `local:completed-tags:${siteId}`,
-    {
-      fallback: {},
-    },
-  );
+  return storage.defineItem<Record<string, CachedTags>>(`local:completed-tags:${siteId}`, {
+    fallback: {},
+  });
 }
 
 export function completedTagsCache(siteId: string) {
   return {
     load: async () => (await completedItem(siteId).getValue()) ?? {},
-    save: (entries: Record<string, { tags: string[]; at: number }>) =>
-      completedItem(siteId).setValue(entries),
+    save: (entries: Record<string, CachedTags>) => completedItem(siteId).setValue(entries),
   };
 }

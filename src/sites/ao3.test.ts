@@ -1,24 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { HAVE_REAL_PAGES, realPage, realPages } from '../../tests/real-pages';
+import { decodeEntities, HAVE_REAL_PAGES, parseHtml, realPage, realPages } from '../../tests/real-pages';
 import { compile } from '../rules/compile';
 import { ao3 } from './ao3';
 import { siteForUrl } from './registry';
 
-function parse(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-function decode(html: string): string {
-  return html
-    .replace(/&#(\d+);/gu, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&quot;/gu, '"')
-    .replace(/&lt;/gu, '<')
-    .replace(/&gt;/gu, '>')
-    .replace(/&amp;/gu, '&')
-    .replace(/\s+/gu, ' ')
-    .trim();
-}
+const decode = (html: string) => decodeEntities(html).replace(/\s+/gu, ' ').trim();
 
 /** The page's own markup, read with regular expressions rather than the adapter's selectors. */
 function rawBlurbs(html: string): { id: string; tagTexts: Set<string>; rating: string }[] {
@@ -45,7 +32,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('AO3 adapter on real pages', () => {
 
   it.each(files)('finds every blurb and reads every tag of %s', (file) => {
     const html = realPage('ao3', file);
-    const doc = parse(html);
+    const doc = parseHtml(html);
     const raw = rawBlurbs(html);
     const entries = [...doc.querySelectorAll(ao3.entrySelector)];
     expect(raw.length).toBe(20);
@@ -74,7 +61,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('AO3 adapter on real pages', () => {
   });
 
   it('types tags by the list they appear in', () => {
-    const doc = parse(realPage('ao3', 'tag_works_Dysphoria.html'));
+    const doc = parseHtml(realPage('ao3', 'tag_works_Dysphoria.html'));
     const first = doc.querySelector(ao3.entrySelector);
     if (!first) throw new Error('no blurb');
     const facts = ao3.read(first);
@@ -95,7 +82,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('AO3 adapter on real pages', () => {
   });
 
   it('gives the expected verdicts for a fixed blocklist', () => {
-    const doc = parse(realPage('ao3', 'tag_works_Dysphoria.html'));
+    const doc = parseHtml(realPage('ao3', 'tag_works_Dysphoria.html'));
     // Variation derived from the real page: the third blurb also carries "Netorare".
     const third = doc.querySelectorAll(ao3.entrySelector)[2];
     const freeforms = third?.querySelector('ul.tags');
@@ -137,7 +124,7 @@ describe('AO3 site matching', () => {
 describe('AO3 work page (synthetic, in the site’s markup)', () => {
   it('reads the work’s tags by kind, its title and author', async () => {
     const { ao3WorkPage } = await import('../../tests/detail-pages');
-    const doc = parse(
+    const doc = parseHtml(
       ao3WorkPage({
         rating: ['Explicit'],
         warning: ['No Archive Warnings Apply'],

@@ -1,5 +1,5 @@
 import type { Tag } from '../rules/types';
-import type { TagSource, TagSourceDeps } from './types';
+import type { CachedTags, TagSource, TagSourceDeps } from './types';
 
 /** The site's metadata API takes at most this many galleries a request. */
 export const API_BATCH = 25;
@@ -20,11 +20,6 @@ const API_ENDPOINTS: Record<string, string> = {
 
 export function apiEndpoint(origin: string): string | undefined {
   return API_ENDPOINTS[origin];
-}
-
-export interface CachedTags {
-  tags: string[];
-  at: number;
 }
 
 export type CompleterDeps = TagSourceDeps & { endpoint: string };

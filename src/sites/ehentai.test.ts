@@ -1,20 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { HAVE_REAL_PAGES, realPage } from '../../tests/real-pages';
+import { decodeEntities, HAVE_REAL_PAGES, parseHtml, realPage } from '../../tests/real-pages';
 import { compile } from '../rules/compile';
 import { ehentai } from './ehentai';
 import { siteForUrl } from './registry';
-
-function parse(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-function decode(text: string): string {
-  return text
-    .replace(/&#(\d+);/gu, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&quot;/gu, '"')
-    .replace(/&amp;/gu, '&');
-}
 
 /** The page's own markup, read with regular expressions: gallery ids in order, and the tag titles of each. */
 function rawRows(html: string): { id: string; tags: string[]; title: string }[] {
@@ -29,9 +18,9 @@ function rawRows(html: string): { id: string; tags: string[]; title: string }[] 
       id: `${m[1]}/${m[2]}`,
       // Misc tags have an empty namespace in the site's markup (title=":artbook").
       tags: [...chunk.matchAll(/class="gt[lw]?"[^>]*? title="([^"]*)"/gu)].map((t) =>
-        decode(t[1] ?? '').replace(/^:/u, 'undefined:'),
+        decodeEntities(t[1] ?? '').replace(/^:/u, 'undefined:'),
       ),
-      title: decode(/class="(?:glink|gl4t glname)">([^<]*)</u.exec(chunk)?.[1] ?? '')
+      title: decodeEntities(/class="(?:glink|gl4t glname)">([^<]*)</u.exec(chunk)?.[1] ?? '')
         .replace(/\s+/gu, ' ')
         .trim(),
     };
@@ -51,7 +40,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('E-Hentai adapter on real pages', () => {
   it.each(MODES)('%s mode: every gallery found, every tag read with its namespace', (_, file) => {
     const html = realPage('ehentai', file);
     const raw = rawRows(html);
-    const entries = [...parse(html).querySelectorAll(ehentai.entrySelector)];
+    const entries = [...parseHtml(html).querySelectorAll(ehentai.entrySelector)];
     expect(raw.length).toBe(25);
     expect(entries.length).toBe(raw.length);
     entries.forEach((el, i) => {
@@ -68,7 +57,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('E-Hentai adapter on real pages', () => {
   });
 
   it('reads the full tag from the title even where the text is abbreviated', () => {
-    const doc = parse(realPage('ehentai', 'seven332_list_ECompat.html'));
+    const doc = parseHtml(realPage('ehentai', 'seven332_list_ECompat.html'));
     const abbreviated = [...doc.querySelectorAll('.gt')].find((el) => el.textContent === 'f:glasses');
     const entry = abbreviated?.closest(ehentai.entrySelector);
     if (!entry) throw new Error('no abbreviated tag on the page');
@@ -76,7 +65,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('E-Hentai adapter on real pages', () => {
   });
 
   it('reads uploader and category', () => {
-    const doc = parse(realPage('ehentai', 'seven332_list_ECompat.html'));
+    const doc = parseHtml(realPage('ehentai', 'seven332_list_ECompat.html'));
     const first = doc.querySelector(ehentai.entrySelector);
     if (!first) throw new Error('no row');
     const facts = ehentai.read(first);
@@ -86,7 +75,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('E-Hentai adapter on real pages', () => {
 
   it('gives the expected verdicts for a fixed blocklist, on a row derived from the real page', () => {
     const html = realPage('ehentai', 'sxj_ehentai_compact_2021.html');
-    const doc = parse(html);
+    const doc = parseHtml(html);
     const rows = [...doc.querySelectorAll(ehentai.entrySelector)];
     const alreadyNtr = rawRows(html).flatMap((row, i) => (row.tags.includes('female:netorare') ? [i] : []));
     expect(alreadyNtr).toHaveLength(1);
@@ -122,7 +111,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('E-Hentai gallery page', () => {
   it('reads every tag of #taglist with its namespace, the title and the uploader', () => {
     const html = realPage('ehentai', 'sxj_ehentai_gallery_detail_2023.html');
     const raw = [...html.matchAll(/<div id="td_([^"]+)"/gu)].map((m) => (m[1] ?? '').replaceAll('_', ' '));
-    const facts = ehentai.detail?.read(parse(html));
+    const facts = ehentai.detail?.read(parseHtml(html));
     expect(raw.length).toBeGreaterThan(5);
     expect(
       facts?.tags

@@ -2,15 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HAVE_REAL_PAGES, REAL_PAGES_DIR, realPage } from '../../tests/real-pages';
+import { HAVE_REAL_PAGES, parseHtml, REAL_PAGES_DIR, realPage } from '../../tests/real-pages';
 import { compile } from '../rules/compile';
 import { nhentai } from './nhentai';
 import { siteForUrl } from './registry';
 import { learnInto, readEntry } from './types';
-
-function parse(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
-}
 
 interface ApiTag {
   id: number;
@@ -22,7 +18,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('nhentai adapter on real pages', () => {
   it('finds every gallery of the listing and reads every tag id', () => {
     const html = realPage('nhentai', 'nhentai_tag_ahegao_listing_2025.html');
     const raw = [...html.matchAll(/<div class="gallery" data-tags="([^"]*)"><a href="\/g\/(\d+)\//gu)];
-    const entries = [...parse(html).querySelectorAll(nhentai.entrySelector)];
+    const entries = [...parseHtml(html).querySelectorAll(nhentai.entrySelector)];
     expect(raw).toHaveLength(25);
     expect(entries).toHaveLength(raw.length);
     entries.forEach((el, i) => {
@@ -52,13 +48,13 @@ describe.skipIf(!HAVE_REAL_PAGES)('nhentai adapter on real pages', () => {
 
   it('learns the id a tag page names for itself', () => {
     const learned = nhentai.learnDictionary?.(
-      parse(realPage('nhentai', 'nhentai_tag_ahegao_listing_2025.html')),
+      parseHtml(realPage('nhentai', 'nhentai_tag_ahegao_listing_2025.html')),
     );
     expect(learned).toMatchObject({ '13989': 'ahegao' });
   });
 
   it('learns ids from a gallery page', () => {
-    const learned = nhentai.learnDictionary?.(parse(realPage('nhentai', 'nhentai_gallery_305392.html')));
+    const learned = nhentai.learnDictionary?.(parseHtml(realPage('nhentai', 'nhentai_gallery_305392.html')));
     expect(learned).toEqual({
       '27378': 'artbook',
       '6004': 'odawara hakone',
@@ -70,7 +66,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('nhentai adapter on real pages', () => {
 
   it('gives verdicts by name for ids it knows or learned', () => {
     const html = realPage('nhentai', 'nhentai_tag_ahegao_listing_2025.html');
-    const doc = parse(html);
+    const doc = parseHtml(html);
     // Variation derived from the real page: the second gallery also carries 27378 (artbook).
     const second = doc.querySelectorAll(nhentai.entrySelector)[1];
     second?.setAttribute('data-tags', `${second.getAttribute('data-tags')} 27378`);
@@ -102,7 +98,7 @@ describe('nhentai site matching', () => {
 
 describe.skipIf(!HAVE_REAL_PAGES)('nhentai gallery page', () => {
   it('reads its tags by row, with namespaces, and skips pages and dates', () => {
-    const facts = nhentai.detail?.read(parse(realPage('nhentai', 'nhentai_gallery_305392.html')));
+    const facts = nhentai.detail?.read(parseHtml(realPage('nhentai', 'nhentai_gallery_305392.html')));
     expect(facts?.tags).toEqual([
       { name: 'artbook' },
       { namespace: 'artist', name: 'odawara hakone' },

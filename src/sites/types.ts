@@ -50,6 +50,12 @@ export interface TagSource {
   readonly errors: readonly string[];
 }
 
+/** Tags a tag source fetched for one entry (as `namespace:name`), and when: its local cache's records. */
+export interface CachedTags {
+  tags: string[];
+  at: number;
+}
+
 /** What a tag source needs from the page runtime. */
 export interface TagSourceDeps {
   origin: string;
@@ -57,8 +63,8 @@ export interface TagSourceDeps {
   setTimer: (fn: () => void, ms: number) => void;
   onSettled: (ids: string[]) => void;
   cache: {
-    load(): Promise<Record<string, { tags: string[]; at: number }>>;
-    save(entries: Record<string, { tags: string[]; at: number }>): Promise<void>;
+    load(): Promise<Record<string, CachedTags>>;
+    save(entries: Record<string, CachedTags>): Promise<void>;
   };
 }
 
