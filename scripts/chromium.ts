@@ -3,6 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from '@wxt-dev/browser';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { migrateSettings } from '../src/settings/migrations';
+import { repairSettings } from '../src/settings/repair';
+import type { Settings } from '../src/settings/schema';
+import { CHUNK_PREFIX, decodeSync, planSync } from '../src/settings/sync-layout';
+
+/** storage.local key of settings too big for sync (src/settings/store.ts, which needs the extension APIs). */
+const OVERFLOW_KEY = 'settings-overflow';
 
 /** The extension APIs inside the service worker, where `worker.evaluate` callbacks run. */
 declare const chrome: typeof Browser;
@@ -88,19 +95,38 @@ export async function launchWithExtension(
   };
 }
 
-/** Writes settings as the extension stores them (sync area, key "settings"). */
+/** Writes settings exactly as the extension lays them out in storage.sync (src/settings/sync-layout.ts). */
 export async function storeSettings(worker: Worker, settings: unknown): Promise<void> {
-  await worker.evaluate(async (value) => {
-    await chrome.storage.sync.set({ settings: value });
-  }, settings);
+  const { items } = planSync(settings as Settings, Date.now());
+  await worker.evaluate(
+    async ({ items, chunkPrefix, overflowKey }) => {
+      const existing = Object.keys(await chrome.storage.sync.get(null));
+      await chrome.storage.sync.set(items);
+      const stale = existing.filter((k) => !(k in items) && k.startsWith(chunkPrefix));
+      if (stale.length > 0) await chrome.storage.sync.remove(stale);
+      await chrome.storage.local.remove(overflowKey);
+    },
+    { items, chunkPrefix: CHUNK_PREFIX, overflowKey: OVERFLOW_KEY },
+  );
 }
 
-export async function readSettings(worker: Worker): Promise<unknown> {
+/** The settings the extension would read now: the newer of sync and the local overflow copy. */
+export async function readSettings(worker: Worker): Promise<Settings | undefined> {
   return readSettingsIn(worker);
 }
 
-function readSettingsIn(worker: Worker): Promise<unknown> {
-  return worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
+async function readSettingsIn(worker: Worker): Promise<Settings | undefined> {
+  const { sync, overflow } = await worker.evaluate(async (overflowKey) => {
+    const sync = await chrome.storage.sync.get(null);
+    const overflow = (await chrome.storage.local.get(overflowKey))[overflowKey];
+    return { sync, overflow };
+  }, OVERFLOW_KEY);
+  const decoded = decodeSync(sync);
+  const local = overflow as { t: number; v: number; settings: unknown } | undefined;
+  if (local && (decoded.kind !== 'ok' || local.t > decoded.savedAt))
+    return repairSettings(migrateSettings(local.settings, local.v)).settings;
+  if (decoded.kind !== 'ok') return undefined;
+  return repairSettings(migrateSettings(decoded.raw, decoded.version)).settings;
 }
 
 const WAIT_TIMEOUT_MS = 10_000;

@@ -4,7 +4,7 @@ import { PageRequestSchema, type PageState } from '../messages';
 import { compile } from '../rules/compile';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import type { Repaired } from '../settings/repair';
-import { isSiteEnabled } from '../settings/schema';
+import { isPaused, isSiteEnabled } from '../settings/schema';
 import { completedTagsCache, loadLearned, loadSettings, saveLearned, watchSettings } from '../settings/store';
 import { learnInto, type SiteAdapter } from '../sites/types';
 import { showInterstitial } from './interstitial';
@@ -89,6 +89,10 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     loaded = true;
     clearTimeout(snoozeTimer);
     if (!isSiteEnabled(settings, adapter.id)) {
+      if (settings.pausedUntil !== undefined && isPaused(settings)) {
+        // "Pause for 1 hour" ends by itself: filter the page again then.
+        snoozeTimer = ctx.setTimeout(() => apply(repaired), Math.max(0, settings.pausedUntil - Date.now()));
+      }
       active = false;
       scanner.stop();
       refill.remove();

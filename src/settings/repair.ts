@@ -41,6 +41,8 @@ function repairList(raw: unknown, index: number, problems: string[]): Blocklist 
         `lists[${index}].patterns: ${(raw[key] as unknown[]).length - kept.length} unreadable entries dropped`,
       );
       out[key] = kept;
+    } else if (fallback[key] === undefined) {
+      problems.push(`lists[${index}].${key}: invalid value ${describe(raw[key])} dropped`);
     } else {
       problems.push(
         `lists[${index}].${key}: invalid value ${describe(raw[key])} replaced by ${describe(fallback[key])}`,
@@ -121,9 +123,17 @@ export function repairSettings(raw: unknown): Repaired {
   if (typeof raw.completeTags === 'boolean') completeTags = raw.completeTags;
   else if (raw.completeTags !== undefined)
     problems.push(`completeTags: invalid value ${describe(raw.completeTags)} replaced by false`);
+  let badge = true;
+  if (typeof raw.badge === 'boolean') badge = raw.badge;
+  else if (raw.badge !== undefined)
+    problems.push(`badge: invalid value ${describe(raw.badge)} replaced by true`);
+  const paused = SettingsSchema.shape.pausedUntil.safeParse(raw.pausedUntil);
+  if (!paused.success) problems.push(`pausedUntil: invalid value ${describe(raw.pausedUntil)} dropped`);
   return {
     settings: {
       enabled: enabled.success ? enabled.data : true,
+      ...(paused.success && paused.data !== undefined ? { pausedUntil: paused.data } : {}),
+      badge,
       audit,
       refill,
       completeTags,

@@ -7,6 +7,20 @@ export const MAX_PATTERN_LENGTH = 500;
 
 export const ActionSchema = z.enum(ACTIONS);
 
+/** Maximum size of a subscribed list's file; a larger answer is refused and the last good copy kept. */
+export const MAX_SUBSCRIPTION_BYTES = 256 * 1024;
+
+/** A list kept up to date from a URL (like an ad blocker's filter list); its rules are not edited by hand. */
+export const SubscriptionSchema = z.object({
+  url: z.url({ protocol: /^https$/u, error: 'expected an https:// address' }),
+  /** When the rules last changed from a good fetch (epoch ms). */
+  updatedAt: z.number().int().nonnegative().optional(),
+  /** When the last fetch was tried (epoch ms). */
+  checkedAt: z.number().int().nonnegative().optional(),
+  /** What went wrong with the last fetch; the rules are still the last good copy. */
+  error: z.string().max(300).optional(),
+});
+
 export const BlocklistSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1).max(100),
@@ -17,11 +31,17 @@ export const BlocklistSchema = z.object({
   sites: z.array(z.string()).optional(),
   /** Paused until this time (epoch ms): a snooze. */
   snoozedUntil: z.number().int().nonnegative().optional(),
+  /** Present when the list is a subscription. */
+  source: SubscriptionSchema.optional(),
 });
 
 export const SettingsSchema = z.object({
   /** Master switch. */
   enabled: z.boolean(),
+  /** Everything paused until this time (epoch ms): "pause for 1 hour". */
+  pausedUntil: z.number().int().nonnegative().optional(),
+  /** Number of entries acted on, on the toolbar button. */
+  badge: z.boolean().default(true),
   /** When most of a list page is hidden: do nothing, offer to load the next page's entries, or load them. */
   refill: z.enum(['off', 'offer', 'auto']).default('off'),
   /** Complete list rows' tags with the site's own metadata look-up (E-Hentai); asks the site, so opt-in. */
@@ -40,6 +60,7 @@ export const SettingsSchema = z.object({
 });
 
 export type Blocklist = z.infer<typeof BlocklistSchema>;
+export type Subscription = z.infer<typeof SubscriptionSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const NTR_LIST_ID = 'ntr';
@@ -51,6 +72,7 @@ const NTR = presetById('ntr') as NonNullable<ReturnType<typeof presetById>>;
 export function defaultSettings(): Settings {
   return {
     enabled: true,
+    badge: true,
     audit: false,
     refill: 'off',
     completeTags: false,
@@ -64,6 +86,11 @@ export function defaultSettings(): Settings {
   };
 }
 
-export function isSiteEnabled(settings: Settings, siteId: string): boolean {
-  return settings.enabled && settings.sites[siteId] !== false;
+/** Whether everything is paused at `now` (a pause ends by itself). */
+export function isPaused(settings: Settings, now = Date.now()): boolean {
+  return settings.pausedUntil !== undefined && settings.pausedUntil > now;
+}
+
+export function isSiteEnabled(settings: Settings, siteId: string, now = Date.now()): boolean {
+  return settings.enabled && !isPaused(settings, now) && settings.sites[siteId] !== false;
 }

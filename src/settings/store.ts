@@ -1,34 +1,317 @@
 import { storage } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
 import type { CachedTags } from '../sites/types';
+import { migrateSettings, SETTINGS_VERSION } from './migrations';
 import { type Repaired, repairSettings } from './repair';
 import { defaultSettings, type Settings } from './schema';
+import {
+  CHUNK_PREFIX,
+  decodeSync,
+  LEGACY_KEY,
+  META_KEY,
+  planSync,
+  SYNC_QUOTA,
+  type SyncPlan,
+  staleKeys,
+  TOTAL_MARGIN_BYTES,
+} from './sync-layout';
 
-/** Synced by the browser so the lists follow the user; raw `unknown` because stored data is never trusted. */
-const settingsItem = storage.defineItem<unknown>('sync:settings', { version: 1 });
+/**
+ * Where the settings live. Normally storage.sync (chunked, sync-layout.ts), so the lists follow the user;
+ * when they outgrow sync's quota, or sync refuses a write, the whole settings go to storage.local
+ * (OVERFLOW_KEY) and the options page says so. Whichever copy was saved last is the one read.
+ */
+export const OVERFLOW_KEY = 'settings-overflow';
+/** The unreadable original of settings that had to be repaired, for the user to download. */
+export const BACKUP_KEY = 'settings-backup';
 
-export async function loadSettings(): Promise<Repaired> {
-  return repairSettings(await settingsItem.getValue());
+/** At most this many writes a minute from one page, under sync's own limit of 120. */
+export const WRITES_PER_MINUTE = 60;
+const MINUTE_MS = 60_000;
+/** A half-synced save from another device is read again after this long. */
+const RESYNC_RETRY_MS = 300;
+
+interface Overflow {
+  v: number;
+  t: number;
+  reason: string;
+  settings: unknown;
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
-  await settingsItem.setValue(settings);
+export interface Backup {
+  savedAt: number;
+  problems: string[];
+  /** The stored value as it was, as JSON text. */
+  original: string;
 }
 
-/** Read, change, write. Errors (a full quota) reach the caller so the user can be told. */
-export async function updateSettings(change: (settings: Settings) => void): Promise<Settings> {
-  const { settings } = await loadSettings();
-  change(settings);
-  await saveSettings(settings);
-  return settings;
+export interface StorageStatus {
+  /** Where the settings are kept now. */
+  where: 'sync' | 'local';
+  /** Why they are not in sync, when they are local. */
+  reason?: string;
+  /** Bytes the settings need in sync, and sync's quota (less the margin kept free). */
+  bytes: number;
+  quota: number;
+  /** Each list's share, largest first. */
+  lists: SyncPlan['lists'];
 }
 
-export function watchSettings(onChange: (repaired: Repaired) => void): () => void {
-  return settingsItem.watch((value) => onChange(repairSettings(value)));
+export interface LoadedSettings extends Repaired {
+  status: StorageStatus;
+  /** When the settings were saved (epoch ms; 0 for never or version 1). */
+  savedAt: number;
+}
+
+function isOverflow(value: unknown): value is Overflow {
+  if (typeof value !== 'object' || value === null) return false;
+  const o = value as Record<string, unknown>;
+  return typeof o.v === 'number' && typeof o.t === 'number' && 'settings' in o;
+}
+
+function statusOf(settings: Settings, where: StorageStatus['where'], reason?: string): StorageStatus {
+  const plan = planSync(settings, 0);
+  return {
+    where,
+    ...(reason ? { reason } : {}),
+    bytes: plan.bytes,
+    quota: SYNC_QUOTA.totalBytes - TOTAL_MARGIN_BYTES,
+    lists: plan.lists,
+  };
+}
+
+async function readOnce(): Promise<LoadedSettings & { halfSynced: boolean }> {
+  const [syncAll, localAll] = await Promise.all([
+    browser.storage.sync.get(null) as Promise<Record<string, unknown>>,
+    browser.storage.local.get(OVERFLOW_KEY) as Promise<Record<string, unknown>>,
+  ]);
+  const decoded = decodeSync(syncAll);
+  const overflow = isOverflow(localAll[OVERFLOW_KEY]) ? (localAll[OVERFLOW_KEY] as Overflow) : null;
+  const syncSavedAt = decoded.kind === 'ok' ? decoded.savedAt : -1;
+  let raw: unknown = null;
+  let version = SETTINGS_VERSION;
+  let savedAt = 0;
+  let where: StorageStatus['where'] = 'sync';
+  let reason: string | undefined;
+  const problems: string[] = [];
+  let original: unknown = null;
+  if (overflow && overflow.t > syncSavedAt) {
+    raw = overflow.settings;
+    version = overflow.v;
+    savedAt = overflow.t;
+    where = 'local';
+    reason = overflow.reason;
+    original = overflow;
+  } else if (decoded.kind === 'ok') {
+    raw = decoded.raw;
+    version = decoded.version;
+    savedAt = decoded.savedAt;
+    original = raw;
+  } else if (decoded.kind === 'damaged') {
+    problems.push(`${decoded.message}; defaults used, the original is kept as a backup`);
+    original = decoded.items;
+  }
+  let migrated: unknown = raw;
+  try {
+    migrated = raw === null ? null : migrateSettings(raw, version);
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  }
+  const repaired = repairSettings(migrated);
+  problems.push(...repaired.problems);
+  if (problems.length > 0 && original !== null) await keepBackup(original, problems);
+  return {
+    settings: repaired.settings,
+    problems,
+    savedAt,
+    status: statusOf(repaired.settings, where, reason),
+    halfSynced: decoded.kind === 'damaged',
+  };
+}
+
+/** Reads the settings: the newest copy, migrated to this version, repaired field by field. */
+export async function loadSettings(): Promise<LoadedSettings> {
+  const first = await readOnce();
+  if (!first.halfSynced) return withoutFlag(first);
+  // Another device's save may be arriving part by part: give it a moment before calling it damaged.
+  await new Promise((resolve) => setTimeout(resolve, RESYNC_RETRY_MS));
+  return withoutFlag(await readOnce());
+}
+
+function withoutFlag({ halfSynced: _, ...loaded }: LoadedSettings & { halfSynced: boolean }): LoadedSettings {
+  return loaded;
+}
+
+async function keepBackup(original: unknown, problems: string[]): Promise<void> {
+  const text = JSON.stringify(original, null, 2) ?? String(original);
+  const existing = (await browser.storage.local.get(BACKUP_KEY))[BACKUP_KEY] as Backup | undefined;
+  if (existing?.original === text) return;
+  const backup: Backup = { savedAt: Date.now(), problems, original: text };
+  await browser.storage.local.set({ [BACKUP_KEY]: backup }).catch(() => undefined);
+}
+
+export async function loadBackup(): Promise<Backup | null> {
+  const value = (await browser.storage.local.get(BACKUP_KEY))[BACKUP_KEY] as Backup | undefined;
+  return value && typeof value.original === 'string' ? value : null;
+}
+
+export async function clearBackup(): Promise<void> {
+  await browser.storage.local.remove(BACKUP_KEY);
+}
+
+let lastSavedAt = 0;
+
+/**
+ * Writes settings: to sync when they fit (one `set`, then stale chunks removed), else the whole settings
+ * to local with the reason. Never drops a rule; throws only when local refuses too.
+ */
+export async function saveSettings(settings: Settings): Promise<StorageStatus> {
+  // Strictly increasing, so the newest copy wins even within one millisecond.
+  const savedAt = Math.max(Date.now(), lastSavedAt + 1);
+  lastSavedAt = savedAt;
+  const plan = planSync(settings, savedAt);
+  let reason = plan.reason;
+  if (plan.fits) {
+    try {
+      const existing = Object.keys(await browser.storage.sync.get(null));
+      await browser.storage.sync.set(plan.items);
+      const stale = staleKeys(existing, plan.items);
+      if (stale.length > 0) await browser.storage.sync.remove(stale);
+      const local = await browser.storage.local.get(OVERFLOW_KEY);
+      if (local[OVERFLOW_KEY] !== undefined) await browser.storage.local.remove(OVERFLOW_KEY);
+      return statusOf(settings, 'sync');
+    } catch (error) {
+      reason = `browser sync refused the save (${error instanceof Error ? error.message : String(error)})`;
+    }
+  }
+  const overflow: Overflow = {
+    v: SETTINGS_VERSION,
+    t: savedAt,
+    reason: reason ?? 'browser sync refused the save',
+    settings,
+  };
+  await browser.storage.local.set({ [OVERFLOW_KEY]: overflow });
+  return statusOf(settings, 'local', overflow.reason);
+}
+
+type Change = (settings: Settings) => void;
+interface Pending {
+  change: Change;
+  resolve: (settings: Settings) => void;
+  reject: (error: unknown) => void;
+}
+
+let queue: Pending[] = [];
+let flushing = false;
+const recentWrites: number[] = [];
+
+/** Runs `task` alone among every page of the extension (two options pages lose no edit). */
+async function exclusively<T>(task: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks) return locks.request('tagveil-settings', task);
+  return task();
+}
+
+async function flush(): Promise<void> {
+  while (queue.length > 0) {
+    // Metered: past WRITES_PER_MINUTE in the last minute, wait; changes made meanwhile join this write.
+    const now = Date.now();
+    while (recentWrites.length > 0 && (recentWrites[0] ?? 0) <= now - MINUTE_MS) recentWrites.shift();
+    if (recentWrites.length >= WRITES_PER_MINUTE) {
+      await new Promise((resolve) => setTimeout(resolve, (recentWrites[0] ?? now) + MINUTE_MS - now));
+      continue;
+    }
+    const batch = queue;
+    queue = [];
+    recentWrites.push(Date.now());
+    try {
+      const settings = await exclusively(async () => {
+        const { settings } = await loadSettings();
+        for (const { change } of batch) change(settings);
+        await saveSettings(settings);
+        return settings;
+      });
+      for (const p of batch) p.resolve(settings);
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+    }
+  }
+}
+
+/**
+ * Read, change, write — on the newest stored settings, under a lock shared by every extension page.
+ * Changes that arrive while a write is under way are applied together in the next one. Errors reach the
+ * caller so the user can be told.
+ */
+export function updateSettings(change: Change): Promise<Settings> {
+  return new Promise((resolve, reject) => {
+    queue.push({ change, resolve, reject });
+    kick();
+  });
+}
+
+function kick(): void {
+  if (flushing) return;
+  flushing = true;
+  void flush().finally(() => {
+    flushing = false;
+    if (queue.length > 0) kick(); // pushed between the loop's last check and now
+  });
+}
+
+function isSettingsChange(changes: Record<string, unknown>, area: string): boolean {
+  if (area === 'sync')
+    return Object.keys(changes).some((k) => k === META_KEY || k.startsWith(CHUNK_PREFIX) || k === LEGACY_KEY);
+  return area === 'local' && OVERFLOW_KEY in changes;
+}
+
+/** Calls `onChange` with the settings each time they change anywhere: this page, another, another device. */
+export function watchSettings(onChange: (loaded: LoadedSettings) => void): () => void {
+  let reading = false;
+  let again = false;
+  let lastSeen = '';
+  const read = async () => {
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = true;
+    try {
+      do {
+        again = false;
+        const loaded = await loadSettings();
+        // A save that only removed stale chunks changes nothing a listener cares about.
+        const key = `${loaded.savedAt}:${loaded.status.where}:${loaded.problems.length}`;
+        if (key !== lastSeen) {
+          lastSeen = key;
+          onChange(loaded);
+        }
+      } while (again);
+    } finally {
+      reading = false;
+    }
+  };
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (isSettingsChange(changes, area)) void read();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** First install: write the defaults so every part of the extension reads the same lists. */
 export async function ensureSettingsStored(): Promise<void> {
-  if ((await settingsItem.getValue()) === null) await saveSettings(defaultSettings());
+  await exclusively(async () => {
+    const [syncAll, local] = await Promise.all([
+      browser.storage.sync.get(null) as Promise<Record<string, unknown>>,
+      browser.storage.local.get(OVERFLOW_KEY),
+    ]);
+    if (decodeSync(syncAll).kind === 'none' && local[OVERFLOW_KEY] === undefined) {
+      await saveSettings(defaultSettings());
+    } else if (syncAll[META_KEY] === undefined && syncAll[LEGACY_KEY] !== undefined) {
+      // An update from version 1: store the migrated settings in today's layout, once.
+      await saveSettings((await loadSettings()).settings);
+    }
+  });
 }
 
 /** Learned site spellings (nhentai tag ids → names) are a cache: local to this browser, never synced. */

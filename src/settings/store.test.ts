@@ -1,0 +1,164 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SETTINGS_VERSION } from './migrations';
+import { defaultSettings, type Settings } from './schema';
+import {
+  BACKUP_KEY,
+  ensureSettingsStored,
+  loadBackup,
+  loadSettings,
+  OVERFLOW_KEY,
+  saveSettings,
+  updateSettings,
+  watchSettings,
+} from './store';
+import { chunkKey, LEGACY_KEY, META_KEY, planSync } from './sync-layout';
+
+function bigSettings(rules: number): Settings {
+  const settings = defaultSettings();
+  const mine = settings.lists[0];
+  if (mine) mine.patterns = Array.from({ length: rules }, (_, i) => `a fairly long tag name ${i}`);
+  return settings;
+}
+
+async function syncItems(): Promise<Record<string, unknown>> {
+  return fakeBrowser.storage.sync.get(null);
+}
+
+beforeEach(() => {
+  vi.restoreAllMocks();
+  fakeBrowser.reset();
+});
+
+describe('settings store', () => {
+  it('writes defaults on first install, in chunks with an index', async () => {
+    await ensureSettingsStored();
+    const items = await syncItems();
+    expect(items[META_KEY]).toMatchObject({ v: SETTINGS_VERSION, n: 1 });
+    expect(typeof items[chunkKey(0)]).toBe('string');
+    expect((await loadSettings()).settings).toEqual(defaultSettings());
+  });
+
+  it('moves version 1’s single item to the chunked layout, migrated, and removes it', async () => {
+    const v1 = { ...defaultSettings(), badge: undefined, exceptions: ['vanilla'] };
+    delete v1.badge;
+    await fakeBrowser.storage.sync.set({ [LEGACY_KEY]: v1, settings$: { v: 1 } });
+    await ensureSettingsStored();
+    const items = await syncItems();
+    expect(items[LEGACY_KEY]).toBeUndefined();
+    expect(items).not.toHaveProperty('settings$');
+    const { settings, problems } = await loadSettings();
+    expect(problems).toEqual([]);
+    expect(settings.exceptions).toEqual(['vanilla']);
+    expect(settings.badge).toBe(true);
+  });
+
+  it('saves a list too big for sync in local storage, says why, and loses no rule', async () => {
+    const settings = bigSettings(8000);
+    const status = await saveSettings(settings);
+    expect(status.where).toBe('local');
+    expect(status.reason).toMatch(/KiB/u);
+    expect(status.lists[0]?.name).toBe('My blocklist');
+    const loaded = await loadSettings();
+    expect(loaded.settings.lists[0]?.patterns).toHaveLength(8000);
+    expect(loaded.status.where).toBe('local');
+  });
+
+  it('goes back to sync, and clears the local copy, once the lists fit again', async () => {
+    await saveSettings(bigSettings(8000));
+    const status = await saveSettings(bigSettings(100));
+    expect(status.where).toBe('sync');
+    expect(await fakeBrowser.storage.local.get(OVERFLOW_KEY)).toEqual({});
+    expect((await loadSettings()).settings.lists[0]?.patterns).toHaveLength(100);
+  });
+
+  it('falls back to local when sync refuses a write (write quota), keeping the change', async () => {
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(
+      new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'),
+    );
+    const settings = bigSettings(10);
+    const status = await saveSettings(settings);
+    expect(status).toMatchObject({ where: 'local', reason: expect.stringMatching(/MAX_WRITE_OPERATIONS/u) });
+    expect((await loadSettings()).settings).toEqual(settings);
+  });
+
+  it('reads the newer copy when sync was saved after the local one (another device)', async () => {
+    await saveSettings(bigSettings(8000));
+    const newer = bigSettings(3);
+    await fakeBrowser.storage.sync.set(planSync(newer, Date.now() + 10_000).items);
+    expect((await loadSettings()).settings).toEqual(newer);
+  });
+
+  it('removes chunks a smaller save no longer needs', async () => {
+    await saveSettings(bigSettings(2000));
+    const many = Object.keys(await syncItems()).length;
+    await saveSettings(bigSettings(1));
+    const after = Object.keys(await syncItems());
+    expect(many).toBeGreaterThan(3);
+    expect(after.sort()).toEqual([META_KEY, chunkKey(0)].sort());
+  });
+
+  it('repairs damaged settings field by field and keeps the original as a backup', async () => {
+    const damaged = { ...defaultSettings(), enabled: 'yes' };
+    await fakeBrowser.storage.sync.set(planSync(damaged as unknown as Settings, 1).items);
+    const { settings, problems } = await loadSettings();
+    expect(settings.enabled).toBe(true);
+    expect(problems).toEqual(['enabled: invalid value "yes" replaced by true']);
+    const backup = await loadBackup();
+    expect(JSON.parse(backup?.original ?? 'null')).toMatchObject({ enabled: 'yes' });
+    expect(backup?.problems).toEqual(problems);
+  });
+
+  it('keeps an unreadable sync index as a backup and says so', async () => {
+    await fakeBrowser.storage.sync.set({ [META_KEY]: 'garbage' });
+    const { settings, problems } = await loadSettings();
+    expect(settings).toEqual(defaultSettings());
+    expect(problems[0]).toMatch(/unreadable/u);
+    expect(await fakeBrowser.storage.local.get(BACKUP_KEY)).toHaveProperty(BACKUP_KEY);
+  });
+
+  it('says settings from a newer Tagveil need an update, and backs them up', async () => {
+    const items = planSync(defaultSettings(), 1).items;
+    await fakeBrowser.storage.sync.set({ ...items, [META_KEY]: { ...(items[META_KEY] as object), v: 99 } });
+    const { problems } = await loadSettings();
+    expect(problems[0]).toMatch(/newer Tagveil/u);
+    expect(await loadBackup()).not.toBeNull();
+  });
+
+  it('applies changes made at the same time one after another: none is lost', async () => {
+    await ensureSettingsStored();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        updateSettings((s) => {
+          s.lists[0]?.patterns.push(`tag ${i}`);
+        }),
+      ),
+    );
+    expect((await loadSettings()).settings.lists[0]?.patterns).toHaveLength(20);
+  });
+
+  it('coalesces a burst of changes into few writes', async () => {
+    await ensureSettingsStored();
+    const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        updateSettings((s) => {
+          s.exceptions.push(`e${i}`);
+        }),
+      ),
+    );
+    expect(set.mock.calls.length).toBeLessThanOrEqual(2);
+    expect((await loadSettings()).settings.exceptions).toHaveLength(30);
+  });
+
+  it('tells watchers about every change, once each', async () => {
+    await ensureSettingsStored();
+    const seen: boolean[] = [];
+    const stop = watchSettings((loaded) => seen.push(loaded.settings.audit));
+    await updateSettings((s) => {
+      s.audit = true;
+    });
+    await vi.waitFor(() => expect(seen).toEqual([true]));
+    stop();
+  });
+});
