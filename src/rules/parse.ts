@@ -241,7 +241,8 @@ export function parseRule(line: string): ParseResult {
   }
 }
 
-function quote(text: string): string {
+/** Quotes text so a rule reads it literally (`\"` and `\\` escaped). */
+export function quote(text: string): string {
   return `"${text.replace(/[\\"]/gu, (c) => `\\${c}`)}"`;
 }
 

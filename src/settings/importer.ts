@@ -1,0 +1,35 @@
+import { type ImportFormat, readImport } from './foreign';
+import type { Settings } from './schema';
+import { updateSettings } from './store';
+import { type ImportMode, type ImportPlan, planImport, type ReadResult } from './transfer';
+
+export type Preview = { ok: true; plan: ImportPlan; notes: string[] } | { ok: false; errors: string[] };
+
+/** What an import would change, on the given settings. Writes nothing. */
+export function previewImport(
+  current: Settings,
+  text: string,
+  format: ImportFormat,
+  mode: ImportMode,
+): Preview {
+  const read: ReadResult = readImport(text, format);
+  if (!read.ok) return read;
+  return { ok: true, plan: planImport(current, read.incoming, mode), notes: read.incoming.notes };
+}
+
+/**
+ * Imports a file: validated first, nothing written when it fails; then merged into (or put in place of)
+ * the newest stored settings, under the same lock as every other edit.
+ */
+export async function applyImport(text: string, format: ImportFormat, mode: ImportMode): Promise<Preview> {
+  const read = readImport(text, format);
+  if (!read.ok) return read;
+  let preview: Preview = { ok: false, errors: ['not applied'] };
+  await updateSettings((settings) => {
+    const plan = planImport(settings, read.incoming, mode);
+    preview = { ok: true, plan, notes: read.incoming.notes };
+    for (const key of Object.keys(settings) as (keyof Settings)[]) delete settings[key];
+    Object.assign(settings, plan.result);
+  });
+  return preview;
+}
