@@ -1,16 +1,19 @@
 import { browser } from 'wxt/browser';
 import { type PageState, PageStateSchema } from '@/src/messages';
+import { PRESETS } from '@/src/rules/presets';
 import { parseRule } from '@/src/rules/parse';
-import type { Repaired } from '@/src/settings/repair';
-import { isSiteEnabled, type Settings } from '@/src/settings/schema';
-import { loadSettings, updateSettings, watchSettings } from '@/src/settings/store';
+import { isPaused, isSiteEnabled, type Settings } from '@/src/settings/schema';
+import { type LoadedSettings, loadSettings, updateSettings, watchSettings } from '@/src/settings/store';
 import { h } from '@/src/ui/dom';
+import { actionName, setDocumentLanguage, t, tCount, uiLanguage } from '@/src/ui/i18n';
 
 /** After a settings write, the open page re-judges on its own storage event; ask it again after this. */
 const PAGE_REFRESH_DELAYS_MS = [100, 600];
+/** "Pause for 1 hour". */
+const PAUSE_MS = 60 * 60 * 1000;
 
 const app = document.getElementById('app') as HTMLElement;
-let repaired: Repaired | null = null;
+let loaded: LoadedSettings | null = null;
 let page: PageState | null = null;
 let notice: { text: string; error: boolean } | null = null;
 let chosenList: string | null = null;
@@ -46,12 +49,19 @@ async function save(change: (settings: Settings) => void, done?: string): Promis
     await updateSettings(change);
     notice = done ? { text: done, error: false } : null;
   } catch (error) {
-    notice = {
-      text: `Could not save: ${error instanceof Error ? error.message : String(error)}`,
-      error: true,
-    };
+    notice = { text: t('couldNotSave', error instanceof Error ? error.message : String(error)), error: true };
   }
   render();
+}
+
+function blockIn(listId: string, tag: string): void {
+  const list = loaded?.settings.lists.find((l) => l.id === listId);
+  if (!list) return;
+  const message = list.enabled ? t('addedTo', tag, list.name) : t('addedToOff', tag, list.name);
+  void save((settings) => {
+    const target = settings.lists.find((l) => l.id === listId);
+    if (target && !target.patterns.includes(tag)) target.patterns.push(tag);
+  }, message);
 }
 
 function addTag(event: Event): void {
@@ -64,22 +74,14 @@ function addTag(event: Event): void {
   const parsed = parseRule(text);
   if (!parsed.ok || !parsed.rule) {
     notice = {
-      text: parsed.ok ? 'Type a tag to block.' : `Column ${parsed.error.column}: ${parsed.error.message}`,
+      text: parsed.ok ? t('typeATag') : t('columnError', parsed.error.column, parsed.error.message),
       error: true,
     };
     render();
     return;
   }
-  const list = repaired?.settings.lists.find((l) => l.id === listId);
-  if (!list) return;
-  const message = list.enabled
-    ? `Added “${text}” to ${list.name}.`
-    : `Added “${text}” to ${list.name}, which is off: switch it on to apply it.`;
   input.value = '';
-  void save((settings) => {
-    const target = settings.lists.find((l) => l.id === listId);
-    if (target && !target.patterns.includes(text)) target.patterns.push(text);
-  }, message);
+  blockIn(listId, text);
 }
 
 /** A labelled checkbox that writes one setting. */
@@ -106,43 +108,49 @@ function checkbox(
 /** A rule that is more than a tag's name (wildcard, expression, combination): the popup names it. */
 const PATTERN_RULE = /[*/~]|(^|\s)[-+]\S/u;
 
+function countsLine(state: PageState): string {
+  const { counts } = state;
+  const parts = [t('countHidden', counts.hide), t('countBlurred', counts.blur), t('countLabelled', counts.label)];
+  if (counts.collapse) parts.push(t('countCollapsed', counts.collapse));
+  const line = t('countsOf', parts.join(' · '), state.entries);
+  return state.audit ? t('wouldHave', line) : line;
+}
+
 function pageSection(settings: Settings): HTMLElement {
   if (!page) {
     return h(
       'section',
       {},
-      h('h2', {}, 'This page'),
-      h('p', { class: 'muted' }, 'Tagveil has no catalog to read on this page.'),
+      h('h2', {}, t('thisPage')),
+      h('p', { class: 'muted' }, t('noCatalog')),
+      h(
+        'button',
+        { type: 'button', class: 'secondary', id: 'add-site', onclick: () => void browser.runtime.openOptionsPage() },
+        t('howToAddSite'),
+      ),
     );
   }
-  const { site, counts } = page;
+  const { site } = page;
   const siteOn = isSiteEnabled(settings, site.id);
+  const acted = page.counts.hide + page.counts.blur + page.counts.collapse;
   return h(
     'section',
     { 'aria-labelledby': 'page-heading' },
-    h('h2', { id: 'page-heading' }, 'This page'),
+    h('h2', { id: 'page-heading' }, t('thisPage')),
     checkbox(
       { id: 'site-toggle', checked: settings.sites[site.id] !== false, disabled: !settings.enabled },
-      `Filter ${site.name}`,
+      t('filterSite', site.name),
       (s, on) => {
         s.sites[site.id] = on;
       },
     ),
-    checkbox(
-      { id: 'audit-toggle', checked: settings.audit },
-      'Audit: outline what rules would do, hide nothing',
-      (s, on) => {
-        s.audit = on;
-      },
-    ),
+    checkbox({ id: 'audit-toggle', checked: settings.audit }, t('auditToggle'), (s, on) => {
+      s.audit = on;
+    }),
     siteOn
-      ? h(
-          'p',
-          { class: 'counts', id: 'counts' },
-          `${page.audit ? 'Would have: ' : ''}${counts.hide} hidden · ${counts.blur} blurred · ${counts.label} labelled${counts.collapse ? ` · ${counts.collapse} collapsed` : ''} of ${page.entries} entries`,
-        )
-      : h('p', { class: 'muted', id: 'counts' }, 'Not filtering this site.'),
-    siteOn && !page.audit && counts.hide + counts.blur + counts.collapse > 0
+      ? h('p', { class: 'counts', id: 'counts' }, countsLine(page))
+      : h('p', { class: 'muted', id: 'counts' }, isPaused(settings) ? t('pausedShort') : t('notFiltering')),
+    siteOn && !page.audit && acted > 0
       ? h(
           'button',
           {
@@ -156,13 +164,13 @@ function pageSection(settings: Settings): HTMLElement {
               });
             },
           },
-          'Show all on this page',
+          t('showAll'),
         )
       : null,
     siteOn && page.rules.length > 0
       ? h(
           'ul',
-          { id: 'rule-counts', 'aria-label': 'Rules that acted on this page' },
+          { id: 'rule-counts', 'aria-label': t('rulesThatActed') },
           ...page.rules.map((r) =>
             h(
               'li',
@@ -173,7 +181,7 @@ function pageSection(settings: Settings): HTMLElement {
                 'span',
                 { class: 'muted' },
                 // A pattern rule is named, so two rules that caught the same tag can be told apart.
-                `(${PATTERN_RULE.test(r.rule) ? `${r.rule} · ` : ''}${r.entries} ${r.entries === 1 ? 'entry' : 'entries'})`,
+                `(${PATTERN_RULE.test(r.rule) ? `${r.rule} · ` : ''}${tCount(r.entries, 'entryOne', 'entryOther')})`,
               ),
             ),
           ),
@@ -184,14 +192,37 @@ function pageSection(settings: Settings): HTMLElement {
   );
 }
 
-/** Tags on this page, most frequent first, each one click from a blocklist. */
+function listChoice(settings: Settings, name: string, preferred: string | undefined): HTMLSelectElement {
+  return h(
+    'select',
+    {
+      name,
+      'aria-label': t('blocklist'),
+      onchange: (e: Event) => {
+        chosenList = (e.target as HTMLSelectElement).value;
+      },
+    },
+    ...settings.lists
+      .filter((l) => !l.source)
+      .map((l) =>
+        h('option', { value: l.id, selected: l.id === preferred }, l.enabled ? l.name : t('listOff', l.name)),
+      ),
+  );
+}
+
+function preferredList(settings: Settings): string | undefined {
+  const editable = settings.lists.filter((l) => !l.source);
+  return chosenList ?? editable.find((l) => l.enabled)?.id ?? editable[0]?.id;
+}
+
+/** Tags on this page, most frequent first, each one click from the chosen blocklist. */
 function tagsSeen(settings: Settings, tags: PageState['tags']): HTMLElement {
-  const listId = chosenList ?? settings.lists.find((l) => l.enabled)?.id ?? settings.lists[0]?.id;
-  const list = settings.lists.find((l) => l.id === listId);
+  const preferred = preferredList(settings);
   return h(
     'details',
     { id: 'tags-seen' },
-    h('summary', {}, `Tags on this page (${tags.length})`),
+    h('summary', {}, t('tagsOnPage', tags.length)),
+    h('label', { class: 'stack' }, t('blockInto'), listChoice(settings, 'seen-list', preferred)),
     h(
       'ul',
       { class: 'tags' },
@@ -200,23 +231,19 @@ function tagsSeen(settings: Settings, tags: PageState['tags']): HTMLElement {
           'li',
           { class: 'row' },
           h('span', {}, tag, h('span', { class: 'muted' }, ` ×${entries}`)),
-          list
-            ? h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'secondary',
-                  'aria-label': `Block ${tag} in ${list.name}`,
-                  onclick: () => {
-                    void save((s) => {
-                      const target = s.lists.find((l) => l.id === list.id);
-                      if (target && !target.patterns.includes(tag)) target.patterns.push(tag);
-                    }, `Added “${tag}” to ${list.name}.`);
-                  },
-                },
-                'Block',
-              )
-            : null,
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              'aria-label': t('blockTagIn', tag, settings.lists.find((l) => l.id === preferred)?.name ?? ''),
+              onclick: () => {
+                const listId = app.querySelector<HTMLSelectElement>('select[name="seen-list"]')?.value;
+                if (listId) blockIn(listId, tag);
+              },
+            },
+            t('block'),
+          ),
         ),
       ),
     ),
@@ -227,7 +254,7 @@ function listsSection(settings: Settings): HTMLElement {
   return h(
     'section',
     {},
-    h('h2', {}, 'Blocklists'),
+    h('h2', {}, t('blocklists')),
     h(
       'ul',
       { id: 'lists' },
@@ -242,7 +269,7 @@ function listsSection(settings: Settings): HTMLElement {
           h(
             'span',
             { class: 'muted' },
-            `${list.action} · ${list.patterns.length} ${list.patterns.length === 1 ? 'rule' : 'rules'}`,
+            `${actionName(list.action)} · ${tCount(list.patterns.length, 'ruleOne', 'ruleOther')}`,
           ),
         ),
       ),
@@ -250,17 +277,16 @@ function listsSection(settings: Settings): HTMLElement {
   );
 }
 
-const REFILL_CHOICES: [Settings['refill'], string][] = [
-  ['off', 'do nothing'],
-  ['offer', 'offer to load the next page’s entries'],
-  ['auto', 'load the next page’s entries'],
-];
-
 function refillSetting(settings: Settings): HTMLElement {
+  const choices: [Settings['refill'], string][] = [
+    ['off', t('refillOff')],
+    ['offer', t('refillOffer')],
+    ['auto', t('refillAuto')],
+  ];
   return h(
     'label',
     { class: 'stack' },
-    'When most of a page is hidden:',
+    t('refillLabel'),
     h(
       'select',
       {
@@ -272,37 +298,42 @@ function refillSetting(settings: Settings): HTMLElement {
           });
         },
       },
-      ...REFILL_CHOICES.map(([value, label]) =>
-        h('option', { value, selected: settings.refill === value }, label),
-      ),
+      ...choices.map(([value, label]) => h('option', { value, selected: settings.refill === value }, label)),
     ),
   );
 }
 
+/** Suggestions for the quick-add box: this page's tags, then the presets' spellings. */
+function suggestions(): HTMLDataListElement {
+  const seen = new Set<string>();
+  const values = [...(page?.tags.map((x) => x.tag) ?? []), ...PRESETS.flatMap((p) => p.patterns)].filter((v) => {
+    if (seen.has(v)) return false;
+    seen.add(v);
+    return true;
+  });
+  return h('datalist', { id: 'tag-suggestions' }, ...values.map((value) => h('option', { value })));
+}
+
 function addSection(settings: Settings): HTMLElement {
-  const preferred = chosenList ?? settings.lists.find((l) => l.enabled)?.id ?? settings.lists[0]?.id;
   return h(
     'section',
     {},
-    h('h2', {}, 'Block a tag'),
+    h('h2', {}, t('blockATag')),
     h(
       'form',
       { id: 'add-form', onsubmit: addTag },
       h('input', {
         type: 'text',
         name: 'tag',
-        'aria-label': 'Tag to block',
-        placeholder: 'e.g. netorare',
+        'aria-label': t('tagToBlock'),
+        placeholder: t('tagPlaceholder'),
+        list: 'tag-suggestions',
+        autocomplete: 'off',
         required: true,
       }),
-      h('button', { type: 'submit' }, 'Add'),
-      h(
-        'select',
-        { name: 'list', 'aria-label': 'Blocklist' },
-        ...settings.lists.map((l) =>
-          h('option', { value: l.id, selected: l.id === preferred }, `${l.name}${l.enabled ? '' : ' (off)'}`),
-        ),
-      ),
+      h('button', { type: 'submit' }, t('add')),
+      listChoice(settings, 'list', preferredList(settings)),
+      suggestions(),
     ),
     notice
       ? h('p', { id: 'notice', class: notice.error ? 'problem' : 'muted', role: 'status' }, notice.text)
@@ -310,9 +341,49 @@ function addSection(settings: Settings): HTMLElement {
   );
 }
 
+function pauseControl(settings: Settings): HTMLElement {
+  if (isPaused(settings)) {
+    const until = new Date(settings.pausedUntil ?? 0).toLocaleTimeString(uiLanguage(), {
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    return h(
+      'p',
+      { class: 'row paused', id: 'paused' },
+      t('pausedUntil', until),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          onclick: () =>
+            void save((s) => {
+              delete s.pausedUntil;
+            }),
+        },
+        t('resume'),
+      ),
+    );
+  }
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary',
+      id: 'pause',
+      disabled: !settings.enabled,
+      onclick: () =>
+        void save((s) => {
+          s.pausedUntil = Date.now() + PAUSE_MS;
+        }),
+    },
+    t('pauseHour'),
+  );
+}
+
 function render(): void {
-  if (!repaired) return;
-  const { settings, problems } = repaired;
+  if (!loaded) return;
+  const { settings, problems, status } = loaded;
   const focused = document.activeElement?.getAttribute('name') ?? document.activeElement?.id;
   // A re-render (settings changed anywhere) must not eat what the user is typing.
   const typed = app.querySelector<HTMLInputElement>('input[name="tag"]')?.value ?? '';
@@ -322,27 +393,34 @@ function render(): void {
       'header',
       {},
       h('h1', {}, 'Tagveil'),
-      checkbox({ id: 'master-toggle', checked: settings.enabled }, 'On', (s, on) => {
+      checkbox({ id: 'master-toggle', checked: settings.enabled }, t('on'), (s, on) => {
         s.enabled = on;
       }),
     ),
-    ...problems.map((p) => h('p', { class: 'problem', role: 'alert' }, `Settings repaired: ${p}`)),
+    pauseControl(settings),
+    ...problems.map((p) => h('p', { class: 'problem', role: 'alert' }, t('settingsRepaired', p))),
+    status.where === 'local' ? h('p', { class: 'problem', role: 'status' }, t('keptLocally')) : null,
     pageSection(settings),
     listsSection(settings),
     h(
       'section',
       {},
-      h('h2', {}, 'Pages'),
+      h('h2', {}, t('pages')),
       refillSetting(settings),
-      checkbox(
-        { id: 'complete-tags', checked: settings.completeTags },
-        'Complete E-Hentai lists’ tags from the site’s own API (asks e-hentai.org)',
-        (s, on) => {
-          s.completeTags = on;
-        },
-      ),
+      checkbox({ id: 'complete-tags', checked: settings.completeTags }, t('completeTags'), (s, on) => {
+        s.completeTags = on;
+      }),
     ),
     addSection(settings),
+    h(
+      'footer',
+      {},
+      h(
+        'button',
+        { type: 'button', class: 'link', id: 'open-options', onclick: () => void browser.runtime.openOptionsPage() },
+        t('openOptions'),
+      ),
+    ),
   );
   const input = app.querySelector<HTMLInputElement>('input[name="tag"]');
   if (input) input.value = typed;
@@ -353,11 +431,12 @@ function render(): void {
 }
 
 async function start(): Promise<void> {
-  repaired = await loadSettings();
+  setDocumentLanguage();
+  loaded = await loadSettings();
   page = await queryPage();
   render();
   watchSettings((next) => {
-    repaired = next;
+    loaded = next;
     render();
     for (const delay of PAGE_REFRESH_DELAYS_MS) setTimeout(() => void refreshPage(), delay);
   });

@@ -1,6 +1,27 @@
 import type { Atom, Rule } from './parse';
 import type { Action } from './types';
 
+/**
+ * The phrases a rule is explained with. English is built in (the matcher has no browser); the options
+ * page passes its UI language's phrases from the locale files.
+ */
+export interface ExplainWords {
+  tag(name: string, namespace?: string): string;
+  glob(pattern: string, namespace?: string): string;
+  regex(source: string): string;
+  title(text: string): string;
+  creator(name: string): string;
+  /** Conditions that must all hold. */
+  and(parts: string[]): string;
+  /** A list of alternatives: "a, b or c". */
+  or(parts: string[]): string;
+  /** One of several that must hold (`~a ~b`): "either a or b". */
+  either(parts: string[]): string;
+  /** The whole sentence; `action` absent for an exception. */
+  sentence(action: Action | undefined, conditions: string, unless: string | undefined): string;
+  note(note: string): string;
+}
+
 const VERBS: Record<Action, string> = {
   hide: 'Hides',
   collapse: 'Collapses',
@@ -12,27 +33,43 @@ function q(text: string): string {
   return `“${text}”`;
 }
 
-function describeAtom(atom: Atom): string {
-  switch (atom.kind) {
-    case 'tag':
-      return atom.namespace === undefined
-        ? `tagged ${q(atom.name)} in any namespace`
-        : `tagged ${q(atom.name)} as ${atom.namespace}`;
-    case 'glob':
-      return `with a tag matching ${q(atom.pattern)}${atom.namespace === undefined ? '' : ` as ${atom.namespace}`}`;
-    case 'regex':
-      return `with a tag matching the regular expression /${atom.source}/${atom.flags}`;
-    case 'title':
-      return `whose title contains the words ${q(atom.text)}`;
-    case 'creator':
-      return `by ${q(atom.name)}`;
-  }
-}
-
 function joinOr(parts: string[]): string {
   return parts.length <= 1
     ? (parts[0] ?? '')
     : `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
+}
+
+export const ENGLISH: ExplainWords = {
+  tag: (name, ns) => (ns === undefined ? `tagged ${q(name)} in any namespace` : `tagged ${q(name)} as ${ns}`),
+  glob: (pattern, ns) => `with a tag matching ${q(pattern)}${ns === undefined ? '' : ` as ${ns}`}`,
+  regex: (source) => `with a tag matching the regular expression ${source}`,
+  title: (text) => `whose title contains the words ${q(text)}`,
+  creator: (name) => `by ${q(name)}`,
+  and: (parts) => parts.join(' and '),
+  or: joinOr,
+  either: (parts) => (parts.length === 1 ? (parts[0] ?? '') : `either ${joinOr(parts)}`),
+  sentence: (action, conditions, unless) => {
+    let text = `${action ? VERBS[action] : 'Keeps'} entries ${conditions}`;
+    if (unless) text += `, unless also ${unless}`;
+    if (!action) text += ', untouched by every list';
+    return `${text}.`;
+  },
+  note: (note) => ` Shows ${q(note)} as the reason.`,
+};
+
+function describeAtom(atom: Atom, words: ExplainWords): string {
+  switch (atom.kind) {
+    case 'tag':
+      return words.tag(atom.name, atom.namespace);
+    case 'glob':
+      return words.glob(atom.pattern, atom.namespace);
+    case 'regex':
+      return words.regex(`/${atom.source}/${atom.flags}`);
+    case 'title':
+      return words.title(atom.text);
+    case 'creator':
+      return words.creator(atom.name);
+  }
 }
 
 /**
@@ -40,16 +77,19 @@ function joinOr(parts: string[]): string {
  * "Hides entries tagged “netorare” in any namespace, unless also tagged “vanilla” in any namespace."
  * Without an action it describes an exception: "Keeps entries … untouched".
  */
-export function explain(rule: Pick<Rule, 'terms' | 'note'>, action?: Action): string {
-  const all = rule.terms.filter((t) => t.mode === 'all').map((t) => describeAtom(t.atom));
-  const any = rule.terms.filter((t) => t.mode === 'any').map((t) => describeAtom(t.atom));
-  const not = rule.terms.filter((t) => t.mode === 'not').map((t) => describeAtom(t.atom));
-  const conditions = [...all];
-  if (any.length > 0) conditions.push(any.length === 1 ? (any[0] as string) : `either ${joinOr(any)}`);
-  let text = `${action ? VERBS[action] : 'Keeps'} entries ${conditions.join(' and ')}`;
-  if (not.length > 0) text += `, unless also ${joinOr(not)}`;
-  if (!action) text += ', untouched by every list';
-  text += '.';
-  if (rule.note) text += ` Shows ${q(rule.note)} as the reason.`;
+export function explain(
+  rule: Pick<Rule, 'terms' | 'note'>,
+  action?: Action,
+  words: ExplainWords = ENGLISH,
+): string {
+  const of = (mode: string) =>
+    rule.terms.filter((t) => t.mode === mode).map((t) => describeAtom(t.atom, words));
+  const conditions = of('all');
+  const any = of('any');
+  const not = of('not');
+  if (any.length > 0) conditions.push(words.either(any));
+  const unless = not.length > 0 ? words.or(not) : undefined;
+  let text = words.sentence(action, words.and(conditions), unless);
+  if (rule.note) text += words.note(rule.note);
   return text;
 }

@@ -1,0 +1,69 @@
+import { browser } from 'wxt/browser';
+import en from '../../public/_locales/en/messages.json';
+import { ENGLISH, type ExplainWords } from '../rules/explain';
+import type { Action } from '../rules/types';
+
+/**
+ * Every string a user reads comes from public/_locales/<lang>/messages.json through here. The browser
+ * picks the language; English is the fallback (and what unit tests, which have no browser, read).
+ * Substitutions are written {0}, {1}… (the browser's own $1 needs placeholders declared per message).
+ */
+export type MessageKey = keyof typeof en;
+
+export function t(key: MessageKey, ...subs: (string | number)[]): string {
+  let text = '';
+  try {
+    text = browser.i18n.getMessage(key);
+  } catch {
+    // No extension context (unit tests): English below.
+  }
+  if (!text) text = en[key].message;
+  return subs.length === 0
+    ? text
+    : text.replace(/\{(\d)\}/gu, (_, i: string) => String(subs[Number(i)] ?? ''));
+}
+
+/** `t(one)` for 1, `t(other)` for any other count, with the count as {0}. */
+export function tCount(n: number, one: MessageKey, other: MessageKey): string {
+  return t(n === 1 ? one : other, n);
+}
+
+export function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** The page's lang attribute follows the UI language, so screen readers pronounce it right. */
+export function setDocumentLanguage(doc: Document = document): void {
+  doc.documentElement.lang = t('langCode');
+}
+
+export function actionName(action: Action): string {
+  return t(`action_${action}`);
+}
+
+/** Rule explanations in the UI language; English when the UI is English. */
+export function explainWords(): ExplainWords {
+  if (t('langCode') === 'en') return ENGLISH;
+  const or = (parts: string[]) => parts.join(t('explain_orSeparator'));
+  return {
+    tag: (name, ns) => (ns === undefined ? t('explain_tag', name) : t('explain_tagNs', name, ns)),
+    glob: (pattern, ns) => (ns === undefined ? t('explain_glob', pattern) : t('explain_globNs', pattern, ns)),
+    regex: (source) => t('explain_regex', source),
+    title: (text) => t('explain_title', text),
+    creator: (name) => t('explain_creator', name),
+    and: (parts) => parts.join(t('explain_andSeparator')),
+    or,
+    either: (parts) => (parts.length === 1 ? (parts[0] ?? '') : t('explain_either', or(parts))),
+    sentence: (action, conditions, unless) => {
+      const body = action
+        ? t('explain_sentence', conditions, actionName(action))
+        : t('explain_exception', conditions);
+      return unless ? t('explain_unless', body, unless) : body;
+    },
+    note: (note) => t('explain_note', note),
+  };
+}

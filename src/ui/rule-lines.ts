@@ -1,0 +1,62 @@
+import { parseRule, type Rule } from '../rules/parse';
+
+export interface LineError {
+  /** 1-based line of the editor. */
+  line: number;
+  column: number;
+  message: string;
+  text: string;
+}
+
+export interface CheckedLines {
+  /** Lines that read as rules (comments and blank lines dropped), in order, without duplicates. */
+  good: string[];
+  errors: LineError[];
+  /** Parsed rules by line number, for explanations. */
+  rules: Map<number, Rule>;
+}
+
+/** Reads an editor's text line by line, as the lists will. */
+export function checkLines(text: string): CheckedLines {
+  const good: string[] = [];
+  const seen = new Set<string>();
+  const errors: LineError[] = [];
+  const rules = new Map<number, Rule>();
+  text.split(/\r?\n/u).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    const parsed = parseRule(line);
+    if (!parsed.ok) {
+      errors.push({ line: i + 1, column: parsed.error.column, message: parsed.error.message, text: line });
+      return;
+    }
+    if (!parsed.rule) return; // a comment
+    rules.set(i + 1, parsed.rule);
+    if (seen.has(line)) return;
+    seen.add(line);
+    good.push(line);
+  });
+  return { good, errors, rules };
+}
+
+/**
+ * The rules after an edit, applied to what is stored now: the lines the user removed from `base` go,
+ * the lines they added come, and anything another page or device added meanwhile stays.
+ */
+export function mergeEdit(
+  base: readonly string[],
+  edited: readonly string[],
+  latest: readonly string[],
+): string[] {
+  const before = new Set(base);
+  const after = new Set(edited);
+  const removed = new Set([...before].filter((r) => !after.has(r)));
+  const out = latest.filter((r) => !removed.has(r));
+  const have = new Set(out);
+  for (const rule of edited) {
+    if (before.has(rule) || have.has(rule)) continue;
+    have.add(rule);
+    out.push(rule);
+  }
+  return out;
+}
