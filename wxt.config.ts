@@ -17,11 +17,14 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [noEvalInZod()] }),
   manifest: ({ browser }) => ({
-    name: 'Tagveil',
-    description: 'Hide, blur or label catalog entries that carry tags you never want to see.',
-    // Only storage: the content script's match patterns (from src/sites) are the only host access needed.
-    permissions: ['storage'],
-    action: { default_title: 'Tagveil' },
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // None of these shows an install warning. The content script's match patterns (src/sites) are the
+    // only host access; a subscription asks for its one origin when the user subscribes.
+    permissions: ['storage', 'contextMenus', 'alarms'],
+    optional_host_permissions: ['https://*/*'],
+    action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: GECKO, gecko_android: GECKO_ANDROID } }
       : {}),

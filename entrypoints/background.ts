@@ -1,9 +1,79 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { ensureSettingsStored } from '@/src/settings/store';
+import { buildMenus, onMenuClick } from '@/src/background/menus';
+import { BackgroundRequestSchema } from '@/src/messages';
+import type { Settings } from '@/src/settings/schema';
+import { ensureSettingsStored, loadSettings, watchSettings } from '@/src/settings/store';
+import {
+  originPattern,
+  refreshSubscriptions,
+  SUBSCRIPTION_ALARM,
+  SUBSCRIPTION_PERIOD_MINUTES,
+} from '@/src/settings/subscriptions';
 
+const BADGE_COLOUR = '#6d4bd1';
+
+/** A subscription is fetched only from an origin the user granted. */
+const granted = (url: string) => browser.permissions.contains({ origins: [originPattern(url)] });
+
+/** The daily alarm exists exactly while some list is a subscription. */
+async function scheduleSubscriptions(settings: Settings): Promise<void> {
+  const wanted = settings.lists.some((l) => l.source);
+  const existing = await browser.alarms.get(SUBSCRIPTION_ALARM);
+  if (wanted && !existing)
+    await browser.alarms.create(SUBSCRIPTION_ALARM, {
+      periodInMinutes: SUBSCRIPTION_PERIOD_MINUTES,
+      delayInMinutes: 1,
+    });
+  if (!wanted && existing) await browser.alarms.clear(SUBSCRIPTION_ALARM);
+}
+
+async function syncWithSettings(): Promise<void> {
+  const { settings } = await loadSettings();
+  await Promise.all([buildMenus(settings), scheduleSubscriptions(settings)]);
+}
+
+/**
+ * Keeps no state of its own: menus, alarms and badges are the browser's, rebuilt from the settings.
+ * Every listener is registered at the top level, so a woken service worker hears the event that woke it.
+ */
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => {
-    void ensureSettingsStored();
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void (async () => {
+      await ensureSettingsStored();
+      await syncWithSettings();
+      // A first install opens the onboarding page; nothing is hidden until the user chooses there.
+      if (reason === 'install')
+        await browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+    })();
+  });
+  browser.runtime.onStartup.addListener(() => void syncWithSettings());
+  watchSettings(({ settings }) => {
+    void buildMenus(settings);
+    void scheduleSubscriptions(settings);
+  });
+
+  browser.contextMenus.onClicked.addListener((info) => void onMenuClick(info));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SUBSCRIPTION_ALARM) void refreshSubscriptions({ granted });
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Only this extension's own pages and content scripts; the message is validated like any input.
+    if (sender.id !== browser.runtime.id) return undefined;
+    const request = BackgroundRequestSchema.safeParse(message);
+    if (!request.success) return undefined;
+    if (request.data.type === 'tagveil:refresh-subscriptions')
+      return refreshSubscriptions({
+        granted,
+        ...(request.data.listId ? { onlyId: request.data.listId } : {}),
+      });
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return undefined;
+    const { count } = request.data;
+    void browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOUR });
+    void browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
+    return undefined;
   });
 });

@@ -55,7 +55,7 @@ export interface ExtensionBrowser {
 
 /** Launches Chromium with the built extension (`.output/chrome-mv3`) loaded, as a user would install it. */
 export async function launchWithExtension(
-  options: { headless?: boolean; args?: string[] } = {},
+  options: { headless?: boolean; args?: string[]; keepOnboarding?: boolean } = {},
 ): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first (npm test does).`);
@@ -84,6 +84,13 @@ export async function launchWithExtension(
     () => readSettingsIn(worker).then((s) => s !== undefined),
     'the extension to store its defaults',
   );
+  // A first install opens the onboarding page; tests that are not about it close it.
+  const onboarding = `chrome-extension://${extensionId}/onboarding.html`;
+  const isOnboarding = (p: { url(): string }) => p.url() === onboarding;
+  const opened =
+    context.pages().find(isOnboarding) ??
+    (await context.waitForEvent('page', { predicate: isOnboarding, timeout: 10_000 }).catch(() => null));
+  if (opened && !options.keepOnboarding) await opened.close();
   return {
     context,
     worker,

@@ -46,3 +46,18 @@ export const PageStateSchema = z.object({
 
 export type PageState = z.infer<typeof PageStateSchema>;
 export type RuleCount = z.infer<typeof RuleCountSchema>;
+
+/** Content script → background: entries acted on in this tab, for the badge; null clears it. */
+export const BadgeSchema = z.object({
+  type: z.literal('tagveil:badge'),
+  count: z.number().int().nonnegative().nullable(),
+});
+/** Options page → background: fetch subscribed lists now (one, or all). */
+export const RefreshSubscriptionsSchema = z.object({
+  type: z.literal('tagveil:refresh-subscriptions'),
+  listId: z.string().optional(),
+});
+export const BackgroundRequestSchema = z.discriminatedUnion('type', [
+  BadgeSchema,
+  RefreshSubscriptionsSchema,
+]);

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { type PageState, PageStateSchema } from '@/src/messages';
-import { PRESETS } from '@/src/rules/presets';
 import { parseRule } from '@/src/rules/parse';
+import { PRESETS } from '@/src/rules/presets';
 import { isPaused, isSiteEnabled, type Settings } from '@/src/settings/schema';
 import { type LoadedSettings, loadSettings, updateSettings, watchSettings } from '@/src/settings/store';
 import { h } from '@/src/ui/dom';
@@ -110,7 +110,11 @@ const PATTERN_RULE = /[*/~]|(^|\s)[-+]\S/u;
 
 function countsLine(state: PageState): string {
   const { counts } = state;
-  const parts = [t('countHidden', counts.hide), t('countBlurred', counts.blur), t('countLabelled', counts.label)];
+  const parts = [
+    t('countHidden', counts.hide),
+    t('countBlurred', counts.blur),
+    t('countLabelled', counts.label),
+  ];
   if (counts.collapse) parts.push(t('countCollapsed', counts.collapse));
   const line = t('countsOf', parts.join(' · '), state.entries);
   return state.audit ? t('wouldHave', line) : line;
@@ -125,7 +129,12 @@ function pageSection(settings: Settings): HTMLElement {
       h('p', { class: 'muted' }, t('noCatalog')),
       h(
         'button',
-        { type: 'button', class: 'secondary', id: 'add-site', onclick: () => void browser.runtime.openOptionsPage() },
+        {
+          type: 'button',
+          class: 'secondary',
+          id: 'add-site',
+          onclick: () => void browser.runtime.openOptionsPage(),
+        },
         t('howToAddSite'),
       ),
     );
@@ -192,12 +201,17 @@ function pageSection(settings: Settings): HTMLElement {
   );
 }
 
-function listChoice(settings: Settings, name: string, preferred: string | undefined): HTMLSelectElement {
+function listChoice(
+  settings: Settings,
+  name: string,
+  preferred: string | undefined,
+  label?: string,
+): HTMLSelectElement {
   return h(
     'select',
     {
       name,
-      'aria-label': t('blocklist'),
+      'aria-label': label,
       onchange: (e: Event) => {
         chosenList = (e.target as HTMLSelectElement).value;
       },
@@ -306,11 +320,13 @@ function refillSetting(settings: Settings): HTMLElement {
 /** Suggestions for the quick-add box: this page's tags, then the presets' spellings. */
 function suggestions(): HTMLDataListElement {
   const seen = new Set<string>();
-  const values = [...(page?.tags.map((x) => x.tag) ?? []), ...PRESETS.flatMap((p) => p.patterns)].filter((v) => {
-    if (seen.has(v)) return false;
-    seen.add(v);
-    return true;
-  });
+  const values = [...(page?.tags.map((x) => x.tag) ?? []), ...PRESETS.flatMap((p) => p.patterns)].filter(
+    (v) => {
+      if (seen.has(v)) return false;
+      seen.add(v);
+      return true;
+    },
+  );
   return h('datalist', { id: 'tag-suggestions' }, ...values.map((value) => h('option', { value })));
 }
 
@@ -332,7 +348,7 @@ function addSection(settings: Settings): HTMLElement {
         required: true,
       }),
       h('button', { type: 'submit' }, t('add')),
-      listChoice(settings, 'list', preferredList(settings)),
+      listChoice(settings, 'list', preferredList(settings), t('blocklist')),
       suggestions(),
     ),
     notice
@@ -399,7 +415,7 @@ function render(): void {
     ),
     pauseControl(settings),
     ...problems.map((p) => h('p', { class: 'problem', role: 'alert' }, t('settingsRepaired', p))),
-    status.where === 'local' ? h('p', { class: 'problem', role: 'status' }, t('keptLocally')) : null,
+    ...(status.where === 'local' ? [h('p', { class: 'problem', role: 'status' }, t('keptLocally'))] : []),
     pageSection(settings),
     listsSection(settings),
     h(
@@ -417,7 +433,12 @@ function render(): void {
       {},
       h(
         'button',
-        { type: 'button', class: 'link', id: 'open-options', onclick: () => void browser.runtime.openOptionsPage() },
+        {
+          type: 'button',
+          class: 'link',
+          id: 'open-options',
+          onclick: () => void browser.runtime.openOptionsPage(),
+        },
         t('openOptions'),
       ),
     ),

@@ -1,4 +1,5 @@
 import { reasonLabel, type Verdict } from '../rules/types';
+import { t } from '../ui/i18n';
 import { ANCHOR_ATTR, AUDIT_ATTR, MARK_ATTR, SHOWN_ATTR, VEIL_TAG } from './styles';
 
 interface Veil {
@@ -64,13 +65,6 @@ export interface PaintOptions {
   anchor: Element;
 }
 
-const AUDIT_VERBS: Record<string, string> = {
-  hide: 'hide',
-  collapse: 'collapse',
-  blur: 'blur',
-  label: 'label',
-};
-
 function render(
   entry: HTMLElement,
   verdict: Verdict,
@@ -88,17 +82,17 @@ function render(
   bar.append(line);
   if (audit) {
     wrap.className = 'audit';
-    line.textContent = `Audit: would ${AUDIT_VERBS[verdict.action ?? 'label']} — ${reasonText(verdict)}`;
+    line.textContent = t(`veilAudit_${verdict.action ?? 'label'}`, reasonText(verdict));
   } else if (verdict.action === 'label') {
     wrap.className = 'label';
-    line.textContent = `Tagged ${reasonText(verdict)}`;
+    line.textContent = t('veilTagged', reasonText(verdict));
   } else {
     wrap.className = shown ? 'shown' : (verdict.action ?? 'blur');
-    line.textContent = `${shown ? 'Shown' : 'Content warning'}: ${reasonText(verdict)}`;
+    line.textContent = t(shown ? 'veilShown' : 'veilWarning', reasonText(verdict));
     const button = doc.createElement('button');
     button.type = 'button';
-    button.textContent = shown ? 'Hide again' : 'Show';
-    button.setAttribute('aria-label', `${shown ? 'Hide again' : 'Show'}: ${reasonText(verdict)}`);
+    button.textContent = t(shown ? 'hideAgain' : 'show');
+    button.setAttribute('aria-label', t(shown ? 'hideAgainNamed' : 'showNamed', reasonText(verdict)));
     button.addEventListener('click', (event) => {
       event.preventDefault();
       event.stopPropagation();

@@ -1,4 +1,5 @@
 import type { Verdict } from '../rules/types';
+import { t } from '../ui/i18n';
 import { reasonText } from './effects';
 
 /** The full-page warning before a detail page that carries a blocked tag; closed, like every veil. */
@@ -31,16 +32,16 @@ export function showInterstitial(doc: Document, verdict: Verdict, onBack: () => 
   box.setAttribute('aria-labelledby', 'tagveil-title');
   const title = doc.createElement('h1');
   title.id = 'tagveil-title';
-  title.textContent = 'Tagveil kept this page covered';
+  title.textContent = t('interstitialTitle');
   const reason = doc.createElement('p');
-  reason.textContent = `Tagged ${reasonText(verdict)}.`;
+  reason.textContent = t('interstitialReason', reasonText(verdict));
   const back = doc.createElement('button');
   back.type = 'button';
   back.className = 'primary';
-  back.textContent = 'Back';
+  back.textContent = t('back');
   const show = doc.createElement('button');
   show.type = 'button';
-  show.textContent = 'Show anyway';
+  show.textContent = t('showAnyway');
   const remove = () => host.remove();
   back.addEventListener('click', onBack);
   show.addEventListener('click', remove);

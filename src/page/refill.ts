@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteAdapter } from '../sites/types';
+import { t } from '../ui/i18n';
 
 /** When at least this share of a list page's entries ends up hidden or collapsed, the page is refilled. */
 export const REFILL_HIDDEN_SHARE = 0.6;
@@ -49,7 +50,7 @@ export class Refill {
     this.next ??= this.adapter.nextPage(this.doc);
     if (!this.next) return;
     if (mode === 'auto') void this.load();
-    else this.offer(`Tagveil hid ${hidden} of ${entries} entries on this page.`);
+    else this.offer(t('refillHid', hidden, entries));
   }
 
   remove(): void {
@@ -83,7 +84,7 @@ export class Refill {
     const line = this.doc.createElement('span');
     const button = this.doc.createElement('button');
     button.type = 'button';
-    button.textContent = 'Load entries from the next page';
+    button.textContent = t('refillButton');
     button.addEventListener('click', () => void this.load());
     wrap.append(line, button);
     root.append(style, wrap);
@@ -106,7 +107,7 @@ export class Refill {
     this.inFlight = true;
     const bar = this.ensureBar();
     if (bar) {
-      bar.line.textContent = 'Loading entries from the next page…';
+      bar.line.textContent = t('refillLoading');
       bar.button.hidden = true;
     }
     try {
@@ -120,12 +121,12 @@ export class Refill {
       for (const entry of incoming) list.append(this.doc.importNode(entry, true));
       this.loaded++;
       this.next = this.adapter.nextPage?.(next) ?? null;
-      if (bar) bar.line.textContent = `Tagveil added ${incoming.length} entries from the next page.`;
+      if (bar) bar.line.textContent = t('refillAdded', incoming.length);
       // Once those are judged: still mostly hidden? Then the next one (up to REFILL_MAX_PAGES).
       this.ctx.setTimeout(() => this.check(this.mode), 0);
     } catch (error) {
       if (bar) {
-        bar.line.textContent = `Could not load the next page: ${error instanceof Error ? error.message : String(error)}.`;
+        bar.line.textContent = t('refillFailed', error instanceof Error ? error.message : String(error));
         bar.button.hidden = false;
       }
     } finally {

@@ -7,6 +7,7 @@ import type { Repaired } from '../settings/repair';
 import { isPaused, isSiteEnabled } from '../settings/schema';
 import { completedTagsCache, loadLearned, loadSettings, saveLearned, watchSettings } from '../settings/store';
 import { learnInto, type SiteAdapter } from '../sites/types';
+import { t } from '../ui/i18n';
 import { showInterstitial } from './interstitial';
 import { Refill, type RefillMode } from './refill';
 import { Scanner } from './scanner';
@@ -14,6 +15,8 @@ import { EFFECTS_CSS, holdBackCss } from './styles';
 
 /** If settings have not loaded by then, entries are released unfiltered: never hide a whole site by accident. */
 export const SETTINGS_TIMEOUT_MS = 1_500;
+/** The badge count is sent this long after the last judging pass, so a streaming page sends it a few times, not hundreds. */
+const BADGE_DELAY_MS = 250;
 /** Hides a detail page's body until its tags are judged; released with everything else on a timeout. */
 const HOLD_PAGE_CSS = 'body { visibility: hidden !important; }';
 /** Set on <html> while an instance runs, so a second injection does not start a second one. */
@@ -84,10 +87,28 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
 
   let snoozeTimer: number | undefined;
 
+  // The toolbar badge: entries acted on in this tab, sent to the background a moment after judging settles.
+  let badgeOn = true;
+  let badgeTimer: number | undefined;
+  let lastBadge: number | null | undefined;
+  const reportBadge = () => {
+    if (badgeTimer !== undefined) return;
+    badgeTimer = ctx.setTimeout(() => {
+      badgeTimer = undefined;
+      const count = active && badgeOn ? scanner.actedCount() : null;
+      if (count === lastBadge) return;
+      lastBadge = count;
+      browser.runtime.sendMessage({ type: 'tagveil:badge', count }).catch(() => undefined);
+    }, BADGE_DELAY_MS);
+  };
+  scanner.onJudged = reportBadge;
+
   const apply = (repaired: Repaired) => {
     const { settings, problems: settingsProblems } = repaired;
     loaded = true;
     clearTimeout(snoozeTimer);
+    badgeOn = settings.badge;
+    reportBadge();
     if (!isSiteEnabled(settings, adapter.id)) {
       if (settings.pausedUntil !== undefined && isPaused(settings)) {
         // "Pause for 1 hour" ends by itself: filter the page again then.
@@ -107,7 +128,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     }
     problems = [
       ...settingsProblems,
-      ...matcher.errors.map((e) => `${e.listName}, line ${e.line + 1}, column ${e.column}: ${e.message}`),
+      ...matcher.errors.map((e) => t('problemRule', e.listName, e.line + 1, e.column, e.message)),
     ];
     active = true;
     if (!holdBack) holdBack = addStyle(doc, holdBackCss(adapter.entrySelector));
@@ -124,7 +145,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
   ctx.setTimeout(() => {
     if (loaded) return;
     releaseHoldBack();
-    problems = ['Settings did not load in time, so nothing on this page was filtered. Reload to try again.'];
+    problems = [t('problemTimeout')];
   }, SETTINGS_TIMEOUT_MS);
 
   // Spellings learned on earlier visits (nhentai's tag ids) are in the dictionary before the first scan.
@@ -136,7 +157,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     },
     (error: unknown) => {
       releaseHoldBack();
-      problems = [`Settings could not be read (${String(error)}); nothing on this page was filtered.`];
+      problems = [t('problemUnreadable', String(error))];
     },
   );
   const unwatch = watchSettings(apply);
@@ -160,18 +181,14 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
   const completionProblems = (): string[] => {
     const errors = tagSource?.errors ?? [];
     if (errors.length === 0) return [];
-    return [
-      `Completing tags from ${adapter.name} failed ${errors.length} time${errors.length === 1 ? '' : 's'} (last: ${errors[errors.length - 1]}); those entries were judged by what their rows show.`,
-    ];
+    return [t('problemCompletion', adapter.name, errors.length, errors[errors.length - 1] ?? '')];
   };
 
   const pageState = (): PageState => {
     const stats = scanner.stats();
     const health =
       active && stats.entries === 0 && doc.readyState !== 'loading' && adapter.expectsEntries?.(doc)
-        ? [
-            `This ${adapter.name} page looks like a list, but Tagveil found no entries on it: the site's layout may have changed.`,
-          ]
+        ? [t('problemLayout', adapter.name)]
         : [];
     return {
       site: { id: adapter.id, name: adapter.name },

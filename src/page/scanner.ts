@@ -169,6 +169,17 @@ export class Scanner {
     return shown;
   }
 
+  /** Called after each pass or batch that judged entries (the badge count follows it). */
+  onJudged: (() => void) | null = null;
+
+  /** Entries acted on (not in audit mode); cheap: no entry is read. */
+  actedCount(): number {
+    if (this.audit) return 0;
+    let acted = 0;
+    for (const entry of this.entries()) if (this.states.get(entry)?.verdict.action) acted++;
+    return acted;
+  }
+
   /** Entries on the page and how many of them are hidden or collapsed; cheap (no entry is read). */
   hiddenShare(): { entries: number; hidden: number } {
     let entries = 0;
@@ -244,6 +255,7 @@ export class Scanner {
     this.timing.totalMs += ms;
     this.timing.lastPassMs = ms;
     this.timing.lastPassEntries = entries.length;
+    this.onJudged?.();
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -281,6 +293,7 @@ export class Scanner {
     this.timing.totalMs += ms;
     this.timing.lastBatchMs = ms;
     this.timing.lastBatchEntries = touched.size;
+    this.onJudged?.();
   }
 
   private process(entry: HTMLElement, loading = this.doc.readyState === 'loading'): void {

@@ -13,7 +13,7 @@ export const MAX_SUBSCRIPTION_BYTES = 256 * 1024;
 /** A list kept up to date from a URL (like an ad blocker's filter list); its rules are not edited by hand. */
 export const SubscriptionSchema = z.object({
   url: z.url({ protocol: /^https$/u, error: 'expected an https:// address' }),
-  /** When the rules last changed from a good fetch (epoch ms). */
+  /** When the rules last changed, from a good download (epoch ms). */
   updatedAt: z.number().int().nonnegative().optional(),
   /** When the last fetch was tried (epoch ms). */
   checkedAt: z.number().int().nonnegative().optional(),

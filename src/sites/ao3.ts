@@ -32,6 +32,16 @@ export const ao3: SiteAdapter = {
   name: 'Archive of Our Own',
   matches: ['https://archiveofourown.org/*', 'https://*.archiveofourown.org/*'],
   entrySelector: 'li.blurb',
+  tagLink: {
+    patterns: ['https://archiveofourown.org/tags/*', 'https://*.archiveofourown.org/tags/*'],
+    read(url) {
+      const name = /^\/tags\/([^/]+)/u.exec(url.pathname)?.[1];
+      if (!name) return null;
+      // AO3 writes / & . ? # in tag addresses as *s* *a* *d* *q* *h*.
+      const escapes: Record<string, string> = { s: '/', a: '&', d: '.', q: '?', h: '#' };
+      return decodeURIComponent(name).replace(/\*([sadqh])\*/gu, (_, c: string) => escapes[c] ?? c);
+    },
+  },
   expectsEntries: (doc) => doc.querySelector('ol.index, ul.index') !== null,
   detail: {
     isDetailPage: (url) => /^\/works\/\d+/u.test(url.pathname),

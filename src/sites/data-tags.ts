@@ -18,6 +18,14 @@ export function dataTagsAdapter(
 ): SiteAdapter {
   const adapter: SiteAdapter = {
     ...site,
+    tagLink: {
+      // A tag's link is the post search for it; a search for several tags is no single tag.
+      patterns: site.matches.map((m) => m.replace(/\/\*$/u, '/posts?tags=*')),
+      read(url) {
+        const tags = url.pathname === '/posts' ? url.searchParams.get('tags')?.trim() : undefined;
+        return tags && !/\s/u.test(tags) ? tags : null;
+      },
+    },
     expectsEntries: (doc) => doc.querySelector('#posts, .posts-container, #posts-container') !== null,
     nextPage: (doc) =>
       doc.querySelector('a.paginator-next[href], a#paginator-next[href]')?.getAttribute('href') ?? null,

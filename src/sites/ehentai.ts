@@ -15,6 +15,13 @@ export const ehentai: SiteAdapter = {
   name: 'E-Hentai',
   matches: ['https://e-hentai.org/*', 'https://exhentai.org/*'],
   entrySelector: 'table.itg > tbody > tr:has(.glname), div.itg > .gl1t',
+  tagLink: {
+    patterns: ['https://e-hentai.org/tag/*', 'https://exhentai.org/tag/*'],
+    read(url) {
+      const tag = /^\/tag\/([^/]+)/u.exec(url.pathname)?.[1];
+      return tag ? decodeURIComponent(tag.replaceAll('+', ' ')) : null;
+    },
+  },
   expectsEntries: (doc) => doc.querySelector('.itg') !== null,
   createTagSource(deps) {
     const endpoint = apiEndpoint(deps.origin);

@@ -60,6 +60,18 @@ export const nhentai: SiteAdapter = {
   name: 'nhentai',
   matches: ['https://nhentai.net/*'],
   entrySelector: 'div.gallery[data-tags]',
+  tagLink: {
+    patterns: ['tag', 'artist', 'group', 'parody', 'character', 'language', 'category'].map(
+      (kind) => `https://nhentai.net/${kind}/*`,
+    ),
+    read(url) {
+      // Slugs write spaces as "-", which rules fold the same way.
+      const slug = /^\/(?:tag|artist|group|parody|character|language|category)\/([^/]+)/u.exec(
+        url.pathname,
+      )?.[1];
+      return slug ? decodeURIComponent(slug).replaceAll('-', ' ') : null;
+    },
+  },
   expectsEntries: (doc) => doc.querySelector('.index-container') !== null,
   nextPage: (doc) => doc.querySelector('a.next[href]')?.getAttribute('href') ?? null,
   dictionary,

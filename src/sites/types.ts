@@ -37,6 +37,13 @@ export interface SiteAdapter {
   };
   /** Where the reason line goes when the entry itself cannot hold it (a table row); default the entry. */
   veilAnchor?(entry: Element): Element | null;
+  /** The site's links to one tag, for the context menu's "Hide entries tagged ‘X’". */
+  tagLink?: {
+    /** Match patterns of tag links (the menu shows only on these). */
+    patterns: string[];
+    /** The tag a link names, as the site spells it; null when the link is not a tag's. */
+    read(url: URL): string | null;
+  };
 }
 
 /** More tags for an entry than its row shows (E-Hentai's API), and whether the entry should wait for them. */

@@ -13,7 +13,8 @@ export type MessageKey = keyof typeof en;
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
   let text = '';
   try {
-    text = browser.i18n.getMessage(key);
+    // The key set is checked by the type above; the browser's own typing knows only its built-in keys.
+    text = (browser.i18n.getMessage as (name: string) => string)(key);
   } catch {
     // No extension context (unit tests): English below.
   }
@@ -43,6 +44,15 @@ export function setDocumentLanguage(doc: Document = document): void {
 
 export function actionName(action: Action): string {
   return t(`action_${action}`);
+}
+
+/** A preset's name and description in the UI language (src/rules/presets.ts holds its rules). */
+export function presetName(id: string): string {
+  return t(`preset_${id}_name` as MessageKey);
+}
+
+export function presetDescription(id: string): string {
+  return t(`preset_${id}_desc` as MessageKey);
 }
 
 /** Rule explanations in the UI language; English when the UI is English. */

@@ -24,11 +24,17 @@ const FORBIDDEN: [RegExp, string][] = [
 
 /**
  * The modules that may fetch, each an opt-in feature that asks only the site itself, and what proves it:
- * refill (the list's own next page) and E-Hentai's metadata API (its own hosts only).
+ * refill (the list's own next page), E-Hentai's metadata API (its own hosts only), and subscriptions (the
+ * address the user subscribed to, on the origin they granted).
  */
 const NETWORK_ALLOWED = new Map<string, RegExp>([
   ['src/page/refill.ts', /origin !== new URL\(this\.doc\.baseURI\)\.origin/u],
   ['src/sites/ehentai-api.ts', /'https:\/\/e-hentai\.org': 'https:\/\/api\.e-hentai\.org\/api\.php'/u],
+  // Subscriptions: only the URL the user subscribed to, on an origin they granted, without cookies.
+  [
+    'src/settings/subscriptions.ts',
+    /^(?=[\s\S]*credentials: 'omit')(?=[\s\S]*await options\.granted\(url\))/u,
+  ],
 ]);
 
 describe('the shipped source', () => {
