@@ -107,14 +107,34 @@ async function main(): Promise<void> {
   if (first) {
     await first.bringToFront();
     const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
-    const popup = await context.newPage();
-    await popup.setViewportSize({ width: 340, height: 600 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('#counts');
-    await popup.screenshot({ path: join(OUT_DIR, 'popup.png') });
-    console.log(`  popup on the first page: ${(await popup.locator('#counts').textContent())?.trim()}`);
+    const base = `chrome-extension://${browser.extensionId}`;
+    // The user interface in light and dark (it follows the browser's colour scheme).
+    for (const scheme of ['light', 'dark'] as const) {
+      const popup = await context.newPage();
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.setViewportSize({ width: 340, height: 640 });
+      await popup.goto(`${base}/popup.html?tab=${tabId}`);
+      await popup.waitForSelector('#counts');
+      await popup.screenshot({ path: join(OUT_DIR, `popup-${scheme}.png`) });
+      if (scheme === 'light')
+        console.log(`  popup on the first page: ${(await popup.locator('#counts').textContent())?.trim()}`);
+      await popup.close();
+      const options = await context.newPage();
+      await options.emulateMedia({ colorScheme: scheme });
+      await options.setViewportSize({ width: 960, height: 1100 });
+      await options.goto(`${base}/options.html`);
+      await options.waitForSelector('#lists .card');
+      await options.screenshot({ path: join(OUT_DIR, `options-${scheme}.png`) });
+      await options.close();
+    }
+    const onboarding = await context.newPage();
+    await onboarding.setViewportSize({ width: 900, height: 900 });
+    await onboarding.goto(`${base}/onboarding.html`);
+    await onboarding.waitForSelector('#start');
+    await onboarding.screenshot({ path: join(OUT_DIR, 'onboarding.png') });
+    await onboarding.close();
   }
-  console.log(`Screenshots (before/after each page, and the popup) in ${OUT_DIR}`);
+  console.log(`Screenshots (before/after each page, popup and options light/dark, onboarding) in ${OUT_DIR}`);
   await browser.close();
   server.close();
 }

@@ -33,7 +33,14 @@ let loaded: LoadedSettings | null = null;
 let backup: Backup | null = null;
 const drafts = new Map<string, Draft>();
 const notices = new Map<string, { text: string; error: boolean }>();
-const importState: { text: string; name: string; format: ImportFormat; mode: ImportMode } = {
+const importState: {
+  text: string;
+  name: string;
+  format: ImportFormat;
+  mode: ImportMode;
+  pasteOpen: boolean;
+} = {
+  pasteOpen: false,
   text: '',
   name: '',
   format: 'tagveil',
@@ -877,7 +884,13 @@ function transferSection(settings: Settings): HTMLElement {
     ),
     h(
       'details',
-      {},
+      {
+        id: 'paste-details',
+        open: importState.pasteOpen,
+        ontoggle: (e: Event) => {
+          importState.pasteOpen = (e.target as HTMLDetailsElement).open;
+        },
+      },
       h('summary', {}, t('importPaste')),
       h('textarea', {
         id: 'import-text',
@@ -1043,6 +1056,8 @@ function render(): void {
   const focusLabel = active?.getAttribute('aria-label');
   const caret = active && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null;
   const scroll = window.scrollY;
+  importState.pasteOpen =
+    app.querySelector<HTMLDetailsElement>('#paste-details')?.open ?? importState.pasteOpen;
   app.replaceChildren(
     h(
       'header',

@@ -64,7 +64,7 @@ describe('planSync', () => {
   it('lays small settings out in one chunk and an index', () => {
     const plan = planSync(defaultSettings(), 5);
     expect(Object.keys(plan.items)).toEqual([META_KEY, chunkKey(0)]);
-    expect(plan.items[META_KEY]).toMatchObject({ v: SETTINGS_VERSION, n: 1, t: 5 });
+    expect(plan.items[META_KEY]).toMatchObject({ v: SETTINGS_VERSION, n: 1, t: '5' });
     expect(plan.fits).toBe(true);
   });
 

@@ -40,8 +40,12 @@ export interface SyncMeta {
   n: number;
   /** FNV-1a hash of the joined chunks, to tell a half-synced save. */
   h: string;
-  /** Saved at (epoch ms): the newer of sync and the local overflow copy wins. */
-  t: number;
+  /**
+   * Saved at (epoch ms, as text): the newer of sync and the local overflow copy wins. Text because
+   * Chromium counts a number past 32 bits as a double in exponent form ("1.79e+12"), so a number here
+   * would make our size count differ from the browser's.
+   */
+  t: string;
 }
 
 const encoder = new TextEncoder();
@@ -172,7 +176,7 @@ export function planSync(settings: Settings, savedAt: number): SyncPlan {
   const text = JSON.stringify(toCompact(settings));
   const budget = SYNC_QUOTA.itemBytes - ITEM_MARGIN_BYTES - utf8Bytes(chunkKey(SYNC_QUOTA.items));
   const chunks = splitByBytes(text, budget);
-  const meta: SyncMeta = { v: SETTINGS_VERSION, n: chunks.length, h: fnv1a(text), t: savedAt };
+  const meta: SyncMeta = { v: SETTINGS_VERSION, n: chunks.length, h: fnv1a(text), t: String(savedAt) };
   const items: Record<string, unknown> = { [META_KEY]: meta };
   chunks.forEach((chunk, i) => {
     items[chunkKey(i)] = chunk;
@@ -210,7 +214,8 @@ function isMeta(value: unknown): value is SyncMeta {
     Number.isInteger(m.n) &&
     (m.n as number) >= 1 &&
     typeof m.h === 'string' &&
-    typeof m.t === 'number'
+    typeof m.t === 'string' &&
+    Number.isFinite(Number(m.t))
   );
 }
 
@@ -246,7 +251,7 @@ export function decodeSync(all: Record<string, unknown>): Decoded {
       items: ours,
     };
   try {
-    return { kind: 'ok', raw: fromCompact(JSON.parse(text)), version: meta.v, savedAt: meta.t };
+    return { kind: 'ok', raw: fromCompact(JSON.parse(text)), version: meta.v, savedAt: Number(meta.t) };
   } catch {
     return { kind: 'damaged', message: 'the settings in browser sync are not valid JSON', items: ours };
   }

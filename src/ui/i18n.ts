@@ -29,12 +29,9 @@ export function tCount(n: number, one: MessageKey, other: MessageKey): string {
   return t(n === 1 ? one : other, n);
 }
 
+/** The language of the messages shown (the browser's choice among en and ja), for dates and numbers. */
 export function uiLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'en';
-  } catch {
-    return 'en';
-  }
+  return t('langCode');
 }
 
 /** The page's lang attribute follows the UI language, so screen readers pronounce it right. */

@@ -1,0 +1,261 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from '@wxt-dev/browser';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Settings } from '../../src/settings/schema';
+import { planSync } from '../../src/settings/sync-layout';
+import { HAVE_REAL_PAGES, realPage } from '../real-pages';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  openPopup,
+  readSettings,
+  servePages,
+  storeSettings,
+  tabIdOf,
+} from './harness';
+
+declare const chrome: typeof Browser;
+declare const axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> };
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+const URL = 'https://archiveofourown.org/tags/Dysphoria/works';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Works on the real page that carry a tag (by its link text). */
+function carriers(page: Page, tag: string) {
+  return page.locator(`li.blurb:has(a.tag:text-is("${tag}"))`);
+}
+
+/** axe-core in the page (evaluated through DevTools, so the extension page's CSP does not apply). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const { violations } = await page.evaluate(() =>
+    axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }),
+  );
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
+  let browser: ExtensionBrowser;
+  let page: Page;
+  let options: Page;
+  const base = () => `chrome-extension://${browser.extensionId}`;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension({ keepOnboarding: true });
+    await servePages(browser.context, { [URL]: realPage('ao3', 'tag_works_Dysphoria.html') });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('installing opens onboarding; choosing a preset and an action filters an AO3 page', async () => {
+    const onboarding = browser.context.pages().find((p) => p.url() === `${base()}/onboarding.html`);
+    if (!onboarding) throw new Error('no onboarding page opened on install');
+    // Nothing is hidden before the user chooses.
+    const stored = (await readSettings(browser.worker)) as Settings;
+    expect(stored.lists.filter((l) => l.enabled && l.patterns.length > 0)).toEqual([]);
+    await onboarding.getByRole('checkbox', { name: /Gore & guro/u }).check();
+    await onboarding.getByRole('radio', { name: /^Hide/u }).check();
+    await onboarding.getByRole('button', { name: 'Start filtering' }).click();
+    await expect
+      .poll(() => onboarding.locator('#done').textContent())
+      .toMatch(/^Done: Gore & guro switched on/u);
+    page = await browser.context.newPage();
+    await page.goto(URL);
+    const violent = carriers(page, 'Graphic Depictions Of Violence');
+    expect(await violent.count()).toBe(3);
+    await expect.poll(() => page.locator('li.blurb[data-tagveil="hide"]').count()).toBe(3);
+    expect(await violent.locator(':scope:not([data-tagveil="hide"])').count()).toBe(0);
+    await onboarding.close();
+  });
+
+  it('the toolbar badge counts the entries acted on in the tab', async () => {
+    const tabId = await tabIdOf(browser.worker, page);
+    await expect
+      .poll(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .toBe('3');
+  });
+
+  it('the options rule editor shows a bad line’s error and explains a good one; Save keeps the good ones', async () => {
+    options = await browser.context.newPage();
+    await options.goto(`${base()}/options.html`);
+    const editor = options.getByLabel('Rules of My blocklist, one per line');
+    await editor.fill('Body Swap\n/(a+)+/');
+    await expect
+      .poll(() => options.locator('#errors-list-mine').textContent())
+      .toMatch(/^Line 2, column \d+: .*\(\/\(a\+\)\+\/\)$/u);
+    await editor.press('Control+Home');
+    await expect
+      .poll(() => options.locator('#explain-list-mine').textContent())
+      .toBe('Hides entries tagged “body swap” in any namespace.');
+    await options.getByRole('button', { name: 'Save rules of My blocklist' }).click();
+    await expect
+      .poll(async () => (await readSettings(browser.worker))?.lists[0]?.patterns)
+      .toEqual(['Body Swap']);
+    // The bad line stays in the box, not lost and not saved.
+    expect(await editor.inputValue()).toBe('Body Swap\n/(a+)+/');
+    const swapped = carriers(page, 'Body Swap');
+    expect(await swapped.count()).toBeGreaterThan(0);
+    await expect.poll(() => swapped.locator(':scope:not([data-tagveil="hide"])').count()).toBe(0);
+  });
+
+  it('"Test a tag" names the rule that would fire', async () => {
+    await options.locator('#test-tags').fill('warning:Graphic Depictions Of Violence, fluff');
+    await expect.poll(() => options.locator('#test-result').textContent()).toMatch(/^Would Hide\./u);
+    expect(await options.locator('#test-result').textContent()).toContain(
+      'warning:graphic depictions of violence',
+    );
+  });
+
+  it('the context menu’s "Hide entries with this tag" on a tag link blocks it, and the open tab re-judges', async () => {
+    // Headless Chromium has no native menus: the test fires the browser's own onClicked event in the
+    // service worker, with what Chromium passes when the user picks the item on an AO3 tag link.
+    await browser.worker.evaluate(() => {
+      const fire = chrome.contextMenus.onClicked as unknown as {
+        dispatch(info: unknown, tab: unknown): void;
+      };
+      fire.dispatch(
+        {
+          menuItemId: 'tagveil-link:mine',
+          parentMenuItemId: 'tagveil-link',
+          linkUrl: 'https://archiveofourown.org/tags/Fluff/works',
+          pageUrl: 'https://archiveofourown.org/tags/Dysphoria/works',
+          editable: false,
+        },
+        { id: 1 },
+      );
+    });
+    await expect
+      .poll(async () => (await readSettings(browser.worker))?.lists[0]?.patterns)
+      .toContain('Fluff');
+    const fluffy = carriers(page, 'Fluff');
+    expect(await fluffy.count()).toBeGreaterThan(0);
+    await expect.poll(() => fluffy.locator(':scope:not([data-tagveil="hide"])').count()).toBe(0);
+  });
+
+  it('sizes stored settings exactly as storage.sync counts them', async () => {
+    const settings = await readSettings(browser.worker);
+    const used = await browser.worker.evaluate(() => chrome.storage.sync.getBytesInUse(null));
+    expect(used).toBe(planSync(settings as Settings, Date.now()).bytes);
+  });
+
+  it('exports the settings, and importing the file back after a change filters the page as before', async () => {
+    const before = await page.$$eval('li.blurb', (els) => els.map((el) => el.getAttribute('data-tagveil')));
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export all settings' }).click();
+    const file = await (await download).path();
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { format: string; settings: Settings };
+    expect(exported.format).toBe('tagveil');
+    // Everything off: the page shows every work.
+    const emptied = structuredClone(exported.settings);
+    for (const list of emptied.lists) list.enabled = false;
+    await storeSettings(browser.worker, emptied);
+    await expect.poll(() => page.locator('li.blurb[data-tagveil]').count()).toBe(0);
+    await options.locator('#import-file').setInputFiles(file);
+    await options.getByLabel(/^Replace/u).check();
+    await expect
+      .poll(() => options.locator('#import-preview').textContent())
+      .toContain('replace every other setting');
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => options.locator('#notice-import').textContent()).toMatch(/^Imported/u);
+    await expect
+      .poll(() => page.$$eval('li.blurb', (els) => els.map((el) => el.getAttribute('data-tagveil'))))
+      .toEqual(before);
+  });
+
+  it('refuses an import that does not validate, naming the path, and changes nothing', async () => {
+    const stored = await readSettings(browser.worker);
+    await options.getByText('…or paste the text').click();
+    const bad = JSON.stringify({
+      format: 'tagveil',
+      version: 2,
+      lists: [{ id: 'x', name: 'X', enabled: true, action: 'remove', patterns: [] }],
+    });
+    await options.locator('#import-text').fill(bad);
+    await options.locator('#import-text').blur();
+    await expect
+      .poll(() => options.locator('#import-errors').textContent())
+      .toContain("lists[0].action: expected hide|collapse|blur|label, got 'remove'");
+    expect(await options.locator('#import-apply').count()).toBe(0);
+    expect(await readSettings(browser.worker)).toEqual(stored);
+  });
+
+  it('a list too big for browser sync is kept locally with a notice, and no rule is lost', async () => {
+    const tags = Array.from({ length: 8000 }, (_, i) => `a rather long tag name number ${i}`);
+    // Pasted at once (typing 270 KB through the automation's text input takes minutes).
+    await options.locator('#import-text').evaluate((el, text) => {
+      (el as HTMLTextAreaElement).value = text;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }, tags.join('\n'));
+    await options.locator('#import-format').selectOption('plain');
+    await options.getByLabel(/^Merge/u).check();
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => options.locator('#sync-fallback').count(), { timeout: 15_000 }).toBe(1);
+    expect(await options.locator('#sync-fallback').textContent()).toMatch(/kept on this device only/u);
+    const stored = await readSettings(browser.worker);
+    expect(stored?.lists.find((l) => l.id === 'imported')?.patterns).toEqual(tags);
+    // The page is still filtered from the local copy.
+    await page.reload();
+    await expect
+      .poll(() => carriers(page, 'Fluff').locator(':scope:not([data-tagveil="hide"])').count())
+      .toBe(0);
+  });
+
+  it('popup, options and onboarding have no serious accessibility violations (axe-core)', async () => {
+    const popup = await openPopup(browser, await tabIdOf(browser.worker, page));
+    await popup.waitForSelector('#counts');
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
+    expect(await seriousViolations(options)).toEqual([]);
+    const onboarding = await browser.context.newPage();
+    await onboarding.goto(`${base()}/onboarding.html`);
+    expect(await seriousViolations(onboarding)).toEqual([]);
+    await onboarding.close();
+  });
+});
+
+describe('the Japanese user interface', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension({ args: ['--lang=ja'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('renders the popup, options and onboarding in Japanese', async () => {
+    const base = `chrome-extension://${browser.extensionId}`;
+    const popup = await browser.context.newPage();
+    await popup.goto(`${base}/popup.html`);
+    await expect.poll(() => popup.locator('h2').first().textContent()).toBe('このページ');
+    expect(await popup.locator('html').getAttribute('lang')).toBe('ja');
+    const options = await browser.context.newPage();
+    await options.goto(`${base}/options.html`);
+    await expect.poll(() => options.locator('h1').textContent()).toBe('Tagveil の設定');
+    const editor = options.getByLabel('My blocklist のルール（1 行に 1 つ）');
+    await editor.fill('寝取られ -純愛');
+    await editor.press('Control+Home');
+    await expect
+      .poll(() => options.locator('#explain-list-mine').textContent())
+      .toBe(
+        '「寝取られ」タグ（名前空間を問わず）が付いた作品を非表示にします。ただし、「純愛」タグ（名前空間を問わず）が付いたものは除きます。',
+      );
+    expect(await seriousViolations(options)).toEqual([]);
+    const onboarding = await browser.context.newPage();
+    await onboarding.goto(`${base}/onboarding.html`);
+    await expect.poll(() => onboarding.locator('h1').textContent()).toBe('Tagveil へようこそ');
+  });
+});
