@@ -48,7 +48,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('privacy: the extension makes no request of it
     await browser?.close();
   });
 
-  it('while it filters real pages and the popup is used', async () => {
+  it('while it filters real pages, and the popup, options, import and export are used', async () => {
     const page = await browser.context.newPage();
     for (const url of [AO3, EHENTAI]) {
       await page.goto(url);
@@ -60,6 +60,25 @@ describe.skipIf(!HAVE_REAL_PAGES)('privacy: the extension makes no request of it
     await popup.getByLabel('Tag to block').fill('female:glasses');
     await popup.getByRole('button', { name: 'Add' }).click();
     await popup.locator('#notice').waitFor();
+    // The options page: edit rules, test a tag, export, import a file back, a foreign list too.
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel('Rules of L, one per line').fill('netorare\nBody Swap\ngore');
+    await options.getByRole('button', { name: 'Save rules of L' }).click();
+    await options.locator('#test-tags').fill('netorare');
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export all settings' }).click();
+    await options.locator('#import-file').setInputFiles(await (await download).path());
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await options.locator('#notice-import').waitFor();
+    await options.locator('#import-file').setInputFiles({
+      name: 'ao3_savior_config.js',
+      mimeType: 'text/javascript',
+      buffer: Buffer.from(
+        "window.ao3SaviorConfig = { tagBlacklist: ['gore'], authorBlacklist: ['someone'] };",
+      ),
+    });
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
     await page.waitForTimeout(500);
 
     const own = `chrome-extension://${browser.extensionId}/`;

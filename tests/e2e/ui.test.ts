@@ -87,6 +87,20 @@ describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
       .toBe('3');
   });
 
+  it('"Pause for 1 hour" in the popup shows the page unfiltered until Resume', async () => {
+    const tabId = await tabIdOf(browser.worker, page);
+    const popup = await openPopup(browser, tabId);
+    await popup.getByRole('button', { name: 'Pause for 1 hour' }).click();
+    await expect.poll(() => page.locator('li.blurb[data-tagveil]').count()).toBe(0);
+    await expect.poll(() => popup.locator('#paused').textContent()).toMatch(/^Paused until \d/u);
+    await expect
+      .poll(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .toBe('');
+    await popup.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => page.locator('li.blurb[data-tagveil="hide"]').count()).toBe(3);
+    await popup.close();
+  });
+
   it('the options rule editor shows a bad line’s error and explains a good one; Save keeps the good ones', async () => {
     options = await browser.context.newPage();
     await options.goto(`${base()}/options.html`);
