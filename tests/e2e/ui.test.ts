@@ -124,6 +124,30 @@ describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
     await expect.poll(() => swapped.locator(':scope:not([data-tagveil="hide"])').count()).toBe(0);
   });
 
+  it('two options pages editing the same list at once lose neither edit, and each shows the other’s', async () => {
+    const other = await browser.context.newPage();
+    await other.goto(`${base()}/options.html`);
+    const here = options.getByLabel('Rules of My blocklist, one per line');
+    const there = other.getByLabel('Rules of My blocklist, one per line');
+    // Both start from the same rules; each adds one and saves without reloading.
+    await here.fill(`${await here.inputValue()}\nfirst edit`);
+    await there.fill(`${await there.inputValue()}\nsecond edit`);
+    await options.getByRole('button', { name: 'Save rules of My blocklist' }).click();
+    await other.getByRole('button', { name: 'Save rules of My blocklist' }).click();
+    await expect
+      .poll(async () => (await readSettings(browser.worker))?.lists[0]?.patterns)
+      .toEqual(expect.arrayContaining(['Body Swap', 'first edit', 'second edit']));
+    // The first page shows the second page's rule without a reload.
+    await expect.poll(() => here.inputValue()).toContain('second edit');
+    await other.close();
+    // Back to one rule for the tests that follow.
+    await here.fill('Body Swap');
+    await options.getByRole('button', { name: 'Save rules of My blocklist' }).click();
+    await expect
+      .poll(async () => (await readSettings(browser.worker))?.lists[0]?.patterns)
+      .toEqual(['Body Swap']);
+  });
+
   it('"Test a tag" names the rule that would fire', async () => {
     await options.locator('#test-tags').fill('warning:Graphic Depictions Of Violence, fluff');
     await expect.poll(() => options.locator('#test-result').textContent()).toMatch(/^Would Hide\./u);
@@ -236,6 +260,17 @@ describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
     await onboarding.goto(`${base()}/onboarding.html`);
     expect(await seriousViolations(onboarding)).toEqual([]);
     await onboarding.close();
+  });
+
+  it('…in dark mode too (contrast included)', async () => {
+    for (const path of ['popup.html', 'options.html', 'onboarding.html']) {
+      const view = await browser.context.newPage();
+      await view.emulateMedia({ colorScheme: 'dark' });
+      await view.goto(`${base()}/${path}`);
+      await view.waitForSelector('h1');
+      expect(await seriousViolations(view), path).toEqual([]);
+      await view.close();
+    }
   });
 });
 
