@@ -19,7 +19,7 @@ import { exportLists, exportSettings, type ImportMode } from '@/src/settings/tra
 import { SITES } from '@/src/sites/registry';
 import { h } from '@/src/ui/dom';
 import { actionName, presetDescription, presetName, setDocumentLanguage, t, uiLanguage } from '@/src/ui/i18n';
-import { mergeEdit } from '@/src/ui/rule-lines';
+import { checkLines, mergeEdit } from '@/src/ui/rule-lines';
 import { type Draft, ruleEditor } from './editor';
 
 const SNOOZES: [string, number][] = [
@@ -1098,12 +1098,29 @@ function render(): void {
   window.scrollTo({ top: scroll });
 }
 
+/**
+ * Another page or device changed rules this page is editing: the unsaved text is rebuilt on the new
+ * rules — their changes in, the user's additions and removals kept, lines that do not read kept at the end.
+ */
+function rebaseDrafts(settings: Settings): void {
+  const storedFor = (key: string): string[] | undefined =>
+    key === 'exceptions' ? settings.exceptions : settings.lists.find((l) => `list-${l.id}` === key)?.patterns;
+  for (const [key, draft] of drafts) {
+    const stored = storedFor(key);
+    if (!stored || stored.join('\n') === draft.base.join('\n')) continue;
+    const checked = checkLines(draft.text);
+    const merged = mergeEdit(draft.base, checked.good, stored);
+    drafts.set(key, { base: stored, text: [...merged, ...checked.errors.map((e) => e.text)].join('\n') });
+  }
+}
+
 async function start(): Promise<void> {
   setDocumentLanguage();
   document.title = t('optionsTitle');
   [loaded, backup] = await Promise.all([loadSettings(), loadBackup()]);
   render();
   watchSettings((next) => {
+    rebaseDrafts(next.settings);
     loaded = next;
     void loadBackup().then((b) => {
       backup = b;
