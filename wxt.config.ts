@@ -12,8 +12,16 @@ const GECKO = {
 /** Firefox for Android reads data_collection_permissions from 142 on. */
 const GECKO_ANDROID = { strict_min_version: '142.0' };
 
+/**
+ * End-to-end tests only (npm run build:granted): origins granted at install. Chromium's permission prompt
+ * cannot be answered under automation, so the test build has the sites that tests "add" already granted;
+ * everything else is the release code. The release build never sets this (tests/release checks it).
+ */
+const TEST_GRANTED = (process.env.TAGVEIL_TEST_GRANTED ?? '').split(',').filter(Boolean);
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
+  outDir: process.env.TAGVEIL_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [noEvalInZod()] }),
   manifest: ({ browser }) => ({
@@ -21,9 +29,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // None of these shows an install warning. The content script's match patterns (src/sites) are the
-    // only host access; a subscription asks for its one origin when the user subscribes.
-    permissions: ['storage', 'contextMenus', 'alarms'],
+    // only host access; a subscription or a site the user adds asks for its one origin at that moment.
+    permissions: ['storage', 'contextMenus', 'alarms', 'scripting', 'activeTab'],
     optional_host_permissions: ['https://*/*'],
+    ...(TEST_GRANTED.length > 0 ? { host_permissions: TEST_GRANTED } : {}),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: GECKO, gecko_android: GECKO_ANDROID } }
@@ -39,6 +48,7 @@ export default defineConfig({
       '.ci/**',
       '.demo-out/**',
       '.output/**',
+      '.output-granted/**',
     ],
   },
 });

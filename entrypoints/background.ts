@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { syncCustomSites } from '@/src/background/custom-sites';
 import { buildMenus, onMenuClick } from '@/src/background/menus';
 import { BackgroundRequestSchema } from '@/src/messages';
 import type { Settings } from '@/src/settings/schema';
@@ -30,7 +31,7 @@ async function scheduleSubscriptions(settings: Settings): Promise<void> {
 
 async function syncWithSettings(): Promise<void> {
   const { settings } = await loadSettings();
-  await Promise.all([buildMenus(settings), scheduleSubscriptions(settings)]);
+  await Promise.all([buildMenus(settings), scheduleSubscriptions(settings), syncCustomSites(settings)]);
 }
 
 /**
@@ -51,7 +52,11 @@ export default defineBackground(() => {
   watchSettings(({ settings }) => {
     void buildMenus(settings);
     void scheduleSubscriptions(settings);
+    void syncCustomSites(settings);
   });
+  // A site the user added starts working once its origin is granted (and stops when it is revoked).
+  browser.permissions.onAdded.addListener(() => void syncWithSettings());
+  browser.permissions.onRemoved.addListener(() => void syncWithSettings());
 
   browser.contextMenus.onClicked.addListener((info) => void onMenuClick(info));
 

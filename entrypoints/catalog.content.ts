@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runCustomSite } from '@/src/page/custom-site';
 import { runCatalog } from '@/src/page/runtime';
 import { allMatchPatterns, siteForUrl } from '@/src/sites/registry';
 
@@ -7,6 +8,8 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     const site = siteForUrl(location.href);
+    // Elsewhere this script runs only where the background registered it: a site the user added.
     if (site) runCatalog(ctx, site);
+    else runCustomSite(ctx);
   },
 });

@@ -55,10 +55,11 @@ export interface ExtensionBrowser {
 
 /** Launches Chromium with the built extension (`.output/chrome-mv3`) loaded, as a user would install it. */
 export async function launchWithExtension(
-  options: { headless?: boolean; args?: string[]; keepOnboarding?: boolean } = {},
+  options: { headless?: boolean; args?: string[]; keepOnboarding?: boolean; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first (npm test does).`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run "npm run build:all" first (npm test does).`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'tagveil-profile-'));
   // Lets tests see the service worker's own requests too (the privacy test counts every request).
@@ -72,8 +73,8 @@ export async function launchWithExtension(
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...(options.args ?? []),
     ],
   });

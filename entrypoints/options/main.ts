@@ -4,7 +4,7 @@ import { PRESETS, type Preset } from '@/src/rules/presets';
 import { ACTIONS, type Action, type Tag } from '@/src/rules/types';
 import { detectFormat, IMPORT_FORMATS, type ImportFormat } from '@/src/settings/foreign';
 import { applyImport, type Preview, previewImport } from '@/src/settings/importer';
-import { type Blocklist, isPaused, type Settings } from '@/src/settings/schema';
+import { type Blocklist, type CustomSite, isPaused, type Settings } from '@/src/settings/schema';
 import {
   type Backup,
   clearBackup,
@@ -16,6 +16,7 @@ import {
 } from '@/src/settings/store';
 import { originPattern } from '@/src/settings/subscriptions';
 import { exportLists, exportSettings, type ImportMode } from '@/src/settings/transfer';
+import { customSiteId, selectorProblem } from '@/src/sites/custom';
 import { SITES } from '@/src/sites/registry';
 import { h } from '@/src/ui/dom';
 import { actionName, presetDescription, presetName, setDocumentLanguage, t, uiLanguage } from '@/src/ui/i18n';
@@ -738,7 +739,137 @@ function sitesSection(settings: Settings): HTMLElement {
       ),
     ),
     h('p', { class: 'muted' }, t('otherSites')),
+    customSitesPart(settings),
   );
+}
+
+/** The origin the popup asked for ("Use Tagveil on this site"), to prefill the form. */
+const ASKED_SITE = new URLSearchParams(location.search).get('site') ?? '';
+
+function customSitesPart(settings: Settings): HTMLElement {
+  return h(
+    'div',
+    { id: 'custom-sites', class: 'stack', style: 'gap: var(--space-3)' },
+    h('h3', {}, t('customSitesHeading')),
+    h('p', { class: 'muted' }, t('customSitesHelp')),
+    h(
+      'ul',
+      { class: 'plain' },
+      ...settings.customSites.map((site) =>
+        h(
+          'li',
+          { class: 'row' },
+          h('span', {}, h('strong', {}, site.name), ` ${site.entrySelector} → ${site.tagSelector}`),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'danger',
+              'aria-label': t('removeSite', site.name),
+              onclick: () =>
+                void save(
+                  'sites',
+                  (s) => {
+                    s.customSites = s.customSites.filter((c) => c.id !== site.id);
+                  },
+                  t('customRemoved', site.name),
+                ).then(() => browser.permissions.remove({ origins: [`${site.origin}/*`] })),
+            },
+            t('delete'),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'form',
+      { class: 'stack', id: 'custom-site-form', onsubmit: addCustomSite },
+      h(
+        'label',
+        { class: 'stack' },
+        t('customOrigin'),
+        h('input', {
+          type: 'url',
+          name: 'origin',
+          required: true,
+          value: ASKED_SITE,
+          placeholder: 'https://catalog.example',
+        }),
+      ),
+      h(
+        'label',
+        { class: 'stack' },
+        t('customEntry'),
+        h('input', { type: 'text', name: 'entry', required: true, placeholder: 'article.work' }),
+      ),
+      h(
+        'label',
+        { class: 'stack' },
+        t('customTags'),
+        h('input', { type: 'text', name: 'tags', required: true, placeholder: '.tags a' }),
+      ),
+      h(
+        'label',
+        { class: 'stack' },
+        t('customTitle'),
+        h('input', { type: 'text', name: 'title', placeholder: 'h2' }),
+      ),
+      h('div', { class: 'row' }, h('button', { type: 'submit' }, t('addCustomSite'))),
+    ),
+    noticeFor('sites'),
+  );
+}
+
+function addCustomSite(event: Event): void {
+  event.preventDefault();
+  const form = event.currentTarget as HTMLFormElement;
+  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+  let origin: string;
+  try {
+    const url = new URL(value('origin'));
+    if (url.protocol !== 'https:') throw new Error('not https');
+    origin = url.origin;
+  } catch {
+    say('sites', t('originBad'), true);
+    render();
+    return;
+  }
+  const selectors: [string, string][] = [
+    [t('customEntry'), value('entry')],
+    [t('customTags'), value('tags')],
+    ...(value('title') ? [[t('customTitle'), value('title')] as [string, string]] : []),
+  ];
+  for (const [label, selector] of selectors) {
+    const problem = selectorProblem(selector);
+    if (problem) {
+      say('sites', t('selectorBad', label, problem), true);
+      render();
+      return;
+    }
+  }
+  const host = new URL(origin).host;
+  // Asked while the click is still a user gesture: the browser shows its own prompt for this one origin.
+  void browser.permissions.request({ origins: [`${origin}/*`] }).then((granted) => {
+    if (!granted) {
+      say('sites', t('customNotGranted', host), true);
+      render();
+      return;
+    }
+    void save(
+      'sites',
+      (s) => {
+        const site: CustomSite = {
+          id: customSiteId(origin),
+          name: host,
+          origin,
+          entrySelector: value('entry'),
+          tagSelector: value('tags'),
+          ...(value('title') ? { titleSelector: value('title') } : {}),
+        };
+        s.customSites = [...s.customSites.filter((c) => c.id !== site.id), site];
+      },
+      t('customAdded', host),
+    );
+  });
 }
 
 function behaviourSection(settings: Settings): HTMLElement {
@@ -1119,6 +1250,7 @@ async function start(): Promise<void> {
   document.title = t('optionsTitle');
   [loaded, backup] = await Promise.all([loadSettings(), loadBackup()]);
   render();
+  if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   watchSettings((next) => {
     rebaseDrafts(next.settings);
     loaded = next;

@@ -23,7 +23,15 @@ async function targetTab(): Promise<number | undefined> {
   const param = new URLSearchParams(location.search).get('tab');
   if (param) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  // The popup's click grants activeTab, so the tab's address is known: the site to offer to add.
+  if (tab?.url?.startsWith('https://')) tabOrigin = new URL(tab.url).origin;
   return tab?.id;
+}
+
+let tabOrigin: string | null = null;
+
+function openOptions(query = ''): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${query}`) });
 }
 
 async function queryPage(

@@ -18,11 +18,11 @@ export const SETTINGS_TIMEOUT_MS = 1_500;
 /** The badge count is sent this long after the last judging pass, so a streaming page sends it a few times, not hundreds. */
 const BADGE_DELAY_MS = 250;
 /** Hides a detail page's body until its tags are judged; released with everything else on a timeout. */
-const HOLD_PAGE_CSS = 'body { visibility: hidden !important; }';
+export const HOLD_PAGE_CSS = 'body { visibility: hidden !important; }';
 /** Set on <html> while an instance runs, so a second injection does not start a second one. */
 const RUNNING_ATTR = 'data-tagveil-running';
 
-function addStyle(doc: Document, css: string): HTMLStyleElement {
+export function addStyle(doc: Document, css: string): HTMLStyleElement {
   const style = doc.createElement('style');
   style.textContent = css;
   // At document_start there is no <head> yet; <html> takes the element just as well.

@@ -1,4 +1,12 @@
-import { type Blocklist, BlocklistSchema, defaultSettings, type Settings, SettingsSchema } from './schema';
+import {
+  type Blocklist,
+  BlocklistSchema,
+  type CustomSite,
+  CustomSiteSchema,
+  defaultSettings,
+  type Settings,
+  SettingsSchema,
+} from './schema';
 
 export interface Repaired {
   settings: Settings;
@@ -129,6 +137,16 @@ export function repairSettings(raw: unknown): Repaired {
     problems.push(`badge: invalid value ${describe(raw.badge)} replaced by true`);
   const paused = SettingsSchema.shape.pausedUntil.safeParse(raw.pausedUntil);
   if (!paused.success) problems.push(`pausedUntil: invalid value ${describe(raw.pausedUntil)} dropped`);
+  const customSites: CustomSite[] = [];
+  if (Array.isArray(raw.customSites)) {
+    raw.customSites.forEach((site, i) => {
+      const parsed = CustomSiteSchema.safeParse(site);
+      if (parsed.success) customSites.push(parsed.data);
+      else problems.push(`customSites[${i}]: unreadable (${describe(site)}), dropped`);
+    });
+  } else if (raw.customSites !== undefined) {
+    problems.push(`customSites: invalid value ${describe(raw.customSites)} replaced by []`);
+  }
   return {
     settings: {
       enabled: enabled.success ? enabled.data : true,
@@ -141,6 +159,7 @@ export function repairSettings(raw: unknown): Repaired {
       lists,
       exceptions,
       aliases,
+      customSites,
     },
     problems,
   };

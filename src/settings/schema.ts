@@ -21,6 +21,22 @@ export const SubscriptionSchema = z.object({
   error: z.string().max(300).optional(),
 });
 
+/** A site the user added: where its entries and their tags are, as CSS selectors. */
+export const CustomSiteSchema = z.object({
+  id: z.string().regex(/^custom-[a-z0-9-]+$/u),
+  name: z.string().min(1).max(100),
+  /** https://host, the site's origin; the content script runs on origin/* once the user grants it. */
+  origin: z.url({ protocol: /^https$/u, error: 'expected an https:// origin' }).regex(/^https:\/\/[^/]+$/u, {
+    message: 'expected an origin: https://host, with no path',
+  }),
+  /** One catalog entry. */
+  entrySelector: z.string().min(1).max(300),
+  /** Inside an entry: each tag (its text is the tag). */
+  tagSelector: z.string().min(1).max(300),
+  /** Inside an entry: the title (for title: rules); optional. */
+  titleSelector: z.string().max(300).optional(),
+});
+
 export const BlocklistSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1).max(100),
@@ -57,10 +73,13 @@ export const SettingsSchema = z.object({
   exceptions: z.array(z.string().max(MAX_PATTERN_LENGTH)).default([]),
   /** Groups of spellings treated as one tag by every list. */
   aliases: z.array(z.array(z.string().max(MAX_PATTERN_LENGTH)).min(2)).default([]),
+  /** Sites the user added beyond the built-in ones. */
+  customSites: z.array(CustomSiteSchema).default([]),
 });
 
 export type Blocklist = z.infer<typeof BlocklistSchema>;
 export type Subscription = z.infer<typeof SubscriptionSchema>;
+export type CustomSite = z.infer<typeof CustomSiteSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const NTR_LIST_ID = 'ntr';
@@ -79,6 +98,7 @@ export function defaultSettings(): Settings {
     sites: {},
     exceptions: [],
     aliases: [],
+    customSites: [],
     lists: [
       { id: MY_LIST_ID, name: 'My blocklist', enabled: true, action: 'hide', patterns: [] },
       { id: NTR_LIST_ID, name: NTR.name, enabled: false, action: 'blur', patterns: [...NTR.patterns] },

@@ -1,0 +1,20 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { loadSettings } from '../settings/store';
+import { customAdapter } from '../sites/custom';
+import { addStyle, HOLD_PAGE_CSS, runCatalog, SETTINGS_TIMEOUT_MS } from './runtime';
+
+/**
+ * The content script on a site the user added. Its selectors live in the settings, which take a moment
+ * to read, so the whole page stays covered until then (at most SETTINGS_TIMEOUT_MS); from there the
+ * catalog runtime holds back each entry until it is judged, as on a built-in site.
+ */
+export function runCustomSite(ctx: ContentScriptContext, doc: Document = document): void {
+  const hold = addStyle(doc, HOLD_PAGE_CSS);
+  const release = () => hold.remove();
+  ctx.setTimeout(release, SETTINGS_TIMEOUT_MS);
+  loadSettings().then(({ settings }) => {
+    const site = settings.customSites.find((s) => s.origin === doc.location.origin);
+    if (site && !ctx.isInvalid) runCatalog(ctx, customAdapter(site), doc);
+    release();
+  }, release);
+}
