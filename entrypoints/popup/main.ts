@@ -135,16 +135,22 @@ function pageSection(settings: Settings): HTMLElement {
       {},
       h('h2', {}, t('thisPage')),
       h('p', { class: 'muted' }, t('noCatalog')),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'secondary',
-          id: 'add-site',
-          onclick: () => void browser.runtime.openOptionsPage(),
-        },
-        t('howToAddSite'),
-      ),
+      tabOrigin
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              id: 'add-site',
+              onclick: () => openOptions(`?site=${encodeURIComponent(tabOrigin ?? '')}#custom-sites`),
+            },
+            t('useOnThisSite'),
+          )
+        : h(
+            'button',
+            { type: 'button', class: 'secondary', id: 'add-site', onclick: () => openOptions('#sites') },
+            t('howToAddSite'),
+          ),
     );
   }
   const { site } = page;
