@@ -21,8 +21,9 @@ let chosenList: string | null = null;
 /** The tab this popup is about: `?tab=ID` when opened as a page (tests, a pinned window), else the active tab. */
 async function targetTab(): Promise<number | undefined> {
   const param = new URLSearchParams(location.search).get('tab');
-  if (param) return Number(param);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const [tab] = param
+    ? [await browser.tabs.get(Number(param)).catch(() => undefined)]
+    : await browser.tabs.query({ active: true, currentWindow: true });
   // The popup's click grants activeTab, so the tab's address is known: the site to offer to add.
   if (tab?.url?.startsWith('https://')) tabOrigin = new URL(tab.url).origin;
   return tab?.id;

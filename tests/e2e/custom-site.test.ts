@@ -57,6 +57,22 @@ describe('a site the user adds', () => {
     await browser?.close();
   });
 
+  it('on a site it does not know, the popup offers "Use Tagveil on this site", which opens the form', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(URL);
+    const popup = await openPopup(browser, await tabIdOf(browser.worker, page));
+    const opened = browser.context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Use Tagveil on this site' }).click();
+    const form = await opened;
+    await form.waitForLoadState();
+    expect(form.url()).toBe(
+      `chrome-extension://${browser.extensionId}/options.html?site=${encodeURIComponent(ORIGIN)}#custom-sites`,
+    );
+    await form.close();
+    await popup.close();
+    await page.close();
+  });
+
   it('refuses a selector that cannot be read, and adds nothing', async () => {
     await options.getByLabel('Each entry (CSS selector)').fill('article[');
     await options.getByLabel('Each tag inside an entry').fill('.tags a');
