@@ -15,6 +15,11 @@ const OVERFLOW_KEY = 'settings-overflow';
 declare const chrome: typeof Browser;
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
+/**
+ * The test build (npm run build:granted): https://catalog.example granted at install, because
+ * Chromium's permission prompt cannot be answered under automation. The rest is the release code.
+ */
+export const GRANTED_EXTENSION_DIR = resolve(import.meta.dirname, '../.output-granted/chrome-mv3');
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 

@@ -18,6 +18,7 @@ import { originPattern } from '@/src/settings/subscriptions';
 import { exportLists, exportSettings, type ImportMode } from '@/src/settings/transfer';
 import { customSiteId, selectorProblem } from '@/src/sites/custom';
 import { SITES } from '@/src/sites/registry';
+import { refillSelect } from '@/src/ui/controls';
 import { h } from '@/src/ui/dom';
 import { actionName, presetDescription, presetName, setDocumentLanguage, t, uiLanguage } from '@/src/ui/i18n';
 import { checkLines, mergeEdit } from '@/src/ui/rule-lines';
@@ -892,30 +893,11 @@ function behaviourSection(settings: Settings): HTMLElement {
     toggle('complete-tags', t('completeTags'), settings.completeTags, (s, on) => {
       s.completeTags = on;
     }),
-    h(
-      'label',
-      { class: 'stack' },
-      t('refillLabel'),
-      h(
-        'select',
-        {
-          id: 'refill',
-          onchange: (e: Event) => {
-            const value = (e.target as HTMLSelectElement).value as Settings['refill'];
-            void save('behaviour', (s) => {
-              s.refill = value;
-            });
-          },
-        },
-        ...(
-          [
-            ['off', t('refillOff')],
-            ['offer', t('refillOffer')],
-            ['auto', t('refillAuto')],
-          ] as const
-        ).map(([value, label]) => h('option', { value, selected: settings.refill === value }, label)),
-      ),
-    ),
+    refillSelect(settings.refill, (value) => {
+      void save('behaviour', (s) => {
+        s.refill = value;
+      });
+    }),
     noticeFor('behaviour'),
   );
 }

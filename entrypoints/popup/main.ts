@@ -4,6 +4,7 @@ import { parseRule } from '@/src/rules/parse';
 import { PRESETS } from '@/src/rules/presets';
 import { isPaused, isSiteEnabled, type Settings } from '@/src/settings/schema';
 import { type LoadedSettings, loadSettings, updateSettings, watchSettings } from '@/src/settings/store';
+import { refillSelect } from '@/src/ui/controls';
 import { h } from '@/src/ui/dom';
 import { actionName, setDocumentLanguage, t, tCount, uiLanguage } from '@/src/ui/i18n';
 
@@ -307,29 +308,11 @@ function listsSection(settings: Settings): HTMLElement {
 }
 
 function refillSetting(settings: Settings): HTMLElement {
-  const choices: [Settings['refill'], string][] = [
-    ['off', t('refillOff')],
-    ['offer', t('refillOffer')],
-    ['auto', t('refillAuto')],
-  ];
-  return h(
-    'label',
-    { class: 'stack' },
-    t('refillLabel'),
-    h(
-      'select',
-      {
-        id: 'refill',
-        onchange: (e: Event) => {
-          const value = (e.target as HTMLSelectElement).value as Settings['refill'];
-          void save((s) => {
-            s.refill = value;
-          });
-        },
-      },
-      ...choices.map(([value, label]) => h('option', { value, selected: settings.refill === value }, label)),
-    ),
-  );
+  return refillSelect(settings.refill, (value) => {
+    void save((s) => {
+      s.refill = value;
+    });
+  });
 }
 
 /** Suggestions for the quick-add box: this page's tags, then the presets' spellings. */

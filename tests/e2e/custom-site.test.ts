@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import type { Browser } from '@wxt-dev/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/settings/schema';
 import {
   type ExtensionBrowser,
+  GRANTED_EXTENSION_DIR,
   launchWithExtension,
   openPopup,
   readSettings,
@@ -15,11 +15,6 @@ import {
 
 declare const chrome: typeof Browser;
 
-/**
- * The test build (npm run build:granted) has https://catalog.example granted at install: Chromium's
- * permission prompt cannot be answered under automation. The rest is the release code.
- */
-const GRANTED_BUILD = resolve(import.meta.dirname, '../../.output-granted/chrome-mv3');
 const ORIGIN = 'https://catalog.example';
 const URL = `${ORIGIN}/list`;
 
@@ -42,7 +37,7 @@ describe('a site the user adds', () => {
   let options: Page;
 
   beforeAll(async () => {
-    browser = await launchWithExtension({ extensionDir: GRANTED_BUILD });
+    browser = await launchWithExtension({ extensionDir: GRANTED_EXTENSION_DIR });
     await servePages(browser.context, { [URL]: PAGE });
     const settings = defaultSettings();
     settings.lists[0]?.patterns.push('netorare');

@@ -5,6 +5,7 @@ import type { ExtensionBrowser } from '../../scripts/chromium';
 export {
   type ExtensionBrowser,
   findChromium,
+  GRANTED_EXTENSION_DIR,
   launchWithExtension,
   readSettings,
   storeSettings,

@@ -1,14 +1,17 @@
-import { resolve } from 'node:path';
 import type { Browser } from '@wxt-dev/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/settings/schema';
-import { type ExtensionBrowser, launchWithExtension, readSettings, storeSettings } from './harness';
+import {
+  type ExtensionBrowser,
+  GRANTED_EXTENSION_DIR,
+  launchWithExtension,
+  readSettings,
+  storeSettings,
+} from './harness';
 
 declare const chrome: typeof Browser;
 
-/** The test build with https://catalog.example granted at install (see tests/e2e/custom-site.test.ts). */
-const GRANTED_BUILD = resolve(import.meta.dirname, '../../.output-granted/chrome-mv3');
 const LIST_URL = 'https://catalog.example/lists/ntr.txt';
 
 describe('a subscribed list', () => {
@@ -19,7 +22,7 @@ describe('a subscribed list', () => {
   const fetched: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchWithExtension({ extensionDir: GRANTED_BUILD });
+    browser = await launchWithExtension({ extensionDir: GRANTED_EXTENSION_DIR });
     // The service worker's own fetch, answered here like the list's server would.
     await browser.context.route(/^https:\/\/catalog\.example\//u, (route) => {
       fetched.push(route.request().url());
