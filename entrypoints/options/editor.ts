@@ -71,19 +71,26 @@ export function ruleEditor(options: EditorOptions): HTMLElement {
     const rule = checked.rules.get(line);
     explainBox.textContent = rule ? explain(rule, options.action, explainWords()) : '';
   };
+  let checkedText = textarea.value;
+  const recheck = () => {
+    // A caret move re-reads nothing; only changed text is parsed again.
+    if (textarea.value === checkedText) return;
+    checkedText = textarea.value;
+    checked = checkLines(checkedText);
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
   textarea.addEventListener('input', () => {
     drafts.set(key, { base: drafts.get(key)?.base ?? stored, text: textarea.value });
     clearTimeout(timer);
     timer = setTimeout(() => {
-      checked = checkLines(textarea.value);
+      recheck();
       showErrors();
       showExplanation();
     }, CHECK_DELAY_MS);
   });
   for (const event of ['keyup', 'click', 'focus'])
     textarea.addEventListener(event, () => {
-      checked = checkLines(textarea.value);
+      recheck();
       showExplanation();
     });
   showErrors();
@@ -94,7 +101,7 @@ export function ruleEditor(options: EditorOptions): HTMLElement {
       type: 'button',
       'aria-label': t('saveRulesOf', name),
       onclick: () => {
-        checked = checkLines(textarea.value);
+        recheck();
         showErrors();
         const base = drafts.get(key)?.base ?? stored;
         void options.save(checked.good, base).then(
