@@ -34,6 +34,12 @@ const app = document.getElementById('app') as HTMLElement;
 let loaded: LoadedSettings | null = null;
 let backup: Backup | null = null;
 const drafts = new Map<string, Draft>();
+/** Origins the user granted, to show which added sites still wait for permission. */
+let grantedOrigins = new Set<string>();
+
+async function refreshGranted(): Promise<void> {
+  grantedOrigins = new Set((await browser.permissions.getAll()).origins ?? []);
+}
 const notices = new Map<string, { text: string; error: boolean }>();
 const importState: {
   text: string;
@@ -761,6 +767,23 @@ function customSitesPart(settings: Settings): HTMLElement {
           'li',
           { class: 'row' },
           h('span', {}, h('strong', {}, site.name), ` ${site.entrySelector} → ${site.tagSelector}`),
+          grantedOrigins.has(`${site.origin}/*`)
+            ? null
+            : h(
+                'span',
+                { class: 'row' },
+                h('span', { class: 'problem' }, t('customWaiting', site.name)),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'secondary',
+                    // A user gesture: the browser asks about this one origin.
+                    onclick: () => void browser.permissions.request({ origins: [`${site.origin}/*`] }),
+                  },
+                  t('allowSite'),
+                ),
+              ),
           h(
             'button',
             {
@@ -774,7 +797,10 @@ function customSitesPart(settings: Settings): HTMLElement {
                     s.customSites = s.customSites.filter((c) => c.id !== site.id);
                   },
                   t('customRemoved', site.name),
-                ).then(() => browser.permissions.remove({ origins: [`${site.origin}/*`] })),
+                ).then(() =>
+                  // Give the site back; an origin granted another way (the manifest) cannot be, and stays.
+                  browser.permissions.remove({ origins: [`${site.origin}/*`] }).catch(() => false),
+                ),
             },
             t('delete'),
           ),
@@ -1230,8 +1256,10 @@ function rebaseDrafts(settings: Settings): void {
 async function start(): Promise<void> {
   setDocumentLanguage();
   document.title = t('optionsTitle');
-  [loaded, backup] = await Promise.all([loadSettings(), loadBackup()]);
+  [loaded, backup] = await Promise.all([loadSettings(), loadBackup(), refreshGranted()]);
   render();
+  for (const event of [browser.permissions.onAdded, browser.permissions.onRemoved])
+    event.addListener(() => void refreshGranted().then(render));
   if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   watchSettings((next) => {
     rebaseDrafts(next.settings);

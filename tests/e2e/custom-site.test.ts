@@ -109,6 +109,33 @@ describe('a site the user adds', () => {
     await popup.close();
   });
 
+  it('a site whose address was not granted waits for permission, and says so', async () => {
+    const settings = await readSettings(browser.worker);
+    if (!settings) throw new Error('no settings');
+    settings.customSites.push({
+      id: 'custom-other-example',
+      name: 'other.example',
+      origin: 'https://other.example',
+      entrySelector: 'article',
+      tagSelector: 'a',
+    });
+    await storeSettings(browser.worker, settings);
+    await expect
+      .poll(() => options.locator('#custom-sites').textContent())
+      .toContain('other.example: waiting for permission to run there');
+    expect(await options.locator('#custom-sites').textContent()).not.toContain('catalog.example: waiting');
+    // Nothing runs there meanwhile.
+    await expect
+      .poll(() =>
+        browser.worker.evaluate(async () =>
+          (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id),
+        ),
+      )
+      .toEqual(['custom-catalog-example']);
+    await options.getByRole('button', { name: 'Remove other.example' }).click();
+    await expect.poll(async () => (await readSettings(browser.worker))?.customSites.length).toBe(1);
+  });
+
   it('removing the site stops it', async () => {
     await options.getByRole('button', { name: 'Remove catalog.example' }).click();
     await expect

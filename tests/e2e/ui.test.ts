@@ -148,6 +148,15 @@ describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
       .toEqual(['Body Swap']);
   });
 
+  it('the badge setting turns the count off, and on again', async () => {
+    const tabId = await tabIdOf(browser.worker, page);
+    const badge = () => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await options.getByLabel('Show the number of entries acted on, on the toolbar button').uncheck();
+    await expect.poll(badge).toBe('');
+    await options.getByLabel('Show the number of entries acted on, on the toolbar button').check();
+    await expect.poll(badge).toMatch(/^[1-9]\d*$/u);
+  });
+
   it('"Test a tag" names the rule that would fire', async () => {
     await options.locator('#test-tags').fill('warning:Graphic Depictions Of Violence, fluff');
     await expect.poll(() => options.locator('#test-result').textContent()).toMatch(/^Would Hide\./u);
