@@ -21,7 +21,9 @@ type CreateProperties = Parameters<typeof browser.contextMenus.create>[0];
 function create(properties: CreateProperties): Promise<void> {
   return new Promise((resolve) => {
     browser.contextMenus.create(properties, () => {
-      void browser.runtime.lastError; // a duplicate id after a quick rebuild is harmless
+      const error = browser.runtime.lastError;
+      // A duplicate id after a quick rebuild is harmless; anything else is a bug to see.
+      if (error && !/duplicate/iu.test(error.message ?? '')) console.error('Tagveil menu:', error.message);
       resolve();
     });
   });

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser } from '@wxt-dev/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tagLinkPatterns } from '../../src/background/menus';
 import type { Settings } from '../../src/settings/schema';
 import { planSync } from '../../src/settings/sync-layout';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
@@ -163,6 +164,24 @@ describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
     expect(await options.locator('#test-result').textContent()).toContain(
       'warning:graphic depictions of violence',
     );
+  });
+
+  it('Chromium accepts the context menu’s tag-link patterns of every site', async () => {
+    const error = await browser.worker.evaluate(
+      (patterns) =>
+        new Promise<string | null>((resolve) => {
+          chrome.contextMenus.create(
+            { id: 'probe', title: 'probe', contexts: ['link'], targetUrlPatterns: patterns },
+            () => {
+              const message = chrome.runtime.lastError?.message ?? null;
+              void chrome.contextMenus.remove('probe').catch(() => undefined);
+              resolve(message);
+            },
+          );
+        }),
+      tagLinkPatterns(),
+    );
+    expect(error).toBeNull();
   });
 
   it('the context menu’s "Hide entries with this tag" on a tag link blocks it, and the open tab re-judges', async () => {
