@@ -4,7 +4,7 @@ import type { Browser } from '@wxt-dev/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tagLinkPatterns } from '../../src/background/menus';
-import type { Settings } from '../../src/settings/schema';
+import { defaultSettings, type Settings } from '../../src/settings/schema';
 import { planSync } from '../../src/settings/sync-layout';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
 import {
@@ -12,10 +12,12 @@ import {
   launchWithExtension,
   openPopup,
   readSettings,
+  readVeil,
   servePages,
   storeSettings,
   tabIdOf,
 } from './harness';
+import { worksPage } from './pages';
 
 declare const chrome: typeof Browser;
 declare const axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> };
@@ -334,5 +336,25 @@ describe('the Japanese user interface', () => {
     const onboarding = await browser.context.newPage();
     await onboarding.goto(`${base}/onboarding.html`);
     await expect.poll(() => onboarding.locator('h1').textContent()).toBe('Tagveil へようこそ');
+  });
+
+  it('writes the reason on a filtered page in Japanese, and the rules match as in English', async () => {
+    const url = 'https://archiveofourown.org/works';
+    await servePages(browser.context, { [url]: worksPage(20) });
+    const settings = defaultSettings();
+    settings.lists[0] = {
+      id: 'mine',
+      name: 'マイリスト',
+      enabled: true,
+      action: 'blur',
+      patterns: ['netorare'],
+    };
+    await storeSettings(browser.worker, settings);
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await expect.poll(() => page.locator('#work_0').getAttribute('data-tagveil')).toBe('blur');
+    const veil = await readVeil(page, '#work_0');
+    expect(veil?.text).toContain('注意：Netorare');
+    expect(veil?.buttons).toEqual(['表示']);
   });
 });
