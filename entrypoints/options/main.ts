@@ -740,7 +740,7 @@ function sitesSection(settings: Settings): HTMLElement {
           h(
             'span',
             { class: 'muted' },
-            ` ${site.matches.map((m) => new URL(m.replace('*.', '')).host).join(', ')}`,
+            ` ${[...new Set(site.matches.map((m) => new URL(m.replace('*.', '')).host))].join(', ')}`,
           ),
         ),
       ),
