@@ -1,24 +1,18 @@
 import { browser } from 'wxt/browser';
-import en from '../../public/_locales/en/messages.json';
 import { ENGLISH, type ExplainWords } from '../rules/explain';
 import type { Action } from '../rules/types';
 
 /**
- * Every string a user reads comes from public/_locales/<lang>/messages.json through here. The browser
- * picks the language; English is the fallback (and what unit tests, which have no browser, read).
- * Substitutions are written {0}, {1}… (the browser's own $1 needs placeholders declared per message).
+ * Every string a user reads comes from public/_locales/<lang>/messages.json through here; the browser
+ * picks the language (English when it has none of the user's). Only the key type is taken from the
+ * English file: the strings stay in the locale files, not in every bundle. Substitutions are written
+ * {0}, {1}… (the browser's own $1 needs placeholders declared per message).
  */
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof import('../../public/_locales/en/messages.json');
 
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
-  let text = '';
-  try {
-    // The key set is checked by the type above; the browser's own typing knows only its built-in keys.
-    text = (browser.i18n.getMessage as (name: string) => string)(key);
-  } catch {
-    // No extension context (unit tests): English below.
-  }
-  if (!text) text = en[key].message;
+  // The key set is checked by the type above; the browser's own typing knows only its built-in keys.
+  const text = (browser.i18n.getMessage as (name: string) => string)(key) || key;
   return subs.length === 0
     ? text
     : text.replace(/\{(\d)\}/gu, (_, i: string) => String(subs[Number(i)] ?? ''));
