@@ -6,10 +6,7 @@ import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { migrateSettings } from '../src/settings/migrations';
 import { repairSettings } from '../src/settings/repair';
 import type { Settings } from '../src/settings/schema';
-import { CHUNK_PREFIX, decodeSync, planSync } from '../src/settings/sync-layout';
-
-/** storage.local key of settings too big for sync (src/settings/store.ts, which needs the extension APIs). */
-const OVERFLOW_KEY = 'settings-overflow';
+import { OVERFLOW_KEY, planSync, readStored, staleKeys } from '../src/settings/sync-layout';
 
 /** The extension APIs inside the service worker, where `worker.evaluate` callbacks run. */
 declare const chrome: typeof Browser;
@@ -111,15 +108,14 @@ export async function launchWithExtension(
 /** Writes settings exactly as the extension lays them out in storage.sync (src/settings/sync-layout.ts). */
 export async function storeSettings(worker: Worker, settings: unknown): Promise<void> {
   const { items } = planSync(settings as Settings, Date.now());
+  const existing = await worker.evaluate(async () => Object.keys(await chrome.storage.sync.get(null)));
   await worker.evaluate(
-    async ({ items, chunkPrefix, overflowKey }) => {
-      const existing = Object.keys(await chrome.storage.sync.get(null));
+    async ({ items, stale, overflowKey }) => {
       await chrome.storage.sync.set(items);
-      const stale = existing.filter((k) => !(k in items) && k.startsWith(chunkPrefix));
       if (stale.length > 0) await chrome.storage.sync.remove(stale);
       await chrome.storage.local.remove(overflowKey);
     },
-    { items, chunkPrefix: CHUNK_PREFIX, overflowKey: OVERFLOW_KEY },
+    { items, stale: staleKeys(existing, items), overflowKey: OVERFLOW_KEY },
   );
 }
 
@@ -134,12 +130,9 @@ async function readSettingsIn(worker: Worker): Promise<Settings | undefined> {
     const overflow = (await chrome.storage.local.get(overflowKey))[overflowKey];
     return { sync, overflow };
   }, OVERFLOW_KEY);
-  const decoded = decodeSync(sync);
-  const local = overflow as { t: number; v: number; settings: unknown } | undefined;
-  if (local && (decoded.kind !== 'ok' || local.t > decoded.savedAt))
-    return repairSettings(migrateSettings(local.settings, local.v)).settings;
-  if (decoded.kind !== 'ok') return undefined;
-  return repairSettings(migrateSettings(decoded.raw, decoded.version)).settings;
+  const stored = readStored(sync, overflow);
+  if (stored.kind !== 'ok') return undefined;
+  return repairSettings(migrateSettings(stored.raw, stored.version)).settings;
 }
 
 const WAIT_TIMEOUT_MS = 10_000;

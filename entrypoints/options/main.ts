@@ -11,6 +11,7 @@ import {
   type LoadedSettings,
   loadBackup,
   loadSettings,
+  storageStatus,
   updateSettings,
   watchSettings,
 } from '@/src/settings/store';
@@ -102,7 +103,8 @@ function formatTime(ms: number): string {
 
 // ── Storage ──────────────────────────────────────────────────────────────────────────────────────────
 
-function storageSection({ status, problems }: LoadedSettings): HTMLElement {
+function storageSection(loaded: LoadedSettings): HTMLElement {
+  const status = storageStatus(loaded);
   return h(
     'section',
     { id: 'storage', 'aria-labelledby': 'storage-h' },
@@ -136,7 +138,7 @@ function storageSection({ status, problems }: LoadedSettings): HTMLElement {
           ),
         )
       : h('p', { class: 'muted' }, t('syncExplained')),
-    ...problems.map((p) => h('p', { class: 'problem', role: 'alert' }, t('settingsRepaired', p))),
+    ...loaded.problems.map((p) => h('p', { class: 'problem', role: 'alert' }, t('settingsRepaired', p))),
     backup
       ? h(
           'div',

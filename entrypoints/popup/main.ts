@@ -397,7 +397,7 @@ function pauseControl(settings: Settings): HTMLElement {
 
 function render(): void {
   if (!loaded) return;
-  const { settings, problems, status } = loaded;
+  const { settings, problems, where } = loaded;
   const focused = document.activeElement?.getAttribute('name') ?? document.activeElement?.id;
   // A re-render (settings changed anywhere) must not eat what the user is typing.
   const typed = app.querySelector<HTMLInputElement>('input[name="tag"]')?.value ?? '';
@@ -413,7 +413,7 @@ function render(): void {
     ),
     pauseControl(settings),
     ...problems.map((p) => h('p', { class: 'problem', role: 'alert' }, t('settingsRepaired', p))),
-    ...(status.where === 'local' ? [h('p', { class: 'problem', role: 'status' }, t('keptLocally'))] : []),
+    ...(where === 'local' ? [h('p', { class: 'problem', role: 'status' }, t('keptLocally'))] : []),
     pageSection(settings),
     listsSection(settings),
     h(

@@ -61,7 +61,7 @@ describe('settings store', () => {
     expect(status.lists[0]?.name).toBe('My blocklist');
     const loaded = await loadSettings();
     expect(loaded.settings.lists[0]?.patterns).toHaveLength(8000);
-    expect(loaded.status.where).toBe('local');
+    expect(loaded.where).toBe('local');
   });
 
   it('goes back to sync, and clears the local copy, once the lists fit again', async () => {

@@ -9,19 +9,22 @@ import {
   decodeSync,
   LEGACY_KEY,
   META_KEY,
+  OVERFLOW_KEY,
+  type Overflow,
   planSync,
+  readStored,
   SYNC_QUOTA,
   type SyncPlan,
   staleKeys,
   TOTAL_MARGIN_BYTES,
 } from './sync-layout';
 
-/**
- * Where the settings live. Normally storage.sync (chunked, sync-layout.ts), so the lists follow the user;
- * when they outgrow sync's quota, or sync refuses a write, the whole settings go to storage.local
- * (OVERFLOW_KEY) and the options page says so. Whichever copy was saved last is the one read.
- */
-export const OVERFLOW_KEY = 'settings-overflow';
+export { OVERFLOW_KEY };
+
+// Where the settings live. Normally storage.sync (chunked, sync-layout.ts), so the lists follow the user;
+// when they outgrow sync's quota, or sync refuses a write, the whole settings go to storage.local
+// (OVERFLOW_KEY) and the options page says so. Whichever copy was saved last is the one read.
+
 /** The unreadable original of settings that had to be repaired, for the user to download. */
 export const BACKUP_KEY = 'settings-backup';
 
@@ -31,13 +34,6 @@ const MINUTE_MS = 60_000;
 /** A half-synced save from another device is read again after this long. */
 const RESYNC_RETRY_MS = 300;
 
-interface Overflow {
-  v: number;
-  t: number;
-  reason: string;
-  settings: unknown;
-}
-
 export interface Backup {
   savedAt: number;
   problems: string[];
@@ -45,11 +41,13 @@ export interface Backup {
   original: string;
 }
 
-export interface StorageStatus {
-  /** Where the settings are kept now. */
+/** Where the settings are kept now; why they are not in sync, when they are local. */
+export interface Placement {
   where: 'sync' | 'local';
-  /** Why they are not in sync, when they are local. */
   reason?: string;
+}
+
+export interface StorageStatus extends Placement {
   /** Bytes the settings need in sync, and sync's quota (less the margin kept free). */
   bytes: number;
   quota: number;
@@ -57,89 +55,68 @@ export interface StorageStatus {
   lists: SyncPlan['lists'];
 }
 
-export interface LoadedSettings extends Repaired {
-  status: StorageStatus;
+export interface LoadedSettings extends Repaired, Placement {
   /** When the settings were saved (epoch ms; 0 for never or version 1). */
   savedAt: number;
 }
 
-function isOverflow(value: unknown): value is Overflow {
-  if (typeof value !== 'object' || value === null) return false;
-  const o = value as Record<string, unknown>;
-  return typeof o.v === 'number' && typeof o.t === 'number' && 'settings' in o;
-}
-
-function statusOf(settings: Settings, where: StorageStatus['where'], reason?: string): StorageStatus {
-  const plan = planSync(settings, 0);
+function statusFrom(plan: SyncPlan, placement: Placement): StorageStatus {
   return {
-    where,
-    ...(reason ? { reason } : {}),
+    ...placement,
     bytes: plan.bytes,
     quota: SYNC_QUOTA.totalBytes - TOTAL_MARGIN_BYTES,
     lists: plan.lists,
   };
 }
 
-async function readOnce(): Promise<LoadedSettings & { halfSynced: boolean }> {
+/** What the settings cost in sync, for the options page (the content script never needs it). */
+export function storageStatus(loaded: LoadedSettings): StorageStatus {
+  return statusFrom(planSync(loaded.settings, loaded.savedAt), loaded);
+}
+
+async function readOnce(): Promise<{ loaded: LoadedSettings; halfSynced: boolean }> {
   const [syncAll, localAll] = await Promise.all([
     browser.storage.sync.get(null) as Promise<Record<string, unknown>>,
     browser.storage.local.get(OVERFLOW_KEY) as Promise<Record<string, unknown>>,
   ]);
-  const decoded = decodeSync(syncAll);
-  const overflow = isOverflow(localAll[OVERFLOW_KEY]) ? (localAll[OVERFLOW_KEY] as Overflow) : null;
-  const syncSavedAt = decoded.kind === 'ok' ? decoded.savedAt : -1;
-  let raw: unknown = null;
-  let version = SETTINGS_VERSION;
-  let savedAt = 0;
-  let where: StorageStatus['where'] = 'sync';
-  let reason: string | undefined;
+  const stored = readStored(syncAll, localAll[OVERFLOW_KEY]);
   const problems: string[] = [];
-  let original: unknown = null;
-  if (overflow && overflow.t > syncSavedAt) {
-    raw = overflow.settings;
-    version = overflow.v;
-    savedAt = overflow.t;
-    where = 'local';
-    reason = overflow.reason;
-    original = overflow;
-  } else if (decoded.kind === 'ok') {
-    raw = decoded.raw;
-    version = decoded.version;
-    savedAt = decoded.savedAt;
-    original = raw;
-  } else if (decoded.kind === 'damaged') {
-    problems.push(`${decoded.message}; defaults used, the original is kept as a backup`);
-    original = decoded.items;
-  }
-  let migrated: unknown = raw;
-  try {
-    migrated = raw === null ? null : migrateSettings(raw, version);
-  } catch (error) {
-    problems.push(error instanceof Error ? error.message : String(error));
+  let migrated: unknown = null;
+  if (stored.kind === 'damaged') {
+    problems.push(`${stored.message}; defaults used, the original is kept as a backup`);
+  } else if (stored.kind === 'ok') {
+    try {
+      migrated = migrateSettings(stored.raw, stored.version);
+    } catch (error) {
+      migrated = stored.raw;
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
   }
   const repaired = repairSettings(migrated);
   problems.push(...repaired.problems);
-  if (problems.length > 0 && original !== null) await keepBackup(original, problems);
+  if (problems.length > 0 && stored.kind !== 'none') await keepBackup(stored.original, problems);
+  const placement: Placement =
+    stored.kind === 'ok' && stored.where === 'local'
+      ? { where: 'local', ...(stored.reason ? { reason: stored.reason } : {}) }
+      : { where: 'sync' };
   return {
-    settings: repaired.settings,
-    problems,
-    savedAt,
-    status: statusOf(repaired.settings, where, reason),
-    halfSynced: decoded.kind === 'damaged',
+    loaded: {
+      settings: repaired.settings,
+      problems,
+      savedAt: stored.kind === 'ok' ? stored.savedAt : 0,
+      ...placement,
+    },
+    halfSynced: stored.kind === 'damaged',
   };
 }
 
 /** Reads the settings: the newest copy, migrated to this version, repaired field by field. */
 export async function loadSettings(): Promise<LoadedSettings> {
   const first = await readOnce();
-  if (!first.halfSynced) return withoutFlag(first);
+  if (!first.halfSynced) return first.loaded;
   // Another device's save may be arriving part by part: give it a moment before calling it damaged.
   await new Promise((resolve) => setTimeout(resolve, RESYNC_RETRY_MS));
-  return withoutFlag(await readOnce());
-}
-
-function withoutFlag({ halfSynced: _, ...loaded }: LoadedSettings & { halfSynced: boolean }): LoadedSettings {
-  return loaded;
+  return (await readOnce()).loaded;
 }
 
 async function keepBackup(original: unknown, problems: string[]): Promise<void> {
@@ -179,7 +156,7 @@ export async function saveSettings(settings: Settings): Promise<StorageStatus> {
       if (stale.length > 0) await browser.storage.sync.remove(stale);
       const local = await browser.storage.local.get(OVERFLOW_KEY);
       if (local[OVERFLOW_KEY] !== undefined) await browser.storage.local.remove(OVERFLOW_KEY);
-      return statusOf(settings, 'sync');
+      return statusFrom(plan, { where: 'sync' });
     } catch (error) {
       reason = `browser sync refused the save (${error instanceof Error ? error.message : String(error)})`;
     }
@@ -191,7 +168,7 @@ export async function saveSettings(settings: Settings): Promise<StorageStatus> {
     settings,
   };
   await browser.storage.local.set({ [OVERFLOW_KEY]: overflow });
-  return statusOf(settings, 'local', overflow.reason);
+  return statusFrom(plan, { where: 'local', reason: overflow.reason });
 }
 
 type Change = (settings: Settings) => void;
@@ -281,7 +258,7 @@ export function watchSettings(onChange: (loaded: LoadedSettings) => void): () =>
         again = false;
         const loaded = await loadSettings();
         // A save that only removed stale chunks changes nothing a listener cares about.
-        const key = `${loaded.savedAt}:${loaded.status.where}:${loaded.problems.length}`;
+        const key = `${loaded.savedAt}:${loaded.where}:${loaded.problems.length}`;
         if (key !== lastSeen) {
           lastSeen = key;
           onChange(loaded);

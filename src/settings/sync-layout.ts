@@ -257,6 +257,61 @@ export function decodeSync(all: Record<string, unknown>): Decoded {
   }
 }
 
+/**
+ * storage.local key of the whole settings when they do not fit sync, or sync refused a write. Local has
+ * no per-item limit, so it is one item: `{ v: version, t: saved at, reason, settings }`.
+ */
+export const OVERFLOW_KEY = 'settings-overflow';
+
+export interface Overflow {
+  v: number;
+  t: number;
+  reason: string;
+  settings: unknown;
+}
+
+function isOverflow(value: unknown): value is Overflow {
+  if (typeof value !== 'object' || value === null) return false;
+  const o = value as Record<string, unknown>;
+  return typeof o.v === 'number' && typeof o.t === 'number' && 'settings' in o;
+}
+
+export type Stored =
+  | { kind: 'none' }
+  | { kind: 'damaged'; message: string; original: unknown }
+  | {
+      kind: 'ok';
+      raw: unknown;
+      version: number;
+      savedAt: number;
+      where: 'sync' | 'local';
+      /** Why the settings are local, when they are. */
+      reason?: string;
+      /** What to back up if the settings turn out to need repair. */
+      original: unknown;
+    };
+
+/** The copy to read, from everything in storage.sync and the local overflow item: the one saved last. */
+export function readStored(syncAll: Record<string, unknown>, overflowValue: unknown): Stored {
+  const decoded = decodeSync(syncAll);
+  const overflow = isOverflow(overflowValue) ? overflowValue : null;
+  if (overflow && (decoded.kind !== 'ok' || overflow.t > decoded.savedAt)) {
+    return {
+      kind: 'ok',
+      raw: overflow.settings,
+      version: overflow.v,
+      savedAt: overflow.t,
+      where: 'local',
+      reason: overflow.reason,
+      original: overflow,
+    };
+  }
+  if (decoded.kind === 'ok') return { ...decoded, where: 'sync', original: decoded.raw };
+  if (decoded.kind === 'damaged')
+    return { kind: 'damaged', message: decoded.message, original: decoded.items };
+  return decoded;
+}
+
 /** Keys of ours in storage.sync that a save of `items` leaves behind: old chunks and version 1's item. */
 export function staleKeys(existing: Iterable<string>, items: Record<string, unknown>): string[] {
   return [...existing].filter(
