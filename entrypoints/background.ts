@@ -3,10 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { syncCustomSites } from '@/src/background/custom-sites';
 import { buildMenus, onMenuClick } from '@/src/background/menus';
 import { BackgroundRequestSchema } from '@/src/messages';
-import type { Settings } from '@/src/settings/schema';
+import { originPattern, type Settings } from '@/src/settings/schema';
 import { ensureSettingsStored, loadSettings, watchSettings } from '@/src/settings/store';
 import {
-  originPattern,
   refreshSubscriptions,
   SUBSCRIPTION_ALARM,
   SUBSCRIPTION_PERIOD_MINUTES,
@@ -29,9 +28,13 @@ async function scheduleSubscriptions(settings: Settings): Promise<void> {
   if (!wanted && existing) await browser.alarms.clear(SUBSCRIPTION_ALARM);
 }
 
+/** Menus, the subscription alarm and added sites' scripts, made to match the settings. */
+function applySettings(settings: Settings): Promise<unknown> {
+  return Promise.all([buildMenus(settings), scheduleSubscriptions(settings), syncCustomSites(settings)]);
+}
+
 async function syncWithSettings(): Promise<void> {
-  const { settings } = await loadSettings();
-  await Promise.all([buildMenus(settings), scheduleSubscriptions(settings), syncCustomSites(settings)]);
+  await applySettings((await loadSettings()).settings);
 }
 
 /**
@@ -49,11 +52,7 @@ export default defineBackground(() => {
     })();
   });
   browser.runtime.onStartup.addListener(() => void syncWithSettings());
-  watchSettings(({ settings }) => {
-    void buildMenus(settings);
-    void scheduleSubscriptions(settings);
-    void syncCustomSites(settings);
-  });
+  watchSettings(({ settings }) => void applySettings(settings));
   // A site the user added starts working once its origin is granted (and stops when it is revoked).
   browser.permissions.onAdded.addListener(() => void syncWithSettings());
   browser.permissions.onRemoved.addListener(() => void syncWithSettings());

@@ -6,7 +6,7 @@ import { h } from '@/src/ui/dom';
 import { actionName, presetDescription, presetName, setDocumentLanguage, t } from '@/src/ui/i18n';
 
 /** The actions a new user chooses between; collapse is there in the options for those who want it. */
-const FIRST_ACTIONS: Action[] = ['hide', 'blur', 'label'];
+const FIRST_ACTIONS = ['hide', 'blur', 'label'] as const;
 
 const app = document.getElementById('app') as HTMLElement;
 
@@ -90,13 +90,7 @@ function render(): void {
             'label',
             {},
             h('input', { type: 'radio', name: 'action', value: action, checked: action === 'blur' }),
-            h(
-              'span',
-              {},
-              h('strong', {}, actionName(action)),
-              ' — ',
-              t(`actionHelp_${action}` as 'actionHelp_hide'),
-            ),
+            h('span', {}, h('strong', {}, actionName(action)), ' — ', t(`actionHelp_${action}`)),
           ),
         ),
       ),

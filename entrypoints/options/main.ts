@@ -4,7 +4,13 @@ import { PRESETS, type Preset } from '@/src/rules/presets';
 import { ACTIONS, type Action, type Tag } from '@/src/rules/types';
 import { detectFormat, IMPORT_FORMATS, type ImportFormat } from '@/src/settings/foreign';
 import { applyImport, type Preview, previewImport } from '@/src/settings/importer';
-import { type Blocklist, type CustomSite, isPaused, type Settings } from '@/src/settings/schema';
+import {
+  type Blocklist,
+  type CustomSite,
+  isPaused,
+  originPattern,
+  type Settings,
+} from '@/src/settings/schema';
 import {
   type Backup,
   clearBackup,
@@ -15,17 +21,24 @@ import {
   updateSettings,
   watchSettings,
 } from '@/src/settings/store';
-import { originPattern } from '@/src/settings/subscriptions';
-import { exportLists, exportSettings, type ImportMode } from '@/src/settings/transfer';
+import { exportLists, exportSettings, freeId, type ImportMode } from '@/src/settings/transfer';
 import { customSiteId, selectorProblem } from '@/src/sites/custom';
 import { SITES } from '@/src/sites/registry';
-import { refillSelect } from '@/src/ui/controls';
+import { checkboxLabel, refillSelect } from '@/src/ui/controls';
 import { h } from '@/src/ui/dom';
-import { actionName, presetDescription, presetName, setDocumentLanguage, t, uiLanguage } from '@/src/ui/i18n';
+import {
+  actionName,
+  type MessageKey,
+  presetDescription,
+  presetName,
+  setDocumentLanguage,
+  t,
+  uiLanguage,
+} from '@/src/ui/i18n';
 import { checkLines, mergeEdit } from '@/src/ui/rule-lines';
 import { type Draft, ruleEditor } from './editor';
 
-const SNOOZES: [string, number][] = [
+const SNOOZES: [MessageKey, number][] = [
   ['snooze1h', 60 * 60 * 1000],
   ['snooze1d', 24 * 60 * 60 * 1000],
   ['snooze1w', 7 * 24 * 60 * 60 * 1000],
@@ -278,7 +291,7 @@ function snoozeControl(list: Blocklist): HTMLElement {
       },
     },
     h('option', { value: '0', selected: true }, t('activeNow')),
-    ...SNOOZES.map(([key, ms]) => h('option', { value: String(ms) }, t(key as 'snooze1h'))),
+    ...SNOOZES.map(([key, ms]) => h('option', { value: String(ms) }, t(key))),
   );
 }
 
@@ -437,14 +450,11 @@ function listCard(list: Blocklist, index: number, count: number): HTMLElement {
 }
 
 function newListId(settings: Settings, name: string): string {
-  const base =
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/gu, '-')
-      .replace(/^-|-$/gu, '') || 'list';
-  let id = base;
-  for (let n = 2; settings.lists.some((l) => l.id === id); n++) id = `${base}-${n}`;
-  return id;
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '');
+  return freeId(slug || 'list', new Set(settings.lists.map((l) => l.id)));
 }
 
 function listsSection(settings: Settings): HTMLElement {
@@ -708,20 +718,7 @@ function toggle(
   checked: boolean,
   write: (s: Settings, on: boolean) => void,
 ): HTMLElement {
-  return h(
-    'label',
-    {},
-    h('input', {
-      type: 'checkbox',
-      id,
-      checked,
-      onchange: (e: Event) => {
-        const on = (e.target as HTMLInputElement).checked;
-        void save('behaviour', (s) => write(s, on));
-      },
-    }),
-    label,
-  );
+  return checkboxLabel({ id, checked }, label, (on) => void save('behaviour', (s) => write(s, on)));
 }
 
 function sitesSection(settings: Settings): HTMLElement {
@@ -769,7 +766,7 @@ function customSitesPart(settings: Settings): HTMLElement {
           'li',
           { class: 'row' },
           h('span', {}, h('strong', {}, site.name), ` ${site.entrySelector} → ${site.tagSelector}`),
-          grantedOrigins.has(`${site.origin}/*`)
+          grantedOrigins.has(originPattern(site.origin))
             ? null
             : h(
                 'span',
@@ -781,7 +778,8 @@ function customSitesPart(settings: Settings): HTMLElement {
                     type: 'button',
                     class: 'secondary',
                     // A user gesture: the browser asks about this one origin.
-                    onclick: () => void browser.permissions.request({ origins: [`${site.origin}/*`] }),
+                    onclick: () =>
+                      void browser.permissions.request({ origins: [originPattern(site.origin)] }),
                   },
                   t('allowSite'),
                 ),
@@ -801,7 +799,7 @@ function customSitesPart(settings: Settings): HTMLElement {
                   t('customRemoved', site.name),
                 ).then(() =>
                   // Give the site back; an origin granted another way (the manifest) cannot be, and stays.
-                  browser.permissions.remove({ origins: [`${site.origin}/*`] }).catch(() => false),
+                  browser.permissions.remove({ origins: [originPattern(site.origin)] }).catch(() => false),
                 ),
             },
             t('delete'),
@@ -877,7 +875,7 @@ function addCustomSite(event: Event): void {
   }
   const host = new URL(origin).host;
   // Asked while the click is still a user gesture: the browser shows its own prompt for this one origin.
-  void browser.permissions.request({ origins: [`${origin}/*`] }).then((granted) => {
+  void browser.permissions.request({ origins: [originPattern(origin)] }).then((granted) => {
     if (!granted) {
       say('sites', t('customNotGranted', host), true);
       render();
@@ -1161,21 +1159,8 @@ function subscriptionsSection(): HTMLElement {
 
 // ── Page ─────────────────────────────────────────────────────────────────────────────────────────────
 
-const SECTIONS: [
-  string,
-  (
-    | 'blocklists'
-    | 'testHeading'
-    | 'presetsHeading'
-    | 'exceptions'
-    | 'aliasesHeading'
-    | 'sitesHeading'
-    | 'behaviourHeading'
-    | 'transferHeading'
-    | 'subscriptionsHeading'
-    | 'storageHeading'
-  ),
-][] = [
+/** The page's sections, in the order they are shown, for the navigation. */
+const SECTIONS: [string, MessageKey][] = [
   ['lists', 'blocklists'],
   ['test', 'testHeading'],
   ['presets', 'presetsHeading'],

@@ -4,7 +4,7 @@ import { parseRule } from '@/src/rules/parse';
 import { PRESETS } from '@/src/rules/presets';
 import { isPaused, isSiteEnabled, type Settings } from '@/src/settings/schema';
 import { type LoadedSettings, loadSettings, updateSettings, watchSettings } from '@/src/settings/store';
-import { refillSelect } from '@/src/ui/controls';
+import { checkboxLabel, refillSelect } from '@/src/ui/controls';
 import { h } from '@/src/ui/dom';
 import { actionName, setDocumentLanguage, t, tCount, uiLanguage } from '@/src/ui/i18n';
 
@@ -100,19 +100,7 @@ function checkbox(
   label: string,
   write: (settings: Settings, on: boolean) => void,
 ): HTMLElement {
-  return h(
-    'label',
-    {},
-    h('input', {
-      type: 'checkbox',
-      ...attrs,
-      onchange: (e: Event) => {
-        const on = (e.target as HTMLInputElement).checked;
-        void save((s) => write(s, on));
-      },
-    }),
-    label,
-  );
+  return checkboxLabel(attrs, label, (on) => void save((s) => write(s, on)));
 }
 
 /** A rule that is more than a tag's name (wildcard, expression, combination): the popup names it. */

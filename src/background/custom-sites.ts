@@ -1,13 +1,9 @@
 import { browser } from 'wxt/browser';
-import type { CustomSite, Settings } from '../settings/schema';
+import { type CustomSite, originPattern, type Settings } from '../settings/schema';
 
 /** The built content script, registered again for each site the user added (the manifest lists only built-in sites). */
 export const CATALOG_SCRIPT = 'content-scripts/catalog.js';
 const ID_PREFIX = 'custom-';
-
-export function originPatternOf(site: Pick<CustomSite, 'origin'>): string {
-  return `${site.origin}/*`;
-}
 
 /**
  * Registers the content script on each added site whose origin the user granted, and unregisters it
@@ -16,7 +12,8 @@ export function originPatternOf(site: Pick<CustomSite, 'origin'>): string {
 export async function syncCustomSites(settings: Settings): Promise<string[]> {
   const wanted = new Map<string, CustomSite>();
   for (const site of settings.customSites) {
-    if (await browser.permissions.contains({ origins: [originPatternOf(site)] })) wanted.set(site.id, site);
+    if (await browser.permissions.contains({ origins: [originPattern(site.origin)] }))
+      wanted.set(site.id, site);
   }
   const registered = (await browser.scripting.getRegisteredContentScripts()).filter((s) =>
     s.id.startsWith(ID_PREFIX),
@@ -24,7 +21,7 @@ export async function syncCustomSites(settings: Settings): Promise<string[]> {
   const stale = registered
     .filter((s) => {
       const site = wanted.get(s.id);
-      return !site || s.matches?.[0] !== originPatternOf(site);
+      return !site || s.matches?.[0] !== originPattern(site.origin);
     })
     .map((s) => s.id);
   if (stale.length > 0) await browser.scripting.unregisterContentScripts({ ids: stale });
@@ -34,7 +31,7 @@ export async function syncCustomSites(settings: Settings): Promise<string[]> {
     await browser.scripting.registerContentScripts(
       missing.map((site) => ({
         id: site.id,
-        matches: [originPatternOf(site)],
+        matches: [originPattern(site.origin)],
         js: [CATALOG_SCRIPT],
         runAt: 'document_start' as const,
         persistAcrossSessions: true,

@@ -63,7 +63,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
   };
 
   const scanner = new Scanner(doc, adapter, () => NO_VERDICT);
-  const refill = new Refill(ctx, doc, adapter, () => scanner.hiddenShare());
+  const refill = new Refill(ctx, doc, adapter, () => scanner.tally());
   // Opt-in completion of what list rows show (E-Hentai's own API); inert until settings.completeTags.
   const tagSource =
     adapter.createTagSource?.({
@@ -95,7 +95,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
     if (badgeTimer !== undefined) return;
     badgeTimer = ctx.setTimeout(() => {
       badgeTimer = undefined;
-      const count = active && badgeOn ? scanner.actedCount() : null;
+      const count = active && badgeOn ? scanner.tally().acted : null;
       if (count === lastBadge) return;
       lastBadge = count;
       browser.runtime.sendMessage({ type: 'tagveil:badge', count }).catch(() => undefined);

@@ -172,24 +172,22 @@ export class Scanner {
   /** Called after each pass or batch that judged entries (the badge count follows it). */
   onJudged: (() => void) | null = null;
 
-  /** Entries acted on (not in audit mode); cheap: no entry is read. */
-  actedCount(): number {
-    if (this.audit) return 0;
-    let acted = 0;
-    for (const entry of this.entries()) if (this.states.get(entry)?.verdict.action) acted++;
-    return acted;
-  }
-
-  /** Entries on the page and how many of them are hidden or collapsed; cheap (no entry is read). */
-  hiddenShare(): { entries: number; hidden: number } {
+  /**
+   * Entries on the page, how many are acted on (the badge) and how many hidden or collapsed (refill);
+   * none in audit mode. Cheap: no entry is read.
+   */
+  tally(): { entries: number; acted: number; hidden: number } {
     let entries = 0;
+    let acted = 0;
     let hidden = 0;
     for (const entry of this.entries()) {
       entries++;
-      const action = this.states.get(entry)?.verdict.action;
-      if (!this.audit && (action === 'hide' || action === 'collapse')) hidden++;
+      const action = this.audit ? null : this.states.get(entry)?.verdict.action;
+      if (!action) continue;
+      acted++;
+      if (action === 'hide' || action === 'collapse') hidden++;
     }
-    return { entries, hidden };
+    return { entries, acted, hidden };
   }
 
   stats(): ScanStats {

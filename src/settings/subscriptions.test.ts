@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type Blocklist, defaultSettings, MAX_SUBSCRIPTION_BYTES } from './schema';
+import { type Blocklist, defaultSettings, MAX_SUBSCRIPTION_BYTES, originPattern } from './schema';
 import { loadSettings, saveSettings } from './store';
-import { applyFetched, fetchRules, originPattern, refreshSubscriptions } from './subscriptions';
+import { applyFetched, fetchRules, refreshSubscriptions } from './subscriptions';
 import { exportLists } from './transfer';
 
 const URL_ = 'https://lists.example/ntr.txt';

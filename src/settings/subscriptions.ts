@@ -11,11 +11,6 @@ export const SUBSCRIPTION_ALARM = 'tagveil-subscriptions';
 export const SUBSCRIPTION_PERIOD_MINUTES = 24 * 60;
 export const SUBSCRIPTION_TIMEOUT_MS = 15_000;
 
-/** The host permission a subscription to `url` needs: that origin only. */
-export function originPattern(url: string): string {
-  return `${new URL(url).origin}/*`;
-}
-
 export type Fetched = { ok: true; patterns: string[] } | { ok: false; error: string };
 
 type FetchLike = (url: string, init: RequestInit) => Promise<Response>;

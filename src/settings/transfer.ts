@@ -213,7 +213,7 @@ function union(into: string[], more: readonly string[]): number {
 }
 
 /** A list id not used in `taken`. */
-function freeId(id: string, taken: Set<string>): string {
+export function freeId(id: string, taken: Set<string>): string {
   if (!taken.has(id)) return id;
   let n = 2;
   while (taken.has(`${id}-${n}`)) n++;

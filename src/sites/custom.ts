@@ -1,5 +1,5 @@
 import type { Tag } from '../rules/types';
-import type { CustomSite } from '../settings/schema';
+import { type CustomSite, originPattern } from '../settings/schema';
 import { type SiteAdapter, text } from './types';
 
 /**
@@ -10,7 +10,7 @@ export function customAdapter(site: CustomSite): SiteAdapter {
   return {
     id: site.id,
     name: site.name,
-    matches: [`${site.origin}/*`],
+    matches: [originPattern(site.origin)],
     entrySelector: site.entrySelector,
     expectsEntries: () => false, // nothing known about the site's pages beyond the selectors
     read(entry) {

@@ -26,3 +26,21 @@ export function refillSelect(
     ),
   );
 }
+
+/** A labelled checkbox; `onToggle` gets the new state. */
+export function checkboxLabel(
+  attrs: Record<string, string | boolean>,
+  label: string,
+  onToggle: (on: boolean) => void,
+): HTMLElement {
+  return h(
+    'label',
+    {},
+    h('input', {
+      type: 'checkbox',
+      ...attrs,
+      onchange: (e: Event) => onToggle((e.target as HTMLInputElement).checked),
+    }),
+    label,
+  );
+}
