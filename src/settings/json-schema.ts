@@ -3,7 +3,7 @@ import { SETTINGS_VERSION } from './migrations';
 import { SettingsFileSchema } from './transfer';
 
 /** The settings file's JSON Schema (docs/settings.schema.json), generated from the zod schema Import uses. */
-export function settingsJsonSchema(): Record<string, unknown> {
+function settingsJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(SettingsFileSchema, {
     target: 'draft-2020-12',
     // The file as written: fields with defaults may be left out.

@@ -78,7 +78,6 @@ export const SettingsSchema = z.object({
 });
 
 export type Blocklist = z.infer<typeof BlocklistSchema>;
-export type Subscription = z.infer<typeof SubscriptionSchema>;
 export type CustomSite = z.infer<typeof CustomSiteSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 

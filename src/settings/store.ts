@@ -6,7 +6,6 @@ import { type Repaired, repairSettings } from './repair';
 import { defaultSettings, type Settings } from './schema';
 import {
   CHUNK_PREFIX,
-  decodeSync,
   LEGACY_KEY,
   META_KEY,
   OVERFLOW_KEY,
@@ -282,7 +281,7 @@ export async function ensureSettingsStored(): Promise<void> {
       browser.storage.sync.get(null) as Promise<Record<string, unknown>>,
       browser.storage.local.get(OVERFLOW_KEY),
     ]);
-    if (decodeSync(syncAll).kind === 'none' && local[OVERFLOW_KEY] === undefined) {
+    if (readStored(syncAll, local[OVERFLOW_KEY]).kind === 'none') {
       await saveSettings(defaultSettings());
     } else if (syncAll[META_KEY] === undefined && syncAll[LEGACY_KEY] !== undefined) {
       // An update from version 1: store the migrated settings in today's layout, once.

@@ -135,7 +135,7 @@ export function readSettingsFile(text: string): ReadResult {
   return readSettingsJson(json);
 }
 
-export function readSettingsJson(json: unknown): ReadResult {
+function readSettingsJson(json: unknown): ReadResult {
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     return { ok: false, errors: [`file: expected a Tagveil settings object, got ${shown(json)}`] };
   const envelope = json as Record<string, unknown>;
