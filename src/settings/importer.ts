@@ -28,8 +28,7 @@ export async function applyImport(text: string, format: ImportFormat, mode: Impo
   await updateSettings((settings) => {
     const plan = planImport(settings, read.incoming, mode);
     preview = { ok: true, plan, notes: read.incoming.notes };
-    for (const key of Object.keys(settings) as (keyof Settings)[]) delete settings[key];
-    Object.assign(settings, plan.result);
+    return plan.result;
   });
   return preview;
 }

@@ -170,7 +170,9 @@ export async function saveSettings(settings: Settings): Promise<StorageStatus> {
   return statusFrom(plan, { where: 'local', reason: overflow.reason });
 }
 
-type Change = (settings: Settings) => void;
+/** Changes the settings in place, or returns the settings to put in their place (an import's result). */
+// biome-ignore lint/suspicious/noConfusingVoidType: a change is usually a void-returning edit in place.
+type Change = (settings: Settings) => Settings | void;
 interface Pending {
   change: Change;
   resolve: (settings: Settings) => void;
@@ -202,8 +204,8 @@ async function flush(): Promise<void> {
     recentWrites.push(Date.now());
     try {
       const settings = await exclusively(async () => {
-        const { settings } = await loadSettings();
-        for (const { change } of batch) change(settings);
+        let { settings } = await loadSettings();
+        for (const { change } of batch) settings = change(settings) ?? settings;
         await saveSettings(settings);
         return settings;
       });
