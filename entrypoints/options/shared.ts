@@ -1,0 +1,103 @@
+import { browser } from 'wxt/browser';
+import type { Settings } from '@/src/settings/schema';
+import { updateSettings } from '@/src/settings/store';
+import { freeId } from '@/src/settings/transfer';
+import { checkboxLabel } from '@/src/ui/controls';
+import { h } from '@/src/ui/dom';
+import { t, uiLanguage } from '@/src/ui/i18n';
+import type { Draft } from './editor';
+
+// Shared by the options page's sections: notices, saving, downloads, formatting, the unsaved edits.
+
+let renderer: () => void = () => undefined;
+
+/** The page's render function, set once by main.ts; sections call render() after a change of their own. */
+export function setRenderer(fn: () => void): void {
+  renderer = fn;
+}
+
+export function render(): void {
+  renderer();
+}
+
+/** Unsaved rule edits, by editor key (`list-<id>`, `exceptions`, `aliases`). */
+export const drafts = new Map<string, Draft>();
+const notices = new Map<string, { text: string; error: boolean }>();
+
+export function say(section: string, text: string, error = false): void {
+  notices.set(section, { text, error });
+}
+
+export function clearNotice(section: string): void {
+  notices.delete(section);
+}
+
+export function noticeFor(section: string): HTMLElement | null {
+  const n = notices.get(section);
+  return n
+    ? h('p', { id: `notice-${section}`, class: n.error ? 'problem' : 'ok', role: 'status' }, n.text)
+    : null;
+}
+
+export async function save(
+  section: string,
+  change: (s: Settings) => void,
+  done?: string,
+): Promise<Settings | null> {
+  try {
+    const settings = await updateSettings(change);
+    if (done) say(section, done);
+    return settings;
+  } catch (error) {
+    say(section, t('couldNotSave', error instanceof Error ? error.message : String(error)), true);
+    render();
+    return null;
+  }
+}
+
+export function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function kib(bytes: number): string {
+  return (bytes / 1024).toFixed(1);
+}
+
+export function formatTime(ms: number): string {
+  return new Date(ms).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function newListId(settings: Settings, name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '');
+  return freeId(slug || 'list', new Set(settings.lists.map((l) => l.id)));
+}
+
+export function toggle(
+  id: string,
+  label: string,
+  checked: boolean,
+  write: (s: Settings, on: boolean) => void,
+): HTMLElement {
+  return checkboxLabel({ id, checked }, label, (on) => void save('behaviour', (s) => write(s, on)));
+}
+
+export async function refreshSubscription(listId: string): Promise<void> {
+  try {
+    await browser.runtime.sendMessage({ type: 'tagveil:refresh-subscriptions', listId });
+  } catch (error) {
+    say('subscriptions', t('couldNotSave', String(error)), true);
+  }
+  render();
+}
