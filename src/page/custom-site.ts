@@ -12,9 +12,11 @@ export function runCustomSite(ctx: ContentScriptContext, doc: Document = documen
   const hold = addStyle(doc, HOLD_PAGE_CSS);
   const release = () => hold.remove();
   ctx.setTimeout(release, SETTINGS_TIMEOUT_MS);
-  loadSettings().then(({ settings }) => {
+  const loaded = loadSettings();
+  loaded.then(({ settings }) => {
     const site = settings.customSites.find((s) => s.origin === doc.location.origin);
-    if (site && !ctx.isInvalid) runCatalog(ctx, customAdapter(site), doc);
+    // The catalog runtime starts from the same read.
+    if (site && !ctx.isInvalid) runCatalog(ctx, customAdapter(site), doc, loaded);
     release();
   }, release);
 }

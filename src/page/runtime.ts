@@ -30,8 +30,16 @@ export function addStyle(doc: Document, css: string): HTMLStyleElement {
   return style;
 }
 
-/** The content script's work on one catalog page: settings → matcher → adapter → scanner. */
-export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc: Document = document): void {
+/**
+ * The content script's work on one catalog page: settings → matcher → adapter → scanner. `settings` is
+ * the first read of the settings, when the caller already started one (an added site needs them first).
+ */
+export function runCatalog(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter,
+  doc: Document = document,
+  settings: Promise<Repaired> = loadSettings(),
+): void {
   const html = doc.documentElement;
   // WXT invalidates an older instance when a newer one starts (an update); that one cleans up first.
   if (ctx.isInvalid || html.hasAttribute(RUNNING_ATTR)) return;
@@ -150,7 +158,7 @@ export function runCatalog(ctx: ContentScriptContext, adapter: SiteAdapter, doc:
 
   // Spellings learned on earlier visits (nhentai's tag ids) are in the dictionary before the first scan.
   const learned = adapter.learnDictionary ? loadLearned(adapter.id).catch(() => ({})) : Promise.resolve({});
-  Promise.all([loadSettings(), learned, tagSource?.init()]).then(
+  Promise.all([settings, learned, tagSource?.init()]).then(
     ([repaired, pairs]) => {
       if (adapter.dictionary) learnInto(adapter.dictionary, pairs);
       apply(repaired);
