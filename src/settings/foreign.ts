@@ -1,7 +1,7 @@
 import { parseRule, quote } from '../rules/parse';
 import type { Action } from '../rules/types';
 import type { Blocklist } from './schema';
-import { type Incoming, MAX_IMPORT_BYTES, type ReadResult, readSettingsFile } from './transfer';
+import { type Incoming, type ReadResult, readSettingsFile, sizeProblem } from './transfer';
 
 /**
  * Imports from what users already have: AO3 Savior's config, a booru blacklist (one rule per line), a
@@ -31,11 +31,10 @@ export function detectFormat(text: string): ImportFormat {
 }
 
 export function readImport(text: string, format: ImportFormat): ReadResult {
-  if (text.length > MAX_IMPORT_BYTES)
-    return { ok: false, errors: [`file: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`] };
+  if (format === 'tagveil') return readSettingsFile(text);
+  const tooLarge = sizeProblem(text);
+  if (tooLarge) return tooLarge;
   switch (format) {
-    case 'tagveil':
-      return readSettingsFile(text);
     case 'ao3-savior':
       return readAo3Savior(text);
     case 'booru':

@@ -122,10 +122,17 @@ function jsonError(text: string, error: unknown): string {
   return `not JSON: ${message.replace(/ in JSON at position \d+.*$/su, '')} at line ${line}, column ${column}`;
 }
 
+/** A file over MAX_IMPORT_BYTES is refused before it is read, whatever its format. */
+export function sizeProblem(text: string): ReadResult | null {
+  return text.length > MAX_IMPORT_BYTES
+    ? { ok: false, errors: [`file: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`] }
+    : null;
+}
+
 /** Reads a Tagveil settings file of any version. Nothing is written here: the caller previews first. */
 export function readSettingsFile(text: string): ReadResult {
-  if (text.length > MAX_IMPORT_BYTES)
-    return { ok: false, errors: [`file: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`] };
+  const tooLarge = sizeProblem(text);
+  if (tooLarge) return tooLarge;
   let json: unknown;
   try {
     json = JSON.parse(text);
