@@ -34,7 +34,7 @@ function unique(values: string[]): string[] {
 export function reasonText(verdict: Verdict): string {
   const tags = unique(verdict.reasons.map(reasonLabel)).join(', ');
   const lists = unique(verdict.reasons.map((r) => r.listName));
-  return `${tags} — ${lists.length > 1 ? 'lists' : 'list'} ${lists.join(', ')}`;
+  return t(lists.length > 1 ? 'veilReasonLists' : 'veilReasonList', tags, lists.join(', '));
 }
 
 function veilFor(entry: HTMLElement, anchor: Element): Veil {
@@ -80,19 +80,20 @@ function render(
   bar.setAttribute('role', 'note');
   const line = doc.createElement('span');
   bar.append(line);
+  const reason = reasonText(verdict);
   if (audit) {
     wrap.className = 'audit';
-    line.textContent = t(`veilAudit_${verdict.action ?? 'label'}`, reasonText(verdict));
+    line.textContent = t(`veilAudit_${verdict.action ?? 'label'}`, reason);
   } else if (verdict.action === 'label') {
     wrap.className = 'label';
-    line.textContent = t('veilTagged', reasonText(verdict));
+    line.textContent = t('veilTagged', reason);
   } else {
     wrap.className = shown ? 'shown' : (verdict.action ?? 'blur');
-    line.textContent = t(shown ? 'veilShown' : 'veilWarning', reasonText(verdict));
+    line.textContent = t(shown ? 'veilShown' : 'veilWarning', reason);
     const button = doc.createElement('button');
     button.type = 'button';
     button.textContent = t(shown ? 'hideAgain' : 'show');
-    button.setAttribute('aria-label', t(shown ? 'hideAgainNamed' : 'showNamed', reasonText(verdict)));
+    button.setAttribute('aria-label', t(shown ? 'hideAgainNamed' : 'showNamed', reason));
     button.addEventListener('click', (event) => {
       event.preventDefault();
       event.stopPropagation();

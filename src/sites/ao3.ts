@@ -20,11 +20,12 @@ const REQUIRED_TAG_NAMESPACES: [RegExp, string][] = [
 const DISAMBIGUATION = / - (?:Freeform|Character|Relationship|Fandom)$/u;
 
 /**
- * Everything read from a blurb, in one query, sorted by plain string checks: each DOM call from a content
- * script costs far more than the same call from the page (docs/performance.md). A tag list item's text
- * is its tag, so a tag costs two calls (its class and its text).
+ * The parts of a blurb that hold its facts: the title/author and fandom headings, the rating, warning and
+ * category icons, and each tag list. One query finds them; the lists and headings are then walked child by
+ * child, which costs far less than a query returning every item (docs/performance.md): each DOM call from
+ * a content script costs more than the same call from the page.
  */
-const PARTS = 'ul.tags > li, ul.required-tags span[title], .heading > a';
+const PARTS = '.header > .heading, ul.required-tags span[title], ul.tags';
 
 /** Archive of Our Own: works, bookmarks, series and collections listings (`li.blurb`). */
 export const ao3: SiteAdapter = {
@@ -82,29 +83,27 @@ export const ao3: SiteAdapter = {
     };
     let titleLink: Element | undefined;
     const creators: string[] = [];
-    for (const el of entry.querySelectorAll(PARTS)) {
-      const kind = el.className;
-      // Most parts are tag list items, known by their class alone: one DOM call fewer per tag.
-      const listed = TAG_LIST_NAMESPACES.get(kind);
-      if (listed !== undefined) {
-        add(listed, text(el));
-        continue;
-      }
-      switch (el.localName) {
-        case 'li': // ul.tags > li.<kind>: the item's text is its one tag's name
-          add('freeform', text(el));
+    for (const part of entry.querySelectorAll(PARTS)) {
+      const kind = part.className;
+      switch (part.localName) {
+        case 'ul': // ul.tags: each item's text is its one tag; its class names the kind (freeform if none)
+          for (let li = part.firstElementChild; li; li = li.nextElementSibling)
+            add(TAG_LIST_NAMESPACES.get(li.className) ?? 'freeform', text(li));
           break;
         case 'span': {
           // (completion status is an icon too, but not a tag)
           const namespace = REQUIRED_TAG_NAMESPACES.find(([re]) => re.test(kind))?.[1];
           if (namespace)
-            for (const name of (el.getAttribute('title') ?? '').split(', ')) add(namespace, name);
+            for (const name of (part.getAttribute('title') ?? '').split(', ')) add(namespace, name);
           break;
         }
-        default: // .heading > a: a fandom (h5.fandoms), an author, or the title
-          if (kind === 'tag') add('fandom', text(el));
-          else if (el.getAttribute('rel') === 'author') creators.push(text(el));
-          else titleLink ??= el;
+        default: // h4.heading: the title and its authors; h5.fandoms.heading: fandom tags
+          for (let a = part.firstElementChild; a; a = a.nextElementSibling) {
+            if (a.localName !== 'a') continue;
+            if (a.className === 'tag') add('fandom', text(a));
+            else if (a.getAttribute('rel') === 'author') creators.push(text(a));
+            else titleLink ??= a;
+          }
       }
     }
     if (creators.length === 0) {

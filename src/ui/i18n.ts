@@ -10,9 +10,19 @@ import type { Action } from '../rules/types';
  */
 export type MessageKey = keyof typeof import('../../public/_locales/en/messages.json');
 
+/**
+ * Messages already asked for: the browser's language does not change while a page lives, and asking the
+ * browser costs a few microseconds, which a page veiling hundreds of entries would pay hundreds of times.
+ */
+const messages = new Map<string, string>();
+
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
-  // The key set is checked by the type above; the browser's own typing knows only its built-in keys.
-  const text = (browser.i18n.getMessage as (name: string) => string)(key) || key;
+  let text = messages.get(key);
+  if (text === undefined) {
+    // The key set is checked by the type above; the browser's own typing knows only its built-in keys.
+    text = (browser.i18n.getMessage as (name: string) => string)(key) || key;
+    messages.set(key, text);
+  }
   return subs.length === 0
     ? text
     : text.replace(/\{(\d)\}/gu, (_, i: string) => String(subs[Number(i)] ?? ''));
