@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { compile } from '../rules/compile';
+import type { FactNeeds } from '../rules/types';
 import { ao3 } from '../sites/ao3';
 import { HUGE_MUTATION_BATCH, Scanner } from './scanner';
 import { MARK_ATTR, SEEN_ATTR, VEIL_TAG } from './styles';
@@ -186,5 +187,32 @@ describe('Scanner, page runtime', () => {
     await mutationsDelivered();
     expect(ol.querySelectorAll(`[${SEEN_ATTR}]`).length).toBe(HUGE_MUTATION_BATCH + 10);
     expect(ol.querySelectorAll(`[${MARK_ATTR}="blur"]`).length).toBe(11);
+  });
+
+  it('reads the facts the rules need, and all of them again when the rules ask for more', () => {
+    const ol = document.createElement('ol');
+    const card = blurb('12', 'Fluff');
+    ol.append(card);
+    document.body.append(ol);
+    const asked: unknown[] = [];
+    const spy = {
+      ...ao3,
+      read: (entry: Element, needs?: FactNeeds) => {
+        asked.push(needs);
+        return ao3.read(entry, needs);
+      },
+    };
+    const tagsOnly = compile([{ id: 'l', name: 'L', enabled: true, action: 'hide', patterns: ['netorare'] }]);
+    scanner = new Scanner(document, spy, tagsOnly.judge);
+    scanner.setJudge(tagsOnly.judge, { needs: tagsOnly.needs });
+    scanner.start();
+    expect(asked.at(-1)).toEqual({ title: false, creators: false });
+    expect(card.hasAttribute(MARK_ATTR)).toBe(false);
+    const byTitle = compile([
+      { id: 'l', name: 'L', enabled: true, action: 'hide', patterns: ['title:"work 12"'] },
+    ]);
+    scanner.setJudge(byTitle.judge, { needs: byTitle.needs });
+    expect(asked.at(-1)).toEqual({ title: true, creators: false });
+    expect(card.getAttribute(MARK_ATTR)).toBe('hide');
   });
 });

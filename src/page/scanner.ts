@@ -1,5 +1,12 @@
 import { tagToString } from '../rules/normalize';
-import { type Action, type EntryFacts, reasonLabel, type Verdict } from '../rules/types';
+import {
+  type Action,
+  ALL_FACTS,
+  type EntryFacts,
+  type FactNeeds,
+  reasonLabel,
+  type Verdict,
+} from '../rules/types';
 import { readEntry, type SiteAdapter, type TagSource } from '../sites/types';
 import { applyVerdict, clearVerdict } from './effects';
 import { SEEN_ATTR } from './styles';
@@ -45,6 +52,8 @@ export interface ScanTiming {
 export interface ScanOptions {
   /** Outline what the rules would act on, and act on nothing. */
   audit?: boolean;
+  /** The facts beyond tags the rules ask about (the matcher's `needs`); default all. */
+  needs?: FactNeeds;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -88,6 +97,7 @@ export class Scanner {
   /** Entries the HTML parser may still be filling; judged again once it has moved past them. */
   private readonly unfinished = new Set<Element>();
   private audit = false;
+  private needs: FactNeeds = ALL_FACTS;
   private tagSource: TagSource | null = null;
   private readonly waiting = new Map<string, HTMLElement>();
   /** Bumped when the rules change: a state from an older generation is judged again. */
@@ -132,6 +142,7 @@ export class Scanner {
   setJudge(judge: (facts: EntryFacts) => Verdict, options: ScanOptions = {}): void {
     this.judge = judge;
     this.audit = options.audit ?? false;
+    this.needs = options.needs ?? ALL_FACTS;
     this.generation++;
     if (this.observer) this.scanAll();
   }
@@ -301,7 +312,7 @@ export class Scanner {
       return;
     }
     this.unfinished.delete(entry);
-    const facts = readEntry(this.adapter, entry);
+    const facts = readEntry(this.adapter, entry, this.needs);
     if (this.tagSource) {
       const extra = this.tagSource.extraTags(facts.id);
       if (extra) facts.tags = [...facts.tags, ...extra];

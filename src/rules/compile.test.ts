@@ -101,6 +101,26 @@ describe('combined terms', () => {
 });
 
 describe('lists and verdicts', () => {
+  it('say which facts beyond tags they read, exceptions included', () => {
+    expect(compile([list('a', 'hide', ['netorare', 'female:*', '/ntr/'])]).needs).toEqual({
+      title: false,
+      creators: false,
+    });
+    expect(compile([list('a', 'hide', ['netorare title:"sister"'])]).needs).toEqual({
+      title: true,
+      creators: false,
+    });
+    expect(compile([list('a', 'hide', ['creator:someone'])]).needs).toEqual({
+      title: false,
+      creators: true,
+    });
+    expect(
+      compile({ lists: [list('a', 'hide', ['netorare'])], exceptions: ['title:"ntr parody"'] }).needs,
+    ).toEqual({ title: true, creators: false });
+    // A disabled list reads nothing.
+    expect(compile([{ ...list('a', 'hide', ['title:x']), enabled: false }]).needs.title).toBe(false);
+  });
+
   it('give the strongest action and every reason, with what matched', () => {
     const m = compile([
       list('a', 'label', ['cheating']),

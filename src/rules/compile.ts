@@ -6,6 +6,7 @@ import {
   ACTION_STRENGTH,
   type Action,
   type EntryFacts,
+  type FactNeeds,
   NO_VERDICT,
   type Reason,
   type RuleList,
@@ -42,6 +43,8 @@ export interface Matcher {
   /** Lines that did not parse; the rest of their lists still apply. */
   errors: ListError[];
   ruleCount: number;
+  /** The facts beyond tags that the rules (and exceptions) ask about. */
+  needs: FactNeeds;
   /** When the result of compiling would change by itself (a snooze ends), in epoch ms. */
   nextChange?: number;
 }
@@ -304,7 +307,8 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
     return reasons.length > 0 ? { action, reasons } : NO_VERDICT;
   }
 
-  const matcher: Matcher = { judge, errors, ruleCount };
+  const needs: FactNeeds = { title: titles.length > 0, creators: creators.size > 0 };
+  const matcher: Matcher = { judge, errors, ruleCount, needs };
   if (nextChange !== undefined) matcher.nextChange = nextChange;
   return matcher;
 }

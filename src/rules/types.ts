@@ -14,6 +14,17 @@ export interface EntryFacts {
   creators: string[];
 }
 
+/**
+ * Which facts beyond tags some rule asks about. Reading a fact costs DOM calls, so an adapter may leave out
+ * (as '' or []) what no rule can match; the id and tags are always read.
+ */
+export interface FactNeeds {
+  title: boolean;
+  creators: boolean;
+}
+
+export const ALL_FACTS: FactNeeds = { title: true, creators: true };
+
 export type Action = 'hide' | 'collapse' | 'blur' | 'label';
 
 export const ACTIONS: readonly Action[] = ['hide', 'collapse', 'blur', 'label'];

@@ -113,6 +113,30 @@ describe.skipIf(!HAVE_REAL_PAGES)('AO3 adapter on real pages', () => {
   });
 });
 
+describe.skipIf(!HAVE_REAL_PAGES)('AO3 adapter reading only what rules need', () => {
+  it.each(HAVE_REAL_PAGES ? realPages('ao3') : [])(
+    'reads the same id and tags without the title and authors in %s',
+    (file) => {
+      const doc = parseHtml(realPage('ao3', file));
+      for (const el of doc.querySelectorAll(ao3.entrySelector)) {
+        const all = ao3.read(el);
+        const tagsOnly = ao3.read(el, { title: false, creators: false });
+        expect(tagsOnly).toEqual({ id: all.id, tags: all.tags, title: '', creators: [] });
+        expect(ao3.read(el, { title: true, creators: false }).title).toBe(all.title);
+        expect(ao3.read(el, { title: false, creators: true }).creators).toEqual(all.creators);
+      }
+    },
+  );
+
+  it('still reads the title link for the id of a blurb without one', () => {
+    const doc = parseHtml(realPage('ao3', 'tag_works_Dysphoria.html'));
+    const first = doc.querySelector(ao3.entrySelector);
+    if (!first) throw new Error('no blurb');
+    first.removeAttribute('id');
+    expect(ao3.read(first, { title: false, creators: false }).id).toBe('/works/67356937');
+  });
+});
+
 describe('AO3 site matching', () => {
   it('runs on archiveofourown.org and nowhere else', () => {
     expect(siteForUrl('https://archiveofourown.org/tags/Netorare/works')?.id).toBe('ao3');

@@ -1,4 +1,4 @@
-import type { Tag } from '../rules/types';
+import { ALL_FACTS, type Tag } from '../rules/types';
 import { type SiteAdapter, text } from './types';
 
 /** The class of a tag's list item (`ul.tags > li.<class>`) → the namespace its tags get. */
@@ -68,7 +68,10 @@ export const ao3: SiteAdapter = {
     },
   },
   nextPage: (doc) => doc.querySelector('ol.pagination li.next a[href]')?.getAttribute('href') ?? null,
-  read(entry) {
+  read(entry, needs = ALL_FACTS) {
+    const id = entry.id;
+    // The title heading (title and authors) is walked only when a rule asks about either, or for the id.
+    const skipTitle = !needs.title && !needs.creators && id !== '';
     const tags: Tag[] = [];
     // Warnings are written twice (icon and tag list); nothing else repeats, so only they are checked.
     const warnings: string[] = [];
@@ -98,6 +101,7 @@ export const ao3: SiteAdapter = {
           break;
         }
         default: // h4.heading: the title and its authors; h5.fandoms.heading: fandom tags
+          if (skipTitle && kind === 'heading') break;
           for (let a = part.firstElementChild; a; a = a.nextElementSibling) {
             if (a.localName !== 'a') continue;
             if (a.className === 'tag') add('fandom', text(a));
@@ -106,11 +110,11 @@ export const ao3: SiteAdapter = {
           }
       }
     }
-    if (creators.length === 0) {
+    if (creators.length === 0 && titleLink) {
       // Anonymous works name no author link, only the word after "by".
-      const byline = / by (.+)$/u.exec(text(titleLink?.parentElement))?.[1];
+      const byline = / by (.+)$/u.exec(text(titleLink.parentElement))?.[1];
       if (byline) creators.push(byline);
     }
-    return { id: entry.id || titleLink?.getAttribute('href') || '', tags, title: text(titleLink), creators };
+    return { id: id || titleLink?.getAttribute('href') || '', tags, title: text(titleLink), creators };
   },
 };

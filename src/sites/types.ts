@@ -1,5 +1,5 @@
 import { fold } from '../rules/normalize';
-import type { EntryFacts, Tag } from '../rules/types';
+import { ALL_FACTS, type EntryFacts, type FactNeeds, type Tag } from '../rules/types';
 
 /**
  * Knows how one site writes its catalog. Returns plain data and touches nothing.
@@ -14,8 +14,11 @@ export interface SiteAdapter {
   matches: string[];
   /** CSS selector of one catalog entry's root element. */
   entrySelector: string;
-  /** Reads one entry (an element matching `entrySelector`). */
-  read(entry: Element): EntryFacts;
+  /**
+   * Reads one entry (an element matching `entrySelector`). `needs` says which facts beyond the id and tags
+   * some rule asks about: an adapter may skip reading the others (default: all).
+   */
+  read(entry: Element, needs?: FactNeeds): EntryFacts;
   /**
    * The site's own spellings → canonical names (folded spelling → name), so rules written once match
    * every site: DLsite's 合意なし is "non-consent". The matcher tries both.
@@ -93,8 +96,8 @@ export function learnInto(dictionary: Map<string, string>, pairs: Record<string,
 }
 
 /** Reads an entry and gives each tag the name the site's dictionary has for it. */
-export function readEntry(adapter: SiteAdapter, entry: Element): EntryFacts {
-  const facts = adapter.read(entry);
+export function readEntry(adapter: SiteAdapter, entry: Element, needs: FactNeeds = ALL_FACTS): EntryFacts {
+  const facts = adapter.read(entry, needs);
   const dictionary = adapter.dictionary;
   if (!dictionary) return facts;
   facts.tags = facts.tags.map((tag): Tag => {
