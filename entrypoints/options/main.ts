@@ -341,6 +341,9 @@ function behaviourSection(settings: Settings): HTMLElement {
     toggle('audit', t('auditToggle'), settings.audit, (s, on) => {
       s.audit = on;
     }),
+    toggle('hide-again', t('hideAgainOffscreen'), settings.hideAgainOffscreen, (s, on) => {
+      s.hideAgainOffscreen = on;
+    }),
     toggle('complete-tags', t('completeTags'), settings.completeTags, (s, on) => {
       s.completeTags = on;
     }),

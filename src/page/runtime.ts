@@ -91,6 +91,7 @@ export function runCatalog(
   let audit = false;
   /** What the current rules read beyond tags (an adapter may skip the rest). */
   let needs: FactNeeds = ALL_FACTS;
+  let hideAgainOffscreen = false;
   let currentJudge: (facts: EntryFacts) => Verdict = () => NO_VERDICT;
   let loaded = false;
   let problems: string[] = [];
@@ -146,7 +147,8 @@ export function runCatalog(
     currentJudge = matcher.judge;
     scanner.setTagSource(settings.completeTags ? tagSource : null);
     needs = matcher.needs;
-    scanner.setJudge(matcher.judge, { audit, needs });
+    hideAgainOffscreen = settings.hideAgainOffscreen;
+    scanner.setJudge(matcher.judge, { audit, needs, hideAgainOffscreen });
     scanner.start();
     judgeDetail();
     refillMode = settings.refill;
@@ -178,7 +180,7 @@ export function runCatalog(
     const pairs = adapter.learnDictionary?.(doc) ?? {};
     if (!adapter.dictionary || learnInto(adapter.dictionary, pairs) === 0) return;
     saveLearned(adapter.id, pairs).catch(() => undefined); // a full local quota only costs the cache
-    if (active) scanner.setJudge(currentJudge, { audit, needs });
+    if (active) scanner.setJudge(currentJudge, { audit, needs, hideAgainOffscreen });
   };
   if (detail) ctx.addEventListener(doc, 'DOMContentLoaded', judgeDetail);
   ctx.addEventListener(doc, 'DOMContentLoaded', checkRefill);

@@ -4,7 +4,7 @@ import { compile } from '../rules/compile';
 import type { FactNeeds } from '../rules/types';
 import { ao3 } from '../sites/ao3';
 import { HUGE_MUTATION_BATCH, Scanner } from './scanner';
-import { MARK_ATTR, SEEN_ATTR, VEIL_TAG } from './styles';
+import { MARK_ATTR, SEEN_ATTR, SHOWN_ATTR, VEIL_TAG } from './styles';
 
 function blurb(id: string, ...freeforms: string[]): HTMLLIElement {
   const li = document.createElement('li');
@@ -214,5 +214,60 @@ describe('Scanner, page runtime', () => {
     scanner.setJudge(byTitle.judge, { needs: byTitle.needs });
     expect(asked.at(-1)).toEqual({ title: true, creators: false });
     expect(card.getAttribute(MARK_ATTR)).toBe('hide');
+  });
+
+  it('with "hide again off screen", hides a shown entry once it has been seen and scrolled away', () => {
+    const watched: { callback: IntersectionObserverCallback; targets: Set<Element> }[] = [];
+    class FakeIntersectionObserver {
+      readonly targets = new Set<Element>();
+      constructor(readonly callback: IntersectionObserverCallback) {
+        watched.push(this);
+      }
+      observe(el: Element) {
+        this.targets.add(el);
+      }
+      unobserve(el: Element) {
+        this.targets.delete(el);
+      }
+      disconnect() {
+        this.targets.clear();
+      }
+    }
+    const original = globalThis.IntersectionObserver;
+    globalThis.IntersectionObserver = FakeIntersectionObserver as unknown as typeof IntersectionObserver;
+    try {
+      const ol = document.createElement('ol');
+      const near = blurb('20', 'Netorare');
+      const far = blurb('21', 'Netorare');
+      ol.append(near, far);
+      document.body.append(ol);
+      scanner = new Scanner(document, ao3, lists('blur', 'netorare'));
+      scanner.setJudge(lists('blur', 'netorare'), { hideAgainOffscreen: true });
+      scanner.start();
+      expect(scanner.showAll()).toBe(2);
+      const observer = watched[0];
+      if (!observer) throw new Error('no observer');
+      expect([...observer.targets]).toEqual([near, far]);
+      const move = (target: Element, isIntersecting: boolean) =>
+        observer.callback(
+          [{ target, isIntersecting } as IntersectionObserverEntry],
+          observer as unknown as IntersectionObserver,
+        );
+      // Off screen but never seen since Show all: stays shown.
+      move(far, false);
+      expect(far.hasAttribute(SHOWN_ATTR)).toBe(true);
+      // Seen, then scrolled away: hidden again, and no longer watched.
+      move(near, true);
+      move(near, false);
+      expect(near.hasAttribute(SHOWN_ATTR)).toBe(false);
+      expect(near.getAttribute(MARK_ATTR)).toBe('blur');
+      expect(observer.targets.has(near)).toBe(false);
+      // Turning the setting off stops watching what is still shown.
+      scanner.setJudge(lists('blur', 'netorare'), { hideAgainOffscreen: false });
+      expect(observer.targets.size).toBe(0);
+      expect(far.hasAttribute(SHOWN_ATTR)).toBe(true);
+    } finally {
+      globalThis.IntersectionObserver = original;
+    }
   });
 });

@@ -54,6 +54,8 @@ export interface ScanOptions {
   audit?: boolean;
   /** The facts beyond tags the rules ask about (the matcher's `needs`); default all. */
   needs?: FactNeeds;
+  /** An entry the user showed is hidden again once it has been on screen and scrolled out of view. */
+  hideAgainOffscreen?: boolean;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -98,6 +100,11 @@ export class Scanner {
   private readonly unfinished = new Set<Element>();
   private audit = false;
   private needs: FactNeeds = ALL_FACTS;
+  private hideAgainOffscreen = false;
+  /** Watches shown entries (when they are to be hidden again off screen); created on the first Show. */
+  private shownWatcher: IntersectionObserver | null = null;
+  /** Shown entries that have been on screen since they were shown. */
+  private readonly shownOnScreen = new WeakSet<Element>();
   private tagSource: TagSource | null = null;
   private readonly waiting = new Map<string, HTMLElement>();
   /** Bumped when the rules change: a state from an older generation is judged again. */
@@ -128,6 +135,7 @@ export class Scanner {
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
+    this.unwatchShown();
     this.doc.removeEventListener('DOMContentLoaded', this.onParsed);
     this.unfinished.clear();
     this.waiting.clear();
@@ -143,6 +151,8 @@ export class Scanner {
     this.judge = judge;
     this.audit = options.audit ?? false;
     this.needs = options.needs ?? ALL_FACTS;
+    this.hideAgainOffscreen = options.hideAgainOffscreen ?? false;
+    if (!this.hideAgainOffscreen) this.unwatchShown();
     this.generation++;
     if (this.observer) this.scanAll();
   }
@@ -175,6 +185,7 @@ export class Scanner {
       if (!state?.verdict.action || state.shown) continue;
       state.shown = true;
       this.paint(entry, state);
+      this.watchShown(entry);
       shown++;
     }
     return shown;
@@ -333,7 +344,39 @@ export class Scanner {
     this.states.set(entry, state);
     // DOM calls are the content script's main cost: an entry that was and stays untouched gets none.
     if (verdict.action !== null || previous?.verdict.action) this.paint(entry, state);
+    if (shown) this.watchShown(entry); // still shown under new rules, or the setting was just turned on
     if (!previous) entry.setAttribute(SEEN_ATTR, '');
+  }
+
+  /** With "hide again off screen" on: hides a shown entry once it has been seen and scrolled away. */
+  private watchShown(entry: HTMLElement): void {
+    if (!this.hideAgainOffscreen || typeof IntersectionObserver === 'undefined') return;
+    this.shownWatcher ??= new IntersectionObserver((records) => this.onShownMoved(records));
+    this.shownOnScreen.delete(entry);
+    this.shownWatcher.observe(entry);
+  }
+
+  private onShownMoved(records: IntersectionObserverEntry[]): void {
+    for (const record of records) {
+      const entry = record.target as HTMLElement;
+      if (record.isIntersecting) {
+        this.shownOnScreen.add(entry);
+        continue;
+      }
+      // "Show all" reveals entries far down the page too: each is hidden again only after it was seen.
+      if (!this.shownOnScreen.has(entry)) continue;
+      this.shownOnScreen.delete(entry);
+      this.shownWatcher?.unobserve(entry);
+      const state = this.states.get(entry);
+      if (!state?.shown) continue;
+      state.shown = false;
+      this.paint(entry, state);
+    }
+  }
+
+  private unwatchShown(): void {
+    this.shownWatcher?.disconnect();
+    this.shownWatcher = null;
   }
 
   private paint(entry: HTMLElement, state: EntryState): void {
@@ -342,6 +385,8 @@ export class Scanner {
     const toggle = () => {
       state.shown = !state.shown;
       this.paint(entry, state);
+      if (state.shown) this.watchShown(entry);
+      else this.shownWatcher?.unobserve(entry);
     };
     applyVerdict(entry, state.verdict, { shown: state.shown, audit: this.audit, onToggle: toggle, anchor });
   }

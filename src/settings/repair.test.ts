@@ -50,6 +50,15 @@ describe('repairSettings', () => {
     ]);
   });
 
+  it('keeps the switch for hiding shown entries again, and replaces a bad one by off', () => {
+    expect(
+      repairSettings({ ...defaultSettings(), hideAgainOffscreen: true }).settings.hideAgainOffscreen,
+    ).toBe(true);
+    const { settings, problems } = repairSettings({ ...defaultSettings(), hideAgainOffscreen: 'sometimes' });
+    expect(settings.hideAgainOffscreen).toBe(false);
+    expect(problems).toEqual(['hideAgainOffscreen: invalid value "sometimes" replaced by false']);
+  });
+
   it('renames duplicate list ids so each list stays addressable', () => {
     const list = { id: 'x', name: 'X', enabled: true, action: 'hide', patterns: [] };
     const { settings } = repairSettings({ enabled: true, sites: {}, lists: [list, { ...list, name: 'Y' }] });

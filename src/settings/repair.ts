@@ -131,6 +131,10 @@ export function repairSettings(raw: unknown): Repaired {
   if (typeof raw.completeTags === 'boolean') completeTags = raw.completeTags;
   else if (raw.completeTags !== undefined)
     problems.push(`completeTags: invalid value ${describe(raw.completeTags)} replaced by false`);
+  let hideAgainOffscreen = false;
+  if (typeof raw.hideAgainOffscreen === 'boolean') hideAgainOffscreen = raw.hideAgainOffscreen;
+  else if (raw.hideAgainOffscreen !== undefined)
+    problems.push(`hideAgainOffscreen: invalid value ${describe(raw.hideAgainOffscreen)} replaced by false`);
   let badge = true;
   if (typeof raw.badge === 'boolean') badge = raw.badge;
   else if (raw.badge !== undefined)
@@ -155,6 +159,7 @@ export function repairSettings(raw: unknown): Repaired {
       audit,
       refill,
       completeTags,
+      hideAgainOffscreen,
       sites,
       lists,
       exceptions,

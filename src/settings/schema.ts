@@ -62,6 +62,8 @@ export const SettingsSchema = z.object({
   refill: z.enum(['off', 'offer', 'auto']).default('off'),
   /** Complete list rows' tags with the site's own metadata look-up (E-Hentai); asks the site, so opt-in. */
   completeTags: z.boolean().default(false),
+  /** An entry the user showed is hidden again once it has been scrolled out of view (off: until reload). */
+  hideAgainOffscreen: z.boolean().default(false),
   /** Audit mode: outline what the rules would act on, act on nothing. */
   audit: z.boolean().default(false),
   /** Per-site switches keyed by site id; a site not listed is on. */
@@ -94,6 +96,7 @@ export function defaultSettings(): Settings {
     audit: false,
     refill: 'off',
     completeTags: false,
+    hideAgainOffscreen: false,
     sites: {},
     exceptions: [],
     aliases: [],

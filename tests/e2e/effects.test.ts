@@ -10,6 +10,7 @@ import {
   servePages,
   storeSettings,
 } from './harness';
+import { worksPage } from './pages';
 
 const URL = 'https://archiveofourown.org/tags/Original%20Work/works';
 const DEMO_PAGE = readFileSync(join(import.meta.dirname, '../../demo/ao3-works.html'), 'utf8');
@@ -80,5 +81,52 @@ describe('effects and rule kinds on the demo catalog, in Chromium', () => {
       work_1007: null, // ＮＴＲ, but the title says "Wife": the NOT term
       work_1008: 'label',
     });
+  });
+});
+
+describe('a shown entry hidden again once scrolled out of view (a setting), in Chromium', () => {
+  const LONG = 'https://archiveofourown.org/tags/Netorare/works';
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    // 60 works, one in seven tagged Netorare (work 0 first): long enough to scroll work 0 away.
+    await servePages(browser.context, { [LONG]: worksPage(60) });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function showThenScrollAway(hideAgainOffscreen: boolean): Promise<string | null> {
+    await storeSettings(browser.worker, {
+      enabled: true,
+      sites: {},
+      hideAgainOffscreen,
+      lists: [{ id: 'n', name: 'NTR', enabled: true, action: 'blur', patterns: ['netorare'] }],
+    });
+    const page = await browser.context.newPage();
+    await page.goto(LONG);
+    const first = page.locator(work(0));
+    await expect.poll(() => first.getAttribute('data-tagveil')).toBe('blur');
+    await clickVeilButton(page, work(0), 'Show');
+    await expect.poll(() => first.getAttribute('data-tagveil-shown')).toBe('');
+    // Still on screen for a while: stays shown.
+    await page.waitForTimeout(300);
+    expect(await first.getAttribute('data-tagveil-shown')).toBe('');
+    await page.mouse.wheel(0, 20_000);
+    await page.waitForFunction(() => window.scrollY > 2_000);
+    await page.waitForTimeout(500);
+    const shown = await first.getAttribute('data-tagveil-shown');
+    await page.close();
+    return shown;
+  }
+
+  it('hides it again when the setting is on', async () => {
+    expect(await showThenScrollAway(true)).toBeNull();
+  });
+
+  it('keeps it shown until reload when the setting is off', async () => {
+    expect(await showThenScrollAway(false)).toBe('');
   });
 });
