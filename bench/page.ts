@@ -4,6 +4,9 @@
  * 100-entry batch, of a re-judge after a settings change, the extra heap, and the content script's cost
  * before DOMContentLoaded on a 20-entry page.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from '@wxt-dev/browser';
 import { chromium, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, launchWithExtension, storeSettings } from '../scripts/chromium';
@@ -212,11 +215,15 @@ try {
     scriptCost.push((await pageState(worker, p)).timing.totalMs);
     await p.close();
   }
-  const plain = await chromium.launch({
+  // The same kind of browser (a persistent profile, same flags), with no extension at all.
+  const plainProfile = mkdtempSync(join(tmpdir(), 'tagveil-plain-'));
+  const plainContext = await chromium.launchPersistentContext(plainProfile, {
     executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    ignoreHTTPSErrors: true,
     args: [...CHROMIUM_ARGS, ...LOCAL_SITE_ARGS],
   });
-  const plainContext = await plain.newContext({ ignoreHTTPSErrors: true });
   const withoutExtension: number[] = [];
   for (let i = 0; i < DCL_LOADS; i++) {
     const p = await plainContext.newPage();
@@ -228,7 +235,8 @@ try {
     );
     await p.close();
   }
-  await plain.close();
+  await plainContext.close();
+  rmSync(plainProfile, { recursive: true, force: true });
   say(
     `   ${SMALL}-entry page, DOMContentLoaded (median of ${DCL_LOADS}): ${median(withExtension).toFixed(0)} ms with Tagveil, ${median(withoutExtension).toFixed(0)} ms without; the content script's own work: ${median(scriptCost).toFixed(1)} ms`,
   );

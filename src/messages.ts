@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ActionSchema } from './settings/schema';
 
 /** Messages between the popup and the content script; validated on receipt, whoever sent them. */
@@ -13,7 +13,7 @@ export const RuleCountSchema = z.object({
   action: ActionSchema,
   /** Tags (as the site wrote them) this rule matched on the page. */
   tags: z.array(z.string()),
-  entries: z.number().int(),
+  entries: z.int(),
 });
 
 export const PageStateSchema = z.object({
@@ -22,23 +22,23 @@ export const PageStateSchema = z.object({
   active: z.boolean(),
   /** Audit mode: counts are what the rules would do. */
   audit: z.boolean(),
-  entries: z.number().int(),
+  entries: z.int(),
   counts: z.object({
-    hide: z.number().int(),
-    collapse: z.number().int(),
-    blur: z.number().int(),
-    label: z.number().int(),
+    hide: z.int(),
+    collapse: z.int(),
+    blur: z.int(),
+    label: z.int(),
   }),
   rules: z.array(RuleCountSchema),
   /** Tags on this page as the site wrote them, with the number of entries carrying each. */
-  tags: z.array(z.object({ tag: z.string(), entries: z.number().int() })),
+  tags: z.array(z.object({ tag: z.string(), entries: z.int() })),
   /** Where the content script's time went on this page, in milliseconds. */
   timing: z.object({
     totalMs: z.number(),
     lastPassMs: z.number(),
-    lastPassEntries: z.number().int(),
+    lastPassEntries: z.int(),
     lastBatchMs: z.number(),
-    lastBatchEntries: z.number().int(),
+    lastBatchEntries: z.int(),
   }),
   /** Things the user should know: settings that failed to load, rules that did not parse. */
   problems: z.array(z.string()),
@@ -50,12 +50,12 @@ export type RuleCount = z.infer<typeof RuleCountSchema>;
 /** Content script → background: entries acted on in this tab, for the badge; null clears it. */
 export const BadgeSchema = z.object({
   type: z.literal('tagveil:badge'),
-  count: z.number().int().nonnegative().nullable(),
+  count: z.nullable(z.int().check(z.nonnegative())),
 });
 /** Options page → background: fetch subscribed lists now (one, or all). */
 export const RefreshSubscriptionsSchema = z.object({
   type: z.literal('tagveil:refresh-subscriptions'),
-  listId: z.string().optional(),
+  listId: z.optional(z.string()),
 });
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   BadgeSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SETTINGS_VERSION } from './migrations';
 import { SettingsFileSchema } from './transfer';
 

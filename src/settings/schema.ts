@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod/mini: the same validation as zod, with the methods left out of each schema, so the content script
+// that reads settings on every catalog page loads and starts faster (docs/performance.md).
+import * as z from 'zod/mini';
 import { presetById } from '../rules/presets';
 import { ACTIONS } from '../rules/types';
 
@@ -14,69 +16,77 @@ export const MAX_SUBSCRIPTION_BYTES = 256 * 1024;
 export const SubscriptionSchema = z.object({
   url: z.url({ protocol: /^https$/u, error: 'expected an https:// address' }),
   /** When the rules last changed, from a good download (epoch ms). */
-  updatedAt: z.number().int().nonnegative().optional(),
+  updatedAt: z.optional(z.int().check(z.nonnegative())),
   /** When the last fetch was tried (epoch ms). */
-  checkedAt: z.number().int().nonnegative().optional(),
+  checkedAt: z.optional(z.int().check(z.nonnegative())),
   /** What went wrong with the last fetch; the rules are still the last good copy. */
-  error: z.string().max(300).optional(),
+  error: z.optional(z.string().check(z.maxLength(300))),
 });
 
 /** A site the user added: where its entries and their tags are, as CSS selectors. */
 export const CustomSiteSchema = z.object({
-  id: z.string().regex(/^custom-[a-z0-9-]+$/u),
-  name: z.string().min(1).max(100),
+  id: z.string().check(z.regex(/^custom-[a-z0-9-]+$/u)),
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
   /** https://host, the site's origin; the content script runs on origin/* once the user grants it. */
-  origin: z.url({ protocol: /^https$/u, error: 'expected an https:// origin' }).regex(/^https:\/\/[^/]+$/u, {
-    message: 'expected an origin: https://host, with no path',
-  }),
+  origin: z
+    .url({ protocol: /^https$/u, error: 'expected an https:// origin' })
+    .check(z.regex(/^https:\/\/[^/]+$/u, { error: 'expected an origin: https://host, with no path' })),
   /** One catalog entry. */
-  entrySelector: z.string().min(1).max(300),
+  entrySelector: z.string().check(z.minLength(1), z.maxLength(300)),
   /** Inside an entry: each tag (its text is the tag). */
-  tagSelector: z.string().min(1).max(300),
+  tagSelector: z.string().check(z.minLength(1), z.maxLength(300)),
   /** Inside an entry: the title (for title: rules); optional. */
-  titleSelector: z.string().max(300).optional(),
+  titleSelector: z.optional(z.string().check(z.maxLength(300))),
 });
 
 export const BlocklistSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1).max(100),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
   enabled: z.boolean(),
   action: ActionSchema,
-  patterns: z.array(z.string().max(MAX_PATTERN_LENGTH)),
+  patterns: z.array(z.string().check(z.maxLength(MAX_PATTERN_LENGTH))),
   /** Site ids the list applies to; absent: every site. */
-  sites: z.array(z.string()).optional(),
+  sites: z.optional(z.array(z.string())),
   /** Paused until this time (epoch ms): a snooze. */
-  snoozedUntil: z.number().int().nonnegative().optional(),
+  snoozedUntil: z.optional(z.int().check(z.nonnegative())),
   /** Present when the list is a subscription. */
-  source: SubscriptionSchema.optional(),
+  source: z.optional(SubscriptionSchema),
 });
+
+/** Lists are addressed by id (menus, subscriptions, the options page): each must be unique. */
+export function uniqueIds<T extends z.ZodMiniType<{ id: string }[]>>(lists: T): T {
+  return lists.check(
+    z.refine((value) => new Set(value.map((l) => l.id)).size === value.length, 'list ids must be unique'),
+  );
+}
 
 export const SettingsSchema = z.object({
   /** Master switch. */
   enabled: z.boolean(),
   /** Everything paused until this time (epoch ms): "pause for 1 hour". */
-  pausedUntil: z.number().int().nonnegative().optional(),
+  pausedUntil: z.optional(z.int().check(z.nonnegative())),
   /** Number of entries acted on, on the toolbar button. */
-  badge: z.boolean().default(true),
+  badge: z._default(z.boolean(), true),
   /** When most of a list page is hidden: do nothing, offer to load the next page's entries, or load them. */
-  refill: z.enum(['off', 'offer', 'auto']).default('off'),
+  refill: z._default(z.enum(['off', 'offer', 'auto']), 'off'),
   /** Complete list rows' tags with the site's own metadata look-up (E-Hentai); asks the site, so opt-in. */
-  completeTags: z.boolean().default(false),
+  completeTags: z._default(z.boolean(), false),
   /** An entry the user showed is hidden again once it has been scrolled out of view (off: until reload). */
-  hideAgainOffscreen: z.boolean().default(false),
+  hideAgainOffscreen: z._default(z.boolean(), false),
   /** Audit mode: outline what the rules would act on, act on nothing. */
-  audit: z.boolean().default(false),
+  audit: z._default(z.boolean(), false),
   /** Per-site switches keyed by site id; a site not listed is on. */
   sites: z.record(z.string(), z.boolean()),
-  lists: z
-    .array(BlocklistSchema)
-    .refine((lists) => new Set(lists.map((l) => l.id)).size === lists.length, 'list ids must be unique'),
+  lists: uniqueIds(z.array(BlocklistSchema)),
   /** Rules that keep an entry untouched whatever the lists say. */
-  exceptions: z.array(z.string().max(MAX_PATTERN_LENGTH)).default([]),
+  exceptions: z._default(z.array(z.string().check(z.maxLength(MAX_PATTERN_LENGTH))), []),
   /** Groups of spellings treated as one tag by every list. */
-  aliases: z.array(z.array(z.string().max(MAX_PATTERN_LENGTH)).min(2)).default([]),
+  aliases: z._default(
+    z.array(z.array(z.string().check(z.maxLength(MAX_PATTERN_LENGTH))).check(z.minLength(2))),
+    [],
+  ),
   /** Sites the user added beyond the built-in ones. */
-  customSites: z.array(CustomSiteSchema).default([]),
+  customSites: z._default(z.array(CustomSiteSchema), []),
 });
 
 export type Blocklist = z.infer<typeof BlocklistSchema>;

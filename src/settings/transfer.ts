@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { migrateSettings, SETTINGS_VERSION } from './migrations';
-import { type Blocklist, BlocklistSchema, type Settings, SettingsSchema } from './schema';
+import { type Blocklist, BlocklistSchema, type Settings, SettingsSchema, uniqueIds } from './schema';
+import './zod-messages';
 
 /**
  * The settings file: what Export writes and Import reads (docs/settings.md, docs/settings.schema.json).
@@ -16,25 +17,25 @@ export const FILE_FORMAT = 'tagveil';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** Import is strict where storage is lenient: a misspelt field in a file is an error, not a silent loss. */
-const StrictList = BlocklistSchema.strict();
-const StrictSettings = SettingsSchema.extend({
-  lists: z
-    .array(StrictList)
-    .refine((lists) => new Set(lists.map((l) => l.id)).size === lists.length, 'list ids must be unique'),
-}).strict();
+const StrictList = z.strictObject(BlocklistSchema.shape);
+const StrictSettings = z.strictObject({
+  ...SettingsSchema.shape,
+  lists: uniqueIds(z.array(StrictList)),
+});
 
 export const SettingsFileSchema = z
-  .object({
+  .strictObject({
     format: z.literal(FILE_FORMAT),
-    version: z.int().min(1).max(SETTINGS_VERSION),
-    exportedAt: z.string().optional(),
-    settings: StrictSettings.optional(),
-    lists: z.array(StrictList).optional(),
+    version: z.int().check(z.gte(1), z.lte(SETTINGS_VERSION)),
+    exportedAt: z.optional(z.string()),
+    settings: z.optional(StrictSettings),
+    lists: z.optional(z.array(StrictList)),
   })
-  .strict()
-  .refine((file) => (file.settings === undefined) !== (file.lists === undefined), {
-    message: 'a settings file holds either "settings" or "lists"',
-  });
+  .check(
+    z.refine((file) => (file.settings === undefined) !== (file.lists === undefined), {
+      error: 'a settings file holds either "settings" or "lists"',
+    }),
+  );
 
 export type SettingsFile = z.infer<typeof SettingsFileSchema>;
 
@@ -93,7 +94,7 @@ function shown(value: unknown): string {
 }
 
 /** One line per problem: where, and what — `lists[2].action: expected hide|collapse|blur|label, got 'remove'`. */
-export function formatIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): string[] {
+export function formatIssues(error: z.core.$ZodError, prefix: readonly PropertyKey[] = []): string[] {
   return error.issues.map((issue) => {
     const path = formatPath([...prefix, ...issue.path]);
     const where = path === '' ? 'file' : path;
