@@ -19,13 +19,8 @@ const REQUIRED_TAG_NAMESPACES: [RegExp, string][] = [
 /** AO3 disambiguates homonyms with a suffix ("Trickster Spirits - Freeform"); rules are written without it. */
 const DISAMBIGUATION = / - (?:Freeform|Character|Relationship|Fandom)$/u;
 
-/**
- * The parts of a blurb that hold its facts: the title/author and fandom headings, the rating, warning and
- * category icons, and each tag list. One query finds them; the lists and headings are then walked child by
- * child, which costs far less than a query returning every item (docs/performance.md): each DOM call from
- * a content script costs more than the same call from the page.
- */
-const PARTS = '.header > .heading, ul.required-tags span[title], ul.tags';
+/** A class attribute that names `word` among its classes. */
+const hasClass = (className: string, word: string) => ` ${className} `.includes(` ${word} `);
 
 /** Archive of Our Own: works, bookmarks, series and collections listings (`li.blurb`). */
 export const ao3: SiteAdapter = {
@@ -68,10 +63,13 @@ export const ao3: SiteAdapter = {
     },
   },
   nextPage: (doc) => doc.querySelector('ol.pagination li.next a[href]')?.getAttribute('href') ?? null,
+  /**
+   * Each DOM call from a content script costs far more than the same call from the page, so a blurb is
+   * read with as few as possible (docs/performance.md): its headings and lists are found by tag name
+   * (live collections, cheaper than a selector query), and each list is walked child by child.
+   */
   read(entry, needs = ALL_FACTS) {
     const id = entry.id;
-    // The title heading (title and authors) is walked only when a rule asks about either, or for the id.
-    const skipTitle = !needs.title && !needs.creators && id !== '';
     const tags: Tag[] = [];
     // Warnings are written twice (icon and tag list); nothing else repeats, so only they are checked.
     const warnings: string[] = [];
@@ -84,30 +82,50 @@ export const ao3: SiteAdapter = {
       }
       tags.push({ namespace, name: clean });
     };
+    // h5.fandoms.heading: the fandom tags (a bookmark's h5.byline.heading names its bookmarker).
+    const h5s = entry.getElementsByTagName('h5');
+    for (let i = 0; i < h5s.length; i++) {
+      const heading = h5s[i] as Element;
+      if (!hasClass(heading.className, 'fandoms')) continue;
+      for (let a = heading.firstElementChild; a; a = a.nextElementSibling)
+        if (a.className === 'tag') add('fandom', text(a));
+    }
+    const lists = entry.getElementsByTagName('ul');
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i] as Element;
+      const kind = list.className;
+      if (hasClass(kind, 'required-tags')) {
+        // Rating, warning and category icons: span.<kind>[title]; each title holds names joined by ", "
+        // (completion status is an icon too, but not a tag; the inner span.text has no kind).
+        const icons = list.getElementsByTagName('span');
+        for (let j = 0; j < icons.length; j++) {
+          const icon = icons[j] as Element;
+          const iconClass = icon.className;
+          const namespace = REQUIRED_TAG_NAMESPACES.find(([re]) => re.test(iconClass))?.[1];
+          if (namespace)
+            for (const name of (icon.getAttribute('title') ?? '').split(', ')) add(namespace, name);
+        }
+      } else if (hasClass(kind, 'tags')) {
+        // ul.tags (and a bookmark's ul.meta.tags): each item's text is its one tag; its class names the
+        // kind (freeform when it has none).
+        for (let li = list.firstElementChild; li; li = li.nextElementSibling)
+          add(TAG_LIST_NAMESPACES.get(li.className) ?? 'freeform', text(li));
+      }
+    }
+    // h4.heading, the first: the title and its authors, read only when a rule asks about either (or for
+    // the id of a blurb without one).
     let titleLink: Element | undefined;
     const creators: string[] = [];
-    for (const part of entry.querySelectorAll(PARTS)) {
-      const kind = part.className;
-      switch (part.localName) {
-        case 'ul': // ul.tags: each item's text is its one tag; its class names the kind (freeform if none)
-          for (let li = part.firstElementChild; li; li = li.nextElementSibling)
-            add(TAG_LIST_NAMESPACES.get(li.className) ?? 'freeform', text(li));
-          break;
-        case 'span': {
-          // (completion status is an icon too, but not a tag)
-          const namespace = REQUIRED_TAG_NAMESPACES.find(([re]) => re.test(kind))?.[1];
-          if (namespace)
-            for (const name of (part.getAttribute('title') ?? '').split(', ')) add(namespace, name);
-          break;
+    if (needs.title || needs.creators || id === '') {
+      const h4s = entry.getElementsByTagName('h4');
+      for (let i = 0; i < h4s.length && !titleLink; i++) {
+        const heading = h4s[i] as Element;
+        if (heading.className !== 'heading') continue;
+        for (let a = heading.firstElementChild; a; a = a.nextElementSibling) {
+          if (a.localName !== 'a') continue;
+          if (a.getAttribute('rel') === 'author') creators.push(text(a));
+          else titleLink ??= a;
         }
-        default: // h4.heading: the title and its authors; h5.fandoms.heading: fandom tags
-          if (skipTitle && kind === 'heading') break;
-          for (let a = part.firstElementChild; a; a = a.nextElementSibling) {
-            if (a.localName !== 'a') continue;
-            if (a.className === 'tag') add('fandom', text(a));
-            else if (a.getAttribute('rel') === 'author') creators.push(text(a));
-            else titleLink ??= a;
-          }
       }
     }
     if (creators.length === 0 && titleLink) {
