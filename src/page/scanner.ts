@@ -5,6 +5,7 @@ import {
   type EntryFacts,
   type FactNeeds,
   reasonLabel,
+  TAGS_ONLY,
   type Verdict,
 } from '../rules/types';
 import { readEntry, type SiteAdapter, type TagSource } from '../sites/types';
@@ -224,8 +225,8 @@ export class Scanner {
       stats.entries++;
       const state = this.states.get(entry);
       if (!state) continue;
-      // Tags are read again here, when the popup asks, rather than kept for every entry.
-      for (const tag of new Set(readEntry(this.adapter, entry).tags.map(tagToString))) {
+      // Tags (only) are read again here, when the popup asks, rather than kept for every entry.
+      for (const tag of new Set(readEntry(this.adapter, entry, TAGS_ONLY).tags.map(tagToString))) {
         seen.set(tag, (seen.get(tag) ?? 0) + 1);
       }
       const verdict = state.verdict;

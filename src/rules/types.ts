@@ -24,6 +24,7 @@ export interface FactNeeds {
 }
 
 export const ALL_FACTS: FactNeeds = { title: true, creators: true };
+export const TAGS_ONLY: FactNeeds = { title: false, creators: false };
 
 export type Action = 'hide' | 'collapse' | 'blur' | 'label';
 
