@@ -164,6 +164,32 @@ describe('Scanner, page runtime', () => {
     ]);
   });
 
+  it('does not read entries again for its own reason lines going in', async () => {
+    const ol = document.createElement('ol');
+    for (let i = 0; i < 5; i++) ol.append(blurb(`v${i}`, 'Netorare'));
+    document.body.append(ol);
+    let reads = 0;
+    const counting = {
+      ...ao3,
+      read: (entry: Element, needs?: FactNeeds) => {
+        reads++;
+        return ao3.read(entry, needs);
+      },
+    };
+    scanner = new Scanner(document, counting, lists('blur', 'netorare'));
+    scanner.start();
+    expect(ol.querySelectorAll(VEIL_TAG).length).toBe(5);
+    expect(reads).toBe(5);
+    await mutationsDelivered();
+    expect(reads).toBe(5);
+    // A change of the page's own next to a veil is still read.
+    const tag = ol.querySelector('#work_v0 a.tag');
+    if (tag) tag.textContent = 'Fluff';
+    await mutationsDelivered();
+    expect(reads).toBe(6);
+    expect(ol.querySelector('#work_v0')?.hasAttribute(MARK_ATTR)).toBe(false);
+  });
+
   it('judges a card whose tag text is edited in place', async () => {
     const ol = document.createElement('ol');
     const card = blurb('9', 'Fluff');

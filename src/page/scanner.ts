@@ -10,7 +10,7 @@ import {
 } from '../rules/types';
 import { readEntry, type SiteAdapter, type TagSource } from '../sites/types';
 import { applyVerdict, clearVerdict } from './effects';
-import { SEEN_ATTR } from './styles';
+import { SEEN_ATTR, VEIL_TAG } from './styles';
 
 /**
  * Past this many mutation records in one callback (a streamed chunk of a huge page), walking every added
@@ -78,6 +78,19 @@ function signatureOf(facts: EntryFacts): number {
   for (const creator of facts.creators) h = hashInto(h, creator);
   for (const tag of facts.tags) h = hashInto(hashInto(h, tag.namespace ?? ''), tag.name);
   return h;
+}
+
+function isVeil(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).localName === VEIL_TAG;
+}
+
+/** A record of our own reason lines being added or removed, and nothing else. */
+function onlyVeils(record: MutationRecord): boolean {
+  const { addedNodes, removedNodes } = record;
+  if (addedNodes.length + removedNodes.length === 0) return false;
+  for (const node of addedNodes) if (!isVeil(node)) return false;
+  for (const node of removedNodes) if (!isVeil(node)) return false;
+  return true;
 }
 
 /** What the observer watches: structure, text edited in place, and the attributes adapters read tags from. */
@@ -290,6 +303,8 @@ export class Scanner {
     }
     let lastTarget: Node | null = null;
     for (const record of records) {
+      // Our own veils going in or out (every veiled entry of a pass) change no entry's facts.
+      if (record.type === 'childList' && onlyVeils(record)) continue;
       // Content changed inside an entry (streamed HTML, a card re-rendered in place) changes its facts.
       if (record.target !== lastTarget) {
         lastTarget = record.target;
