@@ -368,6 +368,9 @@ export class Scanner {
   private watchShown(entry: HTMLElement): void {
     if (!this.hideAgainOffscreen || typeof IntersectionObserver === 'undefined') return;
     this.shownWatcher ??= new IntersectionObserver((records) => this.onShownMoved(records));
+    // Watched afresh: the observer reports at once whether the entry is on screen now (observing an
+    // entry already watched would report nothing, and it would never count as seen again).
+    this.shownWatcher.unobserve(entry);
     this.shownOnScreen.delete(entry);
     this.shownWatcher.observe(entry);
   }

@@ -98,13 +98,18 @@ describe('a shown entry hidden again once scrolled out of view (a setting), in C
     await browser?.close();
   });
 
-  async function showThenScrollAway(hideAgainOffscreen: boolean): Promise<string | null> {
-    await storeSettings(browser.worker, {
-      enabled: true,
-      sites: {},
-      hideAgainOffscreen,
-      lists: [{ id: 'n', name: 'NTR', enabled: true, action: 'blur', patterns: ['netorare'] }],
-    });
+  const settingsWith = (hideAgainOffscreen: boolean, patterns = ['netorare']) => ({
+    enabled: true,
+    sites: {},
+    hideAgainOffscreen,
+    lists: [{ id: 'n', name: 'NTR', enabled: true, action: 'blur', patterns }],
+  });
+
+  async function showThenScrollAway(
+    hideAgainOffscreen: boolean,
+    changeRulesWhileShown = false,
+  ): Promise<string | null> {
+    await storeSettings(browser.worker, settingsWith(hideAgainOffscreen));
     const page = await browser.context.newPage();
     await page.goto(LONG);
     const first = page.locator(work(0));
@@ -114,6 +119,12 @@ describe('a shown entry hidden again once scrolled out of view (a setting), in C
     // Still on screen for a while: stays shown.
     await page.waitForTimeout(300);
     expect(await first.getAttribute('data-tagveil-shown')).toBe('');
+    if (changeRulesWhileShown) {
+      // The page is judged again; the entry stays acted on, so it stays shown, and still watched.
+      await storeSettings(browser.worker, settingsWith(hideAgainOffscreen, ['netorare', 'gore']));
+      await page.waitForTimeout(500);
+      expect(await first.getAttribute('data-tagveil-shown')).toBe('');
+    }
     await page.mouse.wheel(0, 20_000);
     await page.waitForFunction(() => window.scrollY > 2_000);
     await page.waitForTimeout(500);
@@ -124,6 +135,10 @@ describe('a shown entry hidden again once scrolled out of view (a setting), in C
 
   it('hides it again when the setting is on', async () => {
     expect(await showThenScrollAway(true)).toBeNull();
+  });
+
+  it('hides it again after the rules changed while it was shown', async () => {
+    expect(await showThenScrollAway(true, true)).toBeNull();
   });
 
   it('keeps it shown until reload when the setting is off', async () => {
