@@ -15,6 +15,7 @@ import {
   noticeFor,
   refreshSubscription,
   save,
+  section,
   today,
 } from './shared';
 
@@ -287,10 +288,9 @@ function listCard(list: Blocklist, index: number, count: number): HTMLElement {
 }
 
 export function listsSection(settings: Settings): HTMLElement {
-  return h(
-    'section',
-    { id: 'lists', 'aria-labelledby': 'lists-h' },
-    h('h2', { id: 'lists-h' }, t('blocklists')),
+  return section(
+    'lists',
+    t('blocklists'),
     h('p', { class: 'muted' }, t('listsHelp')),
     h(
       'div',

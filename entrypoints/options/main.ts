@@ -35,6 +35,7 @@ import {
   render,
   save,
   say,
+  section,
   setRenderer,
   today,
   toggle,
@@ -51,10 +52,9 @@ const testState = { tags: '', title: '' };
 
 function storageSection(loaded: LoadedSettings): HTMLElement {
   const status = storageStatus(loaded);
-  return h(
-    'section',
-    { id: 'storage', 'aria-labelledby': 'storage-h' },
-    h('h2', { id: 'storage-h' }, t('storageHeading')),
+  return section(
+    'storage',
+    t('storageHeading'),
     h('meter', {
       class: 'meter',
       min: 0,
@@ -165,10 +165,9 @@ function testResult(settings: Settings): HTMLElement[] {
 function testSection(settings: Settings): HTMLElement {
   const result = h('div', { id: 'test-result', 'aria-live': 'polite' }, ...testResult(settings));
   const update = () => result.replaceChildren(...testResult(settings));
-  return h(
-    'section',
-    { id: 'test', 'aria-labelledby': 'test-h' },
-    h('h2', { id: 'test-h' }, t('testHeading')),
+  return section(
+    'test',
+    t('testHeading'),
     h(
       'label',
       { class: 'stack' },
@@ -248,20 +247,18 @@ function presetCard(preset: Preset, settings: Settings): HTMLElement {
 }
 
 function presetsSection(settings: Settings): HTMLElement {
-  return h(
-    'section',
-    { id: 'presets', 'aria-labelledby': 'presets-h' },
-    h('h2', { id: 'presets-h' }, t('presetsHeading')),
+  return section(
+    'presets',
+    t('presetsHeading'),
     h('div', { class: 'presets' }, ...PRESETS.map((p) => presetCard(p, settings))),
     noticeFor('presets'),
   );
 }
 
 function exceptionsSection(settings: Settings): HTMLElement {
-  return h(
-    'section',
-    { id: 'exceptions', 'aria-labelledby': 'exceptions-h' },
-    h('h2', { id: 'exceptions-h' }, t('exceptions')),
+  return section(
+    'exceptions',
+    t('exceptions'),
     h('p', { class: 'muted' }, t('exceptionsHelp')),
     ruleEditor({
       key: 'exceptions',
@@ -282,10 +279,9 @@ function aliasesSection(settings: Settings): HTMLElement {
   const textarea = h('textarea', { id: 'aliases-text', rows: 5, 'aria-label': t('aliasesLabel') });
   textarea.value = drafts.get('aliases')?.text ?? settings.aliases.map((g) => g.join(' = ')).join('\n');
   textarea.addEventListener('input', () => drafts.set('aliases', { base: [], text: textarea.value }));
-  return h(
-    'section',
-    { id: 'aliases', 'aria-labelledby': 'aliases-h' },
-    h('h2', { id: 'aliases-h' }, t('aliasesHeading')),
+  return section(
+    'aliases',
+    t('aliasesHeading'),
     h('p', { class: 'muted' }, t('aliasesHelp')),
     textarea,
     h(
@@ -325,10 +321,9 @@ function aliasesSection(settings: Settings): HTMLElement {
 }
 
 function behaviourSection(settings: Settings): HTMLElement {
-  return h(
-    'section',
-    { id: 'behaviour', 'aria-labelledby': 'behaviour-h' },
-    h('h2', { id: 'behaviour-h' }, t('behaviourHeading')),
+  return section(
+    'behaviour',
+    t('behaviourHeading'),
     toggle('enabled', t('filteringOn'), settings.enabled, (s, on) => {
       s.enabled = on;
     }),

@@ -3,7 +3,7 @@ import type { Settings } from '@/src/settings/schema';
 import { updateSettings } from '@/src/settings/store';
 import { freeId } from '@/src/settings/transfer';
 import { checkboxLabel } from '@/src/ui/controls';
-import { h } from '@/src/ui/dom';
+import { type Child, h } from '@/src/ui/dom';
 import { t, uiLanguage } from '@/src/ui/i18n';
 import type { Draft } from './editor';
 
@@ -53,6 +53,11 @@ export async function save(
     render();
     return null;
   }
+}
+
+/** A section of the page: its id (the navigation's target), its heading, named for screen readers. */
+export function section(id: string, heading: string, ...children: Child[]): HTMLElement {
+  return h('section', { id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, heading), ...children);
 }
 
 export function download(name: string, text: string): void {

@@ -4,7 +4,7 @@ import { customSiteId, selectorProblem } from '@/src/sites/custom';
 import { SITES } from '@/src/sites/registry';
 import { h } from '@/src/ui/dom';
 import { t } from '@/src/ui/i18n';
-import { noticeFor, render, save, say, toggle } from './shared';
+import { noticeFor, render, save, say, section, toggle } from './shared';
 
 // The options page's Sites section: built-in sites on and off, and the sites the user adds by selectors.
 
@@ -16,10 +16,9 @@ export async function refreshGranted(): Promise<void> {
 }
 
 export function sitesSection(settings: Settings): HTMLElement {
-  return h(
-    'section',
-    { id: 'sites', 'aria-labelledby': 'sites-h' },
-    h('h2', { id: 'sites-h' }, t('sitesHeading')),
+  return section(
+    'sites',
+    t('sitesHeading'),
     h(
       'ul',
       { class: 'plain' },

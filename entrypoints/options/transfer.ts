@@ -15,6 +15,7 @@ import {
   render,
   save,
   say,
+  section,
   today,
 } from './shared';
 
@@ -94,10 +95,9 @@ function setImportText(text: string, name: string): void {
 }
 
 export function transferSection(settings: Settings): HTMLElement {
-  return h(
-    'section',
-    { id: 'transfer', 'aria-labelledby': 'transfer-h' },
-    h('h2', { id: 'transfer-h' }, t('transferHeading')),
+  return section(
+    'transfer',
+    t('transferHeading'),
     h(
       'div',
       { class: 'row' },
@@ -192,10 +192,9 @@ export function transferSection(settings: Settings): HTMLElement {
 }
 
 export function subscriptionsSection(): HTMLElement {
-  return h(
-    'section',
-    { id: 'subscriptions', 'aria-labelledby': 'subscriptions-h' },
-    h('h2', { id: 'subscriptions-h' }, t('subscriptionsHeading')),
+  return section(
+    'subscriptions',
+    t('subscriptionsHeading'),
     h('p', { class: 'muted' }, t('subscriptionsHelp')),
     h(
       'form',

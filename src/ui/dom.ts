@@ -1,4 +1,4 @@
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 type Props = Record<string, string | number | boolean | EventListener | undefined>;
 
 /** Builds an element; `on*` props become listeners, booleans become properties. Text is never parsed as HTML. */
