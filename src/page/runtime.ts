@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageRequestSchema, type PageState } from '../messages';
 import { compile } from '../rules/compile';
-import { ALL_FACTS, type EntryFacts, type FactNeeds, NO_VERDICT, type Verdict } from '../rules/types';
+import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import type { Repaired } from '../settings/repair';
 import { isPaused, isSiteEnabled } from '../settings/schema';
 import { completedTagsCache, loadLearned, loadSettings, saveLearned, watchSettings } from '../settings/store';
@@ -89,9 +89,6 @@ export function runCatalog(
   };
   let active = false;
   let audit = false;
-  /** What the current rules read beyond tags (an adapter may skip the rest). */
-  let needs: FactNeeds = ALL_FACTS;
-  let hideAgainOffscreen = false;
   let currentJudge: (facts: EntryFacts) => Verdict = () => NO_VERDICT;
   let loaded = false;
   let problems: string[] = [];
@@ -146,9 +143,11 @@ export function runCatalog(
     audit = settings.audit;
     currentJudge = matcher.judge;
     scanner.setTagSource(settings.completeTags ? tagSource : null);
-    needs = matcher.needs;
-    hideAgainOffscreen = settings.hideAgainOffscreen;
-    scanner.setJudge(matcher.judge, { audit, needs, hideAgainOffscreen });
+    scanner.setJudge(matcher.judge, {
+      audit,
+      needs: matcher.needs,
+      hideAgainOffscreen: settings.hideAgainOffscreen,
+    });
     scanner.start();
     judgeDetail();
     refillMode = settings.refill;
@@ -180,7 +179,7 @@ export function runCatalog(
     const pairs = adapter.learnDictionary?.(doc) ?? {};
     if (!adapter.dictionary || learnInto(adapter.dictionary, pairs) === 0) return;
     saveLearned(adapter.id, pairs).catch(() => undefined); // a full local quota only costs the cache
-    if (active) scanner.setJudge(currentJudge, { audit, needs, hideAgainOffscreen });
+    if (active) scanner.rejudge();
   };
   if (detail) ctx.addEventListener(doc, 'DOMContentLoaded', judgeDetail);
   ctx.addEventListener(doc, 'DOMContentLoaded', checkRefill);

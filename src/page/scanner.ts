@@ -167,6 +167,11 @@ export class Scanner {
     this.needs = options.needs ?? ALL_FACTS;
     this.hideAgainOffscreen = options.hideAgainOffscreen ?? false;
     if (!this.hideAgainOffscreen) this.unwatchShown();
+    this.rejudge();
+  }
+
+  /** Same rules and options, but what they match changed (a dictionary learned spellings): judge again. */
+  rejudge(): void {
     this.generation++;
     if (this.observer) this.scanAll();
   }

@@ -9,11 +9,11 @@ const TAG_LIST_NAMESPACES = new Map([
   ['freeforms', 'freeform'],
 ]);
 
-/** Icons in `ul.required-tags` (their class starts with the kind); `title` holds the text, joined by ", ". */
-const REQUIRED_TAG_NAMESPACES: [RegExp, string][] = [
-  [/\brating\b/u, 'rating'],
-  [/\bwarnings\b/u, 'warning'],
-  [/\bcategory\b/u, 'category'],
+/** Icons in `ul.required-tags`: the class naming the kind → the namespace; `title` holds the names, joined by ", ". */
+const REQUIRED_TAG_NAMESPACES: [string, string][] = [
+  ['rating', 'rating'],
+  ['warnings', 'warning'],
+  ['category', 'category'],
 ];
 
 /** AO3 disambiguates homonyms with a suffix ("Trickster Spirits - Freeform"); rules are written without it. */
@@ -101,7 +101,7 @@ export const ao3: SiteAdapter = {
         for (let j = 0; j < icons.length; j++) {
           const icon = icons[j] as Element;
           const iconClass = icon.className;
-          const namespace = REQUIRED_TAG_NAMESPACES.find(([re]) => re.test(iconClass))?.[1];
+          const namespace = REQUIRED_TAG_NAMESPACES.find(([kind]) => hasClass(iconClass, kind))?.[1];
           if (namespace)
             for (const name of (icon.getAttribute('title') ?? '').split(', ')) add(namespace, name);
         }
