@@ -120,25 +120,17 @@ export function repairSettings(raw: unknown): Repaired {
   const aliases = (Array.isArray(raw.aliases) ? raw.aliases : strings(raw.aliases, 'aliases'))
     .map((group, i) => strings(group, `aliases[${i}]`))
     .filter((group) => group.length >= 2);
-  let audit = false;
-  if (typeof raw.audit === 'boolean') audit = raw.audit;
-  else if (raw.audit !== undefined)
-    problems.push(`audit: invalid value ${describe(raw.audit)} replaced by false`);
   const refillParsed = SettingsSchema.shape.refill.safeParse(raw.refill);
   if (!refillParsed.success) problems.push(`refill: invalid value ${describe(raw.refill)} replaced by "off"`);
   const refill = refillParsed.success ? refillParsed.data : 'off';
-  let completeTags = false;
-  if (typeof raw.completeTags === 'boolean') completeTags = raw.completeTags;
-  else if (raw.completeTags !== undefined)
-    problems.push(`completeTags: invalid value ${describe(raw.completeTags)} replaced by false`);
-  let hideAgainOffscreen = false;
-  if (typeof raw.hideAgainOffscreen === 'boolean') hideAgainOffscreen = raw.hideAgainOffscreen;
-  else if (raw.hideAgainOffscreen !== undefined)
-    problems.push(`hideAgainOffscreen: invalid value ${describe(raw.hideAgainOffscreen)} replaced by false`);
-  let badge = true;
-  if (typeof raw.badge === 'boolean') badge = raw.badge;
-  else if (raw.badge !== undefined)
-    problems.push(`badge: invalid value ${describe(raw.badge)} replaced by true`);
+  /** A switch with a default: absent means the default, anything but true/false is reported. */
+  const flag = (key: 'audit' | 'badge' | 'completeTags' | 'hideAgainOffscreen', fallback: boolean) => {
+    const value = raw[key];
+    if (typeof value === 'boolean') return value;
+    if (value !== undefined)
+      problems.push(`${key}: invalid value ${describe(value)} replaced by ${fallback}`);
+    return fallback;
+  };
   const paused = SettingsSchema.shape.pausedUntil.safeParse(raw.pausedUntil);
   if (!paused.success) problems.push(`pausedUntil: invalid value ${describe(raw.pausedUntil)} dropped`);
   const customSites: CustomSite[] = [];
@@ -155,11 +147,11 @@ export function repairSettings(raw: unknown): Repaired {
     settings: {
       enabled: enabled.success ? enabled.data : true,
       ...(paused.success && paused.data !== undefined ? { pausedUntil: paused.data } : {}),
-      badge,
-      audit,
+      badge: flag('badge', true),
+      audit: flag('audit', false),
       refill,
-      completeTags,
-      hideAgainOffscreen,
+      completeTags: flag('completeTags', false),
+      hideAgainOffscreen: flag('hideAgainOffscreen', false),
       sites,
       lists,
       exceptions,
