@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { compile } from '../rules/compile';
+import { TAGS_ONLY } from '../rules/types';
 import { customAdapter, customSiteId, selectorProblem } from './custom';
 
 const site = {
@@ -27,6 +28,9 @@ describe('a custom site', () => {
       { id: 'l', name: 'L', enabled: true, action: 'hide', patterns: ['netorare'] },
     ]).judge;
     expect(entries.map((e) => judge(e).action)).toEqual(['hide', null]);
+    // No rule asks about titles: the title selector is not read.
+    const first = document.querySelector(adapter.entrySelector);
+    expect(first && adapter.read(first, TAGS_ONLY).title).toBe('');
   });
 
   it('gets an id from its host and checks selectors before they are saved', () => {

@@ -1,4 +1,4 @@
-import type { Tag } from '../rules/types';
+import { ALL_FACTS, type Tag } from '../rules/types';
 import { type CustomSite, originPattern } from '../settings/schema';
 import { type SiteAdapter, text } from './types';
 
@@ -13,13 +13,13 @@ export function customAdapter(site: CustomSite): SiteAdapter {
     matches: [originPattern(site.origin)],
     entrySelector: site.entrySelector,
     expectsEntries: () => false, // nothing known about the site's pages beyond the selectors
-    read(entry) {
+    read(entry, needs = ALL_FACTS) {
       const tags: Tag[] = [];
       for (const el of entry.querySelectorAll(site.tagSelector)) {
         const name = text(el);
         if (name) tags.push({ name });
       }
-      const titleEl = site.titleSelector ? entry.querySelector(site.titleSelector) : null;
+      const titleEl = needs.title && site.titleSelector ? entry.querySelector(site.titleSelector) : null;
       const link = entry.querySelector('a[href]')?.getAttribute('href') ?? '';
       return { id: entry.id || link, tags, title: text(titleEl), creators: [] };
     },

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, HAVE_REAL_PAGES, parseHtml, realPage } from '../../tests/real-pages';
 import { compile } from '../rules/compile';
+import { TAGS_ONLY } from '../rules/types';
 import { ehentai } from './ehentai';
 import { siteForUrl } from './registry';
 
@@ -54,6 +55,13 @@ describe.skipIf(!HAVE_REAL_PAGES)('E-Hentai adapter on real pages', () => {
       expect(tags).toEqual(expected?.tags);
       expect(facts.tags.filter((t) => t.namespace === 'category')).toHaveLength(1);
     });
+  });
+
+  it.each(MODES)('%s mode: the same id and tags without the title and uploader', (_, file) => {
+    for (const el of parseHtml(realPage('ehentai', file)).querySelectorAll(ehentai.entrySelector)) {
+      const all = ehentai.read(el);
+      expect(ehentai.read(el, TAGS_ONLY)).toEqual({ id: all.id, tags: all.tags, title: '', creators: [] });
+    }
   });
 
   it('reads the full tag from the title even where the text is abbreviated', () => {

@@ -1,4 +1,4 @@
-import type { Tag } from '../rules/types';
+import { ALL_FACTS, type Tag } from '../rules/types';
 import { apiEndpoint, EhentaiTagCompleter } from './ehentai-api';
 import { type SiteAdapter, text } from './types';
 
@@ -30,7 +30,7 @@ export const ehentai: SiteAdapter = {
   // The current pager (#unext) or the older table one (its last cell is ">").
   nextPage: (doc) =>
     doc.querySelector('a#unext[href], table.ptt td:last-child > a[href]')?.getAttribute('href') ?? null,
-  read(entry) {
+  read(entry, needs = ALL_FACTS) {
     const tags: Tag[] = [];
     // The title attribute always holds the full "namespace:tag"; the text may be abbreviated ("f:milf").
     for (const el of entry.querySelectorAll('.gt[title], .gtl[title], .gtw[title]')) {
@@ -50,8 +50,8 @@ export const ehentai: SiteAdapter = {
     return {
       id: gallery ? `${gallery[1]}/${gallery[2]}` : link,
       tags,
-      title: text(entry.querySelector('.glink, .gl4t')),
-      creators: [...entry.querySelectorAll('a[href*="/uploader/"]')].map(text),
+      title: needs.title ? text(entry.querySelector('.glink, .gl4t')) : '',
+      creators: needs.creators ? [...entry.querySelectorAll('a[href*="/uploader/"]')].map(text) : [],
     };
   },
   detail: {

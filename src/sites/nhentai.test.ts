@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, parseHtml, REAL_PAGES_DIR, realPage } from '../../tests/real-pages';
 import { compile } from '../rules/compile';
+import { TAGS_ONLY } from '../rules/types';
 import { nhentai } from './nhentai';
 import { siteForUrl } from './registry';
 import { learnInto, readEntry } from './types';
@@ -26,6 +27,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('nhentai adapter on real pages', () => {
       expect(facts.id).toBe(raw[i]?.[2]);
       expect(facts.tags.map((t) => t.name)).toEqual(raw[i]?.[1]?.split(' '));
       expect(facts.title).not.toBe('');
+      expect(nhentai.read(el, TAGS_ONLY)).toEqual({ ...facts, title: '' });
     });
   });
 

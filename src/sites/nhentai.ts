@@ -1,5 +1,5 @@
 import { fold } from '../rules/normalize';
-import type { Tag } from '../rules/types';
+import { ALL_FACTS, type Tag } from '../rules/types';
 import { type SiteAdapter, text } from './types';
 
 /**
@@ -75,7 +75,7 @@ export const nhentai: SiteAdapter = {
   expectsEntries: (doc) => doc.querySelector('.index-container') !== null,
   nextPage: (doc) => doc.querySelector('a.next[href]')?.getAttribute('href') ?? null,
   dictionary,
-  read(entry) {
+  read(entry, needs = ALL_FACTS) {
     const ids = (entry.getAttribute('data-tags') ?? '').split(' ').filter(Boolean);
     // Every namespace is mixed in one id list; a rule can also name an id: `id:8653`.
     const tags: Tag[] = ids.map((id) => ({ namespace: 'id', name: id }));
@@ -83,7 +83,7 @@ export const nhentai: SiteAdapter = {
     return {
       id: GALLERY_LINK.exec(link)?.[1] ?? link,
       tags,
-      title: text(entry.querySelector('.caption')),
+      title: needs.title ? text(entry.querySelector('.caption')) : '',
       creators: [],
     };
   },
