@@ -6,7 +6,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defaultSettings } from '../settings/schema';
 import { saveSettings } from '../settings/store';
 import { ao3 } from '../sites/ao3';
-import { runCatalog } from './runtime';
+import { CONTEXT_OPTIONS, runCatalog } from './runtime';
 import { EFFECTS_CSS, MARK_ATTR, SEEN_ATTR } from './styles';
 
 function page(...freeforms: string[][]): HTMLOListElement {
@@ -52,11 +52,11 @@ describe('runCatalog lifetime', () => {
 
   it('a second start on the same page (an update, a double injection) leaves one working instance', async () => {
     const ol = page(['Netorare'], ['Fluff']);
-    const first = new ContentScriptContext('catalog');
+    const first = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
     runCatalog(first, ao3);
     await settled();
     // The newer script's context invalidates the older one, which cleans up before the newer starts.
-    const second = new ContentScriptContext('catalog');
+    const second = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
     expect(first.isInvalid).toBe(true);
     runCatalog(second, ao3);
     // Started again in the same context: refused.
@@ -70,7 +70,7 @@ describe('runCatalog lifetime', () => {
 
   it('when its context ends, every mark, style and listener goes with it', async () => {
     const ol = page(['Netorare'], ['Fluff']);
-    const ctx = new ContentScriptContext('catalog');
+    const ctx = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
     runCatalog(ctx, ao3);
     await settled();
     expect(ol.querySelectorAll(`[${SEEN_ATTR}]`)).toHaveLength(2);
@@ -79,7 +79,7 @@ describe('runCatalog lifetime', () => {
     expect(ol.querySelectorAll(`[${SEEN_ATTR}], [${MARK_ATTR}]`)).toHaveLength(0);
     expect(document.documentElement.hasAttribute('data-tagveil-running')).toBe(false);
     // A new instance can start afterwards (an extension update).
-    const next = new ContentScriptContext('catalog');
+    const next = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
     runCatalog(next, ao3);
     await settled();
     expect(ol.children[0]?.getAttribute(MARK_ATTR)).toBe('hide');
@@ -88,7 +88,7 @@ describe('runCatalog lifetime', () => {
 
   it('re-judges the page when settings change, without reload', async () => {
     const ol = page(['Netorare'], ['Fluff']);
-    const ctx = new ContentScriptContext('catalog');
+    const ctx = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
     runCatalog(ctx, ao3);
     await settled();
     const settings = defaultSettings();

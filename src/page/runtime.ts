@@ -19,6 +19,12 @@ export const SETTINGS_TIMEOUT_MS = 1_500;
 const BADGE_DELAY_MS = 250;
 /** Hides a detail page's body until its tags are judged; released with everything else on a timeout. */
 export const HOLD_PAGE_CSS = 'body { visibility: hidden !important; }';
+/**
+ * How the content script's context is made. WXT tells an older instance to stop with a DOM event and,
+ * unless told not to, also with a window.postMessage, which reaches the page's own scripts (carrying
+ * the extension's id, a fingerprint) and cost ~10 ms at document_start. The event alone is enough.
+ */
+export const CONTEXT_OPTIONS = { noScriptStartedPostMessage: true } as const;
 /** Set on <html> while an instance runs, so a second injection does not start a second one. */
 const RUNNING_ATTR = 'data-tagveil-running';
 

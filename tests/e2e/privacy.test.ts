@@ -93,4 +93,21 @@ describe.skipIf(!HAVE_REAL_PAGES)('privacy: the extension makes no request of it
     expect(requests.length).toBeGreaterThan(2);
     expect(foreign).toEqual([]);
   });
+
+  it("tells the page's own scripts nothing: no message to the page, no extension id in its markup", async () => {
+    const page = await browser.context.newPage();
+    // Runs in the page's world before its scripts, as a page's analytics or fingerprinting would.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.defineProperty(window, '__messages', { value: seen });
+      window.addEventListener('message', (event) => seen.push(JSON.stringify(event.data)), true);
+    });
+    await page.goto(AO3);
+    await page.waitForSelector('[data-tagveil]', { state: 'attached' });
+    await page.waitForTimeout(300);
+    const messages = await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);
+    expect(messages).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(browser.extensionId);
+    await page.close();
+  });
 });
