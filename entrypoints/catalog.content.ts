@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { markStarted } from '@/src/page/clock';
 import { runCustomSite } from '@/src/page/custom-site';
 import { CONTEXT_OPTIONS, runCatalog } from '@/src/page/runtime';
 import { allMatchPatterns, siteForUrl } from '@/src/sites/registry';
@@ -8,6 +9,7 @@ export default defineContentScript({
   runAt: 'document_start',
   ...CONTEXT_OPTIONS,
   main(ctx) {
+    markStarted();
     const site = siteForUrl(location.href);
     // Elsewhere this script runs only where the background registered it: a site the user added.
     if (site) runCatalog(ctx, site);

@@ -34,6 +34,8 @@ export const PageStateSchema = z.object({
   tags: z.array(z.object({ tag: z.string(), entries: z.int() })),
   /** Where the content script's time went on this page, in milliseconds. */
   timing: z.object({
+    /** The content script's start before it looked at the page: its code set up, WXT's context. */
+    startupMs: z.number(),
     totalMs: z.number(),
     lastPassMs: z.number(),
     lastPassEntries: z.int(),

@@ -8,6 +8,7 @@ import { isPaused, isSiteEnabled } from '../settings/schema';
 import { completedTagsCache, loadLearned, loadSettings, saveLearned, watchSettings } from '../settings/store';
 import { learnInto, type SiteAdapter } from '../sites/types';
 import { t } from '../ui/i18n';
+import { startupMs } from './clock';
 import { showInterstitial } from './interstitial';
 import { Refill, type RefillMode } from './refill';
 import { Scanner } from './scanner';
@@ -216,7 +217,7 @@ export function runCatalog(
       counts: stats.counts,
       rules: [...stats.rules.values()].map((r) => ({ ...r, tags: [...r.tags] })),
       tags: stats.tags,
-      timing: { ...scanner.timing },
+      timing: { startupMs: startupMs(), ...scanner.timing },
       problems: [...problems, ...health, ...completionProblems()],
     };
   };

@@ -6,6 +6,7 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   openPopup,
+  pageStateOf,
   readSettings,
   readVeil,
   servePages,
@@ -79,6 +80,13 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
     const acted = Object.values(all).filter((m) => m !== null);
     expect(acted.sort()).toEqual(['blur', 'hide']);
     expect(await page.locator('li.blurb[data-tagveil-seen]').count()).toBe(20);
+  });
+
+  it('tells the popup what it cost on this page: its start-up, then each pass over the entries', async () => {
+    const { timing } = await pageStateOf(browser.worker, page);
+    expect(timing.startupMs).toBeGreaterThan(0);
+    expect(timing.totalMs).toBeGreaterThan(0);
+    expect(timing.lastPassEntries + timing.lastBatchEntries).toBeGreaterThan(0);
   });
 
   it('shows a blurred work when its Show button is clicked', async () => {

@@ -1,10 +1,9 @@
 import type { Browser } from '@wxt-dev/browser';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PageState } from '../../src/messages';
 import { API_MIN_INTERVAL_MS } from '../../src/sites/ehentai-api';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
-import { type ExtensionBrowser, launchWithExtension, storeSettings, tabIdOf } from './harness';
+import { type ExtensionBrowser, launchWithExtension, pageStateOf, storeSettings } from './harness';
 
 declare const chrome: typeof Browser;
 
@@ -101,12 +100,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('completing E-Hentai rows with the site’s me
     browser.worker.evaluate(() => chrome.storage.local.remove('completed-tags:ehentai'));
 
   async function problems(page: Page): Promise<string[]> {
-    const tab = await tabIdOf(browser.worker, page);
-    const state = (await browser.worker.evaluate(
-      (id) => chrome.tabs.sendMessage(id, { type: 'tagveil:get-page-state' }),
-      tab,
-    )) as PageState;
-    return state.problems;
+    return (await pageStateOf(browser.worker, page)).problems;
   }
 
   it('off by default: asks nothing, judges the rows as they are', async () => {

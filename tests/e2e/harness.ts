@@ -1,6 +1,7 @@
 import type { Browser } from '@wxt-dev/browser';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import type { ExtensionBrowser } from '../../scripts/chromium';
+import type { PageState } from '../../src/messages';
 
 export {
   type ExtensionBrowser,
@@ -34,6 +35,15 @@ export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
   );
   if (id === undefined) throw new Error('no active tab');
   return id;
+}
+
+/** What the content script of this page tells the popup. */
+export async function pageStateOf(worker: Worker, page: Page): Promise<PageState> {
+  const tab = await tabIdOf(worker, page);
+  return (await worker.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { type: 'tagveil:get-page-state' }),
+    tab,
+  )) as PageState;
 }
 
 export async function openPopup(browser: ExtensionBrowser, tabId: number): Promise<Page> {
