@@ -1,3 +1,4 @@
+import { globMatcher } from './glob';
 import { type FoldedTag, fold, foldTag } from './normalize';
 import { type Atom, type Mode, parseRule, type RuleError } from './parse';
 import { compileRegex, MAX_REGEX_INPUT } from './regex';
@@ -84,14 +85,6 @@ function atomKey(atom: Atom): string {
   }
 }
 
-function globToRegExp(pattern: string): RegExp {
-  const body = pattern
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`, 'su');
-}
-
 export function compile(input: CompileInput | readonly RuleList[], context: CompileContext = {}): Matcher {
   const {
     lists,
@@ -115,7 +108,9 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
   const exactAny = new Map<string, number[]>();
   const exactNs = new Map<string, number[]>();
   /** Globs see the tag's name; regular expressions also `namespace:name`, so they may name the namespace. */
-  const patterns: { id: number; namespace?: string; re: RegExp; regex: boolean }[] = [];
+  /** Globs and regular expressions: each is tried once per distinct tag. */
+  const patterns: { id: number; namespace?: string; test: (subject: string) => boolean; regex: boolean }[] =
+    [];
   const titles: { id: number; text: string }[] = [];
   const creators = new Map<string, number[]>();
   const rules: CompiledRule[] = [];
@@ -140,11 +135,14 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
         else push(exactNs, `${atom.namespace}\u0000${canon(atom.name)}`, id);
         break;
       case 'glob':
-        patterns.push({ id, namespace: atom.namespace, re: globToRegExp(atom.pattern), regex: false });
+        patterns.push({ id, namespace: atom.namespace, test: globMatcher(atom.pattern), regex: false });
         break;
       case 'regex': {
         const compiled = compileRegex(atom.source, atom.flags);
-        if (compiled.ok) patterns.push({ id, re: compiled.regex, regex: true });
+        if (compiled.ok) {
+          const { regex } = compiled;
+          patterns.push({ id, test: (subject) => regex.test(subject), regex: true });
+        }
         break;
       }
       case 'title':
@@ -214,8 +212,8 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
       for (const p of patterns) {
         if (p.namespace !== undefined && p.namespace !== folded.namespace) continue;
         const subject = name.slice(0, MAX_REGEX_INPUT);
-        if (p.re.test(subject)) found.add(p.id);
-        else if (p.regex && folded.namespace !== undefined && p.re.test(`${folded.namespace}:${subject}`)) {
+        if (p.test(subject)) found.add(p.id);
+        else if (p.regex && folded.namespace !== undefined && p.test(`${folded.namespace}:${subject}`)) {
           found.add(p.id);
         }
       }

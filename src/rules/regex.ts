@@ -61,21 +61,65 @@ export function nestedRepetition(source: string): number {
   return -1;
 }
 
-function unicodeBoundaries(source: string): string {
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+const META = new Set(['\\', '[', ']', '(', ')', '{', '}', '.', '*', '+', '?', '^', '$', '|']);
+const OPTIONAL = new Set(['?', '*', '{']);
+
+/** A plain letter, digit or `_` written in the expression (not a metacharacter, not an escape). */
+function literalWord(ch: string | undefined): boolean {
+  return ch !== undefined && !META.has(ch) && WORD_CHAR.test(ch);
+}
+
+/** How many characters the escape at `i` (a backslash) spans: `\x41`, `\u{1F600}`, `\p{L}`, `\k<n>`, `\12`… */
+function escapeLength(source: string, i: number): number {
+  const kind = source[i + 1] ?? '';
+  const rest = source.slice(i + 2);
+  let match: RegExpExecArray | null = null;
+  if (kind === 'x') match = /^[0-9a-fA-F]{0,2}/u.exec(rest);
+  else if (kind === 'u') match = /^(?:\{[0-9a-fA-F]*\}?|[0-9a-fA-F]{0,4})/u.exec(rest);
+  else if (kind === 'c') match = /^[a-zA-Z]?/u.exec(rest);
+  else if (kind === 'p' || kind === 'P') match = /^\{[^}]*\}?/u.exec(rest);
+  else if (kind === 'k') match = /^<[^>]*>?/u.exec(rest);
+  else if (/[0-9]/u.test(kind)) match = /^[0-9]*/u.exec(rest);
+  return 2 + (match?.[0].length ?? 0);
+}
+
+/**
+ * `\b` and `\B` rewritten to know letters outside ASCII. Next to a plain letter of the expression one
+ * side of the boundary is known, so one look-around does (`\bscat\b` → `(?:(?<!W))scat(?:(?!W))`); elsewhere
+ * both sides are looked at. The short form is the same test with a quarter of the Unicode classes, which
+ * the browser compiles on each page that meets the rule. `simplify: false` gives the long form.
+ */
+export function unicodeBoundaries(source: string, simplify = true): string {
   let out = '';
   let inClass = false;
+  let afterWord = false;
   for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
+    const ch = source[i] as string;
     if (ch === '\\') {
       const next = source[i + 1];
-      if (!inClass && next === 'b') out += UNICODE_BOUNDARY;
-      else if (!inClass && next === 'B') out += UNICODE_NON_BOUNDARY;
-      else out += ch + (next ?? '');
-      i++;
+      if (!inClass && (next === 'b' || next === 'B')) {
+        const boundary = next === 'b';
+        // The letter after must be there: not followed by ?, * or {…} that would let it be absent.
+        const beforeWord = literalWord(source[i + 2]) && !OPTIONAL.has(source[i + 3] ?? '');
+        // In a group like the long form, so that what follows (a stray quantifier) reads the same.
+        if (simplify && beforeWord) out += boundary ? `(?:(?<!${WORD}))` : `(?:(?<=${WORD}))`;
+        else if (simplify && afterWord) out += boundary ? `(?:(?!${WORD}))` : `(?:(?=${WORD}))`;
+        else out += boundary ? UNICODE_BOUNDARY : UNICODE_NON_BOUNDARY;
+        afterWord = false;
+        i++;
+        continue;
+      }
+      // Any other escape is copied whole; what it matches is not a plain letter of the expression.
+      const length = escapeLength(source, i);
+      out += source.slice(i, i + length);
+      afterWord = false;
+      i += length - 1;
       continue;
     }
     if (ch === '[') inClass = true;
     else if (ch === ']') inClass = false;
+    afterWord = literalWord(ch); // a class's letters end at its ], which is not one
     out += ch;
   }
   return out;
