@@ -105,6 +105,7 @@ describe('a shown entry hidden again once scrolled out of view (a setting), in C
     lists: [{ id: 'n', name: 'NTR', enabled: true, action: 'blur', patterns }],
   });
 
+  /** Shows the first work, scrolls it out of view, and returns its shown mark after that. */
   async function showThenScrollAway(
     hideAgainOffscreen: boolean,
     changeRulesWhileShown = false,
@@ -127,7 +128,10 @@ describe('a shown entry hidden again once scrolled out of view (a setting), in C
     }
     await page.mouse.wheel(0, 20_000);
     await page.waitForFunction(() => window.scrollY > 2_000);
-    await page.waitForTimeout(500);
+    // Hidden again: wait for it (a busy machine may take a while); kept shown: give it time to go wrong.
+    if (hideAgainOffscreen) {
+      await expect.poll(() => first.getAttribute('data-tagveil-shown'), { timeout: 10_000 }).toBeNull();
+    } else await page.waitForTimeout(500);
     const shown = await first.getAttribute('data-tagveil-shown');
     await page.close();
     return shown;
