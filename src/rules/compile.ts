@@ -107,8 +107,10 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
   const atomIds = new Map<string, number>();
   const exactAny = new Map<string, number[]>();
   const exactNs = new Map<string, number[]>();
-  /** Globs see the tag's name; regular expressions also `namespace:name`, so they may name the namespace. */
-  /** Globs and regular expressions: each is tried once per distinct tag. */
+  /**
+   * Globs and regular expressions, each tried once per distinct tag. Globs see the tag's name; regular
+   * expressions also `namespace:name`, so they may name the namespace.
+   */
   const patterns: { id: number; namespace?: string; test: (subject: string) => boolean; regex: boolean }[] =
     [];
   const titles: { id: number; text: string }[] = [];
