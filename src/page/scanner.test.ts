@@ -190,6 +190,43 @@ describe('Scanner, page runtime', () => {
     expect(ol.querySelector('#work_v0')?.hasAttribute(MARK_ATTR)).toBe(false);
   });
 
+  it('counts the tags on the page for the popup once, until an entry comes, goes or changes', async () => {
+    const ol = document.createElement('ol');
+    for (let i = 0; i < 4; i++) ol.append(blurb(`s${i}`, 'Fluff', i === 0 ? 'Netorare' : 'Angst'));
+    document.body.append(ol);
+    let tagReads = 0;
+    const counting = {
+      ...ao3,
+      read: (entry: Element, needs?: FactNeeds) => {
+        if (needs && !needs.title && !needs.creators) tagReads++;
+        return ao3.read(entry, needs);
+      },
+    };
+    scanner = new Scanner(document, counting, lists('hide', 'netorare'));
+    scanner.start();
+    tagReads = 0;
+    const first = scanner.stats();
+    expect(tagReads).toBe(4);
+    expect(first.tags[0]).toEqual({ tag: 'freeform:Fluff', entries: 4 });
+    // Asked again, and after a rules change (verdicts change, tags do not): nothing read.
+    expect(scanner.stats().tags).toEqual(first.tags);
+    scanner.setJudge(lists('hide', 'angst'));
+    const rejudged = scanner.stats();
+    expect(rejudged.tags).toEqual(first.tags);
+    expect(rejudged.counts.hide).toBe(3);
+    expect(tagReads).toBe(4);
+    // A tag edited in place, an entry removed: counted again.
+    const tag = ol.querySelector('#work_s1 a.tag');
+    if (tag) tag.textContent = 'Gore';
+    await mutationsDelivered();
+    expect(scanner.stats().tags).toContainEqual({ tag: 'freeform:Gore', entries: 1 });
+    expect(tagReads).toBe(8);
+    ol.querySelector('#work_s3')?.remove();
+    await mutationsDelivered();
+    expect(scanner.stats().tags).toContainEqual({ tag: 'freeform:Fluff', entries: 2 });
+    expect(tagReads).toBe(11);
+  });
+
   it('judges a card whose tag text is edited in place', async () => {
     const ol = document.createElement('ol');
     const card = blurb('9', 'Fluff');

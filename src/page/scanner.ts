@@ -128,6 +128,13 @@ export class Scanner {
   private readonly waiting = new Map<string, HTMLElement>();
   /** Bumped when the rules change: a state from an older generation is judged again. */
   private generation = 0;
+  /** Bumped when an entry is judged with facts it did not have before (new, or changed in place). */
+  private factsVersion = 0;
+  /**
+   * The tags on the page as last counted for the popup, with what they were counted for: a re-judge
+   * (the popup asks twice after every rule it adds) changes verdicts, not tags, so they are not read again.
+   */
+  private tagsCounted: { key: string; tags: ScanStats['tags'] } | null = null;
   readonly timing: ScanTiming = {
     totalMs: 0,
     lastPassMs: 0,
@@ -243,22 +250,27 @@ export class Scanner {
       rules: new Map(),
       tags: [],
     };
+    const entries = this.entries();
+    const key = `${this.factsVersion}/${entries.length}`;
+    const counted = this.tagsCounted?.key === key ? this.tagsCounted.tags : null;
     const seen = new Map<string, number>();
-    for (const entry of this.entries()) {
+    for (const entry of entries) {
       stats.entries++;
       const state = this.states.get(entry);
       if (!state) continue;
       // Tags (only) are read again here, when the popup asks, rather than kept for every entry.
-      for (const tag of new Set(readEntry(this.adapter, entry, TAGS_ONLY).tags.map(tagToString))) {
-        seen.set(tag, (seen.get(tag) ?? 0) + 1);
+      if (!counted) {
+        for (const tag of new Set(readEntry(this.adapter, entry, TAGS_ONLY).tags.map(tagToString))) {
+          seen.set(tag, (seen.get(tag) ?? 0) + 1);
+        }
       }
       const verdict = state.verdict;
       if (!verdict.action) continue;
       stats.counts[verdict.action]++;
-      const counted = new Set<string>();
+      const ruleKeys = new Set<string>();
       for (const reason of verdict.reasons) {
-        const key = `${reason.listId}\u0000${reason.rule}`;
-        let row = stats.rules.get(key);
+        const ruleKey = `${reason.listId}\u0000${reason.rule}`;
+        let row = stats.rules.get(ruleKey);
         if (!row) {
           row = {
             listName: reason.listName,
@@ -267,17 +279,20 @@ export class Scanner {
             tags: new Set(),
             entries: 0,
           };
-          stats.rules.set(key, row);
+          stats.rules.set(ruleKey, row);
         }
         row.tags.add(reasonLabel(reason));
-        if (!counted.has(key)) row.entries++;
-        counted.add(key);
+        if (!ruleKeys.has(ruleKey)) row.entries++;
+        ruleKeys.add(ruleKey);
       }
     }
-    stats.tags = [...seen]
-      .map(([tag, entries]) => ({ tag, entries }))
-      .sort((a, b) => b.entries - a.entries || a.tag.localeCompare(b.tag))
-      .slice(0, MAX_TAGS_SEEN);
+    stats.tags =
+      counted ??
+      [...seen]
+        .map(([tag, n]) => ({ tag, entries: n }))
+        .sort((a, b) => b.entries - a.entries || a.tag.localeCompare(b.tag))
+        .slice(0, MAX_TAGS_SEEN);
+    this.tagsCounted = { key, tags: stats.tags };
     return stats;
   }
 
@@ -361,6 +376,7 @@ export class Scanner {
     }
     const signature = signatureOf(facts);
     const previous = this.states.get(entry);
+    if (previous?.signature !== signature) this.factsVersion++;
     const stale = previous !== undefined && previous.generation !== this.generation;
     if (previous && !stale && previous.signature === signature) return;
     const verdict = this.judge(facts);
