@@ -98,4 +98,32 @@ describe('runCatalog lifetime', () => {
     expect([...ol.children].map((el) => el.getAttribute(MARK_ATTR))).toEqual([null, 'hide']);
     ctx.notifyInvalidated();
   });
+
+  it('judges nothing again when a change leaves the rules as they were (the badge, another site)', async () => {
+    const ol = page(['Netorare'], ['Fluff']);
+    let reads = 0;
+    const counting = {
+      ...ao3,
+      read: (...args: Parameters<typeof ao3.read>) => {
+        reads++;
+        return ao3.read(...args);
+      },
+    };
+    const ctx = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+    runCatalog(ctx, counting);
+    await settled();
+    const settings = defaultSettings();
+    settings.lists[0]?.patterns.push('netorare');
+    const before = reads;
+    await saveSettings({ ...settings, badge: false, sites: { 'e-hentai': false } });
+    await settled();
+    expect(reads).toBe(before);
+    // A rule added: judged again.
+    settings.lists[0]?.patterns.push('fluff');
+    await saveSettings(settings);
+    await settled();
+    expect(reads).toBe(before + 2);
+    expect([...ol.children].map((el) => el.getAttribute(MARK_ATTR))).toEqual(['hide', 'hide']);
+    ctx.notifyInvalidated();
+  });
 });

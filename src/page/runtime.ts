@@ -97,6 +97,8 @@ export function runCatalog(
   let active = false;
   let audit = false;
   let currentJudge: (facts: EntryFacts) => Verdict = () => NO_VERDICT;
+  /** What the page was last judged by (rules in force and the switches that change judging). */
+  let lastJudgedBy = '';
   let loaded = false;
   let problems: string[] = [];
 
@@ -145,16 +147,28 @@ export function runCatalog(
       ...settingsProblems,
       ...matcher.errors.map((e) => t('problemRule', e.listName, e.line + 1, e.column, e.message)),
     ];
+    // A change elsewhere in the settings (the badge, another site, a subscription's check time) leaves
+    // the page as judged: judging 10,000 entries again would cost the page a visible moment for nothing.
+    const judgedBy = JSON.stringify([
+      matcher.key,
+      settings.audit,
+      settings.hideAgainOffscreen,
+      settings.completeTags,
+    ]);
+    const unchanged = active && judgedBy === lastJudgedBy;
+    lastJudgedBy = judgedBy;
     active = true;
     if (!holdBack) holdBack = addStyle(doc, holdBackCss(adapter.entrySelector));
-    audit = settings.audit;
-    currentJudge = matcher.judge;
-    scanner.setTagSource(settings.completeTags ? tagSource : null);
-    scanner.setJudge(matcher.judge, {
-      audit,
-      needs: matcher.needs,
-      hideAgainOffscreen: settings.hideAgainOffscreen,
-    });
+    if (!unchanged) {
+      audit = settings.audit;
+      currentJudge = matcher.judge;
+      scanner.setTagSource(settings.completeTags ? tagSource : null);
+      scanner.setJudge(matcher.judge, {
+        audit,
+        needs: matcher.needs,
+        hideAgainOffscreen: settings.hideAgainOffscreen,
+      });
+    }
     scanner.start();
     judgeDetail();
     refillMode = settings.refill;

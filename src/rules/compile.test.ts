@@ -121,6 +121,21 @@ describe('lists and verdicts', () => {
     expect(compile([{ ...list('a', 'hide', ['title:x']), enabled: false }]).needs.title).toBe(false);
   });
 
+  it('name what they compiled: the same lists in force give the same key, any change another', () => {
+    const base = [list('a', 'hide', ['netorare']), { ...list('b', 'blur', ['gore']), enabled: false }];
+    const key = compile(base).key;
+    expect(compile(structuredClone(base)).key).toBe(key);
+    expect(compile([base[0] as RuleList, { ...(base[1] as RuleList), patterns: ['x'] }]).key).toBe(key);
+    expect(compile([list('a', 'blur', ['netorare'])]).key).not.toBe(key);
+    expect(compile([list('a', 'hide', ['netorare', 'ntr'])]).key).not.toBe(key);
+    expect(compile({ lists: base, exceptions: ['vanilla'] }).key).not.toBe(key);
+    expect(compile({ lists: base, aliases: [['ntr', 'netorare']] }).key).not.toBe(key);
+    // A snoozed list is not in force until its snooze ends.
+    const snoozed = [list('a', 'hide', ['netorare']), list('c', 'hide', ['c'], { snoozedUntil: 2_000 })];
+    expect(compile(snoozed, { now: 1_000 }).key).toBe(key);
+    expect(compile(snoozed, { now: 3_000 }).key).not.toBe(key);
+  });
+
   it('give the strongest action and every reason, with what matched', () => {
     const m = compile([
       list('a', 'label', ['cheating']),

@@ -48,6 +48,11 @@ export interface Matcher {
   needs: FactNeeds;
   /** When the result of compiling would change by itself (a snooze ends), in epoch ms. */
   nextChange?: number;
+  /**
+   * What was compiled (the lists in force, exceptions, aliases): two matchers with the same key judge
+   * every entry alike, so a settings change that leaves it as it was need not judge a page again.
+   */
+  key: string;
 }
 
 /** The list id reasons from the exceptions carry. */
@@ -179,6 +184,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
     });
   };
 
+  const inForce: unknown[] = [];
   for (const list of lists) {
     if (!list.enabled) continue;
     if (list.sites && context.site !== undefined && !list.sites.includes(context.site)) continue;
@@ -187,10 +193,12 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
       continue;
     }
     addRules(list.patterns, { listId: list.id, listName: list.name, action: list.action, exception: false });
+    inForce.push([list.id, list.name, list.action, list.patterns]);
   }
   if (rules.length > 0) {
     addRules(exceptions, { listId: EXCEPTIONS_ID, listName: 'Exceptions', action: 'label', exception: true });
   }
+  const key = JSON.stringify([inForce, rules.length > 0 ? exceptions : [], aliases]);
   const ruleCount = rules.filter((r) => !r.exception).length;
 
   /** Per distinct folded tag, the atoms it matches: exact look-ups plus every glob and regex, once. */
@@ -308,7 +316,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
   }
 
   const needs: FactNeeds = { title: titles.length > 0, creators: creators.size > 0 };
-  const matcher: Matcher = { judge, errors, ruleCount, needs };
+  const matcher: Matcher = { judge, errors, ruleCount, needs, key };
   if (nextChange !== undefined) matcher.nextChange = nextChange;
   return matcher;
 }
