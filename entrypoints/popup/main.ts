@@ -163,6 +163,14 @@ function pageSection(settings: Settings): HTMLElement {
     siteOn
       ? h('p', { class: 'counts', id: 'counts' }, countsLine(page))
       : h('p', { class: 'muted', id: 'counts' }, isPaused(settings) ? t('pausedShort') : t('notFiltering')),
+    // What filtering cost this page: starting, then every pass over its entries.
+    siteOn
+      ? h(
+          'p',
+          { class: 'muted', id: 'cost' },
+          t('pageCost', Math.round(page.timing.startupMs + page.timing.totalMs)),
+        )
+      : null,
     siteOn && !page.audit && acted > 0
       ? h(
           'button',

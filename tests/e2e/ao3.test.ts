@@ -105,6 +105,13 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
       .toBe('1 hidden · 1 blurred · 0 labelled of 20 entries');
     const rules = await popup.locator('#rule-counts li').allTextContents();
     expect(rules).toEqual(['Body Swap — My blocklist (1 entry)', 'Netorare — NTR & cheating (1 entry)']);
+    // And what filtering cost this page, as the page measured it.
+    const { timing } = await pageStateOf(browser.worker, page);
+    const cost = Number(
+      /^Time spent on this page: (\d+) ms$/u.exec((await popup.locator('#cost').textContent()) ?? '')?.[1],
+    );
+    expect(cost).toBeGreaterThan(0);
+    expect(cost).toBeLessThanOrEqual(Math.round(timing.startupMs + timing.totalMs));
     await popup.close();
   });
 
