@@ -225,6 +225,9 @@ describe('Scanner, page runtime', () => {
     await mutationsDelivered();
     expect(scanner.stats().tags).toContainEqual({ tag: 'freeform:Fluff', entries: 2 });
     expect(tagReads).toBe(11);
+    // Stopped (the site switched off): nothing is judged, so nothing is counted.
+    scanner.stop();
+    expect(scanner.stats().tags).toEqual([]);
   });
 
   it('judges a card whose tag text is edited in place', async () => {

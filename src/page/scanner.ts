@@ -170,6 +170,7 @@ export class Scanner {
       entry.removeAttribute(SEEN_ATTR);
       this.states.delete(entry);
     }
+    this.tagsCounted = null; // no entry is judged any more, so none is counted
   }
 
   /** New rules (or audit mode): every entry is judged again, marks that no longer apply are removed. */
@@ -258,7 +259,8 @@ export class Scanner {
       stats.entries++;
       const state = this.states.get(entry);
       if (!state) continue;
-      // Tags (only) are read again here, when the popup asks, rather than kept for every entry.
+      // Tags (only) are read here when the popup asks and the page changed since the last count,
+      // rather than kept for every entry.
       if (!counted) {
         for (const tag of new Set(readEntry(this.adapter, entry, TAGS_ONLY).tags.map(tagToString))) {
           seen.set(tag, (seen.get(tag) ?? 0) + 1);
