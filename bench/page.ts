@@ -8,11 +8,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from '@wxt-dev/browser';
-import { chromium, type Page, type Worker } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, launchWithExtension, storeSettings } from '../scripts/chromium';
-import type { PageState } from '../src/messages';
 import { PRESETS } from '../src/rules/presets';
+import { pageStateOf } from '../tests/e2e/harness';
 import {
   countLeaks,
   HUGE_COUNT,
@@ -26,8 +25,6 @@ import {
 import { blurb, LEAK_RECORDER, worksPage } from '../tests/e2e/pages';
 import { LOCAL_SITE_ARGS, type Streamed, startSiteServer } from '../tests/e2e/site-server';
 import { HAVE_REAL_PAGES } from '../tests/real-pages';
-
-declare const chrome: typeof Browser;
 
 const BIG = 10_000;
 const SMALL = 20;
@@ -69,14 +66,6 @@ const settings = (siteOn: boolean, extra: string[] = []) => ({
     },
   ],
 });
-
-async function pageState(worker: Worker, page: Page): Promise<PageState> {
-  await page.bringToFront();
-  return worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.tabs.sendMessage(tab?.id ?? -1, { type: 'tagveil:get-page-state' });
-  }) as Promise<PageState>;
-}
 
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
   for (let i = 0; i < 600; i++) {
@@ -147,7 +136,7 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     await storeSettings(worker, settings(false));
     await until(
-      () => pageState(worker, page),
+      () => pageStateOf(worker, page),
       (s) => !s.active,
     );
     floorMain.push(await page.evaluate(FLOOR));
@@ -155,7 +144,7 @@ try {
     if (round === 0) heapOff = await heapMb(page);
     await storeSettings(worker, settings(true));
     const state = await until(
-      () => pageState(worker, page),
+      () => pageStateOf(worker, page),
       (s) => s.active && s.timing.lastPassEntries === BIG,
     );
     tagveil.push(state.timing.lastPassMs);
@@ -187,10 +176,10 @@ try {
     );
     await page.waitForSelector(`li.blurb:last-child[data-tagveil-seen]`, { state: 'attached' });
     let start = performance.now();
-    await pageState(worker, page);
+    await pageStateOf(worker, page);
     popupAsks.push(performance.now() - start);
     start = performance.now();
-    await pageState(worker, page);
+    await pageStateOf(worker, page);
     popupAsksAgain.push(performance.now() - start);
   }
   say(
@@ -200,7 +189,7 @@ try {
   // 3a. A 100-entry batch added by the page (infinite scroll).
   const batches: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const before = (await pageState(worker, page)).timing.totalMs;
+    const before = (await pageStateOf(worker, page)).timing.totalMs;
     await page.evaluate((n) => {
       const list = document.querySelector('ol.work');
       const template = document.querySelector('li.blurb');
@@ -213,7 +202,7 @@ try {
       }
     }, round);
     const state = await until(
-      () => pageState(worker, page),
+      () => pageStateOf(worker, page),
       (s) => s.timing.totalMs > before,
     );
     batches.push(state.timing.lastBatchMs);
@@ -223,10 +212,10 @@ try {
   // 3b. Re-judge after a settings change.
   const rejudge: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const before = (await pageState(worker, page)).timing.totalMs;
+    const before = (await pageStateOf(worker, page)).timing.totalMs;
     await storeSettings(worker, settings(true, [`new rule ${round}`]));
     const state = await until(
-      () => pageState(worker, page),
+      () => pageStateOf(worker, page),
       (s) => s.timing.totalMs > before && s.timing.lastPassEntries > BIG,
     );
     rejudge.push(state.timing.lastPassMs);
@@ -249,7 +238,7 @@ try {
         () => performance.getEntriesByType('navigation')[0]?.toJSON().domContentLoadedEventEnd,
       ),
     );
-    const { timing } = await pageState(worker, p);
+    const { timing } = await pageStateOf(worker, p);
     scriptCost.push(timing.totalMs);
     startup.push(timing.startupMs);
     await p.close();

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+// First of the project's modules (import order is evaluation order): it notes when the script began.
 import { markStarted } from '@/src/page/clock';
 import { runCustomSite } from '@/src/page/custom-site';
 import { CONTEXT_OPTIONS, runCatalog } from '@/src/page/runtime';

@@ -149,12 +149,9 @@ export function runCatalog(
     ];
     // A change elsewhere in the settings (the badge, another site, a subscription's check time) leaves
     // the page as judged: judging 10,000 entries again would cost the page a visible moment for nothing.
-    const judgedBy = JSON.stringify([
-      matcher.key,
-      settings.audit,
-      settings.hideAgainOffscreen,
-      settings.completeTags,
-    ]);
+    const judgedBy = [matcher.key, settings.audit, settings.hideAgainOffscreen, settings.completeTags].join(
+      '\n',
+    );
     const unchanged = active && judgedBy === lastJudgedBy;
     lastJudgedBy = judgedBy;
     active = true;

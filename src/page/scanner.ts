@@ -427,7 +427,7 @@ export class Scanner {
   }
 
   private paint(entry: HTMLElement, state: EntryState): void {
-    // Our own veil insertion triggers the observer; the signature check above makes that a no-op.
+    // The veil going in or out is one of the observer's records that onlyVeils() skips.
     const anchor = this.adapter.veilAnchor?.(entry) ?? entry;
     const toggle = () => {
       state.shown = !state.shown;

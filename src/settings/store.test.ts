@@ -7,12 +7,11 @@ import {
   ensureSettingsStored,
   loadBackup,
   loadSettings,
-  OVERFLOW_KEY,
   saveSettings,
   updateSettings,
   watchSettings,
 } from './store';
-import { chunkKey, LEGACY_KEY, META_KEY, planSync } from './sync-layout';
+import { chunkKey, LEGACY_KEY, META_KEY, OVERFLOW_KEY, planSync } from './sync-layout';
 
 function bigSettings(rules: number): Settings {
   const settings = defaultSettings();

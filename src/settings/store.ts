@@ -1,3 +1,6 @@
+// Where the settings live. Normally storage.sync (chunked, sync-layout.ts), so the lists follow the user;
+// when they outgrow sync's quota, or sync refuses a write, the whole settings go to storage.local
+// (OVERFLOW_KEY) and the options page says so. Whichever copy was saved last is the one read.
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import type { CachedTags } from '../sites/types';
@@ -17,12 +20,6 @@ import {
   staleKeys,
   TOTAL_MARGIN_BYTES,
 } from './sync-layout';
-
-export { OVERFLOW_KEY };
-
-// Where the settings live. Normally storage.sync (chunked, sync-layout.ts), so the lists follow the user;
-// when they outgrow sync's quota, or sync refuses a write, the whole settings go to storage.local
-// (OVERFLOW_KEY) and the options page says so. Whichever copy was saved last is the one read.
 
 /** The unreadable original of settings that had to be repaired, for the user to download. */
 export const BACKUP_KEY = 'settings-backup';

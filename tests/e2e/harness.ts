@@ -37,13 +37,13 @@ export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
   return id;
 }
 
-/** What the content script of this page tells the popup. */
+/** What the content script of this page tells the popup (one round trip: the page's tab is made the active one). */
 export async function pageStateOf(worker: Worker, page: Page): Promise<PageState> {
-  const tab = await tabIdOf(worker, page);
-  return (await worker.evaluate(
-    (id) => chrome.tabs.sendMessage(id, { type: 'tagveil:get-page-state' }),
-    tab,
-  )) as PageState;
+  await page.bringToFront();
+  return (await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.tabs.sendMessage(tab?.id ?? -1, { type: 'tagveil:get-page-state' });
+  })) as PageState;
 }
 
 export async function openPopup(browser: ExtensionBrowser, tabId: number): Promise<Page> {
