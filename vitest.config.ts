@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests run hundreds of cases: on a busy 2-core machine 5 s is not enough for them.
+          testTimeout: 30_000,
           setupFiles: ['./tests/fake-browser-setup.ts'],
           // Saved pages link the sites' stylesheets and scripts: never fetched, and quietly so.
           environmentOptions: {
