@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from './compile';
+import { compileListExceptions } from './list-exceptions';
+import type { EntryFacts, Tag } from './types';
+
+const entry = (tags: Tag[]): EntryFacts => ({ id: 'e', tags, title: '', creators: [] });
+const ntrList = compile([
+  { id: 'ntr', name: 'NTR', enabled: true, action: 'hide', patterns: ['*cheating', 'cheating *'] },
+]);
+
+/** What the product will do: the list judges only the tags its exceptions leave it. */
+function judgeWith(lines: string[], tags: Tag[]) {
+  const exceptions = compileListExceptions(lines);
+  return ntrList.judge(entry([...exceptions.visible(tags)])).action;
+}
+
+describe('a list’s own exceptions', () => {
+  it('take a reassurance tag out of the list’s sight', () => {
+    expect(judgeWith([], [{ name: 'No Cheating' }])).toBe('hide');
+    expect(judgeWith(['no cheating*', 'cheating death'], [{ name: 'No Cheating' }])).toBeNull();
+    expect(judgeWith(['no cheating*', 'cheating death'], [{ name: 'Cheating Death' }])).toBeNull();
+  });
+
+  it('work tag by tag: an entry with both "Cheating" and "No Cheating" is still caught', () => {
+    const tags = [{ name: 'No Cheating' }, { namespace: 'freeform', name: 'Cheating' }];
+    expect(judgeWith(['no cheating*'], tags)).toBe('hide');
+    expect(compileListExceptions(['no cheating*']).visible(tags)).toEqual([tags[1]]);
+  });
+
+  it('fold and match as rules do: case, width, namespaces, ♀', () => {
+    const exceptions = compileListExceptions(['no cheating', 'female:netorare']);
+    const tags: Tag[] = [
+      { name: 'ＮＯ　ＣＨＥＡＴＩＮＧ' },
+      { namespace: 'f', name: 'netorare' },
+      { name: 'netorare ♀' },
+      { namespace: 'male', name: 'netorare' },
+    ];
+    expect(exceptions.visible(tags)).toEqual([{ namespace: 'male', name: 'netorare' }]);
+  });
+
+  it('hand back the same array when nothing is excepted, and when there are no lines', () => {
+    const tags = [{ name: 'Cheating' }, { name: 'Fluff' }];
+    expect(compileListExceptions(['no cheating']).visible(tags)).toBe(tags);
+    const none = compileListExceptions(['# only a comment', '']);
+    expect(none.active).toBe(false);
+    expect(none.visible(tags)).toBe(tags);
+  });
+
+  it('report a bad line and apply the others', () => {
+    const exceptions = compileListExceptions(['/(a+)+/', 'no cheating']);
+    expect(exceptions.errors).toEqual([expect.objectContaining({ line: 0 })]);
+    expect(exceptions.visible([{ name: 'No Cheating' }])).toEqual([]);
+  });
+
+  it('see alias groups like the lists do', () => {
+    const exceptions = compileListExceptions(['ntrなし'], { aliases: [['ntrなし', 'no ntr']] });
+    expect(exceptions.visible([{ name: 'No NTR' }])).toEqual([]);
+  });
+});

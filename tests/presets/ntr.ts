@@ -1,0 +1,138 @@
+import { AO3_CNTUAW, AO3_WORLDBUILDING, type CorpusRow, EH_SXJ, NH_TAGS, PIXIV_R18 } from './corpus';
+
+const AO3 = 'site vocabulary: AO3 freeform';
+const EH = 'site vocabulary: E-Hentai tag';
+const PIXIV = 'site vocabulary: pixiv tag';
+const DLSITE = 'site vocabulary: DLsite genre';
+
+export const ntr: readonly CorpusRow[] = [
+  // Netorare (taken)
+  { tag: 'netorare', namespace: 'female', expect: 'catch', source: EH_SXJ },
+  { tag: 'netorare', namespace: 'male', expect: 'catch', source: EH },
+  { tag: 'netorare', expect: 'catch', source: NH_TAGS },
+  { tag: 'Netorare', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'NTR', expect: 'catch', source: PIXIV_R18 },
+  { tag: 'ntr', expect: 'catch', source: 'site vocabulary: Danbooru alias of netorare' },
+  { tag: '寝取られ', expect: 'catch', source: PIXIV_R18 },
+  { tag: '寝取ら', expect: 'catch', source: PIXIV_R18, note: 'a clipped 寝取られ, as the work was tagged' },
+  { tag: 'ネトラレ', expect: 'catch', source: PIXIV },
+  { tag: '寝盗られ', expect: 'catch', source: PIXIV },
+  { tag: 'NTR要素あり', expect: 'catch', source: PIXIV },
+  { tag: 'NTR注意', expect: 'catch', source: PIXIV },
+  { tag: '逆NTR', expect: 'catch', source: PIXIV },
+  { tag: '寝取り・寝取られ・NTR', expect: 'catch', source: 'site vocabulary: FANZA genre' },
+  { tag: '寝取られ', expect: 'catch', source: DLSITE },
+  // Netori (taking)
+  { tag: 'netori', namespace: 'female', expect: 'catch', source: EH },
+  { tag: '寝取り', expect: 'catch', source: DLSITE },
+  { tag: 'ネトリ', expect: 'catch', source: PIXIV },
+  // Netorase (giving), hotwife, wife sharing
+  { tag: 'netorase', namespace: 'female', expect: 'catch', source: EH },
+  { tag: '寝取らせ', expect: 'catch', source: DLSITE },
+  { tag: 'ネトラセ', expect: 'catch', source: PIXIV },
+  { tag: 'Hotwife', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Hotwifing', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Wife Sharing', namespace: 'freeform', expect: 'catch', source: AO3 },
+  // Cuckold, cuckquean
+  { tag: 'Cuckolding', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Cuckold', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'cuckold', namespace: 'male', expect: 'catch', source: EH },
+  { tag: 'Cuckquean', namespace: 'freeform', expect: 'catch', source: AO3 },
+  // Cheating, character-qualified cheating
+  { tag: 'cheating', expect: 'catch', source: NH_TAGS },
+  { tag: 'cheating', namespace: 'female', expect: 'catch', source: EH },
+  { tag: 'Cheating', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Emotional Cheating', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Implied Cheating', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Cheating Husband', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Cheating Wife', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Cheating Will Byers', namespace: 'freeform', expect: 'catch', source: 'issue 18: a real AO3 work' },
+  { tag: 'Cheating Draco Malfoy', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Cheating!Draco', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Cheating (Not Between Main Pairing)', namespace: 'freeform', expect: 'catch', source: AO3 },
+  // Infidelity, adultery, affairs
+  { tag: 'Infidelity', namespace: 'freeform', expect: 'catch', source: AO3_WORLDBUILDING },
+  { tag: 'Emotional Infidelity', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Implied/Referenced Infidelity', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Adultery', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Implied Adultery', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Adulterous Relationship', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Extramarital Affairs', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Extramarital Sex', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Affair', namespace: 'freeform', expect: 'catch', source: AO3 },
+  { tag: 'Affairs', namespace: 'freeform', expect: 'catch', source: AO3 },
+  // Japanese words and slang
+  { tag: '浮気', expect: 'catch', source: PIXIV },
+  { tag: '浮気セックス', expect: 'catch', source: PIXIV },
+  { tag: '不倫', expect: 'catch', source: PIXIV },
+  { tag: 'W不倫', expect: 'catch', source: PIXIV },
+  { tag: '人妻不倫', expect: 'catch', source: PIXIV },
+  { tag: '間男', expect: 'catch', source: PIXIV },
+  {
+    tag: 'BSS',
+    expect: 'catch',
+    source: PIXIV,
+    note: '僕が先に好きだったのに: kept in the preset (docs/presets.md)',
+  },
+  { tag: '僕が先に好きだったのに', expect: 'catch', source: PIXIV },
+  {
+    tag: '脳破壊',
+    expect: 'catch',
+    source: PIXIV,
+    note: 'the NTR reader\u2019s "brain broken"; kept in the preset',
+  },
+
+  // Reassurance tags: the very tags NTR-averse readers look for
+  { tag: 'No Cheating', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'Not Cheating', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'No Cheating in This Fic', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'No Infidelity', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'No NTR', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'NTRなし', expect: 'pass', source: PIXIV },
+  { tag: 'NTR無し', expect: 'pass', source: PIXIV },
+  { tag: '寝取られなし', expect: 'pass', source: PIXIV },
+  { tag: '浮気なし', expect: 'pass', source: PIXIV },
+  { tag: '不倫なし', expect: 'pass', source: PIXIV },
+  { tag: 'No Netorare', namespace: 'freeform', expect: 'pass', source: AO3 },
+  // Tropes that share a word
+  { tag: 'Cheating Death', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'Cheating Fate', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'Cheating at Cards', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'Cheating at Games', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'Cheating on a Test', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'Academic Cheating', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'Cheat Codes', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'Foreign Affairs', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'Internal Affairs', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'A Family Affair', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'Adult Hermione Granger', namespace: 'freeform', expect: 'pass', source: AO3_WORLDBUILDING },
+  { tag: 'Cuckoo', namespace: 'character', expect: 'pass', source: 'trap: a bird and a name, not cuckold' },
+  // Substrings and unrelated words
+  { tag: 'Netflix', namespace: 'freeform', expect: 'pass', source: 'trap: issue 18 (a substring)' },
+  { tag: 'mind control', expect: 'pass', source: NH_TAGS, note: 'holds "ntr" inside a word' },
+  { tag: 'Control', namespace: 'freeform', expect: 'pass', source: AO3_WORLDBUILDING },
+  { tag: 'Vanilla', namespace: 'freeform', expect: 'pass', source: AO3 },
+  { tag: 'Fluff', namespace: 'freeform', expect: 'pass', source: AO3_CNTUAW },
+  // Near the genre but not it: hitozuma (a married woman), swinging, brides
+  { tag: 'milf', namespace: 'female', expect: 'pass', source: EH_SXJ },
+  {
+    tag: 'hitozuma',
+    expect: 'pass',
+    source: 'site vocabulary: nhentai/E-Hentai romanisation',
+    note: 'a married woman, not by itself cheating; an optional line',
+  },
+  {
+    tag: '人妻',
+    expect: 'pass',
+    source: PIXIV,
+    note: 'a married woman, not by itself cheating; an optional line',
+  },
+  {
+    tag: 'swinging',
+    expect: 'pass',
+    source: NH_TAGS,
+    note: 'partners swapped by both partners\u2019 choice',
+  },
+  { tag: 'bride', expect: 'pass', source: NH_TAGS },
+  { tag: 'replaced', expect: 'pass', source: NH_TAGS },
+];
