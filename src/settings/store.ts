@@ -113,6 +113,8 @@ export interface ChangeOptions {
 export interface StoreAreas {
   sync: Area;
   local: Area;
+  /** Runs a task alone among this browser's pages; the default is a Web Lock. */
+  exclusively?: <T>(task: () => Promise<T>) => Promise<T>;
   onChanged: {
     addListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
     removeListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
@@ -184,18 +186,6 @@ function readable(raw: unknown, version: number): Repaired & { migrationError?: 
 
 type Read = { damaged: true } | { damaged: false; loaded: LoadedSettings };
 
-export interface SettingsStore {
-  loadSettings(): Promise<LoadedSettings>;
-  saveSettings(settings: Settings): Promise<StorageStatus>;
-  updateSettings(change: Change, options?: ChangeOptions): Promise<Settings>;
-  changeSettings(change: Change, options?: ChangeOptions): Promise<Changed>;
-  watchSettings(onChange: (loaded: LoadedSettings) => void): () => void;
-  ensureSettingsStored(): Promise<void>;
-  loadBackup(): Promise<Backup | null>;
-  loadBackups(): Promise<Backup[]>;
-  clearBackup(): Promise<void>;
-}
-
 /** Runs `task` alone among every page of the extension (two options pages lose no edit). */
 async function exclusivelyInBrowser<T>(task: () => Promise<T>): Promise<T> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
@@ -203,413 +193,444 @@ async function exclusivelyInBrowser<T>(task: () => Promise<T>): Promise<T> {
   return task();
 }
 
-export function createSettingsStore(
-  areas: () => StoreAreas,
-  exclusively: <T>(task: () => Promise<T>) => Promise<T> = exclusivelyInBrowser,
-): SettingsStore {
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** This browser's storage, looked up at each use (tests reset the fake browser between cases). */
+const BROWSER: StoreAreas = {
+  get sync() {
+    return browser.storage.sync as unknown as Area;
+  },
+  get local() {
+    return browser.storage.local as unknown as Area;
+  },
+  get onChanged() {
+    return browser.storage.onChanged as unknown as StoreAreas['onChanged'];
+  },
+};
 
-  async function writeLastGood(loaded: LoadedSettings, version: number, mine: boolean, notice?: string[]) {
-    const lastGood: LastGood = {
-      v: version,
-      t: loaded.savedAt,
-      b: loaded.lineage,
-      settings: loaded.settings,
-    };
-    const stamp: Stamp = { t: loaded.savedAt, mine, ...(notice && notice.length > 0 ? { notice } : {}) };
-    await areas()
-      .local.set({ [LAST_GOOD_KEY]: lastGood, [LAST_GOOD_STAMP_KEY]: stamp })
-      .catch(() => undefined); // a full local quota costs the fallback copy, not the read
-  }
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  async function readLastGood(): Promise<LastGood | null> {
-    const value = (await areas().local.get([LAST_GOOD_KEY]))[LAST_GOOD_KEY];
-    return isLastGood(value) && value.v <= SETTINGS_VERSION ? value : null;
-  }
+async function writeLastGood(
+  areas: StoreAreas,
+  loaded: LoadedSettings,
+  version: number,
+  mine: boolean,
+  notice?: string[],
+) {
+  const lastGood: LastGood = {
+    v: version,
+    t: loaded.savedAt,
+    b: loaded.lineage,
+    settings: loaded.settings,
+  };
+  const stamp: Stamp = { t: loaded.savedAt, mine, ...(notice && notice.length > 0 ? { notice } : {}) };
+  await areas.local.set({ [LAST_GOOD_KEY]: lastGood, [LAST_GOOD_STAMP_KEY]: stamp }).catch(() => undefined); // a full local quota costs the fallback copy, not the read
+}
 
-  async function readOnce(final: boolean): Promise<Read> {
-    const { sync, local } = areas();
-    const [syncAll, localSome] = await Promise.all([
-      sync.get(null) as Promise<Record<string, unknown>>,
-      local.get([OVERFLOW_KEY, LAST_GOOD_STAMP_KEY]),
-    ]);
-    const stored = readStored(syncAll, localSome[OVERFLOW_KEY]);
-    const stamp = isStamp(localSome[LAST_GOOD_STAMP_KEY]) ? localSome[LAST_GOOD_STAMP_KEY] : null;
+async function readLastGood(areas: StoreAreas): Promise<LastGood | null> {
+  const value = (await areas.local.get([LAST_GOOD_KEY]))[LAST_GOOD_KEY];
+  return isLastGood(value) && value.v <= SETTINGS_VERSION ? value : null;
+}
 
-    if (stored.kind === 'ok') {
-      const placement: Placement =
-        stored.where === 'local'
-          ? { where: 'local', ...(stored.reason ? { reason: stored.reason } : {}) }
-          : { where: 'sync' };
-      const base = { savedAt: stored.savedAt, lineage: stored.lineage, source: stored.where, ...placement };
-      const { settings, problems, migrationError } = readable(stored.raw, stored.version);
-      if (stored.version > SETTINGS_VERSION) {
-        // Shown as far as this version understands them; saving would strip what it does not.
-        const readOnly = t('settingsNewer', stored.version, SETTINGS_VERSION);
-        return { damaged: false, loaded: { ...base, settings, problems: [readOnly, ...problems], readOnly } };
-      }
-      const all = migrationError ? [migrationError, ...problems] : [...problems];
-      if (all.length > 0)
-        await keepBackup(local, {
-          savedAt: Date.now(),
-          problems: all,
-          original: settingsFile(stored.original, stored.version, stored.savedAt),
-        });
-      let lineage = stored.lineage;
-      if (stored.kept) {
-        // This device's local-only lists and another device's newer save: both are kept.
-        const kept = readable(stored.kept.settings, stored.kept.v);
-        const added = mergeInto(settings, kept.settings);
-        lineage = [stored.kept.t, ...lineage]; // first, so the next save's lineage cannot drop it
-        if (added > 0) all.push(t('settingsMergedLocal', when(stored.kept.t), added));
-      }
-      const loaded: LoadedSettings = { ...base, lineage, settings, problems: all };
-      if (all.some((p) => p.startsWith(UNREPAIRED))) loaded.readOnly = t('settingsUnrepaired');
-      if (stamp?.t === stored.savedAt) {
-        if (stamp.notice) loaded.problems.push(...stamp.notice);
-      } else if (!loaded.readOnly) {
-        // A copy not seen here before: what it replaced, if this device saved it and it is not in, is kept.
-        if (stamp?.mine && stored.where === 'sync' && !includes(stored, stamp.t)) {
-          const own = await readLastGood();
-          const ownSettings = own && readable(own.settings, own.v).settings;
-          const missing = ownSettings ? missingFrom(settings, ownSettings) : 0;
-          if (own && missing > 0) {
-            const notice = t('settingsReplacedHere', when(own.t), missing);
-            loaded.problems.push(notice);
-            await keepBackup(local, {
-              savedAt: Date.now(),
-              problems: [notice],
-              original: settingsFile(own.settings, own.v, own.t),
-            });
-          }
+async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
+  const { sync, local } = areas;
+  const [syncAll, localSome] = await Promise.all([
+    sync.get(null) as Promise<Record<string, unknown>>,
+    local.get([OVERFLOW_KEY, LAST_GOOD_STAMP_KEY]),
+  ]);
+  const stored = readStored(syncAll, localSome[OVERFLOW_KEY]);
+  const stamp = isStamp(localSome[LAST_GOOD_STAMP_KEY]) ? localSome[LAST_GOOD_STAMP_KEY] : null;
+
+  if (stored.kind === 'ok') {
+    const placement: Placement =
+      stored.where === 'local'
+        ? { where: 'local', ...(stored.reason ? { reason: stored.reason } : {}) }
+        : { where: 'sync' };
+    const base = { savedAt: stored.savedAt, lineage: stored.lineage, source: stored.where, ...placement };
+    const { settings, problems, migrationError } = readable(stored.raw, stored.version);
+    if (stored.version > SETTINGS_VERSION) {
+      // Shown as far as this version understands them; saving would strip what it does not.
+      const readOnly = t('settingsNewer', stored.version, SETTINGS_VERSION);
+      return { damaged: false, loaded: { ...base, settings, problems: [readOnly, ...problems], readOnly } };
+    }
+    const all = migrationError ? [migrationError, ...problems] : [...problems];
+    if (all.length > 0)
+      await keepBackup(local, {
+        savedAt: Date.now(),
+        problems: all,
+        original: settingsFile(stored.original, stored.version, stored.savedAt),
+      });
+    let lineage = stored.lineage;
+    if (stored.kept) {
+      // This device's local-only lists and another device's newer save: both are kept.
+      const kept = readable(stored.kept.settings, stored.kept.v);
+      const added = mergeInto(settings, kept.settings);
+      lineage = [stored.kept.t, ...lineage]; // first, so the next save's lineage cannot drop it
+      if (added > 0) all.push(t('settingsMergedLocal', when(stored.kept.t), added));
+    }
+    const loaded: LoadedSettings = { ...base, lineage, settings, problems: all };
+    if (all.some((p) => p.startsWith(UNREPAIRED))) loaded.readOnly = t('settingsUnrepaired');
+    if (stamp?.t === stored.savedAt) {
+      if (stamp.notice) loaded.problems.push(...stamp.notice);
+    } else if (!loaded.readOnly) {
+      // A copy not seen here before: what it replaced, if this device saved it and it is not in, is kept.
+      if (stamp?.mine && stored.where === 'sync' && !includes(stored, stamp.t)) {
+        const own = await readLastGood(areas);
+        const ownSettings = own && readable(own.settings, own.v).settings;
+        const missing = ownSettings ? missingFrom(settings, ownSettings) : 0;
+        if (own && missing > 0) {
+          const notice = t('settingsReplacedHere', when(own.t), missing);
+          loaded.problems.push(notice);
+          await keepBackup(local, {
+            savedAt: Date.now(),
+            problems: [notice],
+            original: settingsFile(own.settings, own.v, own.t),
+          });
         }
-        await writeLastGood(loaded, SETTINGS_VERSION, stored.where === 'local');
       }
-      return { damaged: false, loaded };
-    }
-
-    if (stored.kind === 'damaged' && !final) return { damaged: true };
-    const own = await readLastGood();
-    const raw = stored.kind === 'damaged' ? JSON.stringify(stored.original, null, 2) : undefined;
-    if (own) {
-      const { settings, problems } = readable(own.settings, own.v);
-      const notice =
-        stored.kind === 'damaged'
-          ? t('settingsDamagedLastGood', stored.message, when(own.t))
-          : t('settingsSyncEmpty', when(own.t));
-      if (raw !== undefined)
-        await keepBackup(local, {
-          savedAt: Date.now(),
-          problems: [notice],
-          original: settingsFile(own.settings, own.v, own.t),
-          raw,
-        });
-      return {
-        damaged: false,
-        loaded: {
-          settings,
-          problems: [notice, ...problems],
-          savedAt: own.t,
-          lineage: own.b,
-          source: 'last-good',
-          where: 'sync',
-        },
-      };
-    }
-    const loaded: LoadedSettings = {
-      settings: defaultSettings(),
-      problems: [],
-      savedAt: 0,
-      lineage: [],
-      source: 'defaults',
-      where: 'sync',
-    };
-    if (raw !== undefined && stored.kind === 'damaged') {
-      // Nothing good to build on: nothing is saved over the unreadable copy (it may still complete).
-      loaded.readOnly = t('settingsDamagedNoCopy', stored.message);
-      loaded.problems.push(loaded.readOnly);
-      await keepBackup(local, { savedAt: Date.now(), problems: [loaded.readOnly], original: raw, raw });
+      await writeLastGood(areas, loaded, SETTINGS_VERSION, stored.where === 'local');
     }
     return { damaged: false, loaded };
   }
 
-  /** Reads, waiting out a half-synced save: once for a page, longer before a save builds on it. */
-  async function load(retries: readonly number[]): Promise<LoadedSettings> {
-    for (const pause of retries) {
-      const read = await readOnce(false);
-      if (!read.damaged) return read.loaded;
-      await sleep(pause);
-    }
-    const read = await readOnce(true);
-    if (read.damaged) throw new Error('unreachable: a final read always settles');
-    return read.loaded;
-  }
-
-  /** Reads the settings: the newest copy, migrated to this version, repaired field by field. */
-  function loadSettings(): Promise<LoadedSettings> {
-    return load([RESYNC_RETRY_MS]);
-  }
-
-  let lastSavedAt = 0;
-
-  /**
-   * Writes settings built on the copy `base` (stamp and lineage): to sync when they fit (one `set`, then
-   * stale chunks removed), else the whole settings to local with the reason. Never drops a rule; throws
-   * only when local refuses too. `notice`: what the writer cut, said by every read of this copy.
-   */
-  async function save(
-    settings: Settings,
-    base: { savedAt: number; lineage: readonly number[] },
-    notice: string[] = [],
-  ): Promise<StorageStatus & { savedAt: number }> {
-    const { sync, local } = areas();
-    // Strictly increasing, and after the copy it is built on even when this device's clock is behind.
-    const savedAt = Math.max(Date.now(), lastSavedAt + 1, base.savedAt + 1);
-    lastSavedAt = savedAt;
-    const lineage = nextLineage(base.savedAt, base.lineage);
-    const plan = planSync(settings, savedAt, lineage);
-    const mine: LoadedSettings = {
-      settings,
-      problems: [],
-      savedAt,
-      lineage,
-      source: 'sync',
-      where: 'sync',
+  if (stored.kind === 'damaged' && !final) return { damaged: true };
+  const own = await readLastGood(areas);
+  const raw = stored.kind === 'damaged' ? JSON.stringify(stored.original, null, 2) : undefined;
+  if (own) {
+    const { settings, problems } = readable(own.settings, own.v);
+    const notice =
+      stored.kind === 'damaged'
+        ? t('settingsDamagedLastGood', stored.message, when(own.t))
+        : t('settingsSyncEmpty', when(own.t));
+    if (raw !== undefined)
+      await keepBackup(local, {
+        savedAt: Date.now(),
+        problems: [notice],
+        original: settingsFile(own.settings, own.v, own.t),
+        raw,
+      });
+    return {
+      damaged: false,
+      loaded: {
+        settings,
+        problems: [notice, ...problems],
+        savedAt: own.t,
+        lineage: own.b,
+        source: 'last-good',
+        where: 'sync',
+      },
     };
-    let reason = plan.reason;
-    if (plan.fits) {
-      try {
-        const existing = Object.keys(await sync.get(null));
-        await sync.set(plan.items);
-        const stale = staleKeys(existing, plan.items);
-        if (stale.length > 0) await sync.remove(stale);
-        const overflow = (await local.get([OVERFLOW_KEY]))[OVERFLOW_KEY] as Overflow | undefined;
-        if (overflow !== undefined) {
-          // The local-only copy goes once it is in this save; if it is not, it is kept as a backup first.
-          if (typeof overflow?.t !== 'number' || !lineage.includes(overflow.t))
-            await keepBackup(local, {
-              savedAt: Date.now(),
-              problems: [t('settingsLocalCopyKept', when(Number(overflow?.t) || 0))],
-              original: settingsFile(
-                overflow?.settings,
-                Number(overflow?.v) || SETTINGS_VERSION,
-                Number(overflow?.t) || 0,
-              ),
-            });
-          await local.remove(OVERFLOW_KEY);
+  }
+  const loaded: LoadedSettings = {
+    settings: defaultSettings(),
+    problems: [],
+    savedAt: 0,
+    lineage: [],
+    source: 'defaults',
+    where: 'sync',
+  };
+  if (raw !== undefined && stored.kind === 'damaged') {
+    // Nothing good to build on: nothing is saved over the unreadable copy (it may still complete).
+    loaded.readOnly = t('settingsDamagedNoCopy', stored.message);
+    loaded.problems.push(loaded.readOnly);
+    await keepBackup(local, { savedAt: Date.now(), problems: [loaded.readOnly], original: raw, raw });
+  }
+  return { damaged: false, loaded };
+}
+
+/** Reads, waiting out a half-synced save: once for a page, longer before a save builds on it. */
+async function load(areas: StoreAreas, retries: readonly number[]): Promise<LoadedSettings> {
+  for (const pause of retries) {
+    const read = await readOnce(areas, false);
+    if (!read.damaged) return read.loaded;
+    await sleep(pause);
+  }
+  const read = await readOnce(areas, true);
+  if (read.damaged) throw new Error('unreachable: a final read always settles');
+  return read.loaded;
+}
+
+/** Reads the settings: the newest copy, migrated to this version, repaired field by field. */
+export function loadSettings(areas: StoreAreas = BROWSER): Promise<LoadedSettings> {
+  return load(areas, [RESYNC_RETRY_MS]);
+}
+
+/**
+ * Writes settings built on the copy `base` (stamp and lineage): to sync when they fit (one `set`, then
+ * stale chunks removed), else the whole settings to local with the reason. Never drops a rule; throws
+ * only when local refuses too. `notice`: what the writer cut, said by every read of this copy.
+ */
+async function save(
+  areas: StoreAreas,
+  settings: Settings,
+  base: { savedAt: number; lineage: readonly number[] },
+  notice: string[] = [],
+): Promise<StorageStatus & { savedAt: number }> {
+  const { sync, local } = areas;
+  // Strictly increasing, and after the copy it is built on even when this device's clock is behind.
+  const state = writerState(areas);
+  const savedAt = Math.max(Date.now(), state.lastSavedAt + 1, base.savedAt + 1);
+  state.lastSavedAt = savedAt;
+  const lineage = nextLineage(base.savedAt, base.lineage);
+  const plan = planSync(settings, savedAt, lineage);
+  const mine: LoadedSettings = {
+    settings,
+    problems: [],
+    savedAt,
+    lineage,
+    source: 'sync',
+    where: 'sync',
+  };
+  let reason = plan.reason;
+  if (plan.fits) {
+    try {
+      const existing = Object.keys(await sync.get(null));
+      await sync.set(plan.items);
+      const stale = staleKeys(existing, plan.items);
+      if (stale.length > 0) await sync.remove(stale);
+      const overflow = (await local.get([OVERFLOW_KEY]))[OVERFLOW_KEY] as Overflow | undefined;
+      if (overflow !== undefined) {
+        // The local-only copy goes once it is in this save; if it is not, it is kept as a backup first.
+        if (typeof overflow?.t !== 'number' || !lineage.includes(overflow.t))
+          await keepBackup(local, {
+            savedAt: Date.now(),
+            problems: [t('settingsLocalCopyKept', when(Number(overflow?.t) || 0))],
+            original: settingsFile(
+              overflow?.settings,
+              Number(overflow?.v) || SETTINGS_VERSION,
+              Number(overflow?.t) || 0,
+            ),
+          });
+        await local.remove(OVERFLOW_KEY);
+      }
+      await writeLastGood(areas, mine, SETTINGS_VERSION, true, notice);
+      return { ...statusFrom(plan, { where: 'sync' }), savedAt };
+    } catch (error) {
+      reason = `browser sync refused the save (${error instanceof Error ? error.message : String(error)})`;
+    }
+  }
+  const overflow: Overflow = {
+    v: SETTINGS_VERSION,
+    t: savedAt,
+    reason: reason ?? 'browser sync refused the save',
+    settings,
+    b: lineage,
+  };
+  await local.set({ [OVERFLOW_KEY]: overflow });
+  await writeLastGood(areas, { ...mine, where: 'local' }, SETTINGS_VERSION, true, notice);
+  return { ...statusFrom(plan, { where: 'local', reason: overflow.reason }), savedAt };
+}
+
+/** Saves `settings` over what is stored now (built on it). Tests and first install; pages use updateSettings. */
+export async function saveSettings(settings: Settings, areas: StoreAreas = BROWSER): Promise<StorageStatus> {
+  const { sync, local } = areas;
+  const [syncAll, overflow] = await Promise.all([sync.get(null), local.get([OVERFLOW_KEY])]);
+  const stored = readStored(syncAll, overflow[OVERFLOW_KEY]);
+  const base =
+    stored.kind === 'ok' ? { savedAt: stored.savedAt, lineage: stored.lineage } : { savedAt: 0, lineage: [] };
+  const { savedAt: _, ...status } = await save(areas, settings, base);
+  return status;
+}
+
+interface Pending {
+  change: Change;
+  options: ChangeOptions;
+  resolve: (changed: Changed) => void;
+  reject: (error: unknown) => void;
+}
+
+/** What one browser's writer keeps between saves (per storage, so tests can run two browsers). */
+interface WriterState {
+  lastSavedAt: number;
+  queue: Pending[];
+  flushing: boolean;
+  recentWrites: number[];
+}
+
+const writers = new WeakMap<StoreAreas, WriterState>();
+
+function writerState(areas: StoreAreas): WriterState {
+  let state = writers.get(areas);
+  if (!state) {
+    state = { lastSavedAt: 0, queue: [], flushing: false, recentWrites: [] };
+    writers.set(areas, state);
+  }
+  return state;
+}
+
+async function writeBatch(areas: StoreAreas, batch: Pending[]): Promise<void> {
+  const loaded = await load(areas, WRITE_RETRY_MS);
+  const newer = loaded.readOnly !== undefined && loaded.source !== 'defaults';
+  let settings = loaded.settings;
+  const applied: Pending[] = [];
+  for (const pending of batch) {
+    if (loaded.readOnly && (newer || !pending.options.replacing)) {
+      pending.reject(new Error(loaded.readOnly));
+      continue;
+    }
+    // Each change on its own copy: one that throws takes nothing of the others with it.
+    const draft = structuredClone(settings);
+    try {
+      settings = pending.change(draft) ?? draft;
+      applied.push(pending);
+    } catch (error) {
+      pending.reject(error);
+    }
+  }
+  if (applied.length === 0) return;
+  // The one validating writer: what the changes produced is repaired like a stored copy, so nothing
+  // the reader would refuse is ever stored; what was cut is said to the callers and by every read.
+  const repaired = repairSettings(settings);
+  const status = await save(areas, repaired.settings, loaded, repaired.problems);
+  const { savedAt, ...rest } = status;
+  for (const p of applied)
+    p.resolve({ settings: repaired.settings, cut: repaired.problems, status: rest, savedAt });
+}
+
+async function flush(areas: StoreAreas, state: WriterState): Promise<void> {
+  while (state.queue.length > 0) {
+    // Metered: past WRITES_PER_MINUTE in the last minute, wait; changes made meanwhile join this write.
+    const now = Date.now();
+    const { recentWrites } = state;
+    while (recentWrites.length > 0 && (recentWrites[0] ?? 0) <= now - MINUTE_MS) recentWrites.shift();
+    if (recentWrites.length >= WRITES_PER_MINUTE) {
+      await sleep((recentWrites[0] ?? now) + MINUTE_MS - now);
+      continue;
+    }
+    const batch = state.queue;
+    state.queue = [];
+    recentWrites.push(Date.now());
+    try {
+      await (areas.exclusively ?? exclusivelyInBrowser)(() => writeBatch(areas, batch));
+    } catch (error) {
+      for (const p of batch) p.reject(error); // a promise already settled ignores this
+    }
+  }
+}
+
+function kick(areas: StoreAreas, state: WriterState): void {
+  if (state.flushing) return;
+  state.flushing = true;
+  void flush(areas, state).finally(() => {
+    state.flushing = false;
+    if (state.queue.length > 0) kick(areas, state); // pushed between the loop's last check and now
+  });
+}
+
+export function changeSettings(
+  change: Change,
+  options: ChangeOptions = {},
+  areas: StoreAreas = BROWSER,
+): Promise<Changed> {
+  return new Promise((resolve, reject) => {
+    const state = writerState(areas);
+    state.queue.push({ change, options, resolve, reject });
+    kick(areas, state);
+  });
+}
+
+function isSettingsChange(changes: Record<string, unknown>, area: string): boolean {
+  if (area === 'sync')
+    return Object.keys(changes).some((k) => k === META_KEY || k.startsWith(CHUNK_PREFIX) || k === LEGACY_KEY);
+  return area === 'local' && OVERFLOW_KEY in changes;
+}
+
+export function watchSettings(
+  onChange: (loaded: LoadedSettings) => void,
+  areas: StoreAreas = BROWSER,
+): () => void {
+  let reading = false;
+  let again = false;
+  let lastSeen = '';
+  const read = async () => {
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = true;
+    try {
+      do {
+        again = false;
+        const loaded = await loadSettings(areas);
+        // A save that only removed stale chunks changes nothing a listener cares about.
+        const key = `${loaded.savedAt}:${loaded.source}:${loaded.where}:${loaded.problems.join('\n')}`;
+        if (key !== lastSeen) {
+          lastSeen = key;
+          onChange(loaded);
         }
-        await writeLastGood(mine, SETTINGS_VERSION, true, notice);
-        return { ...statusFrom(plan, { where: 'sync' }), savedAt };
-      } catch (error) {
-        reason = `browser sync refused the save (${error instanceof Error ? error.message : String(error)})`;
-      }
+      } while (again);
+    } finally {
+      reading = false;
     }
-    const overflow: Overflow = {
-      v: SETTINGS_VERSION,
-      t: savedAt,
-      reason: reason ?? 'browser sync refused the save',
-      settings,
-      b: lineage,
-    };
-    await local.set({ [OVERFLOW_KEY]: overflow });
-    await writeLastGood({ ...mine, where: 'local' }, SETTINGS_VERSION, true, notice);
-    return { ...statusFrom(plan, { where: 'local', reason: overflow.reason }), savedAt };
-  }
+  };
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (isSettingsChange(changes, area)) void read();
+  };
+  const { onChanged } = areas;
+  onChanged.addListener(listener);
+  return () => onChanged.removeListener(listener);
+}
 
-  /** Saves `settings` over what is stored now (built on it). Tests and first install; pages use updateSettings. */
-  async function saveSettings(settings: Settings): Promise<StorageStatus> {
-    const { sync, local } = areas();
-    const [syncAll, overflow] = await Promise.all([sync.get(null), local.get([OVERFLOW_KEY])]);
-    const stored = readStored(syncAll, overflow[OVERFLOW_KEY]);
-    const base =
-      stored.kind === 'ok'
-        ? { savedAt: stored.savedAt, lineage: stored.lineage }
-        : { savedAt: 0, lineage: [] };
-    const { savedAt: _, ...status } = await save(settings, base);
-    return status;
-  }
-
-  interface Pending {
-    change: Change;
-    options: ChangeOptions;
-    resolve: (changed: Changed) => void;
-    reject: (error: unknown) => void;
-  }
-
-  let queue: Pending[] = [];
-  let flushing = false;
-  const recentWrites: number[] = [];
-
-  async function writeBatch(batch: Pending[]): Promise<void> {
-    const loaded = await load(WRITE_RETRY_MS);
-    const newer = loaded.readOnly !== undefined && loaded.source !== 'defaults';
-    let settings = loaded.settings;
-    const applied: Pending[] = [];
-    for (const pending of batch) {
-      if (loaded.readOnly && (newer || !pending.options.replacing)) {
-        pending.reject(new Error(loaded.readOnly));
-        continue;
-      }
-      // Each change on its own copy: one that throws takes nothing of the others with it.
-      const draft = structuredClone(settings);
-      try {
-        settings = pending.change(draft) ?? draft;
-        applied.push(pending);
-      } catch (error) {
-        pending.reject(error);
-      }
+export async function ensureSettingsStored(areas: StoreAreas = BROWSER): Promise<void> {
+  await (areas.exclusively ?? exclusivelyInBrowser)(async () => {
+    const { sync, local } = areas;
+    const [syncAll, localSome] = await Promise.all([
+      sync.get(null) as Promise<Record<string, unknown>>,
+      local.get([OVERFLOW_KEY]),
+    ]);
+    const stored = readStored(syncAll, localSome[OVERFLOW_KEY]);
+    if (stored.kind === 'none') {
+      // Sync emptied while this device kept a good copy: that copy goes back, not the defaults.
+      const own = await readLastGood(areas);
+      await save(areas, own ? readable(own.settings, own.v).settings : defaultSettings(), {
+        savedAt: own?.t ?? 0,
+        lineage: own?.b ?? [],
+      });
+    } else if (syncAll[META_KEY] === undefined && syncAll[LEGACY_KEY] !== undefined) {
+      // An update from version 1: store the migrated settings in today's layout, once.
+      const loaded = await load(areas, []);
+      if (!loaded.readOnly) await save(areas, loaded.settings, loaded);
     }
-    if (applied.length === 0) return;
-    // The one validating writer: what the changes produced is repaired like a stored copy, so nothing
-    // the reader would refuse is ever stored; what was cut is said to the callers and by every read.
-    const repaired = repairSettings(settings);
-    const status = await save(repaired.settings, loaded, repaired.problems);
-    const { savedAt, ...rest } = status;
-    for (const p of applied)
-      p.resolve({ settings: repaired.settings, cut: repaired.problems, status: rest, savedAt });
-  }
+  });
+}
 
-  async function flush(): Promise<void> {
-    while (queue.length > 0) {
-      // Metered: past WRITES_PER_MINUTE in the last minute, wait; changes made meanwhile join this write.
-      const now = Date.now();
-      while (recentWrites.length > 0 && (recentWrites[0] ?? 0) <= now - MINUTE_MS) recentWrites.shift();
-      if (recentWrites.length >= WRITES_PER_MINUTE) {
-        await sleep((recentWrites[0] ?? now) + MINUTE_MS - now);
-        continue;
-      }
-      const batch = queue;
-      queue = [];
-      recentWrites.push(Date.now());
-      try {
-        await exclusively(() => writeBatch(batch));
-      } catch (error) {
-        for (const p of batch) p.reject(error); // a promise already settled ignores this
-      }
-    }
-  }
+/** Updates the settings like changeSettings, resolving to the settings saved (what most callers need). */
+export async function updateSettings(
+  change: Change,
+  options: ChangeOptions = {},
+  areas: StoreAreas = BROWSER,
+): Promise<Settings> {
+  return (await changeSettings(change, options, areas)).settings;
+}
 
-  function kick(): void {
-    if (flushing) return;
-    flushing = true;
-    void flush().finally(() => {
-      flushing = false;
-      if (queue.length > 0) kick(); // pushed between the loop's last check and now
-    });
-  }
+/** The newest backup (what the options page offers), or null. */
+export async function loadBackup(areas: StoreAreas = BROWSER): Promise<Backup | null> {
+  return (await loadBackupsIn(areas.local))[0] ?? null;
+}
 
-  function changeSettings(change: Change, options: ChangeOptions = {}): Promise<Changed> {
-    return new Promise((resolve, reject) => {
-      queue.push({ change, options, resolve, reject });
-      kick();
-    });
-  }
+export function loadBackups(areas: StoreAreas = BROWSER): Promise<Backup[]> {
+  return loadBackupsIn(areas.local);
+}
 
-  function isSettingsChange(changes: Record<string, unknown>, area: string): boolean {
-    if (area === 'sync')
-      return Object.keys(changes).some(
-        (k) => k === META_KEY || k.startsWith(CHUNK_PREFIX) || k === LEGACY_KEY,
-      );
-    return area === 'local' && OVERFLOW_KEY in changes;
-  }
+/** Forgets the newest backup. */
+export function clearBackup(areas: StoreAreas = BROWSER): Promise<void> {
+  return dropNewestBackup(areas.local);
+}
 
-  function watchSettings(onChange: (loaded: LoadedSettings) => void): () => void {
-    let reading = false;
-    let again = false;
-    let lastSeen = '';
-    const read = async () => {
-      if (reading) {
-        again = true;
-        return;
-      }
-      reading = true;
-      try {
-        do {
-          again = false;
-          const loaded = await loadSettings();
-          // A save that only removed stale chunks changes nothing a listener cares about.
-          const key = `${loaded.savedAt}:${loaded.source}:${loaded.where}:${loaded.problems.join('\n')}`;
-          if (key !== lastSeen) {
-            lastSeen = key;
-            onChange(loaded);
-          }
-        } while (again);
-      } finally {
-        reading = false;
-      }
-    };
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (isSettingsChange(changes, area)) void read();
-    };
-    const { onChanged } = areas();
-    onChanged.addListener(listener);
-    return () => onChanged.removeListener(listener);
-  }
-
-  async function ensureSettingsStored(): Promise<void> {
-    await exclusively(async () => {
-      const { sync, local } = areas();
-      const [syncAll, localSome] = await Promise.all([
-        sync.get(null) as Promise<Record<string, unknown>>,
-        local.get([OVERFLOW_KEY]),
-      ]);
-      const stored = readStored(syncAll, localSome[OVERFLOW_KEY]);
-      if (stored.kind === 'none') {
-        // Sync emptied while this device kept a good copy: that copy goes back, not the defaults.
-        const own = await readLastGood();
-        await save(own ? readable(own.settings, own.v).settings : defaultSettings(), {
-          savedAt: own?.t ?? 0,
-          lineage: own?.b ?? [],
-        });
-      } else if (syncAll[META_KEY] === undefined && syncAll[LEGACY_KEY] !== undefined) {
-        // An update from version 1: store the migrated settings in today's layout, once.
-        const loaded = await load([]);
-        if (!loaded.readOnly) await save(loaded.settings, loaded);
-      }
-    });
-  }
-
+/** Every function of the store bound to one browser's storage (tests run two browsers on one sync). */
+export function createSettingsStore(areas: StoreAreas) {
   return {
-    loadSettings,
-    saveSettings,
-    changeSettings,
-    updateSettings: (change, options) => changeSettings(change, options).then((c) => c.settings),
-    watchSettings,
-    ensureSettingsStored,
-    loadBackups: () => loadBackupsIn(areas().local),
-    loadBackup: async () => (await loadBackupsIn(areas().local))[0] ?? null,
-    clearBackup: () => dropNewestBackup(areas().local),
+    loadSettings: () => loadSettings(areas),
+    saveSettings: (settings: Settings) => saveSettings(settings, areas),
+    changeSettings: (change: Change, options: ChangeOptions = {}) => changeSettings(change, options, areas),
+    updateSettings: (change: Change, options: ChangeOptions = {}) => updateSettings(change, options, areas),
+    watchSettings: (onChange: (loaded: LoadedSettings) => void) => watchSettings(onChange, areas),
+    ensureSettingsStored: () => ensureSettingsStored(areas),
+    loadBackup: () => loadBackup(areas),
+    loadBackups: () => loadBackups(areas),
+    clearBackup: () => clearBackup(areas),
   };
 }
 
-const browserStore = createSettingsStore(() => ({
-  sync: browser.storage.sync as unknown as Area,
-  local: browser.storage.local as unknown as Area,
-  onChanged: browser.storage.onChanged as unknown as StoreAreas['onChanged'],
-}));
-
-/** Reads the settings: the newest copy, migrated to this version, repaired field by field. */
-export const loadSettings = browserStore.loadSettings;
-/** Writes settings over what is stored now; pages change settings through updateSettings. */
-export const saveSettings = browserStore.saveSettings;
-/**
- * Read, change, write — on the newest stored settings, under a lock shared by every extension page.
- * Changes that arrive while a write is under way are applied together in the next one. What the change
- * produced is validated and repaired before it is stored; `changeSettings` says what was cut. Errors
- * (nothing could be saved) reach the caller so the user can be told.
- */
-export const updateSettings = browserStore.updateSettings;
-/** updateSettings, resolving to what was saved and what the writer cut from it, for the UI to say. */
-export const changeSettings = browserStore.changeSettings;
-/** Calls `onChange` with the settings each time they change anywhere: this page, another, another device. */
-export const watchSettings = browserStore.watchSettings;
-/** First install: write the defaults (or this device's last good copy) so every part reads the same lists. */
-export const ensureSettingsStored = browserStore.ensureSettingsStored;
-/** The newest backup (what the options page offers), or null. */
-export const loadBackup = browserStore.loadBackup;
-export const loadBackups = browserStore.loadBackups;
-/** Forgets the newest backup. */
-export const clearBackup = browserStore.clearBackup;
+export type SettingsStore = ReturnType<typeof createSettingsStore>;
 
 /** Learned site spellings (nhentai tag ids → names) are a cache: local to this browser, never synced. */
 export const MAX_LEARNED_SPELLINGS = 20_000;

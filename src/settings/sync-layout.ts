@@ -47,11 +47,12 @@ export interface SyncMeta {
    */
   t: string;
   /**
-   * Lineage: the save stamps (as text, newest first, at most LINEAGE_LENGTH) of the copies this one was
-   * built on. A device whose own save is not among them knows another device's save did not include it
-   * (store.ts). Absent in copies saved before it existed.
+   * Lineage: the save stamps of the copies this one was built on, newest first, LINEAGE_LENGTH of them
+   * at 13 digits each, comma-separated, zeros for none. A device whose own save is not among them knows
+   * another device's save did not include it (store.ts). Fixed width, so a copy's size does not depend
+   * on its history (and the size shown is the size stored). Absent in copies saved before it existed.
    */
-  b?: string[];
+  b?: string;
 }
 
 /** How many earlier save stamps a copy carries in its lineage. */
@@ -62,9 +63,18 @@ export function nextLineage(savedAt: number, lineage: readonly number[]): number
   return (savedAt > 0 ? [savedAt, ...lineage] : [...lineage]).slice(0, LINEAGE_LENGTH);
 }
 
+/** Digits of a save stamp in epoch ms, from 2001 to 2286. */
+const STAMP_DIGITS = 13;
+
+function writeLineage(lineage: readonly number[]): string {
+  return Array.from({ length: LINEAGE_LENGTH }, (_, i) =>
+    String(lineage[i] ?? 0).padStart(STAMP_DIGITS, '0'),
+  ).join(',');
+}
+
 function readLineage(value: unknown): number[] {
-  if (!Array.isArray(value)) return [];
-  return value.map(Number).filter((t) => Number.isSafeInteger(t) && t > 0);
+  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [];
+  return items.map(Number).filter((t) => Number.isSafeInteger(t) && t > 0);
 }
 
 const encoder = new TextEncoder();
@@ -195,8 +205,13 @@ export function planSync(settings: Settings, savedAt: number, lineage: readonly 
   const text = JSON.stringify(toCompact(settings));
   const budget = SYNC_QUOTA.itemBytes - ITEM_MARGIN_BYTES - utf8Bytes(chunkKey(SYNC_QUOTA.items));
   const chunks = splitByBytes(text, budget);
-  const meta: SyncMeta = { v: SETTINGS_VERSION, n: chunks.length, h: fnv1a(text), t: String(savedAt) };
-  if (lineage.length > 0) meta.b = lineage.slice(0, LINEAGE_LENGTH).map(String);
+  const meta: SyncMeta = {
+    v: SETTINGS_VERSION,
+    n: chunks.length,
+    h: fnv1a(text),
+    t: String(savedAt),
+    b: writeLineage(lineage),
+  };
   const items: Record<string, unknown> = { [META_KEY]: meta };
   chunks.forEach((chunk, i) => {
     items[chunkKey(i)] = chunk;

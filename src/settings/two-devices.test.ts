@@ -81,12 +81,13 @@ function twoDevices(): { sync: FakeArea; a: Device; b: Device } {
     const areas: StoreAreas = {
       sync,
       local,
+      exclusively: browserLock(),
       onChanged: {
         addListener: (l) => listeners.push(l),
         removeListener: (l) => listeners.splice(listeners.indexOf(l), 1),
       },
     };
-    return { store: createSettingsStore(() => areas, browserLock()), local };
+    return { store: createSettingsStore(areas), local };
   };
   return { sync, a: device(0), b: device(1) };
 }
