@@ -1,6 +1,6 @@
 import { type ImportFormat, readImport } from './foreign';
 import type { Settings } from './schema';
-import { updateSettings } from './store';
+import { changeSettings } from './store';
 import { type ImportMode, type ImportPlan, planImport, type ReadResult } from './transfer';
 
 export type Preview = { ok: true; plan: ImportPlan; notes: string[] } | { ok: false; errors: string[] };
@@ -25,10 +25,18 @@ export async function applyImport(text: string, format: ImportFormat, mode: Impo
   const read = readImport(text, format);
   if (!read.ok) return read;
   let preview: Preview = { ok: false, errors: ['not applied'] };
-  await updateSettings((settings) => {
-    const plan = planImport(settings, read.incoming, mode);
-    preview = { ok: true, plan, notes: read.incoming.notes };
-    return plan.result;
-  });
-  return preview;
+  // Replacing everything with a file may be saved over a copy in sync that could not be read.
+  const replacing = mode === 'replace' && read.incoming.settings !== undefined;
+  const { cut } = await changeSettings(
+    (settings) => {
+      const plan = planImport(settings, read.incoming, mode);
+      preview = { ok: true, plan, notes: read.incoming.notes };
+      return plan.result;
+    },
+    { replacing },
+  );
+  // Set inside the change; TypeScript cannot see that it ran.
+  const done = preview as Preview;
+  if (done.ok && cut.length > 0) done.notes.push(...cut.map((c) => `left out: ${c}`));
+  return done;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repairSettings } from './repair';
-import { defaultSettings, NTR_LIST_ID, SettingsSchema } from './schema';
+import { defaultSettings, MAX_TIME_MS, NTR_LIST_ID, SettingsSchema } from './schema';
 
 describe('default settings', () => {
   it('are valid and carry the NTR list, switched off', () => {
@@ -97,6 +97,76 @@ describe('repairSettings, rule extras', () => {
     expect(problems).toEqual([
       'exceptions: 1 unreadable entries dropped',
       'aliases[2]: invalid value "x" replaced by []',
+    ]);
+  });
+});
+
+describe('repairSettings, what the schema refuses inside a field', () => {
+  it('leaves out an over-long rule, says which, and keeps the list’s other rules (issue: one rule bricked every page)', () => {
+    const long = `a very long tag ${'x'.repeat(600)}`;
+    const raw = {
+      ...defaultSettings(),
+      lists: [{ id: 'mine', name: 'Mine', enabled: true, action: 'hide', patterns: ['gore', long, 'scat'] }],
+      exceptions: ['fluff', long],
+      aliases: [['ntr', 'netorare', long]],
+    };
+    const { settings, problems } = repairSettings(raw);
+    expect(SettingsSchema.safeParse(settings).success).toBe(true);
+    expect(settings.lists[0]?.patterns).toEqual(['gore', 'scat']);
+    expect(settings.exceptions).toEqual(['fluff']);
+    expect(settings.aliases).toEqual([['ntr', 'netorare']]);
+    expect(problems).toEqual([
+      `lists[0].patterns[1]: a rule of ${long.length} characters (at most 500) left out: "a very long tag xxxxxxxxxxxxxxxxxxxxxxx…`,
+      `exceptions[1]: a rule of ${long.length} characters (at most 500) left out: "a very long tag xxxxxxxxxxxxxxxxxxxxxxx…`,
+      `aliases[0][2]: a rule of ${long.length} characters (at most 500) left out: "a very long tag xxxxxxxxxxxxxxxxxxxxxxx…`,
+    ]);
+  });
+
+  it('shortens an over-long list name and drops a broken subscription, keeping the rules', () => {
+    const raw = {
+      ...defaultSettings(),
+      lists: [
+        {
+          id: 'sub',
+          name: 'n'.repeat(150),
+          enabled: true,
+          action: 'hide',
+          patterns: ['gore'],
+          source: { url: 'http://plain.example/list.txt' },
+        },
+      ],
+    };
+    const { settings, problems } = repairSettings(raw);
+    expect(settings.lists[0]).toEqual({
+      id: 'sub',
+      name: 'n'.repeat(100),
+      enabled: true,
+      action: 'hide',
+      patterns: ['gore'],
+    });
+    expect(problems).toEqual([
+      'lists[0].name: longer than 100 characters, shortened',
+      'lists[0].source: invalid value {"url":"http://plain.example/list.txt"} dropped',
+    ]);
+  });
+
+  it('keeps a pause or snooze of any date up to the end of year 9999, and clamps a later one to it', () => {
+    const farAway = Date.UTC(2031, 0, 1); // years away: "until that date", timers clamp their own delay
+    const list = { id: 'a', name: 'A', enabled: true, action: 'hide', patterns: [], snoozedUntil: farAway };
+    expect(repairSettings({ ...defaultSettings(), pausedUntil: farAway, lists: [list] }).problems).toEqual(
+      [],
+    );
+    const { settings, problems } = repairSettings({
+      ...defaultSettings(),
+      pausedUntil: Number.MAX_SAFE_INTEGER,
+      lists: [{ ...list, snoozedUntil: 1e300 }],
+    });
+    expect(settings.pausedUntil).toBe(MAX_TIME_MS);
+    expect(settings.lists[0]?.snoozedUntil).toBe(MAX_TIME_MS);
+    expect(new Date(MAX_TIME_MS).toISOString()).toBe('9999-12-31T23:59:59.999Z');
+    expect(problems).toEqual([
+      'lists[0].snoozedUntil: 1e+300 is after the year 9999, replaced by the end of 9999',
+      'pausedUntil: 9007199254740991 is after the year 9999, replaced by the end of 9999',
     ]);
   });
 });

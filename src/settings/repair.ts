@@ -1,11 +1,17 @@
 import {
+  ActionSchema,
   type Blocklist,
   BlocklistSchema,
   type CustomSite,
   CustomSiteSchema,
   defaultSettings,
+  MAX_LIST_NAME_LENGTH,
+  MAX_PATTERN_LENGTH,
+  MAX_TIME_MS,
   type Settings,
   SettingsSchema,
+  SubscriptionSchema,
+  TimeSchema,
 } from './schema';
 
 export interface Repaired {
@@ -14,56 +20,134 @@ export interface Repaired {
   problems: string[];
 }
 
+/**
+ * Said when the field-by-field repair below still left something the schema refuses (a bug here, never
+ * the user's doing): the settings are then pruned by the schema's own complaints. The fuzz test checks it
+ * is never said.
+ */
+export const UNREPAIRED = 'settings: could not be repaired field by field';
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {
-  const text = JSON.stringify(value);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined; // a cycle or a BigInt, from a change rather than from storage
+  }
   return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/**
+ * Rule lines (a list's patterns, exceptions, an alias group): every string that fits is kept, in order;
+ * anything else is left out and said. An over-long line is left out whole rather than cut: a cut rule
+ * would be a different rule, and the original stays in the backup.
+ */
+function ruleLines(value: unknown, path: string, problems: string[]): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    problems.push(`${path}: invalid value ${describe(value)} replaced by []`);
+    return [];
+  }
+  const kept: string[] = [];
+  let unreadable = 0;
+  value.forEach((line: unknown, i) => {
+    if (typeof line !== 'string') unreadable++;
+    else if (line.length > MAX_PATTERN_LENGTH)
+      problems.push(
+        `${path}[${i}]: a rule of ${line.length} characters (at most ${MAX_PATTERN_LENGTH}) left out: ${describe(line)}`,
+      );
+    else kept.push(line);
+  });
+  if (unreadable > 0) problems.push(`${path}: ${unreadable} unreadable entries dropped`);
+  return kept;
+}
+
+/** A pause or snooze time: kept when valid, a later date clamped to MAX_TIME_MS, anything else dropped. */
+function time(value: unknown, path: string, problems: string[]): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = TimeSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  if (typeof value === 'number' && value > MAX_TIME_MS) {
+    problems.push(`${path}: ${describe(value)} is after the year 9999, replaced by the end of 9999`);
+    return MAX_TIME_MS;
+  }
+  problems.push(`${path}: invalid value ${describe(value)} dropped`);
+  return undefined;
 }
 
 function repairList(raw: unknown, index: number, problems: string[]): Blocklist | null {
   const whole = BlocklistSchema.safeParse(raw);
   if (whole.success) return whole.data;
+  const at = `lists[${index}]`;
   if (!isObject(raw)) {
-    problems.push(`lists[${index}]: not a list (${describe(raw)}), dropped`);
+    problems.push(`${at}: not a list (${describe(raw)}), dropped`);
     return null;
   }
-  const fallback: Blocklist = {
-    id: `list-${index + 1}`,
-    name: `List ${index + 1}`,
-    enabled: true,
-    action: 'hide',
-    patterns: [],
+  const replaced = <T>(key: string, fallback: T): T => {
+    problems.push(`${at}.${key}: invalid value ${describe(raw[key])} replaced by ${describe(fallback)}`);
+    return fallback;
   };
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(BlocklistSchema.shape) as (keyof Blocklist)[]) {
-    const field = BlocklistSchema.shape[key].safeParse(raw[key]);
-    if (field.success) {
-      out[key] = field.data;
-    } else if (key === 'patterns' && Array.isArray(raw[key])) {
-      // Keep every rule that is still a string; a user's rules are never dropped for a neighbour's fault.
-      const kept = (raw[key] as unknown[]).filter((p): p is string => typeof p === 'string');
-      problems.push(
-        `lists[${index}].patterns: ${(raw[key] as unknown[]).length - kept.length} unreadable entries dropped`,
-      );
-      out[key] = kept;
-    } else if (fallback[key] === undefined) {
-      problems.push(`lists[${index}].${key}: invalid value ${describe(raw[key])} dropped`);
-    } else {
-      problems.push(
-        `lists[${index}].${key}: invalid value ${describe(raw[key])} replaced by ${describe(fallback[key])}`,
-      );
-      out[key] = fallback[key];
-    }
+  const id = typeof raw.id === 'string' && raw.id.length > 0 ? raw.id : replaced('id', `list-${index + 1}`);
+  let name: string;
+  if (typeof raw.name === 'string' && raw.name.length > MAX_LIST_NAME_LENGTH) {
+    name = raw.name.slice(0, MAX_LIST_NAME_LENGTH);
+    problems.push(`${at}.name: longer than ${MAX_LIST_NAME_LENGTH} characters, shortened`);
+  } else {
+    name =
+      typeof raw.name === 'string' && raw.name.length > 0 ? raw.name : replaced('name', `List ${index + 1}`);
   }
-  return BlocklistSchema.parse(out);
+  const enabled = typeof raw.enabled === 'boolean' ? raw.enabled : replaced('enabled', true);
+  const action = ActionSchema.safeParse(raw.action);
+  const list: Blocklist = {
+    id,
+    name,
+    enabled,
+    action: action.success ? action.data : replaced('action', 'hide' as const),
+    patterns: ruleLines(raw.patterns, `${at}.patterns`, problems),
+  };
+  if (Array.isArray(raw.sites)) {
+    // A list with no readable site applies everywhere: filtering more, never less, than the user meant.
+    list.sites = raw.sites.filter((s): s is string => typeof s === 'string');
+    if (list.sites.length < raw.sites.length)
+      problems.push(`${at}.sites: ${raw.sites.length - list.sites.length} unreadable entries dropped`);
+  } else if (raw.sites !== undefined) {
+    problems.push(`${at}.sites: invalid value ${describe(raw.sites)} dropped`);
+  }
+  const snoozedUntil = time(raw.snoozedUntil, `${at}.snoozedUntil`, problems);
+  if (snoozedUntil !== undefined) list.snoozedUntil = snoozedUntil;
+  if (raw.source !== undefined) {
+    const source = SubscriptionSchema.safeParse(raw.source);
+    if (source.success) list.source = source.data;
+    else problems.push(`${at}.source: invalid value ${describe(raw.source)} dropped`);
+  }
+  const checked = BlocklistSchema.safeParse(list);
+  if (checked.success) return checked.data;
+  problems.push(`${at}: unreadable (${describe(raw)}), dropped`);
+  return null;
+}
+
+function repairSites(value: unknown, problems: string[]): Record<string, boolean> {
+  const sites: Record<string, boolean> = {};
+  if (isObject(value)) {
+    for (const [site, on] of Object.entries(value)) {
+      // "__proto__" would set the object's prototype, not a site switch; it names no site anyway.
+      if (typeof on === 'boolean' && site !== '__proto__') sites[site] = on;
+      else problems.push(`sites.${site}: invalid value ${describe(on)} dropped`);
+    }
+  } else if (value !== undefined) {
+    problems.push(`sites: invalid value ${describe(value)} replaced by {}`);
+  }
+  return sites;
 }
 
 /**
- * Reads stored settings that may be old, partial or damaged. Every valid field is kept; each invalid
- * one is replaced by its default and reported, so nothing that still reads is lost.
+ * Reads stored settings that may be old, partial or damaged, field by field along the schema. Every
+ * valid field is kept; each invalid one is replaced by its default, shortened or left out, and said.
+ * Never throws, and what it returns always passes SettingsSchema (a property test holds it to that).
  */
 export function repairSettings(raw: unknown): Repaired {
   const whole = SettingsSchema.safeParse(raw);
@@ -75,18 +159,10 @@ export function repairSettings(raw: unknown): Repaired {
       problems.push(`settings: not an object (${describe(raw)}), defaults used`);
     return { settings: defaults, problems };
   }
-  const enabled = SettingsSchema.shape.enabled.safeParse(raw.enabled);
-  if (!enabled.success) problems.push(`enabled: invalid value ${describe(raw.enabled)} replaced by true`);
-
-  const sites: Record<string, boolean> = {};
-  if (isObject(raw.sites)) {
-    for (const [site, on] of Object.entries(raw.sites)) {
-      if (typeof on === 'boolean') sites[site] = on;
-      else problems.push(`sites.${site}: invalid value ${describe(on)} dropped`);
-    }
-  } else if (raw.sites !== undefined) {
-    problems.push(`sites: invalid value ${describe(raw.sites)} replaced by {}`);
-  }
+  const enabled = typeof raw.enabled === 'boolean' ? raw.enabled : true;
+  if (typeof raw.enabled !== 'boolean')
+    problems.push(`enabled: invalid value ${describe(raw.enabled)} replaced by true`);
+  const sites = repairSites(raw.sites, problems);
 
   let lists = defaults.lists;
   if (Array.isArray(raw.lists)) {
@@ -104,21 +180,10 @@ export function repairSettings(raw: unknown): Repaired {
   } else {
     problems.push(`lists: invalid value ${describe(raw.lists)} replaced by the default lists`);
   }
-  const strings = (value: unknown, path: string): string[] => {
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) {
-      problems.push(`${path}: invalid value ${describe(value)} replaced by []`);
-      return [];
-    }
-    const kept = value.filter((v): v is string => typeof v === 'string');
-    if (kept.length < value.length)
-      problems.push(`${path}: ${value.length - kept.length} unreadable entries dropped`);
-    return kept;
-  };
-  const exceptions = strings(raw.exceptions, 'exceptions');
-  // A group is an array of spellings; anything else in its place is reported by strings() and dropped.
-  const aliases = (Array.isArray(raw.aliases) ? raw.aliases : strings(raw.aliases, 'aliases'))
-    .map((group, i) => strings(group, `aliases[${i}]`))
+  const exceptions = ruleLines(raw.exceptions, 'exceptions', problems);
+  // A group is an array of spellings; anything else in its place is reported and dropped.
+  const aliases = (Array.isArray(raw.aliases) ? raw.aliases : ruleLines(raw.aliases, 'aliases', problems))
+    .map((group: unknown, i) => ruleLines(group, `aliases[${i}]`, problems))
     .filter((group) => group.length >= 2);
   const refillParsed = SettingsSchema.shape.refill.safeParse(raw.refill);
   if (!refillParsed.success) problems.push(`refill: invalid value ${describe(raw.refill)} replaced by "off"`);
@@ -131,11 +196,10 @@ export function repairSettings(raw: unknown): Repaired {
       problems.push(`${key}: invalid value ${describe(value)} replaced by ${fallback}`);
     return fallback;
   };
-  const paused = SettingsSchema.shape.pausedUntil.safeParse(raw.pausedUntil);
-  if (!paused.success) problems.push(`pausedUntil: invalid value ${describe(raw.pausedUntil)} dropped`);
+  const pausedUntil = time(raw.pausedUntil, 'pausedUntil', problems);
   const customSites: CustomSite[] = [];
   if (Array.isArray(raw.customSites)) {
-    raw.customSites.forEach((site, i) => {
+    raw.customSites.forEach((site: unknown, i) => {
       const parsed = CustomSiteSchema.safeParse(site);
       if (parsed.success) customSites.push(parsed.data);
       else problems.push(`customSites[${i}]: unreadable (${describe(site)}), dropped`);
@@ -143,21 +207,24 @@ export function repairSettings(raw: unknown): Repaired {
   } else if (raw.customSites !== undefined) {
     problems.push(`customSites: invalid value ${describe(raw.customSites)} replaced by []`);
   }
+  const settings: Settings = {
+    enabled,
+    ...(pausedUntil !== undefined ? { pausedUntil } : {}),
+    badge: flag('badge', true),
+    audit: flag('audit', false),
+    refill,
+    completeTags: flag('completeTags', false),
+    hideAgainOffscreen: flag('hideAgainOffscreen', false),
+    sites,
+    lists,
+    exceptions,
+    aliases,
+    customSites,
+  };
+  const checked = SettingsSchema.safeParse(settings);
+  if (checked.success) return { settings: checked.data, problems };
   return {
-    settings: {
-      enabled: enabled.success ? enabled.data : true,
-      ...(paused.success && paused.data !== undefined ? { pausedUntil: paused.data } : {}),
-      badge: flag('badge', true),
-      audit: flag('audit', false),
-      refill,
-      completeTags: flag('completeTags', false),
-      hideAgainOffscreen: flag('hideAgainOffscreen', false),
-      sites,
-      lists,
-      exceptions,
-      aliases,
-      customSites,
-    },
-    problems,
+    settings: defaults,
+    problems: [...problems, `${UNREPAIRED}: ${checked.error.issues[0]?.message}; defaults used`],
   };
 }

@@ -7,7 +7,21 @@ import { ACTIONS } from '../rules/types';
 /** Longest rule line kept; longer lines are almost certainly a paste gone wrong. */
 export const MAX_PATTERN_LENGTH = 500;
 
+/** Longest list name. */
+export const MAX_LIST_NAME_LENGTH = 100;
+
 export const ActionSchema = z.enum(ACTIONS);
+
+/**
+ * Latest time a pause or snooze may name: the end of year 9999 (epoch ms). Any date up to it means
+ * "until that date", however far away; repair clamps a later one to it. Whoever turns such a time into a
+ * timer must clamp the delay to setTimeout's 2^31-1 ms (about 24.8 days) and re-arm: a longer delay
+ * overflows and fires at once (docs/settings.md).
+ */
+export const MAX_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** A time stamp (epoch ms) the settings can hold: a whole number from 0 to MAX_TIME_MS. */
+export const TimeSchema = z.int().check(z.nonnegative(), z.lte(MAX_TIME_MS));
 
 /** Maximum size of a subscribed list's file; a larger answer is refused and the last good copy kept. */
 export const MAX_SUBSCRIPTION_BYTES = 256 * 1024;
@@ -41,14 +55,14 @@ export const CustomSiteSchema = z.object({
 
 export const BlocklistSchema = z.object({
   id: z.string().check(z.minLength(1)),
-  name: z.string().check(z.minLength(1), z.maxLength(100)),
+  name: z.string().check(z.minLength(1), z.maxLength(MAX_LIST_NAME_LENGTH)),
   enabled: z.boolean(),
   action: ActionSchema,
   patterns: z.array(z.string().check(z.maxLength(MAX_PATTERN_LENGTH))),
   /** Site ids the list applies to; absent: every site. */
   sites: z.optional(z.array(z.string())),
-  /** Paused until this time (epoch ms): a snooze. */
-  snoozedUntil: z.optional(z.int().check(z.nonnegative())),
+  /** Paused until this time (epoch ms): a snooze. Any time up to MAX_TIME_MS ("until that date"). */
+  snoozedUntil: z.optional(TimeSchema),
   /** Present when the list is a subscription. */
   source: z.optional(SubscriptionSchema),
 });
@@ -63,8 +77,8 @@ export function uniqueIds<T extends z.ZodMiniType<{ id: string }[]>>(lists: T): 
 export const SettingsSchema = z.object({
   /** Master switch. */
   enabled: z.boolean(),
-  /** Everything paused until this time (epoch ms): "pause for 1 hour". */
-  pausedUntil: z.optional(z.int().check(z.nonnegative())),
+  /** Everything paused until this time (epoch ms): "pause for 1 hour". Any time up to MAX_TIME_MS. */
+  pausedUntil: z.optional(TimeSchema),
   /** Number of entries acted on, on the toolbar button. */
   badge: z._default(z.boolean(), true),
   /** When most of a list page is hidden: do nothing, offer to load the next page's entries, or load them. */

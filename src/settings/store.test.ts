@@ -3,7 +3,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SETTINGS_VERSION } from './migrations';
 import { defaultSettings, type Settings } from './schema';
 import {
-  BACKUP_KEY,
   ensureSettingsStored,
   loadBackup,
   loadSettings,
@@ -81,10 +80,13 @@ describe('settings store', () => {
     expect((await loadSettings()).settings).toEqual(settings);
   });
 
-  it('reads the newer copy when sync was saved after the local one (another device)', async () => {
+  it('reads the newer copy when sync was saved after the local one from it (another device)', async () => {
     await saveSettings(bigSettings(8000));
+    const overflowAt = (await loadSettings()).savedAt;
     const newer = bigSettings(3);
-    await fakeBrowser.storage.sync.set(planSync(newer, Date.now() + 10_000).items);
+    newer.audit = true;
+    // Another device that had read the local copy's lists (they fitted there) and trimmed them.
+    await fakeBrowser.storage.sync.set(planSync(newer, Date.now() + 10_000, [overflowAt]).items);
     expect((await loadSettings()).settings).toEqual(newer);
   });
 
@@ -104,7 +106,10 @@ describe('settings store', () => {
     expect(settings.enabled).toBe(true);
     expect(problems).toEqual(['enabled: invalid value "yes" replaced by true']);
     const backup = await loadBackup();
-    expect(JSON.parse(backup?.original ?? 'null')).toMatchObject({ enabled: 'yes' });
+    expect(JSON.parse(backup?.original ?? 'null')).toMatchObject({
+      format: 'tagveil',
+      settings: { enabled: 'yes' },
+    });
     expect(backup?.problems).toEqual(problems);
   });
 
@@ -113,15 +118,17 @@ describe('settings store', () => {
     const { settings, problems } = await loadSettings();
     expect(settings).toEqual(defaultSettings());
     expect(problems[0]).toMatch(/unreadable/u);
-    expect(await fakeBrowser.storage.local.get(BACKUP_KEY)).toHaveProperty(BACKUP_KEY);
+    expect((await loadBackup())?.raw).toContain('garbage');
   });
 
-  it('says settings from a newer Tagveil need an update, and backs them up', async () => {
-    const items = planSync(defaultSettings(), 1).items;
+  it('says settings from a newer Tagveil need an update, and uses what it understands of them', async () => {
+    const newer = { ...defaultSettings(), audit: true, futureField: 'kept' };
+    const items = planSync(newer as Settings, 1).items;
     await fakeBrowser.storage.sync.set({ ...items, [META_KEY]: { ...(items[META_KEY] as object), v: 99 } });
-    const { problems } = await loadSettings();
-    expect(problems[0]).toMatch(/newer Tagveil/u);
-    expect(await loadBackup()).not.toBeNull();
+    const loaded = await loadSettings();
+    expect(loaded.problems[0]).toMatch(/newer Tagveil/u);
+    expect(loaded.readOnly).toMatch(/newer Tagveil/u);
+    expect(loaded.settings.audit).toBe(true);
   });
 
   it('applies changes made at the same time one after another: none is lost', async () => {

@@ -52,7 +52,7 @@ describe('splitByBytes', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 30_000); // 300 strings of up to 3,000 characters: seconds on a busy 2-core machine
 
   it('never cuts a character in two', () => {
     const chunks = splitByBytes('😀'.repeat(100), 20);
@@ -110,6 +110,7 @@ describe('decodeSync', () => {
       raw: settings,
       version: SETTINGS_VERSION,
       savedAt: 42,
+      lineage: [],
     });
   });
 
@@ -132,6 +133,7 @@ describe('decodeSync', () => {
       raw: v1,
       version: 1,
       savedAt: 0,
+      lineage: [],
     });
   });
 

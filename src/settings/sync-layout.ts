@@ -46,6 +46,35 @@ export interface SyncMeta {
    * would make our size count differ from the browser's.
    */
   t: string;
+  /**
+   * Lineage: the save stamps of the copies this one was built on, newest first, LINEAGE_LENGTH of them
+   * at 13 digits each, comma-separated, zeros for none. A device whose own save is not among them knows
+   * another device's save did not include it (store.ts). Fixed width, so a copy's size does not depend
+   * on its history (and the size shown is the size stored). Absent in copies saved before it existed.
+   */
+  b?: string;
+}
+
+/** How many earlier save stamps a copy carries in its lineage. */
+export const LINEAGE_LENGTH = 8;
+
+/** The lineage of a save built on a copy saved at `savedAt` with lineage `lineage`. */
+export function nextLineage(savedAt: number, lineage: readonly number[]): number[] {
+  return (savedAt > 0 ? [savedAt, ...lineage] : [...lineage]).slice(0, LINEAGE_LENGTH);
+}
+
+/** Digits of a save stamp in epoch ms, from 2001 to 2286. */
+const STAMP_DIGITS = 13;
+
+function writeLineage(lineage: readonly number[]): string {
+  return Array.from({ length: LINEAGE_LENGTH }, (_, i) =>
+    String(lineage[i] ?? 0).padStart(STAMP_DIGITS, '0'),
+  ).join(',');
+}
+
+function readLineage(value: unknown): number[] {
+  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [];
+  return items.map(Number).filter((t) => Number.isSafeInteger(t) && t > 0);
 }
 
 const encoder = new TextEncoder();
@@ -172,11 +201,17 @@ export interface SyncPlan {
 }
 
 /** Lays settings out for storage.sync and checks them against every quota. */
-export function planSync(settings: Settings, savedAt: number): SyncPlan {
+export function planSync(settings: Settings, savedAt: number, lineage: readonly number[] = []): SyncPlan {
   const text = JSON.stringify(toCompact(settings));
   const budget = SYNC_QUOTA.itemBytes - ITEM_MARGIN_BYTES - utf8Bytes(chunkKey(SYNC_QUOTA.items));
   const chunks = splitByBytes(text, budget);
-  const meta: SyncMeta = { v: SETTINGS_VERSION, n: chunks.length, h: fnv1a(text), t: String(savedAt) };
+  const meta: SyncMeta = {
+    v: SETTINGS_VERSION,
+    n: chunks.length,
+    h: fnv1a(text),
+    t: String(savedAt),
+    b: writeLineage(lineage),
+  };
   const items: Record<string, unknown> = { [META_KEY]: meta };
   chunks.forEach((chunk, i) => {
     items[chunkKey(i)] = chunk;
@@ -203,7 +238,7 @@ function kib(bytes: number): string {
 
 export type Decoded =
   | { kind: 'none' }
-  | { kind: 'ok'; raw: unknown; version: number; savedAt: number }
+  | { kind: 'ok'; raw: unknown; version: number; savedAt: number; lineage: number[] }
   | { kind: 'damaged'; message: string; items: Record<string, unknown> };
 
 function isMeta(value: unknown): value is SyncMeta {
@@ -226,7 +261,7 @@ export function decodeSync(all: Record<string, unknown>): Decoded {
     if (all[LEGACY_KEY] === undefined) return { kind: 'none' };
     const legacyMeta = all[LEGACY_META_KEY] as { v?: unknown } | undefined;
     const version = typeof legacyMeta?.v === 'number' ? legacyMeta.v : 1;
-    return { kind: 'ok', raw: all[LEGACY_KEY], version, savedAt: 0 };
+    return { kind: 'ok', raw: all[LEGACY_KEY], version, savedAt: 0, lineage: [] };
   }
   const ours = Object.fromEntries(
     Object.entries(all).filter(([k]) => k === META_KEY || k.startsWith(CHUNK_PREFIX)),
@@ -251,7 +286,13 @@ export function decodeSync(all: Record<string, unknown>): Decoded {
       items: ours,
     };
   try {
-    return { kind: 'ok', raw: fromCompact(JSON.parse(text)), version: meta.v, savedAt: Number(meta.t) };
+    return {
+      kind: 'ok',
+      raw: fromCompact(JSON.parse(text)),
+      version: meta.v,
+      savedAt: Number(meta.t),
+      lineage: readLineage(meta.b),
+    };
   } catch {
     return { kind: 'damaged', message: 'the settings in browser sync are not valid JSON', items: ours };
   }
@@ -268,6 +309,8 @@ export interface Overflow {
   t: number;
   reason: string;
   settings: unknown;
+  /** Lineage, as in SyncMeta (numbers here: storage.local has no quota to count). */
+  b?: number[];
 }
 
 function isOverflow(value: unknown): value is Overflow {
@@ -284,12 +327,23 @@ export type Stored =
       raw: unknown;
       version: number;
       savedAt: number;
+      lineage: number[];
       where: 'sync' | 'local';
       /** Why the settings are local, when they are. */
       reason?: string;
       /** What to back up if the settings turn out to need repair. */
       original: unknown;
+      /**
+       * This device's local-only copy, when a newer copy in sync was saved by a device that never saw it
+       * (its stamp is not in the sync copy's lineage): its lists are to be merged in, never dropped.
+       */
+      kept?: Overflow;
     };
+
+/** Whether a copy saved at `savedAt` went into the copy with this stamp and lineage. */
+export function includes(copy: { savedAt: number; lineage: readonly number[] }, savedAt: number): boolean {
+  return copy.savedAt === savedAt || copy.lineage.includes(savedAt);
+}
 
 /** The copy to read, from everything in storage.sync and the local overflow item: the one saved last. */
 export function readStored(syncAll: Record<string, unknown>, overflowValue: unknown): Stored {
@@ -301,12 +355,19 @@ export function readStored(syncAll: Record<string, unknown>, overflowValue: unkn
       raw: overflow.settings,
       version: overflow.v,
       savedAt: overflow.t,
+      lineage: readLineage(overflow.b),
       where: 'local',
       reason: overflow.reason,
-      original: overflow,
+      original: overflow.settings,
     };
   }
-  if (decoded.kind === 'ok') return { ...decoded, where: 'sync', original: decoded.raw };
+  if (decoded.kind === 'ok')
+    return {
+      ...decoded,
+      where: 'sync',
+      original: decoded.raw,
+      ...(overflow && !includes(decoded, overflow.t) ? { kept: overflow } : {}),
+    };
   if (decoded.kind === 'damaged')
     return { kind: 'damaged', message: decoded.message, original: decoded.items };
   return decoded;

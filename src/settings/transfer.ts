@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
+import { FILE_FORMAT } from './backups';
 import { migrateSettings, SETTINGS_VERSION } from './migrations';
+import { repairSettings } from './repair';
 import { type Blocklist, BlocklistSchema, type Settings, SettingsSchema, uniqueIds } from './schema';
 import './zod-messages';
 
@@ -11,7 +13,7 @@ import './zod-messages';
  *
  * Older versions go through the same migrations as stored settings.
  */
-export const FILE_FORMAT = 'tagveil';
+export { FILE_FORMAT };
 
 /** Largest file Import reads; a settings file of 5,000 rules is about 100 KiB. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -284,5 +286,8 @@ export function planImport(current: Settings, incoming: Incoming, mode: ImportMo
       }
   }
   if (changes.length === 0) changes.push('nothing new: every list and rule is already here');
-  return { result: SettingsSchema.parse(result), changes };
+  // Lists from other tools are read loosely: what the settings cannot hold is left out and said, never thrown.
+  const repaired = repairSettings(result);
+  for (const problem of repaired.problems) changes.push(`left out: ${problem}`);
+  return { result: repaired.settings, changes };
 }
