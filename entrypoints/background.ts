@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncCustomSites } from '@/src/background/custom-sites';
 import { buildMenus, onMenuClick } from '@/src/background/menus';
-import { BackgroundRequestSchema } from '@/src/messages';
+import { admit } from '@/src/background/senders';
 import { originPattern, type Settings } from '@/src/settings/schema';
 import { ensureSettingsStored, loadSettings, watchSettings } from '@/src/settings/store';
 import {
@@ -63,21 +63,26 @@ export default defineBackground(() => {
     if (alarm.name === SUBSCRIPTION_ALARM) void refreshSubscriptions({ granted });
   });
 
+  const self = { id: browser.runtime.id, base: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Only this extension's own pages and content scripts; the message is validated like any input.
-    if (sender.id !== browser.runtime.id) return undefined;
-    const request = BackgroundRequestSchema.safeParse(message);
-    if (!request.success) return undefined;
-    if (request.data.type === 'tagveil:refresh-subscriptions')
-      return refreshSubscriptions({
-        granted,
-        ...(request.data.listId ? { onlyId: request.data.listId } : {}),
-      });
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return undefined;
-    const { count } = request.data;
-    void browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOUR });
-    void browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
-    return undefined;
+    const admitted = admit(message, sender, self);
+    switch (admitted.kind) {
+      case 'page':
+        return refreshSubscriptions({
+          granted,
+          ...(admitted.request.listId ? { onlyId: admitted.request.listId } : {}),
+        });
+      case 'tab': {
+        const { tabId, request } = admitted;
+        void browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOUR });
+        void browser.action.setBadgeText({ tabId, text: request.count ? String(request.count) : '' });
+        return undefined;
+      }
+      case 'refused':
+        console.warn(admitted.reason, sender.url);
+        return Promise.reject(new Error(admitted.reason));
+      case 'ignored':
+        return undefined;
+    }
   });
 });
