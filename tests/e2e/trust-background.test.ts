@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser } from '@wxt-dev/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SUBSCRIPTION_BYTES } from '../../src/settings/schema';
 import {
   type ExtensionBrowser,
   GRANTED_EXTENSION_DIR,
@@ -136,7 +137,7 @@ const SEND = (message: object) => `chrome.runtime.sendMessage(${JSON.stringify(m
 describe('the background trusts the extension’s pages, not what runs inside web pages', () => {
   let browser: ExtensionBrowser;
   let list: Awaited<ReturnType<typeof startListServer>>;
-  const mode: Mode = 'list';
+  let mode: Mode = 'list';
   let page: Page;
   let options: Page;
 
@@ -195,5 +196,28 @@ describe('the background trusts the extension’s pages, not what runs inside we
     await options.getByRole('button', { name: 'Update now' }).click();
     await expect.poll(async () => (await subscription())?.patterns).toEqual(['netorare', 'cheating']);
     expect(list.served.map((s) => s.path)).toEqual(['/lists/ntr.txt']);
+  });
+
+  it('an answer that never ends is refused at the size cap, quickly, and the last good rules stay', async () => {
+    mode = 'endless';
+    const start = Date.now();
+    await options.getByRole('button', { name: 'Update now' }).click();
+    await expect
+      .poll(async () => (await subscription())?.source?.error, { timeout: 20_000 })
+      .toBe(`larger than ${MAX_SUBSCRIPTION_BYTES / 1024} KiB`);
+    const took = Date.now() - start;
+    const endless = list.served.at(-1) as Served;
+    // The download was stopped (the connection closed), not left streaming into the extension.
+    await expect.poll(() => endless.closedAt).toBeDefined();
+    console.log(
+      `endless answer refused after ${took} ms; the server had sent ${(endless.bytes / 1024 / 1024).toFixed(1)} MiB`,
+    );
+    expect(took).toBeLessThan(5_000);
+    // The cap is 256 KiB; what the server got to send beyond it sat in socket buffers, never in the extension.
+    expect(endless.bytes).toBeLessThan(16 * 1024 * 1024);
+    expect((await subscription())?.patterns).toEqual(['netorare', 'cheating']);
+    await expect
+      .poll(() => options.getByRole('alert').filter({ hasText: 'larger than 256 KiB' }).count())
+      .toBe(1);
   });
 });
