@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { showCount } from '@/src/background/badge';
 import { syncCustomSites } from '@/src/background/custom-sites';
 import { buildMenus, onMenuClick } from '@/src/background/menus';
 import { admit } from '@/src/background/senders';
@@ -10,8 +11,6 @@ import {
   SUBSCRIPTION_ALARM,
   SUBSCRIPTION_PERIOD_MINUTES,
 } from '@/src/settings/subscriptions';
-
-const BADGE_COLOUR = '#6d4bd1';
 
 /** A subscription is fetched only from an origin the user granted. */
 const granted = (url: string) => browser.permissions.contains({ origins: [originPattern(url)] });
@@ -57,7 +56,7 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncWithSettings());
   browser.permissions.onRemoved.addListener(() => void syncWithSettings());
 
-  browser.contextMenus.onClicked.addListener((info) => void onMenuClick(info));
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab?.id));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SUBSCRIPTION_ALARM) void refreshSubscriptions({ granted });
@@ -72,12 +71,9 @@ export default defineBackground(() => {
           granted,
           ...(admitted.request.listId ? { onlyId: admitted.request.listId } : {}),
         });
-      case 'tab': {
-        const { tabId, request } = admitted;
-        void browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOUR });
-        void browser.action.setBadgeText({ tabId, text: request.count ? String(request.count) : '' });
+      case 'tab':
+        void showCount(admitted.tabId, admitted.request.count);
         return undefined;
-      }
       case 'refused':
         console.warn(admitted.reason, sender.url);
         return Promise.reject(new Error(admitted.reason));
