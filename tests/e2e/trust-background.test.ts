@@ -181,6 +181,46 @@ describe('the background trusts the extension’s pages, not what runs inside we
       .toBe('3');
   });
 
+  it('a tag link too long to be a rule is not added from the context menu, and the toolbar button says why', async () => {
+    const tabId = await tabIdOf(browser.worker, page);
+    const tag = 'x'.repeat(600);
+    // Headless Chromium has no native menus: the browser's own onClicked event is fired in the service
+    // worker with what Chromium passes when the user picks the item on an AO3 tag link (as ui.test.ts does).
+    await browser.worker.evaluate(
+      ({ tag, tabId }) => {
+        const fire = chrome.contextMenus.onClicked as unknown as {
+          dispatch(info: unknown, tab: unknown): void;
+        };
+        fire.dispatch(
+          {
+            menuItemId: 'tagveil-link:mine',
+            parentMenuItemId: 'tagveil-link',
+            linkUrl: `https://archiveofourown.org/tags/${tag}/works`,
+            pageUrl: 'https://archiveofourown.org/tags/Netorare/works',
+            editable: false,
+          },
+          { id: tabId },
+        );
+      },
+      { tag, tabId },
+    );
+    const shown = () =>
+      browser.worker.evaluate(
+        async (tabId) => ({
+          text: await chrome.action.getBadgeText({ tabId }),
+          title: await chrome.action.getTitle({ tabId }),
+        }),
+        tabId,
+      );
+    await expect.poll(shown).toEqual({
+      text: '!',
+      title: `Tagveil did not add “${'x'.repeat(59)}…”: longer than 500 characters`,
+    });
+    expect((await readSettings(browser.worker))?.lists.find((l) => l.id === 'mine')?.patterns).toEqual([
+      'netorare',
+    ]);
+  });
+
   it('a content script asking for a subscription refresh is refused, and nothing is fetched', async () => {
     const answer = await inContentScript(browser, page, SEND({ type: 'tagveil:refresh-subscriptions' }));
     expect(answer).toEqual({ refused: expect.stringContaining('only from the extension') });
