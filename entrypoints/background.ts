@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { showCount } from '@/src/background/badge';
 import { syncCustomSites } from '@/src/background/custom-sites';
 import { buildMenus, onMenuClick } from '@/src/background/menus';
-import { BackgroundRequestSchema } from '@/src/messages';
+import { admit } from '@/src/background/senders';
 import { originPattern, type Settings } from '@/src/settings/schema';
 import { ensureSettingsStored, loadSettings, watchSettings } from '@/src/settings/store';
 import {
@@ -10,8 +11,6 @@ import {
   SUBSCRIPTION_ALARM,
   SUBSCRIPTION_PERIOD_MINUTES,
 } from '@/src/settings/subscriptions';
-
-const BADGE_COLOUR = '#6d4bd1';
 
 /** A subscription is fetched only from an origin the user granted. */
 const granted = (url: string) => browser.permissions.contains({ origins: [originPattern(url)] });
@@ -57,27 +56,29 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncWithSettings());
   browser.permissions.onRemoved.addListener(() => void syncWithSettings());
 
-  browser.contextMenus.onClicked.addListener((info) => void onMenuClick(info));
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab?.id));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SUBSCRIPTION_ALARM) void refreshSubscriptions({ granted });
   });
 
+  const self = { id: browser.runtime.id, base: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Only this extension's own pages and content scripts; the message is validated like any input.
-    if (sender.id !== browser.runtime.id) return undefined;
-    const request = BackgroundRequestSchema.safeParse(message);
-    if (!request.success) return undefined;
-    if (request.data.type === 'tagveil:refresh-subscriptions')
-      return refreshSubscriptions({
-        granted,
-        ...(request.data.listId ? { onlyId: request.data.listId } : {}),
-      });
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return undefined;
-    const { count } = request.data;
-    void browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOUR });
-    void browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
-    return undefined;
+    const admitted = admit(message, sender, self);
+    switch (admitted.kind) {
+      case 'page':
+        return refreshSubscriptions({
+          granted,
+          ...(admitted.request.listId ? { onlyId: admitted.request.listId } : {}),
+        });
+      case 'tab':
+        void showCount(admitted.tabId, admitted.request.count);
+        return undefined;
+      case 'refused':
+        console.warn(admitted.reason, sender.url);
+        return Promise.reject(new Error(admitted.reason));
+      case 'ignored':
+        return undefined;
+    }
   });
 });

@@ -57,9 +57,16 @@ export const BadgeSchema = z.object({
 /** Options page → background: fetch subscribed lists now (one, or all). */
 export const RefreshSubscriptionsSchema = z.object({
   type: z.literal('tagveil:refresh-subscriptions'),
-  listId: z.optional(z.string()),
+  listId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
 });
-export const BackgroundRequestSchema = z.discriminatedUnion('type', [
-  BadgeSchema,
-  RefreshSubscriptionsSchema,
-]);
+
+/**
+ * What a content script may ask of the background: it runs inside a web page, which may steer it, so
+ * only what it saw in its own tab. Anything that fetches or changes settings is for extension pages.
+ */
+export const ContentScriptRequestSchema = z.discriminatedUnion('type', [BadgeSchema]);
+/** What the extension's own pages (popup, options, onboarding) may ask of the background. */
+export const ExtensionPageRequestSchema = z.discriminatedUnion('type', [RefreshSubscriptionsSchema]);
+
+export type ContentScriptRequest = z.infer<typeof ContentScriptRequestSchema>;
+export type ExtensionPageRequest = z.infer<typeof ExtensionPageRequestSchema>;

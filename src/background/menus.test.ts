@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { ruleFromClick, tagLinkPatterns } from './menus';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { defaultSettings } from '../settings/schema';
+import { loadSettings, saveSettings } from '../settings/store';
+import { type MenuFeedback, onMenuClick, ruleFromClick, tagLinkPatterns } from './menus';
 
 describe('context menu clicks', () => {
   it('a tag link on AO3 becomes that tag, literally', () => {
@@ -8,19 +11,20 @@ describe('context menu clicks', () => {
         menuItemId: 'tagveil-link:mine',
         linkUrl: 'https://archiveofourown.org/tags/Netorare/works',
       }),
-    ).toEqual({ listId: 'mine', rule: 'Netorare' });
+    ).toEqual({ listId: 'mine', rule: 'Netorare', text: 'Netorare' });
     expect(
       ruleFromClick({
         menuItemId: 'tagveil-link:mine',
         linkUrl: 'https://archiveofourown.org/tags/-Hurt-/works',
       }),
-    ).toEqual({ listId: 'mine', rule: '"-Hurt-"' });
+    ).toEqual({ listId: 'mine', rule: '"-Hurt-"', text: '-Hurt-' });
   });
 
   it('selected text becomes a tag, spaces tidied', () => {
     expect(ruleFromClick({ menuItemId: 'tagveil-selection:ntr', selectionText: '  寝取られ \n' })).toEqual({
       listId: 'ntr',
       rule: '寝取られ',
+      text: '寝取られ',
     });
   });
 
@@ -35,5 +39,75 @@ describe('context menu clicks', () => {
     expect(tagLinkPatterns()).toEqual(
       expect.arrayContaining(['https://archiveofourown.org/tags/*', 'https://nhentai.net/tag/*']),
     );
+  });
+});
+
+describe('a menu click that cannot become a rule', () => {
+  let told: string[];
+  const feedback: MenuFeedback = {
+    refused: async (tabId, message) => void told.push(`${tabId} refused: ${message}`),
+    added: async (tabId) => void told.push(`${tabId} added`),
+  };
+  const rulesOf = async (id: string) =>
+    (await loadSettings()).settings.lists.find((l) => l.id === id)?.patterns;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    told = [];
+    const settings = defaultSettings();
+    settings.lists = [
+      { id: 'mine', name: 'Mine', enabled: true, action: 'hide', patterns: ['guro'] },
+      {
+        id: 'sub',
+        name: 'Shared',
+        enabled: true,
+        action: 'hide',
+        patterns: ['ntr'],
+        source: { url: 'https://lists.example/a.txt' },
+      },
+    ];
+    await saveSettings(settings);
+  });
+
+  it('adds a tag, and says nothing is wrong', async () => {
+    expect(
+      await onMenuClick({ menuItemId: 'tagveil-selection:mine', selectionText: 'netorare' }, 5, feedback),
+    ).toBe(true);
+    expect(await rulesOf('mine')).toEqual(['guro', 'netorare']);
+    expect(told).toEqual(['5 added']);
+  });
+
+  it('refuses a selection longer than a rule may be, rather than cutting it, and tells the tab', async () => {
+    const selectionText = 'word '.repeat(120);
+    expect(await onMenuClick({ menuItemId: 'tagveil-selection:mine', selectionText }, 5, feedback)).toBe(
+      false,
+    );
+    expect(await rulesOf('mine')).toEqual(['guro']);
+    expect(told).toEqual([
+      `5 refused: Tagveil did not add “${'word '.repeat(12).trim()}…”: longer than 500 characters`,
+    ]);
+  });
+
+  it('refuses a tag link whose tag is longer than a rule may be', async () => {
+    const linkUrl = `https://archiveofourown.org/tags/${'x'.repeat(600)}/works`;
+    expect(await onMenuClick({ menuItemId: 'tagveil-link:mine', linkUrl }, 8, feedback)).toBe(false);
+    expect(await rulesOf('mine')).toEqual(['guro']);
+    expect(told).toEqual([
+      expect.stringMatching(/^8 refused: Tagveil did not add “x{59}…”: longer than 500 characters$/u),
+    ]);
+  });
+
+  it('keeps a tag on one line, whatever the link or selection held', async () => {
+    expect(
+      ruleFromClick({
+        menuItemId: 'tagveil-link:mine',
+        linkUrl: 'https://archiveofourown.org/tags/Net%0Aorare/works',
+      }),
+    ).toEqual({ listId: 'mine', rule: 'Net orare', text: 'Net orare' });
+  });
+
+  it('adds nothing to a subscribed list, whose next update would drop it', async () => {
+    await onMenuClick({ menuItemId: 'tagveil-selection:sub', selectionText: 'netorare' }, 5, feedback);
+    expect(await rulesOf('sub')).toEqual(['ntr']);
   });
 });

@@ -4,6 +4,8 @@ import type { Settings } from '../settings/schema';
 import { updateSettings } from '../settings/store';
 import { SITES, siteForUrl } from '../sites/registry';
 import { t } from '../ui/i18n';
+import { endWarning, showWarning } from './badge';
+import { ruleProblem, ruleProblemText } from './rule-check';
 
 /**
  * The context menu: on a site's tag link, "Hide entries with this tag" → a list; on selected text,
@@ -65,8 +67,11 @@ export interface MenuClick {
   selectionText?: string;
 }
 
-/** The rule a menu click adds, and to which list; null when the click names no tag. */
-export function ruleFromClick(info: MenuClick): { listId: string; rule: string } | null {
+/** Page text as one line: a rule never holds a line break (the editor shows one rule a line). */
+const oneLine = (text: string | null | undefined) => text?.replace(/\s+/gu, ' ').trim();
+
+/** The rule a menu click adds (from `text`, the tag as the page gave it), and to which list; null when the click names no tag. */
+export function ruleFromClick(info: MenuClick): { listId: string; rule: string; text: string } | null {
   const id = String(info.menuItemId);
   const cut = id.indexOf(':');
   if (cut < 0) return null;
@@ -75,20 +80,47 @@ export function ruleFromClick(info: MenuClick): { listId: string; rule: string }
   let text: string | null | undefined = null;
   if (menu === LINK_MENU && info.linkUrl) {
     const url = new URL(info.linkUrl);
-    text = siteForUrl(url.href)?.tagLink?.read(url);
+    text = oneLine(siteForUrl(url.href)?.tagLink?.read(url));
   } else if (menu === SELECTION_MENU) {
-    text = info.selectionText?.replace(/\s+/gu, ' ').trim().slice(0, 200);
+    // Not cut to fit: the first words of a long selection are not what the user chose.
+    text = oneLine(info.selectionText);
   }
-  return text ? { listId, rule: literalTag(text) } : null;
+  return text ? { listId, rule: literalTag(text), text } : null;
 }
 
-/** Handles a click on one of Tagveil's menu items: the rule joins the list, and every open tab re-judges. */
-export async function onMenuClick(info: MenuClick): Promise<boolean> {
+/** How the user hears of a click that added nothing, and that a later one worked (src/background/badge.ts). */
+export interface MenuFeedback {
+  refused(tabId: number, message: string): Promise<void>;
+  added(tabId: number): Promise<void>;
+}
+
+const onBadge: MenuFeedback = { refused: showWarning, added: endWarning };
+
+/**
+ * Handles a click on one of Tagveil's menu items: the rule joins the list, and every open tab re-judges.
+ * A rule the rule editor would refuse (longer than the limit, or one that does not parse) is not added;
+ * the tab's toolbar button says so instead.
+ */
+export async function onMenuClick(
+  info: MenuClick,
+  tabId?: number,
+  feedback: MenuFeedback = onBadge,
+): Promise<boolean> {
   const found = ruleFromClick(info);
   if (!found) return false;
+  const problem = ruleProblem(found.rule);
+  if (problem) {
+    const shown = found.text.length > 60 ? `${found.text.slice(0, 59)}…` : found.text;
+    const message = t('menuRuleRefused', shown, ruleProblemText(problem));
+    console.warn(message);
+    if (tabId !== undefined) await feedback.refused(tabId, message);
+    return false;
+  }
   await updateSettings((settings) => {
     const list = settings.lists.find((l) => l.id === found.listId);
-    if (list && !list.patterns.includes(found.rule)) list.patterns.push(found.rule);
+    // A subscribed list is rewritten by its next update: a rule added by hand would vanish then.
+    if (list && !list.source && !list.patterns.includes(found.rule)) list.patterns.push(found.rule);
   });
+  if (tabId !== undefined) await feedback.added(tabId);
   return true;
 }

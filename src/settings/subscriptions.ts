@@ -1,3 +1,5 @@
+import { checkRules, type RuleProblem, ruleProblemText } from '../background/rule-check';
+import { t } from '../ui/i18n';
 import { detectFormat, readImport } from './foreign';
 import { type Blocklist, MAX_SUBSCRIPTION_BYTES } from './schema';
 import { loadSettings, updateSettings } from './store';
@@ -9,42 +11,128 @@ import { loadSettings, updateSettings } from './store';
  */
 export const SUBSCRIPTION_ALARM = 'tagveil-subscriptions';
 export const SUBSCRIPTION_PERIOD_MINUTES = 24 * 60;
+/** The whole answer, headers and body, must arrive within this; a server that stalls is given up on. */
 export const SUBSCRIPTION_TIMEOUT_MS = 15_000;
+/** How many of the rules left out a status names (the field holds 300 characters). */
+const LEFT_OUT_SHOWN = 2;
 
-export type Fetched = { ok: true; patterns: string[] } | { ok: false; error: string };
+export type Fetched = { ok: true; patterns: string[]; note?: string } | { ok: false; error: string };
 
 type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-/** Fetches and reads a subscribed list: a Tagveil file (its lists' rules), a booru or plain list. */
-export async function fetchRules(url: string, fetchFn: FetchLike = fetch): Promise<Fetched> {
-  let text: string;
+export interface FetchLimits {
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+/** Why a fetch was aborted by its own clock rather than by the network. */
+const TIMED_OUT = new Error('timed out');
+
+/**
+ * Reads a body, counting bytes as they arrive, and stops at `maxBytes`: null when the body is larger.
+ * An answer with no Content-Length, or a false one, is never held in memory past the cap and one chunk.
+ * Aborting `signal` stops the read even where the stream itself ignores it.
+ */
+export async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<Uint8Array | null> {
+  if (!body) return new Uint8Array();
+  const reader = body.getReader();
+  const stop = () => void reader.cancel(signal.reason).catch(() => undefined);
+  signal.addEventListener('abort', stop, { once: true });
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      signal.throwIfAborted();
+      const { done, value } = await reader.read();
+      // A cancelled read ends as "done": that is the abort, not the end of the body.
+      signal.throwIfAborted();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel('too large').catch(() => undefined);
+        return null;
+      }
+      chunks.push(value);
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** Fetches and reads a subscribed list: a Tagveil file (its lists' rules), AO3 Savior's, a booru or plain list. */
+export async function fetchRules(
+  url: string,
+  fetchFn: FetchLike = fetch,
+  limits: FetchLimits = {},
+): Promise<Fetched> {
+  const { timeoutMs = SUBSCRIPTION_TIMEOUT_MS, maxBytes = MAX_SUBSCRIPTION_BYTES } = limits;
+  const tooBig: Fetched = { ok: false, error: t('subTooBig', maxBytes / 1024) };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+  let bytes: Uint8Array | null;
   try {
     const response = await fetchFn(url, {
       credentials: 'omit',
       cache: 'no-cache',
       redirect: 'error',
-      signal: AbortSignal.timeout(SUBSCRIPTION_TIMEOUT_MS),
+      signal: controller.signal,
     });
-    if (!response.ok) return { ok: false, error: `the server answered ${response.status}` };
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > MAX_SUBSCRIPTION_BYTES) return { ok: false, error: tooBig() };
-    text = await response.text();
+    if (!response.ok) {
+      void response.body?.cancel().catch(() => undefined);
+      return { ok: false, error: t('subServerAnswered', response.status) };
+    }
+    // A declared size over the cap is refused unread; a missing or false one is caught while reading.
+    if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+      void response.body?.cancel().catch(() => undefined);
+      return tooBig;
+    }
+    bytes = await readCapped(response.body, maxBytes, controller.signal);
   } catch (error) {
+    if (controller.signal.reason === TIMED_OUT)
+      return { ok: false, error: t('subTimedOut', Math.round(timeoutMs / 100) / 10) };
     return {
       ok: false,
-      error: `could not fetch it (${error instanceof Error ? error.message : String(error)})`,
+      error: t('subCouldNotFetch', error instanceof Error ? error.message : String(error)),
     };
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
   }
-  if (text.length > MAX_SUBSCRIPTION_BYTES) return { ok: false, error: tooBig() };
+  if (!bytes) return tooBig;
+  const text = new TextDecoder().decode(bytes);
   const read = readImport(text, detectFormat(text));
   if (!read.ok) return { ok: false, error: read.errors.slice(0, 3).join('; ') };
-  const patterns = [...new Set(read.incoming.lists.flatMap((l) => l.patterns))];
-  if (patterns.length === 0) return { ok: false, error: 'the file holds no rules' };
-  return { ok: true, patterns };
+  const { kept, rules, leftOut } = checkRules([...new Set(read.incoming.lists.flatMap((l) => l.patterns))]);
+  const named = leftOut.slice(0, LEFT_OUT_SHOWN).map(({ rule, problem }) => leftOutNote(rule, problem));
+  if (leftOut.length > LEFT_OUT_SHOWN) named.push('…');
+  if (rules === 0)
+    return {
+      ok: false,
+      error: leftOut.length > 0 ? t('subNoUsableRules', named.join('; ')) : t('subNoRules'),
+    };
+  if (leftOut.length === 0) return { ok: true, patterns: kept };
+  return {
+    ok: true,
+    patterns: kept,
+    note: t('subRulesLeftOut', leftOut.length, rules, named.join('; ')),
+  };
 }
 
-function tooBig(): string {
-  return `larger than ${MAX_SUBSCRIPTION_BYTES / 1024} KiB`;
+/** One rule left out, shortened, with what is wrong with it. */
+function leftOutNote(rule: string, problem: RuleProblem): string {
+  const shown = rule.length > 40 ? `${rule.slice(0, 39)}…` : rule;
+  return t('ruleLeftOut', shown, ruleProblemText(problem));
 }
 
 /** The list after a fetch: new rules on success, the last good ones (and the error) on failure. */
@@ -57,7 +145,13 @@ export function applyFetched(list: Blocklist, fetched: Fetched, now: number): Bl
   return {
     ...list,
     patterns: fetched.patterns,
-    source: { ...source, checkedAt: now, ...(changed || !source.updatedAt ? { updatedAt: now } : {}) },
+    source: {
+      ...source,
+      checkedAt: now,
+      ...(changed || !source.updatedAt ? { updatedAt: now } : {}),
+      // Rules the file held that could not be used: the status field is where the user reads about them.
+      ...(fetched.note ? { error: fetched.note.slice(0, 300) } : {}),
+    },
   };
 }
 
@@ -79,7 +173,7 @@ export async function refreshSubscriptions(
     const allowed = options.granted ? await options.granted(url) : true;
     const fetched: Fetched = allowed
       ? await fetchRules(url, options.fetchFn)
-      : { ok: false, error: `no permission to read ${new URL(url).host}: subscribe again to allow it` };
+      : { ok: false, error: t('subNotAllowed', new URL(url).host) };
     results.set(list.id, { url, fetched });
   }
   if (results.size === 0) return 0;

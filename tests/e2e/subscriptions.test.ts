@@ -82,4 +82,15 @@ describe('a subscribed list', () => {
     await expect.poll(async () => (await subscribed())?.patterns).toEqual(['netorare', 'netori']);
     expect((await subscribed())?.source?.error).toBeUndefined();
   });
+
+  it('leaves out the rules of an AO3 Savior file that cannot be used, and says which', async () => {
+    const long = `Tag ${'x'.repeat(600)}`;
+    served = JSON.stringify({ tagBlacklist: [long, 'Netorare', 'Cheating'], showPlaceholders: false });
+    await options.getByRole('button', { name: 'Update now' }).click();
+    await expect.poll(async () => (await subscribed())?.patterns).toEqual(['Netorare', 'Cheating']);
+    const note =
+      'left out 1 of its rules and applied the other 2. “"Tag xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…”: longer than 500 characters';
+    expect((await subscribed())?.source?.error).toBe(note);
+    await expect.poll(() => options.getByRole('alert').filter({ hasText: note }).count()).toBe(1);
+  });
 });
