@@ -10,6 +10,9 @@ import type { SiteAdapter } from './types';
 /** Every built-in site. Adding a site: a file in src/sites, an entry here, a test on a saved page. */
 export const SITES: readonly SiteAdapter[] = [ao3, ehentai, nhentai, danbooru, e621, dlsite];
 
+/** Sites whose own content script (entrypoints/<id>.content.ts) bundles their dictionary: the catalog script skips them. */
+export const SEPARATE_SCRIPT_MATCHES: string[] = [...nhentai.matches];
+
 export function allMatchPatterns(): string[] {
   return SITES.flatMap((site) => site.matches);
 }
