@@ -3,10 +3,11 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { markStarted } from '@/src/page/clock';
 import { runCustomSite } from '@/src/page/custom-site';
 import { CONTEXT_OPTIONS, runCatalog } from '@/src/page/runtime';
-import { allMatchPatterns, siteForUrl } from '@/src/sites/registry';
+import { allMatchPatterns, SEPARATE_SCRIPT_MATCHES, siteForUrl } from '@/src/sites/registry';
 
 export default defineContentScript({
-  matches: allMatchPatterns(),
+  // nhentai has its own script with its tag names (nhentai.content.ts): one script per page.
+  matches: allMatchPatterns().filter((p) => !SEPARATE_SCRIPT_MATCHES.includes(p)),
   runAt: 'document_start',
   ...CONTEXT_OPTIONS,
   main(ctx) {

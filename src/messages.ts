@@ -44,6 +44,11 @@ export const PageStateSchema = z.object({
   }),
   /** Things the user should know: settings that failed to load, rules that did not parse. */
   problems: z.array(z.string()),
+  /**
+   * Rules this listing cannot apply until their names are looked up on the site (`artist:name`): the
+   * popup offers the look-up, which is the completeTags setting turned on.
+   */
+  unresolved: z.optional(z.array(z.string())),
 });
 
 export type PageState = z.infer<typeof PageStateSchema>;

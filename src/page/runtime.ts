@@ -139,6 +139,7 @@ export function runCatalog(
       return;
     }
     const matcher = compile(settings, { site: adapter.id });
+    tagSource?.configure?.(settings.lists, adapter.id);
     if (matcher.nextChange !== undefined) {
       // A snoozed list wakes up by itself: judge the page again then.
       snoozeTimer = ctx.setTimeout(() => apply(repaired), Math.max(0, matcher.nextChange - Date.now()));
@@ -214,8 +215,13 @@ export function runCatalog(
     return [t('problemCompletion', adapter.name, errors.length, errors[errors.length - 1] ?? '')];
   };
 
+  // Rules naming what a listing writes only as ids (nhentai's artists) until the site is asked once.
+  const unresolvedProblems = (names: string[]): string[] =>
+    names.length > 0 ? [t('problemUnresolved', names.join(', '))] : [];
+
   const pageState = (): PageState => {
     const stats = scanner.stats();
+    const unresolved = active && !detail ? (tagSource?.unresolved?.() ?? []) : [];
     const health =
       active && stats.entries === 0 && doc.readyState !== 'loading' && adapter.expectsEntries?.(doc)
         ? [t('problemLayout', adapter.name)]
@@ -229,7 +235,8 @@ export function runCatalog(
       rules: [...stats.rules.values()].map((r) => ({ ...r, tags: [...r.tags] })),
       tags: stats.tags,
       timing: { startupMs: startupMs(), ...scanner.timing },
-      problems: [...problems, ...health, ...completionProblems()],
+      problems: [...problems, ...health, ...completionProblems(), ...unresolvedProblems(unresolved)],
+      ...(unresolved.length > 0 ? { unresolved } : {}),
     };
   };
 

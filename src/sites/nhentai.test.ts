@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, parseHtml, REAL_PAGES_DIR, realPage } from '../../tests/real-pages';
 import { compile } from '../rules/compile';
 import { TAGS_ONLY } from '../rules/types';
+import { nhentaiTagIds } from './dictionaries/nhentai-tag-ids';
 import { nhentai } from './nhentai';
 import { siteForUrl } from './registry';
 import { learnInto, readEntry } from './types';
@@ -60,7 +61,9 @@ describe.skipIf(!HAVE_REAL_PAGES)('nhentai adapter on real pages', () => {
     expect(learned).toEqual({
       '27378': 'artbook',
       '6004': 'odawara hakone',
+      'ns:6004': 'artist',
       '109391': 'applique',
+      'ns:109391': 'group',
       '6346': 'japanese',
       '33173': 'manga',
     });
@@ -111,5 +114,50 @@ describe.skipIf(!HAVE_REAL_PAGES)('nhentai gallery page', () => {
     expect(facts?.title).toContain('Tasogare no Sinsemilla');
     expect(nhentai.detail?.isDetailPage(new URL('https://nhentai.net/g/305392/'))).toBe(true);
     expect(nhentai.detail?.isDetailPage(new URL('https://nhentai.net/tag/ahegao/'))).toBe(false);
+  });
+});
+
+describe.skipIf(!HAVE_REAL_PAGES)('nhentai: every tag-type name, on the real listing', () => {
+  it('a rule for each tag-type name on the listing hides exactly the galleries carrying its id', () => {
+    const doc = parseHtml(realPage('nhentai', 'nhentai_tag_ahegao_listing_2025.html'));
+    const entries = [...doc.querySelectorAll(nhentai.entrySelector)];
+    const carried = entries.map((el) => new Set((el.getAttribute('data-tags') ?? '').split(' ')));
+    const names = nhentaiTagIds();
+    expect(Object.keys(names)).toHaveLength(1826);
+    const dictionary = nhentai.dictionary;
+    if (!dictionary) throw new Error('no dictionary');
+    const before = new Map(dictionary);
+    learnInto(dictionary, names);
+    const onPage = [...new Set(carried.flatMap((ids) => [...ids]))].filter((id) => names[id] !== undefined);
+    expect(onPage.length).toBeGreaterThan(100);
+    for (const id of onPage) {
+      const name = names[id] as string;
+      const matcher = compile([{ id: 'l', name: 'L', enabled: true, action: 'hide', patterns: [name] }]);
+      const got = entries.map((el) => matcher.judge(readEntry(nhentai, el)).action);
+      expect(got, `${name} (${id})`).toEqual(carried.map((ids) => (ids.has(id) ? 'hide' : null)));
+    }
+    dictionary.clear();
+    for (const [k, v] of before) dictionary.set(k, v);
+  });
+
+  it('an artist learned from a gallery page is matched by `artist:` and by its plain name on the listing', () => {
+    const doc = parseHtml(realPage('nhentai', 'nhentai_tag_ahegao_listing_2025.html'));
+    const first = doc.querySelector(nhentai.entrySelector) as Element;
+    first.setAttribute('data-tags', `${first.getAttribute('data-tags')} 6004`);
+    const dictionary = nhentai.dictionary;
+    if (!dictionary) throw new Error('no dictionary');
+    learnInto(
+      dictionary,
+      nhentai.learnDictionary?.(parseHtml(realPage('nhentai', 'nhentai_gallery_305392.html'))) ?? {},
+    );
+    for (const rule of ['artist:odawara hakone', 'a:odawara hakone', 'odawara hakone']) {
+      const matcher = compile([{ id: 'l', name: 'L', enabled: true, action: 'hide', patterns: [rule] }]);
+      expect(matcher.judge(readEntry(nhentai, first)).action, rule).toBe('hide');
+    }
+    const wrongKind = compile([
+      { id: 'l', name: 'L', enabled: true, action: 'hide', patterns: ['group:odawara hakone'] },
+    ]);
+    expect(wrongKind.judge(readEntry(nhentai, first)).action).toBeNull();
+    for (const key of ['6004', 'ns:6004', '109391', 'ns:109391', '27378']) dictionary.delete(key);
   });
 });

@@ -39,6 +39,30 @@ const BUNDLED: Record<string, string> = {
 /** Ids are keys as they are written; the scanner looks names up with the folded spelling. */
 const dictionary = new Map(Object.entries(BUNDLED).map(([id, name]) => [fold(id), name]));
 
+/**
+ * Kinds of names too many to bundle: a gallery page or a look-up teaches their ids. The dictionary keeps,
+ * beside `id → name`, `ns:<id> → kind`, so the listing's id is read as `artist:<name>` and rules such as
+ * `artist:odawara hakone` (or `a:…`) match it there too.
+ */
+export const NAMED_KINDS = ['artist', 'group', 'parody', 'character'] as const;
+export type NamedKind = (typeof NAMED_KINDS)[number];
+export const KIND_KEY = 'ns:';
+
+/** What a gallery page or the site's tag page teaches: the id's name, and its kind when it has one. */
+export function namePairs(id: string, name: string, kind: string | undefined): Record<string, string> {
+  return (NAMED_KINDS as readonly string[]).includes(kind ?? '')
+    ? { [id]: name, [`${KIND_KEY}${id}`]: kind as string }
+    : { [id]: name };
+}
+
+/** A tag page's own link to itself (`h1 a.tag.tag-13989 .name`): its id and name, or null. */
+export function tagPageId(doc: Document): { id: string; name: string } | null {
+  const link = doc.querySelector('h1 a.tag');
+  const id = link ? TAG_LINK_CLASS.exec(link.className)?.[1] : undefined;
+  const name = text(link?.querySelector('.name'));
+  return id && name ? { id, name } : null;
+}
+
 /** Labels of a gallery page's tag rows → namespaces (plain "Tags" have none). */
 const DETAIL_NAMESPACES: Record<string, string> = {
   parodies: 'parody',
@@ -77,8 +101,12 @@ export const nhentai: SiteAdapter = {
   dictionary,
   read(entry, needs = ALL_FACTS) {
     const ids = (entry.getAttribute('data-tags') ?? '').split(' ').filter(Boolean);
-    // Every namespace is mixed in one id list; a rule can also name an id: `id:8653`.
-    const tags: Tag[] = ids.map((id) => ({ namespace: 'id', name: id }));
+    // Every namespace is mixed in one id list; a rule can also name an id: `id:8653`. An id known to be an
+    // artist's, group's, parody's or character's carries that namespace instead.
+    const tags: Tag[] = ids.map((id) => ({
+      namespace: dictionary.get(`${KIND_KEY}${id}`) ?? 'id',
+      name: id,
+    }));
     const link = entry.querySelector('a[href*="/g/"]')?.getAttribute('href') ?? '';
     return {
       id: GALLERY_LINK.exec(link)?.[1] ?? link,
@@ -115,7 +143,9 @@ export const nhentai: SiteAdapter = {
     for (const link of doc.querySelectorAll('a.tag')) {
       const id = TAG_LINK_CLASS.exec(link.className)?.[1];
       const name = text(link.querySelector('.name'));
-      if (id && name) learned[id] = name;
+      // The link's address names its kind: /artist/odawara-hakone/.
+      const kind = /^\/([a-z]+)\//u.exec(link.getAttribute('href') ?? '')?.[1];
+      if (id && name) Object.assign(learned, namePairs(id, name, kind));
     }
     return learned;
   },

@@ -1,13 +1,17 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { ao3 } from './ao3';
 import { danbooru } from './danbooru';
+import { dlsite } from './dlsite';
 import { e621 } from './e621';
 import { ehentai } from './ehentai';
 import { nhentai } from './nhentai';
 import type { SiteAdapter } from './types';
 
 /** Every built-in site. Adding a site: a file in src/sites, an entry here, a test on a saved page. */
-export const SITES: readonly SiteAdapter[] = [ao3, ehentai, nhentai, danbooru, e621];
+export const SITES: readonly SiteAdapter[] = [ao3, ehentai, nhentai, danbooru, e621, dlsite];
+
+/** Sites whose own content script (entrypoints/<id>.content.ts) bundles their dictionary: the catalog script skips them. */
+export const SEPARATE_SCRIPT_MATCHES: string[] = [...nhentai.matches];
 
 export function allMatchPatterns(): string[] {
   return SITES.flatMap((site) => site.matches);

@@ -1,5 +1,5 @@
 import { fold } from '../rules/normalize';
-import { ALL_FACTS, type EntryFacts, type FactNeeds, type Tag } from '../rules/types';
+import { ALL_FACTS, type EntryFacts, type FactNeeds, type RuleList, type Tag } from '../rules/types';
 
 /**
  * Knows how one site writes its catalog. Returns plain data and touches nothing.
@@ -58,6 +58,10 @@ export interface TagSource {
   init(): Promise<void>;
   /** What went wrong (shown in the popup); entries were shown with what their rows have. */
   readonly errors: readonly string[];
+  /** The lists in force changed (a source that looks up what rules name reads them here). */
+  configure?(lists: readonly RuleList[], site: string): void;
+  /** Rules this page cannot apply until the source has looked their names up, as `kind:name`. */
+  unresolved?(): string[];
 }
 
 /** Tags a tag source fetched for one entry (as `namespace:name`), and when: its local cache's records. */

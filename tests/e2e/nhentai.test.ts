@@ -1,14 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from '@wxt-dev/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
-import { type ExtensionBrowser, launchWithExtension, readVeil, servePages, storeSettings } from './harness';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  pageStateOf,
+  readVeil,
+  servePages,
+  storeSettings,
+} from './harness';
 
 declare const chrome: typeof Browser;
 
 const LISTING = 'https://nhentai.net/tag/ahegao/';
 const GALLERY = 'https://nhentai.net/g/305392/';
+const ARTIST_PAGE = 'https://nhentai.net/artist/foo-bar/';
+const BUILD = join(import.meta.dirname, '../../.output/chrome-mv3');
 
-/** The real listing; the first gallery not in English also carries tag id 27378 ("artbook", named only on gallery pages). */
+/** The real listing; the first gallery not in English is also by artist 6004 ("odawara hakone", named only on gallery pages). */
 function derivedListing(): string {
   let done = false;
   return realPage('nhentai', 'nhentai_tag_ahegao_listing_2025.html').replace(
@@ -16,7 +27,8 @@ function derivedListing(): string {
     (all, ids: string) => {
       if (done || ids.split(' ').includes('12227')) return all;
       done = true;
-      return `<div class="gallery" data-tags="${ids} 27378"`;
+      // It is also by the artist "foo bar" (id 424242, which only the artist's own page names).
+      return `<div class="gallery" data-tags="${ids} 6004 424242"`;
     },
   );
 }
@@ -29,19 +41,20 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real nhentai listing', () => {
     await servePages(browser.context, {
       [LISTING]: derivedListing(),
       [GALLERY]: realPage('nhentai', 'nhentai_gallery_305392.html'),
+      // The artist's page, derived from the real tag page: its heading links to itself with its id.
+      [ARTIST_PAGE]: realPage('nhentai', 'nhentai_tag_ahegao_listing_2025.html').replace(
+        '<a href="/tag/ahegao/" class="tag tag-13989 "><span class="name">ahegao</span>',
+        '<a href="/artist/foo-bar/" class="tag tag-424242 "><span class="name">foo bar</span>',
+      ),
     });
     await storeSettings(browser.worker, {
       enabled: true,
       sites: {},
       lists: [
         { id: 'en', name: 'Not in English', enabled: true, action: 'hide', patterns: ['english'] },
-        { id: 'art', name: 'No artbooks', enabled: true, action: 'blur', patterns: ['artbook'] },
+        { id: 'oh', name: 'No Odawara', enabled: true, action: 'blur', patterns: ['artist:odawara hakone'] },
       ],
     });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('hides galleries by the name of a tag the listing writes only as an id', async () => {
@@ -63,17 +76,96 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real nhentai listing', () => {
     const page = await browser.context.newPage();
     await page.goto(LISTING);
     await page.waitForSelector('div.gallery[data-tagveil-seen]', { state: 'attached' });
-    expect(await page.locator('div.gallery[data-tags$=" 27378"]').getAttribute('data-tagveil')).toBeNull();
+    expect(await page.locator('div.gallery[data-tags$=" 424242"]').getAttribute('data-tagveil')).toBeNull();
     await page.goto(GALLERY);
     await page.goto(LISTING);
-    const artbook = 'div.gallery[data-tags$=" 27378"]';
-    await page.waitForSelector(`${artbook}[data-tagveil-seen]`, { state: 'attached' });
-    expect(await page.locator(artbook).getAttribute('data-tagveil')).toBe('blur');
-    expect((await readVeil(page, artbook))?.text).toContain('Content warning: artbook — list No artbooks');
+    const odawara = 'div.gallery[data-tags$=" 424242"]';
+    await page.waitForSelector(`${odawara}[data-tagveil-seen]`, { state: 'attached' });
+    expect(await page.locator(odawara).getAttribute('data-tagveil')).toBe('blur');
+    expect((await readVeil(page, odawara))?.text).toContain(
+      'Content warning: odawara hakone — list No Odawara',
+    );
     const learned = await browser.worker.evaluate(
       async () => (await chrome.storage.local.get('learned-tags:nhentai'))['learned-tags:nhentai'],
     );
-    expect(learned).toMatchObject({ '27378': 'artbook' });
+    expect(learned).toMatchObject({ '6004': 'odawara hakone', 'ns:6004': 'artist' });
     await page.close();
+  });
+  /** Each gallery's mark, and what it should be by its ids: the listing's own data-tags is the oracle. */
+  async function marksAndOracle(page: import('playwright-core').Page, byId: [string, string][]) {
+    return page.$$eval(
+      'div.gallery[data-tags]',
+      (els, rules) =>
+        els.map((el) => {
+          const ids = (el.getAttribute('data-tags') ?? '').split(' ');
+          const order = ['hide', 'blur', 'label'];
+          const expected = order.find((action) => rules.some(([id, a]) => a === action && ids.includes(id)));
+          return [el.getAttribute('data-tagveil'), expected ?? null];
+        }),
+      byId,
+    );
+  }
+
+  it('hides galleries by any tag-type name, from the bundled ids', async () => {
+    await storeSettings(browser.worker, {
+      enabled: true,
+      sites: {},
+      lists: [
+        { id: 'h', name: 'H', enabled: true, action: 'hide', patterns: ['mind break', 'sole female'] },
+        { id: 'b', name: 'B', enabled: true, action: 'blur', patterns: ['x-ray'] },
+        { id: 'l', name: 'L', enabled: true, action: 'label', patterns: ['kemonomimi'] },
+      ],
+    });
+    const page = await browser.context.newPage();
+    await page.goto(LISTING);
+    await expect.poll(() => page.locator('div.gallery[data-tagveil-seen]').count()).toBe(25);
+    const rows = await marksAndOracle(page, [
+      ['27384', 'hide'],
+      ['35762', 'hide'],
+      ['20035', 'blur'],
+      ['81774', 'label'],
+    ]);
+    expect(rows.filter(([, e]) => e === 'hide').length).toBeGreaterThan(5);
+    for (const [mark, expected] of rows) expect(mark).toBe(expected);
+    await page.close();
+  });
+
+  it('bundles the names only into nhentai’s own script, the only one that runs there', () => {
+    const manifest = JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8')) as {
+      content_scripts: { matches: string[]; js: string[] }[];
+    };
+    const onNhentai = manifest.content_scripts.filter((s) => s.matches.includes('https://nhentai.net/*'));
+    expect(onNhentai.map((s) => s.js)).toEqual([['content-scripts/nhentai.js']]);
+    for (const file of readdirSync(join(BUILD, 'content-scripts'))) {
+      const code = readFileSync(join(BUILD, 'content-scripts', file), 'utf8');
+      expect(code.includes('stomach deformation'), file).toBe(file === 'nhentai.js');
+    }
+  });
+
+  it('says which artist rules it cannot see until looked up, then looks the id up (opt-in) and hides', async () => {
+    const lists = [{ id: 'a', name: 'No foo', enabled: true, action: 'hide', patterns: ['artist:foo bar'] }];
+    await storeSettings(browser.worker, { enabled: true, sites: {}, completeTags: false, lists });
+    const page = await browser.context.newPage();
+    await page.goto(LISTING);
+    await expect.poll(() => page.locator('div.gallery[data-tagveil-seen]').count()).toBe(25);
+    const before = await pageStateOf(browser.worker, page);
+    expect(before.unresolved).toEqual(['artist:foo bar']);
+    expect(before.problems.join('\n')).toContain('artist:foo bar');
+    expect(await page.locator('div.gallery[data-tagveil]').count()).toBe(0);
+    // The look-up is the opt-in the popup offers: completing tags from the site itself.
+    await storeSettings(browser.worker, { enabled: true, sites: {}, completeTags: true, lists });
+    const foo = 'div.gallery[data-tags$=" 424242"]';
+    await expect.poll(() => page.locator(foo).getAttribute('data-tagveil')).toBe('hide');
+    expect(await page.locator('div.gallery[data-tagveil]').count()).toBe(1);
+    expect((await pageStateOf(browser.worker, page)).unresolved).toBeUndefined();
+    // Remembered: a new visit, the opt-in off again, still hides it and asks nothing.
+    await storeSettings(browser.worker, { enabled: true, sites: {}, completeTags: false, lists });
+    await page.reload();
+    await expect.poll(() => page.locator(foo).getAttribute('data-tagveil')).toBe('hide');
+    await page.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
   });
 });

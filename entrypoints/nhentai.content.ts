@@ -1,0 +1,42 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+// First of the project's modules (import order is evaluation order): it notes when the script began.
+import { markStarted } from '@/src/page/clock';
+import { CONTEXT_OPTIONS, runCatalog } from '@/src/page/runtime';
+import { saveLearned } from '@/src/settings/store';
+import { nhentaiTagIds } from '@/src/sites/dictionaries/nhentai-tag-ids';
+import { NhentaiNameLookup } from '@/src/sites/lookups/nhentai-names';
+import { nhentai } from '@/src/sites/nhentai';
+import { learnInto } from '@/src/sites/types';
+
+/**
+ * nhentai's own content script: the catalog script with every `tag`-type id (33 kB of names) bundled.
+ * Only this script runs on nhentai (catalog.content.ts excludes it), so the other sites' pages never
+ * load the names and nhentai's never waits for a second script.
+ */
+export default defineContentScript({
+  matches: nhentai.matches,
+  runAt: 'document_start',
+  ...CONTEXT_OPTIONS,
+  main(ctx) {
+    markStarted();
+    const dictionary = nhentai.dictionary ?? new Map<string, string>();
+    learnInto(dictionary, nhentaiTagIds());
+    runCatalog(ctx, {
+      ...nhentai,
+      dictionary,
+      // Artists, groups, parodies and characters a rule names: looked up on the site, opt-in (completeTags).
+      createTagSource: (deps) =>
+        new NhentaiNameLookup({
+          ...deps,
+          dictionary,
+          save: (pairs) => void saveLearned(nhentai.id, pairs).catch(() => undefined),
+          fetchPage: async (url, signal) => {
+            // Same origin as the page; its cookies let the site answer as it answers the user.
+            const response = await fetch(url, { signal, credentials: 'same-origin' });
+            return { status: response.status, html: response.status === 200 ? await response.text() : '' };
+          },
+          parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
+        }),
+    });
+  },
+});
