@@ -319,7 +319,7 @@ describe('the Japanese user interface', () => {
     const base = `chrome-extension://${browser.extensionId}`;
     const popup = await browser.context.newPage();
     await popup.goto(`${base}/popup.html`);
-    await expect.poll(() => popup.locator('h2').first().textContent()).toBe('このページ');
+    await expect.poll(() => popup.locator('#page-heading').textContent()).toBe('このページ');
     expect(await popup.locator('html').getAttribute('lang')).toBe('ja');
     const options = await browser.context.newPage();
     await options.goto(`${base}/options.html`);
