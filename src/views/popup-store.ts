@@ -38,6 +38,8 @@ export interface PopupDeps {
 export const PAGE_REFRESH_DELAYS_MS = [100, 600];
 /** Time after the last keystroke before the page is asked how many entries the typed tag matches. */
 export const COUNT_DELAY_MS = 120;
+/** How long a flipped switch is shown as flipped over what storage says (its write's echo comes in ms). */
+export const FLIP_KEPT_MS = 1_000;
 /** "Pause for 1 hour". */
 export const PAUSE_MS = 60 * 60 * 1000;
 
@@ -67,6 +69,13 @@ export class PopupStore {
     return SITES.find((s) => s.id === id);
   });
   private countAsked = 0;
+  /** The settings as last read from storage. */
+  private received: LoadedSettings | null = null;
+  /**
+   * Switches the user flipped whose write may not have come back yet: shown on top of what was read, so
+   * a stored copy from an earlier write cannot flip a checkbox back under the user's hand.
+   */
+  private flipped: ((s: Settings) => void)[] = [];
 
   constructor(readonly deps: PopupDeps) {}
 
@@ -80,12 +89,14 @@ export class PopupStore {
       this.deps.askPage('tagveil:get-page-state'),
     ]);
     batch(() => {
-      this.settings.value = loaded;
+      this.received = loaded;
+      this.show();
       this.page.value = page;
     });
     if (page) this.dictionary.value = await this.deps.dictionary(page.site.id);
     this.deps.watchSettings((next) => {
-      this.settings.value = next;
+      this.received = next;
+      this.show();
       this.refreshPageSoon();
     });
   }
@@ -97,6 +108,34 @@ export class PopupStore {
           this.page.value = page;
         });
       }, delay);
+  }
+
+  private show(): void {
+    const received = this.received;
+    if (!received) return;
+    if (this.flipped.length === 0) {
+      this.settings.value = received;
+      return;
+    }
+    const settings = structuredClone(received.settings);
+    for (const flip of this.flipped) flip(settings);
+    this.settings.value = { ...received, settings };
+  }
+
+  /** A switch's change: shown at once, written, and kept on top of what is read until its write is surely back. */
+  async flip(change: (s: Settings) => void): Promise<boolean> {
+    this.flipped.push(change);
+    this.show();
+    const saved = await this.change(change);
+    this.deps.later(() => {
+      this.flipped = this.flipped.filter((c) => c !== change);
+      this.show();
+    }, FLIP_KEPT_MS);
+    if (!saved) {
+      this.flipped = this.flipped.filter((c) => c !== change);
+      this.show();
+    }
+    return saved;
   }
 
   /** A settings change; a failed write says why in the notice. */

@@ -82,7 +82,11 @@ function mount(page: PageState | null = PAGE) {
     [...root.querySelectorAll('button')].find(
       (b) => b.textContent === name || b.getAttribute('aria-label') === name,
     );
-  return { store, root, flush, runTimers, type, click, button, settings: () => settings, deps };
+  /** Another write's stored copy arriving, as storage would announce it. */
+  const arrive = (stored: Settings) => {
+    for (const w of watchers) w({ settings: stored, problems: [], where: 'sync', savedAt: 0 });
+  };
+  return { store, root, flush, runTimers, type, click, button, arrive, settings: () => settings, deps };
 }
 
 afterEach(() => {
@@ -168,5 +172,19 @@ describe('the popup', () => {
     await ui.flush();
     expect(ui.root.querySelector('#add-site')?.textContent).toBe('Supported sites and options');
     expect(ui.root.querySelector('#complete-tags')).toBeNull();
+  });
+
+  it('a flipped switch stays flipped when a copy stored before the flip comes in', async () => {
+    const ui = mount();
+    await ui.store.start();
+    await ui.flush();
+    const audit = ui.root.querySelector('#audit-toggle') as HTMLInputElement;
+    audit.click();
+    await ui.flush();
+    expect(ui.settings().audit).toBe(true);
+    // The echo of an earlier write (audit still off) arrives after the click.
+    ui.arrive({ ...ui.settings(), audit: false });
+    await ui.flush();
+    expect(audit.checked).toBe(true);
   });
 });

@@ -91,7 +91,7 @@ function Header({ store, settings }: { store: PopupStore; settings: Settings }) 
       label: t('on'),
       checked: settings.enabled,
       onToggle: (on) =>
-        void store.change((s) => {
+        void store.flip((s) => {
           s.enabled = on;
         }),
     }),
@@ -248,7 +248,7 @@ function Reasons({ store, settings, page }: { store: PopupStore; settings: Setti
                 label: t('popup_unblock', g.label, g.listName, g.rules.join(', ')),
                 onClick: () => void store.unblock(g.listId ?? '', g.rules, g.label),
               },
-              '×',
+              // The × is drawn by CSS: the row's text stays "tag — list (N entries)".
             )
           : null,
       ),
@@ -374,7 +374,7 @@ function PageSection({
         checked: settings.sites[site.id] !== false,
         disabled: !settings.enabled,
         onToggle: (on) =>
-          void store.change((s) => {
+          void store.flip((s) => {
             s.sites[site.id] = on;
           }),
       }),
@@ -408,7 +408,7 @@ function PageSection({
       label: t('auditToggle'),
       checked: settings.audit,
       onToggle: (on) =>
-        void store.change((s) => {
+        void store.flip((s) => {
           s.audit = on;
         }),
     }),
@@ -442,7 +442,7 @@ function ListsSection({
             checked: row.state !== 'off',
             attrs: { 'data-list': row.id },
             onToggle: (enabled) =>
-              void store.change((s) => {
+              void store.flip((s) => {
                 const target = s.lists.find((l) => l.id === row.id);
                 if (target) target.enabled = enabled;
               }),
@@ -487,7 +487,7 @@ function SiteSettings({ store, settings }: { store: PopupStore; settings: Settin
               value: settings.refill,
               onChange: (e: Event) => {
                 const value = (e.currentTarget as HTMLSelectElement).value as Settings['refill'];
-                void store.change((s) => {
+                void store.flip((s) => {
                   s.refill = value;
                 });
               },
@@ -504,7 +504,7 @@ function SiteSettings({ store, settings }: { store: PopupStore; settings: Settin
           label: t('completeTags'),
           checked: settings.completeTags,
           onToggle: (on) =>
-            void store.change((s) => {
+            void store.flip((s) => {
               s.completeTags = on;
             }),
         })
