@@ -7,6 +7,7 @@ import { migrateSettings } from '../src/settings/migrations';
 import { repairSettings } from '../src/settings/repair';
 import type { Settings } from '../src/settings/schema';
 import { OVERFLOW_KEY, planSync, readStored, staleKeys } from '../src/settings/sync-layout';
+import { findBrowser } from './find-browser';
 
 /** The extension APIs inside the service worker, where `worker.evaluate` callbacks run. */
 declare const chrome: typeof Browser;
@@ -18,23 +19,12 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3
  */
 export const GRANTED_EXTENSION_DIR = resolve(import.meta.dirname, '../.output-granted/chrome-mv3');
 
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-/** CHROMIUM_PATH, else Debian's Chromium; a clear message (never a silent skip) when there is none. */
+/**
+ * CHROMIUM_PATH, else a Chromium, Chrome, Edge or Brave where it is installed; on a Debian machine with
+ * none, Debian's chromium is installed (saying so) where it may be, else the error gives the command.
+ */
 export function findChromium(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is ${fromEnv}, but there is no file there.`);
-    return fromEnv;
-  }
-  const found = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      'No Chromium found. Install it (Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y chromium) ' +
-        'or set CHROMIUM_PATH to a Chromium or Chrome binary.',
-    );
-  }
-  return found;
+  return findBrowser('chromium');
 }
 
 /** Quiet, offline Chromium: no sync, no component updates, no calls home. */
@@ -46,6 +36,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
+  // Google's Chrome (137 on) ignores --load-extension without this; Chromium needs nothing.
+  '--disable-features=DisableLoadExtensionCommandLineSwitch',
 ];
 
 export interface ExtensionBrowser {

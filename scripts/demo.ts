@@ -112,7 +112,8 @@ async function main(): Promise<void> {
     for (const scheme of ['light', 'dark'] as const) {
       const popup = await context.newPage();
       await popup.emulateMedia({ colorScheme: scheme });
-      await popup.setViewportSize({ width: 340, height: 640 });
+      // The most a browser gives a popup is 600 px high; the popup fits it.
+      await popup.setViewportSize({ width: 360, height: 600 });
       await popup.goto(`${base}/popup.html?tab=${tabId}`);
       await popup.waitForSelector('#counts');
       await popup.screenshot({ path: join(OUT_DIR, `popup-${scheme}.png`) });

@@ -1,11 +1,26 @@
 import * as z from 'zod/mini';
-import { ActionSchema } from './settings/schema';
+import { ActionSchema, MAX_PATTERN_LENGTH } from './settings/schema';
 
 /** Messages between the popup and the content script; validated on receipt, whoever sent them. */
 export const GetPageStateSchema = z.object({ type: z.literal('tagveil:get-page-state') });
 /** "Show all on this page": reveals every entry acted on; answers with the page state. */
 export const ShowAllSchema = z.object({ type: z.literal('tagveil:show-all') });
-export const PageRequestSchema = z.discriminatedUnion('type', [GetPageStateSchema, ShowAllSchema]);
+/**
+ * Popup → content script: how many entries of the page a rule (as the user is typing it) would match,
+ * with the user's alias groups; answered with CountMatchesAnswer.
+ */
+export const CountMatchesSchema = z.object({
+  type: z.literal('tagveil:count-matches'),
+  rule: z.string().check(z.maxLength(MAX_PATTERN_LENGTH)),
+  aliases: z.optional(z.array(z.array(z.string().check(z.maxLength(MAX_PATTERN_LENGTH))))),
+});
+export const CountMatchesAnswerSchema = z.object({ entries: z.int(), matches: z.int() });
+export type CountMatchesAnswer = z.infer<typeof CountMatchesAnswerSchema>;
+export const PageRequestSchema = z.discriminatedUnion('type', [
+  GetPageStateSchema,
+  ShowAllSchema,
+  CountMatchesSchema,
+]);
 
 export const RuleCountSchema = z.object({
   listName: z.string(),

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PageRequestSchema, type PageState } from '../messages';
+import { type CountMatchesAnswer, PageRequestSchema, type PageState } from '../messages';
 import { compile } from '../rules/compile';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import type { Repaired } from '../settings/repair';
@@ -9,6 +9,7 @@ import { completedTagsCache, loadLearned, loadSettings, saveLearned, watchSettin
 import { learnInto, type SiteAdapter } from '../sites/types';
 import { t } from '../ui/i18n';
 import { startupMs } from './clock';
+import { countMatches } from './count-matches';
 import { showInterstitial } from './interstitial';
 import { Refill, type RefillMode } from './refill';
 import { Scanner } from './scanner';
@@ -240,11 +241,16 @@ export function runCatalog(
     };
   };
 
-  const onMessage = (message: unknown, sender: { id?: string }): Promise<PageState> | undefined => {
+  const onMessage = (
+    message: unknown,
+    sender: { id?: string },
+  ): Promise<PageState | CountMatchesAnswer> | undefined => {
     // Only this extension's own pages may ask; the message itself is validated like any input.
     if (sender.id !== browser.runtime.id) return undefined;
     const request = PageRequestSchema.safeParse(message);
     if (!request.success) return undefined;
+    if (request.data.type === 'tagveil:count-matches')
+      return Promise.resolve(countMatches(doc, adapter, request.data.rule, request.data.aliases));
     if (request.data.type === 'tagveil:show-all') scanner.showAll();
     return Promise.resolve(pageState());
   };

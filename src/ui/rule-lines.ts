@@ -38,25 +38,3 @@ export function checkLines(text: string): CheckedLines {
   });
   return { good, errors, rules };
 }
-
-/**
- * The rules after an edit, applied to what is stored now: the lines the user removed from `base` go,
- * the lines they added come, and anything another page or device added meanwhile stays.
- */
-export function mergeEdit(
-  base: readonly string[],
-  edited: readonly string[],
-  latest: readonly string[],
-): string[] {
-  const before = new Set(base);
-  const after = new Set(edited);
-  const removed = new Set([...before].filter((r) => !after.has(r)));
-  const out = latest.filter((r) => !removed.has(r));
-  const have = new Set(out);
-  for (const rule of edited) {
-    if (before.has(rule) || have.has(rule)) continue;
-    have.add(rule);
-    out.push(rule);
-  }
-  return out;
-}

@@ -132,10 +132,10 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
     const popup = await openPopup(browser, await tabIdOf(browser.worker, page));
     await popup.getByLabel('Tag to block').fill('rating:Explicit');
     await popup.getByLabel('Blocklist', { exact: true }).selectOption({ label: 'My blocklist' });
-    await popup.getByRole('button', { name: 'Add' }).click();
+    await popup.getByRole('button', { name: 'Block', exact: true }).click();
     await expect
       .poll(() => popup.locator('#notice').textContent())
-      .toBe('Added “rating:Explicit” to My blocklist.');
+      .toMatch(/^Blocked “rating:Explicit” in My blocklist\./u);
     await expect
       .poll(() => page.locator('li.blurb:has(span.rating[title="Explicit"])[data-tagveil="hide"]').count())
       .toBe(explicit);
@@ -146,8 +146,9 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
 
   it('popup refuses a rule it cannot read, with the column, and saves nothing', async () => {
     const popup = await openPopup(browser, await tabIdOf(browser.worker, page));
-    await popup.getByLabel('Tag to block').fill('/(a+)+/');
-    await popup.getByRole('button', { name: 'Add' }).click();
+    await popup.getByLabel('Rule syntax (wildcards, -not, title:…)').check();
+    await popup.getByLabel('Rule to block').fill('/(a+)+/');
+    await popup.getByRole('button', { name: 'Block', exact: true }).click();
     await expect
       .poll(() => popup.locator('#notice').textContent())
       .toContain('Column 6: A repeated group contains another repetition');
@@ -190,7 +191,10 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
     expect(tag).toMatch(/^[a-z]+:/u);
     const [namespace = '', name = ''] = tag.split(/:(.*)/su);
     await first.click();
-    await expect.poll(() => popup.locator('#notice').textContent()).toBe(`Added “${tag}” to My blocklist.`);
+    // The row itself says so, with Undo.
+    await expect
+      .poll(() => popup.locator('#tags-seen li', { hasText: tag }).first().textContent())
+      .toMatch(/BlockedUndo$/u);
     const stored = (await readSettings(browser.worker)) as typeof settings;
     expect(stored.lists[0]?.patterns).toContain(tag);
     // Every work carrying it is now hidden (or was already acted on by a stronger rule).

@@ -2,21 +2,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../../scripts/find-browser';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
 
 const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv3');
 const URL = 'https://archiveofourown.org/tags/Dysphoria/works';
-
-/** FIREFOX_PATH, else Debian's Firefox ESR; a clear message when there is none. */
-function findFirefox(): string {
-  const path = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-  if (!existsSync(path)) {
-    throw new Error(
-      `No Firefox at ${path}. Install it (Debian/Ubuntu: sudo apt-get install -y firefox-esr) or set FIREFOX_PATH.`,
-    );
-  }
-  return path;
-}
 
 /** Firefox over WebDriver BiDi: the AO3 filtering flow, with the add-on installed as a temporary add-on. */
 describe.skipIf(!HAVE_REAL_PAGES)('Tagveil in Firefox', () => {
@@ -28,7 +18,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil in Firefox', () => {
       throw new Error('run "npm run build:firefox" first');
     browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath: findFirefox(),
+      executablePath: findBrowser('firefox'),
       headless: true,
       protocol: 'webDriverBiDi',
     });

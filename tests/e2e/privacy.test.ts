@@ -58,7 +58,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('privacy: the extension makes no request of it
     await popup.getByLabel('Filter E-Hentai').uncheck();
     await popup.getByLabel('Filter E-Hentai').check();
     await popup.getByLabel('Tag to block').fill('female:glasses');
-    await popup.getByRole('button', { name: 'Add' }).click();
+    await popup.getByRole('button', { name: 'Block', exact: true }).click();
     await popup.locator('#notice').waitFor();
     // The options page: edit rules, test a tag, export, import a file back, a foreign list too.
     const options = await browser.context.newPage();

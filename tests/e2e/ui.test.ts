@@ -11,6 +11,7 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   openPopup,
+  pageStateOf,
   readSettings,
   readVeil,
   servePages,
@@ -104,7 +105,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
     await popup.close();
   });
 
-  it('the options rule editor shows a bad line’s error and explains a good one; Save keeps the good ones', async () => {
+  it('the options rule editor shows a bad line’s error and explains a good one; Save keeps both, the page applies the good one and reports the bad', async () => {
     options = await browser.context.newPage();
     await options.goto(`${base()}/options.html`);
     const editor = options.getByLabel('Rules of My blocklist, one per line');
@@ -117,14 +118,18 @@ describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
       .poll(() => options.locator('#explain-list-mine').textContent())
       .toBe('Hides entries tagged “body swap” in any namespace.');
     await options.getByRole('button', { name: 'Save rules of My blocklist' }).click();
+    // The bad line is kept as the user wrote it (stored, flagged), not lost.
     await expect
       .poll(async () => (await readSettings(browser.worker))?.lists[0]?.patterns)
-      .toEqual(['Body Swap']);
-    // The bad line stays in the box, not lost and not saved.
+      .toEqual(['Body Swap', '/(a+)+/']);
     expect(await editor.inputValue()).toBe('Body Swap\n/(a+)+/');
     const swapped = carriers(page, 'Body Swap');
     expect(await swapped.count()).toBeGreaterThan(0);
     await expect.poll(() => swapped.locator(':scope:not([data-tagveil="hide"])').count()).toBe(0);
+    // The page skips the line that does not read, and says so.
+    await expect
+      .poll(async () => (await pageStateOf(browser.worker, page)).problems.join('\n'))
+      .toMatch(/^My blocklist, line 2, column \d+: /mu);
   });
 
   it('two options pages editing the same list at once lose neither edit, and each shows the other’s', async () => {
@@ -319,7 +324,7 @@ describe('the Japanese user interface', () => {
     const base = `chrome-extension://${browser.extensionId}`;
     const popup = await browser.context.newPage();
     await popup.goto(`${base}/popup.html`);
-    await expect.poll(() => popup.locator('h2').first().textContent()).toBe('このページ');
+    await expect.poll(() => popup.locator('#page-heading').textContent()).toBe('このページ');
     expect(await popup.locator('html').getAttribute('lang')).toBe('ja');
     const options = await browser.context.newPage();
     await options.goto(`${base}/options.html`);

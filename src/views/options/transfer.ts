@@ -1,11 +1,13 @@
+import { h } from 'preact';
 import { browser } from 'wxt/browser';
 import { ACTIONS, type Action } from '@/src/rules/types';
-import { detectFormat, IMPORT_FORMATS, type ImportFormat } from '@/src/settings/foreign';
-import { applyImport, type Preview, previewImport } from '@/src/settings/importer';
+import { detectFormat, IMPORT_FORMATS, type ImportFormat, readImport } from '@/src/settings/foreign';
+import { type Preview, previewImport } from '@/src/settings/importer';
 import { originPattern, type Settings } from '@/src/settings/schema';
-import { exportSettings, type ImportMode } from '@/src/settings/transfer';
-import { h } from '@/src/ui/dom';
+import { updateSettings } from '@/src/settings/store';
+import { exportSettings, type ImportMode, type ImportPlan, planImport } from '@/src/settings/transfer';
 import { actionName, t } from '@/src/ui/i18n';
+import { countChanges } from '../import-model';
 import {
   clearNotice,
   download,
@@ -27,13 +29,19 @@ export const importState: {
   format: ImportFormat;
   mode: ImportMode;
   pasteOpen: boolean;
+  /** What the last import did, shown where its preview was until the next input. */
+  report: { count: number; changes: string[]; notes: string[] } | null;
 } = {
   pasteOpen: false,
   text: '',
   name: '',
   format: 'tagveil',
   mode: 'merge',
+  report: null,
 };
+
+/** Time after the last keystroke in the pasted text before the preview is read again. */
+const PREVIEW_DELAY_MS = 150;
 
 const FORMAT_KEYS: Record<ImportFormat, 'formatTagveil' | 'formatSavior' | 'formatBooru' | 'formatPlain'> = {
   tagveil: 'formatTagveil',
@@ -42,35 +50,63 @@ const FORMAT_KEYS: Record<ImportFormat, 'formatTagveil' | 'formatSavior' | 'form
   plain: 'formatPlain',
 };
 
-function previewBox(settings: Settings): HTMLElement | null {
+let previewed: { key: unknown[]; preview: Preview } | null = null;
+
+/** The preview, read again only when the text, format, mode or settings changed (a 270 KB paste is slow). */
+function previewFor(settings: Settings): Preview {
+  const key = [settings, importState.text, importState.format, importState.mode];
+  if (previewed?.key.every((k, i) => k === key[i])) return previewed.preview;
+  const preview = previewImport(settings, importState.text, importState.format, importState.mode);
+  previewed = { key, preview };
+  return preview;
+}
+
+function reportBox() {
+  const report = importState.report;
+  if (!report) return null;
+  return h(
+    'div',
+    { id: 'import-report', class: 'card' },
+    h('p', { class: 'ok' }, t('options_importDid', report.count)),
+    h('ul', {}, ...report.changes.map((c) => h('li', { key: c }, c))),
+    ...report.notes.map((n) => h('p', { key: n, class: 'muted' }, n)),
+  );
+}
+
+function previewBox(settings: Settings) {
+  if (importState.report) return reportBox();
   if (!importState.text) return null;
-  const preview: Preview = previewImport(settings, importState.text, importState.format, importState.mode);
+  const preview = previewFor(settings);
   if (!preview.ok) {
     return h(
       'div',
       { id: 'import-errors', class: 'card', role: 'alert' },
       h('p', { class: 'problem' }, t('importRefused', importState.name || t('pastedText'))),
-      h('ul', { class: 'plain errors' }, ...preview.errors.slice(0, 30).map((e) => h('li', {}, e))),
+      h('ul', { class: 'plain errors' }, ...preview.errors.slice(0, 30).map((e) => h('li', { key: e }, e))),
     );
   }
   return h(
     'div',
     { id: 'import-preview', class: 'card' },
     h('p', {}, t('importWillDo')),
-    h('ul', {}, ...preview.plan.changes.map((c) => h('li', {}, c))),
-    ...preview.notes.map((n) => h('p', { class: 'muted' }, n)),
+    h('ul', {}, ...preview.plan.changes.map((c) => h('li', { key: c }, c))),
+    ...preview.notes.map((n) => h('p', { key: n, class: 'muted' }, n)),
     h(
       'button',
       {
         type: 'button',
         id: 'import-apply',
-        onclick: () => {
+        onClick: () => {
           void applyImport(importState.text, importState.format, importState.mode).then(
             (result) => {
               if (result.ok) {
-                say('import', t('imported', result.plan.changes.length));
-                importState.text = '';
-                importState.name = '';
+                // Said exactly as it was done: the plan applied, counted from the settings it changed.
+                importState.report = {
+                  count: result.count,
+                  changes: result.plan.changes,
+                  notes: result.notes,
+                };
+                say('import', t('imported', result.count));
               } else say('import', result.errors.join('\n'), true);
               render();
             },
@@ -86,15 +122,46 @@ function previewBox(settings: Settings): HTMLElement | null {
   );
 }
 
+/**
+ * Imports on the newest stored settings (validated first, nothing written when it fails) and counts what
+ * changed from the settings it was applied to (src/views/import-model.ts).
+ */
+async function applyImport(
+  text: string,
+  format: ImportFormat,
+  mode: ImportMode,
+): Promise<{ ok: true; plan: ImportPlan; notes: string[]; count: number } | { ok: false; errors: string[] }> {
+  const read = readImport(text, format);
+  if (!read.ok) return read;
+  let done: { plan: ImportPlan; before: Settings } | null = null;
+  await updateSettings((settings) => {
+    const before = structuredClone(settings);
+    const plan = planImport(settings, read.incoming, mode);
+    done = { plan, before };
+    return plan.result;
+  });
+  const applied = done as { plan: ImportPlan; before: Settings } | null;
+  if (!applied) return { ok: false, errors: ['not applied'] };
+  return {
+    ok: true,
+    plan: applied.plan,
+    notes: read.incoming.notes,
+    count: countChanges(applied.before, applied.plan.result),
+  };
+}
+
 function setImportText(text: string, name: string): void {
   importState.text = text;
   importState.name = name;
   importState.format = detectFormat(text);
+  importState.report = null;
   clearNotice('import');
   render();
 }
 
-export function transferSection(settings: Settings): HTMLElement {
+let previewTimer: ReturnType<typeof setTimeout> | undefined;
+
+export function transferSection(settings: Settings) {
   return section(
     'transfer',
     t('transferHeading'),
@@ -139,9 +206,25 @@ export function transferSection(settings: Settings): HTMLElement {
         id: 'import-text',
         rows: 5,
         'aria-label': t('importPaste'),
-        onchange: (e: Event) => setImportText((e.target as HTMLTextAreaElement).value, ''),
+        // Previewed as the user types or pastes, once typing pauses; the text stays after the import.
+        onInput: (e: Event) => {
+          const value = (e.currentTarget as HTMLTextAreaElement).value;
+          clearTimeout(previewTimer);
+          previewTimer = setTimeout(() => setImportText(value, ''), PREVIEW_DELAY_MS);
+        },
+        onchange: (e: Event) => {
+          clearTimeout(previewTimer);
+          setImportText((e.target as HTMLTextAreaElement).value, '');
+        },
       }),
     ),
+    importState.text
+      ? h(
+          'p',
+          { class: 'muted', id: 'import-source' },
+          t('options_importSource', importState.name || t('pastedText')),
+        )
+      : null,
     h(
       'div',
       { class: 'fields' },
@@ -155,11 +238,12 @@ export function transferSection(settings: Settings): HTMLElement {
             id: 'import-format',
             onchange: (e: Event) => {
               importState.format = (e.target as HTMLSelectElement).value as ImportFormat;
+              importState.report = null;
               render();
             },
           },
           ...IMPORT_FORMATS.map((f) =>
-            h('option', { value: f, selected: importState.format === f }, t(FORMAT_KEYS[f])),
+            h('option', { key: f, value: f, selected: importState.format === f }, t(FORMAT_KEYS[f])),
           ),
         ),
       ),
@@ -178,6 +262,7 @@ export function transferSection(settings: Settings): HTMLElement {
               checked: importState.mode === mode,
               onchange: () => {
                 importState.mode = mode;
+                importState.report = null;
                 render();
               },
             }),
@@ -191,7 +276,7 @@ export function transferSection(settings: Settings): HTMLElement {
   );
 }
 
-export function subscriptionsSection(): HTMLElement {
+export function subscriptionsSection() {
   return section(
     'subscriptions',
     t('subscriptionsHeading'),

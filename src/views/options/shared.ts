@@ -1,11 +1,12 @@
+import { type ComponentChildren, h } from 'preact';
 import { browser } from 'wxt/browser';
 import type { Settings } from '@/src/settings/schema';
 import { updateSettings } from '@/src/settings/store';
 import { freeId } from '@/src/settings/transfer';
-import { checkboxLabel } from '@/src/ui/controls';
-import { type Child, h } from '@/src/ui/dom';
 import { t, uiLanguage } from '@/src/ui/i18n';
 import type { Draft } from './editor';
+
+export type Child = ComponentChildren;
 
 // Shared by the options page's sections: notices, saving, downloads, formatting, the unsaved edits.
 
@@ -24,7 +25,12 @@ export function render(): void {
 export const drafts = new Map<string, Draft>();
 const notices = new Map<string, { text: string; error: boolean }>();
 
+/**
+ * A notice for a section (or an editor, by its key). It stays, through every redraw, until the user's
+ * next action: another notice, or an edit of the same editor.
+ */
 export function say(section: string, text: string, error = false): void {
+  notices.clear();
   notices.set(section, { text, error });
 }
 
@@ -32,11 +38,13 @@ export function clearNotice(section: string): void {
   notices.delete(section);
 }
 
-export function noticeFor(section: string): HTMLElement | null {
+export function noticeFor(section: string) {
   const n = notices.get(section);
-  return n
-    ? h('p', { id: `notice-${section}`, class: n.error ? 'problem' : 'ok', role: 'status' }, n.text)
-    : null;
+  return h(
+    'p',
+    { id: `notice-${section}`, class: n ? (n.error ? 'problem' : 'ok') : 'notice-empty', role: 'status' },
+    n?.text ?? '',
+  );
 }
 
 export async function save(
@@ -44,9 +52,12 @@ export async function save(
   change: (s: Settings) => void,
   done?: string,
 ): Promise<Settings | null> {
+  // Any change is the user's next action: the last notice has been read.
+  notices.clear();
   try {
     const settings = await updateSettings(change);
     if (done) say(section, done);
+    render();
     return settings;
   } catch (error) {
     say(section, t('couldNotSave', error instanceof Error ? error.message : String(error)), true);
@@ -56,13 +67,15 @@ export async function save(
 }
 
 /** A section of the page: its id (the navigation's target), its heading, named for screen readers. */
-export function section(id: string, heading: string, ...children: Child[]): HTMLElement {
+export function section(id: string, heading: string, ...children: Child[]) {
   return h('section', { id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, heading), ...children);
 }
 
 export function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = h('a', { href: url, download: name });
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();
@@ -94,8 +107,21 @@ export function toggle(
   label: string,
   checked: boolean,
   write: (s: Settings, on: boolean) => void,
-): HTMLElement {
-  return checkboxLabel({ id, checked }, label, (on) => void save('behaviour', (s) => write(s, on)));
+) {
+  return h(
+    'label',
+    {},
+    h('input', {
+      type: 'checkbox',
+      id,
+      checked,
+      onChange: (e: Event) => {
+        const on = (e.currentTarget as HTMLInputElement).checked;
+        void save('behaviour', (s) => write(s, on)).then(render);
+      },
+    }),
+    label,
+  );
 }
 
 export async function refreshSubscription(listId: string): Promise<void> {

@@ -1,11 +1,11 @@
+import { h } from 'preact';
 import { ACTIONS, type Action } from '@/src/rules/types';
 import type { Blocklist, Settings } from '@/src/settings/schema';
 import { updateSettings } from '@/src/settings/store';
 import { exportLists } from '@/src/settings/transfer';
 import { SITES } from '@/src/sites/registry';
-import { h } from '@/src/ui/dom';
 import { actionName, type MessageKey, t } from '@/src/ui/i18n';
-import { mergeEdit } from '@/src/ui/rule-lines';
+import { mergeOrdered } from '../editor-model';
 import { ruleEditor } from './editor';
 import {
   download,
@@ -22,13 +22,16 @@ import {
 // The options page's Blocklists section: each list's card (name, switch, action, sites, pause, order,
 // export, delete, rules) and new lists.
 
+/** A list's name as the user is typing it, until the change is saved (a redraw must not undo typing). */
+const names = new Map<string, string>();
+
 const SNOOZES: [MessageKey, number][] = [
   ['snooze1h', 60 * 60 * 1000],
   ['snooze1d', 24 * 60 * 60 * 1000],
   ['snooze1w', 7 * 24 * 60 * 60 * 1000],
 ];
 
-export function actionSelect(value: Action, label: string, onChange: (a: Action) => void): HTMLSelectElement {
+export function actionSelect(value: Action, label: string, onChange: (a: Action) => void) {
   return h(
     'select',
     {
@@ -50,7 +53,7 @@ function changeList(id: string, change: (l: Blocklist) => void, done?: string): 
   );
 }
 
-function siteScope(list: Blocklist): HTMLElement {
+function siteScope(list: Blocklist) {
   const all = list.sites === undefined;
   return h(
     'fieldset',
@@ -96,7 +99,7 @@ function siteScope(list: Blocklist): HTMLElement {
   );
 }
 
-function snoozeControl(list: Blocklist): HTMLElement {
+function snoozeControl(list: Blocklist) {
   if (list.snoozedUntil !== undefined && list.snoozedUntil > Date.now()) {
     return h(
       'span',
@@ -143,21 +146,25 @@ function moveList(id: string, by: -1 | 1): void {
   });
 }
 
-function listCard(list: Blocklist, index: number, count: number): HTMLElement {
+function listCard(list: Blocklist, index: number, count: number) {
   const source = list.source;
   return h(
     'article',
-    { class: 'card', 'aria-label': list.name, 'data-list': list.id },
+    { key: list.id, class: 'card', 'aria-label': list.name, 'data-list': list.id },
     h(
       'div',
       { class: 'fields' },
       h('input', {
         type: 'text',
-        value: list.name,
+        value: names.get(list.id) ?? list.name,
         'aria-label': t('listName'),
         maxlength: 100,
+        onInput: (e: Event) => {
+          names.set(list.id, (e.currentTarget as HTMLInputElement).value);
+        },
         onchange: (e: Event) => {
           const name = (e.target as HTMLInputElement).value.trim();
+          names.delete(list.id);
           if (name) changeList(list.id, (l) => void Object.assign(l, { name }));
         },
       }),
@@ -276,18 +283,18 @@ function listCard(list: Blocklist, index: number, count: number): HTMLElement {
       drafts,
       action: list.action,
       readOnly: source !== undefined,
-      save: async (good, base) => {
+      save: async (lines, base) => {
         const settings = await updateSettings((s) => {
           const target = s.lists.find((l) => l.id === list.id);
-          if (target) target.patterns = mergeEdit(base, good, target.patterns);
+          if (target) target.patterns = mergeOrdered(base, lines, target.patterns);
         });
-        return settings.lists.find((l) => l.id === list.id)?.patterns ?? good;
+        return settings.lists.find((l) => l.id === list.id)?.patterns ?? lines;
       },
     }),
   );
 }
 
-export function listsSection(settings: Settings): HTMLElement {
+export function listsSection(settings: Settings) {
   return section(
     'lists',
     t('blocklists'),

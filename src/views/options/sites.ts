@@ -1,8 +1,8 @@
+import { h } from 'preact';
 import { browser } from 'wxt/browser';
 import { type CustomSite, originPattern, type Settings } from '@/src/settings/schema';
 import { customSiteId, selectorProblem } from '@/src/sites/custom';
 import { SITES } from '@/src/sites/registry';
-import { h } from '@/src/ui/dom';
 import { t } from '@/src/ui/i18n';
 import { noticeFor, render, save, say, section, toggle } from './shared';
 
@@ -15,7 +15,7 @@ export async function refreshGranted(): Promise<void> {
   grantedOrigins = new Set((await browser.permissions.getAll()).origins ?? []);
 }
 
-export function sitesSection(settings: Settings): HTMLElement {
+export function sitesSection(settings: Settings) {
   return section(
     'sites',
     t('sitesHeading'),
@@ -45,7 +45,7 @@ export function sitesSection(settings: Settings): HTMLElement {
 /** The origin the popup asked for ("Use Tagveil on this site"), to prefill the form. */
 const ASKED_SITE = new URLSearchParams(location.search).get('site') ?? '';
 
-function customSitesPart(settings: Settings): HTMLElement {
+function customSitesPart(settings: Settings) {
   return h(
     'div',
     { id: 'custom-sites', class: 'stack', style: 'gap: var(--space-3)' },

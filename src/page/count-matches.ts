@@ -1,0 +1,27 @@
+import type { CountMatchesAnswer } from '../messages';
+import { compile } from '../rules/compile';
+import { readEntry, type SiteAdapter } from '../sites/types';
+
+/**
+ * How many entries of the page a rule, as the popup's user is typing it, would match: the popup says
+ * "matches N entries on this page" before anything is saved. Reads the entries afresh (the scanner
+ * keeps no facts), with only the facts the rule asks about; a rule that does not read matches none.
+ */
+export function countMatches(
+  doc: Document,
+  adapter: SiteAdapter,
+  rule: string,
+  aliases: readonly (readonly string[])[] = [],
+): CountMatchesAnswer {
+  const entries = [...doc.querySelectorAll(adapter.entrySelector)];
+  const matcher = compile(
+    { lists: [{ id: 'count', name: '', enabled: true, action: 'label', patterns: [rule] }], aliases },
+    { site: adapter.id },
+  );
+  if (matcher.ruleCount === 0) return { entries: entries.length, matches: 0 };
+  let matches = 0;
+  for (const entry of entries) {
+    if (matcher.judge(readEntry(adapter, entry, matcher.needs)).action !== null) matches++;
+  }
+  return { entries: entries.length, matches };
+}
