@@ -35,7 +35,14 @@ function mount(page: PageState | null = PAGE) {
   (settings.lists[0] as Settings['lists'][number]).patterns = ['Fluff'];
   const watchers: ((l: LoadedSettings) => void)[] = [];
   const timers: (() => void)[] = [];
-  const loaded = (): LoadedSettings => ({ settings, problems: [], where: 'sync', savedAt: 0 });
+  const loaded = (): LoadedSettings => ({
+    settings,
+    problems: [],
+    where: 'sync',
+    savedAt: 0,
+    source: 'sync',
+    lineage: [],
+  });
   const deps: PopupDeps = {
     loadSettings: async () => loaded(),
     watchSettings: (fn) => {
@@ -84,7 +91,8 @@ function mount(page: PageState | null = PAGE) {
     );
   /** Another write's stored copy arriving, as storage would announce it. */
   const arrive = (stored: Settings) => {
-    for (const w of watchers) w({ settings: stored, problems: [], where: 'sync', savedAt: 0 });
+    for (const w of watchers)
+      w({ settings: stored, problems: [], where: 'sync', savedAt: 0, source: 'sync', lineage: [] });
   };
   return { store, root, flush, runTimers, type, click, button, arrive, settings: () => settings, deps };
 }
