@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { CountMatchesAnswerSchema, PageStateSchema } from '@/src/messages';
-import { loadLearned, loadSettings, updateSettings, watchSettings } from '@/src/settings/store';
+import { changeSettings, loadLearned, loadSettings, watchSettings } from '@/src/settings/store';
 import { SITES } from '@/src/sites/registry';
 import { learnInto } from '@/src/sites/types';
 import { setDocumentLanguage } from '@/src/ui/i18n';
@@ -32,7 +32,7 @@ async function start(): Promise<void> {
   const store = new PopupStore({
     loadSettings,
     watchSettings,
-    updateSettings,
+    changeSettings: (change) => changeSettings(change),
     askPage: async (type) => {
       const answer = PageStateSchema.safeParse(await ask(tab?.id, { type }));
       return answer.success ? answer.data : null;

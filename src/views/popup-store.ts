@@ -20,7 +20,8 @@ import {
 export interface PopupDeps {
   loadSettings(): Promise<LoadedSettings>;
   watchSettings(onChange: (loaded: LoadedSettings) => void): () => void;
-  updateSettings(change: (settings: Settings) => void): Promise<Settings>;
+  /** The settings writer: it stores what validates and says what it had to leave out (`cut`). */
+  changeSettings(change: (settings: Settings) => void): Promise<{ cut: string[] }>;
   /** The page's content script: its state, or (show-all) reveal everything and its state; null: none. */
   askPage(type: 'tagveil:get-page-state' | 'tagveil:show-all'): Promise<PageState | null>;
   countMatches(rule: string, aliases: string[][]): Promise<CountMatchesAnswer | null>;
@@ -141,7 +142,12 @@ export class PopupStore {
   /** A settings change; a failed write says why in the notice. */
   async change(change: (s: Settings) => void, notice: Notice | null = null): Promise<boolean> {
     try {
-      await this.deps.updateSettings(change);
+      const { cut } = await this.deps.changeSettings(change);
+      if (cut.length > 0) {
+        // The writer left something out (a rule over the length limit): never say "Blocked" for it.
+        this.notice.value = { text: t('notSavedCut', cut.join('; ')), error: true };
+        return false;
+      }
       this.notice.value = notice;
       return true;
     } catch (error) {

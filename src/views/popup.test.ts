@@ -2,7 +2,7 @@
 import { h, render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageState } from '../messages';
-import { defaultSettings, type Settings } from '../settings/schema';
+import { defaultSettings, MAX_PATTERN_LENGTH, type Settings } from '../settings/schema';
 import type { LoadedSettings } from '../settings/store';
 import { Popup } from './popup';
 import { type PopupDeps, PopupStore } from './popup-store';
@@ -49,11 +49,18 @@ function mount(page: PageState | null = PAGE) {
       watchers.push(fn);
       return () => undefined;
     },
-    updateSettings: async (change) => {
+    changeSettings: async (change) => {
       settings = structuredClone(settings);
       change(settings);
+      // As the real writer does: a rule over the length limit is left out and said so.
+      const cut: string[] = [];
+      for (const list of settings.lists) {
+        const long = list.patterns.filter((p) => p.length > MAX_PATTERN_LENGTH);
+        list.patterns = list.patterns.filter((p) => p.length <= MAX_PATTERN_LENGTH);
+        cut.push(...long.map((p) => `a rule of ${p.length} characters left out`));
+      }
       for (const w of watchers) w(loaded());
-      return settings;
+      return { cut };
     },
     askPage: async () => page,
     countMatches: async (rule) => ({ entries: 20, matches: rule.toLowerCase() === 'angst' ? 1 : 0 }),
@@ -135,6 +142,17 @@ describe('the popup', () => {
     );
   });
 
+  it('never says "Blocked" for a tag the settings writer had to leave out', async () => {
+    const ui = mount();
+    await ui.store.start();
+    await ui.type('x'.repeat(MAX_PATTERN_LENGTH + 100));
+    await ui.click(ui.root.querySelector('#block-button'));
+    expect(ui.settings().lists[0]?.patterns).toEqual(['Fluff']);
+    const notice = ui.root.querySelector('#notice')?.textContent ?? '';
+    expect(notice).toMatch(/^Not saved: /u);
+    expect(notice).not.toMatch(/Blocked/u);
+  });
+
   it('keeps the notice, the typed text and the very input element through a settings change', async () => {
     const ui = mount();
     await ui.store.start();
@@ -143,7 +161,7 @@ describe('the popup', () => {
     await ui.type('half');
     const input = ui.root.querySelector('input[name="tag"]');
     ui.store.notice.value = { text: 'kept', error: false };
-    await ui.deps.updateSettings((s) => {
+    await ui.deps.changeSettings((s) => {
       s.badge = false;
     });
     await ui.flush();
