@@ -203,10 +203,10 @@ describe('lists and verdicts', () => {
   });
 
   it('report a bad line with its column and still apply the good ones', () => {
-    const m = compile([list('mix', 'hide', ['netorare', '# a comment', '', '  /(a+)+/', 'gore'])]);
+    const m = compile([list('mix', 'hide', ['netorare', '# a comment', '', '  /(a+)+$/', 'gore'])]);
     expect(m.ruleCount).toBe(2);
     expect(m.errors).toEqual([
-      expect.objectContaining({ listId: 'mix', line: 3, column: 8, text: '  /(a+)+/' }),
+      expect.objectContaining({ listId: 'mix', line: 3, column: 8, text: '  /(a+)+$/' }),
     ]);
     expect(m.judge(entry(['Gore'])).action).toBe('hide');
   });
