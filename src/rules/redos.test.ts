@@ -71,6 +71,14 @@ describe('what the check finds', () => {
     expect(analyseRegex('(?=(\\w+)+x)', 'iu').safe).toBe(false);
     expect(analyseRegex('(?<!(a|a)+b)c', 'iu').safe).toBe(false);
     expect(analyseRegex('^(\\w+) x \\1$', 'iu').safe).toBe(true);
+    // Run at every place the loops before it reach, a look-around's own loop adds a degree.
+    expect(analyseRegex('[a-z]+(?=[a-z]{0,200}!)', 'iu').complexity).toEqual({
+      kind: 'polynomial',
+      degree: 3,
+    });
+    expect(analyseRegex('[a-z]+(?<=\\p{L}{1,50})x', 'iu').safe).toBe(false);
+    expect(analyseRegex('(?=.*x)', 'iu').complexity).toEqual({ kind: 'polynomial', degree: 2 });
+    expect(analyseRegex('^(?=.*x)', 'iu').complexity).toEqual({ kind: 'linear' });
   });
 
   it('refuses an expression too large to check rather than guess', () => {

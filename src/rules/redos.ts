@@ -32,6 +32,8 @@ export type Complexity =
 
 export interface RedosReport {
   complexity: Complexity;
+  /** Loops one after another that can hand text on (the search counts): 0 none, 1 linear, 2 quadratic… */
+  degree: number;
   /** Whether the expression may be used: not exponential, degree below MAX_SAFE_DEGREE, few choices. */
   safe: boolean;
   /** 0-based offset in the source of the part that makes it slow (or 0). */
@@ -241,6 +243,8 @@ interface Built {
   start: number;
   accept: number;
   looks: Node[];
+  /** Some repetition is unbounded (after counts are read per the mode). */
+  loops: boolean;
 }
 
 /**
@@ -258,6 +262,7 @@ function build(root: Node, mode: CountMode): Built {
   const leaves: Built['leaves'] = [];
   const looks: Node[] = [];
   const loopStack: number[] = [];
+  let loops = false;
   let loopIds = 0;
   const node = (n: EpsNode): number => {
     if (nodes.length >= MAX_STATES) throw new TooComplex();
@@ -299,6 +304,7 @@ function build(root: Node, mode: CountMode): Built {
         if (n.max === Infinity) {
           const id = loopIds++;
           const loop = node({ eps: [] });
+          loops = true;
           loopStack.push(n.at);
           const body = go(n.body, node({ eps: [{ to: loop, free: true, leave: id }] }));
           loopStack.pop();
@@ -323,7 +329,7 @@ function build(root: Node, mode: CountMode): Built {
     }
   };
   const start = go(root, accept);
-  return { nodes, leaves, start, accept, looks };
+  return { nodes, leaves, start, accept, looks, loops };
 }
 
 /** Where the ε-moves from one point lead: characters (with how many ways, 1 or 2) and the end. */
@@ -331,7 +337,7 @@ interface Closure {
   next: Map<number, number>;
   /** The end is reached with no test on the way: success. */
   freeEnd: boolean;
-  /** Every way to a character passes a `^`. */
+  /** Every way to a character or to the end passes a `^`. */
   anchored: boolean;
 }
 
@@ -351,6 +357,7 @@ function closure(built: Built, from: number, atStart: boolean, budget: { work: n
     }
     if (id === built.accept) {
       if (free) freeEnd = true;
+      if (!anchor) anchored = false;
       return;
     }
     for (const e of n.eps) {
@@ -459,7 +466,7 @@ function analyseNode(
     }
   });
   const first = closure(built, built.start, true, budget);
-  if (first.freeEnd) return { complexity: { kind: 'linear' }, safe: true, offset: 0 }; // matches at once
+  if (first.freeEnd) return { complexity: { kind: 'linear' }, degree: 0, safe: true, offset: 0 }; // matches at once
   const searching = search && !(first.anchored && !flags.includes('m'));
   const SEARCH = leafCount;
   const stateCount = leafCount + 1;
@@ -516,7 +523,12 @@ function analyseNode(
     for (const p of ms) {
       for (const [q, ways] of succ[p] as Map<number, number>) {
         if (ways > 1 && comp[q] === c && live(q)) {
-          return { complexity: { kind: 'exponential' }, safe: false, offset: offsetOf(q, true) };
+          return {
+            complexity: { kind: 'exponential' },
+            degree: Infinity,
+            safe: false,
+            offset: offsetOf(q, true),
+          };
         }
       }
     }
@@ -542,6 +554,7 @@ function analyseNode(
       if (Math.floor(v / n) !== v % n && diagonal.has(pairComp[v] as number)) {
         return {
           complexity: { kind: 'exponential' },
+          degree: Infinity,
           safe: false,
           offset: offsetOf(ms[v % n] as number, true),
         };
@@ -626,21 +639,26 @@ function analyseNode(
   if (loops.length === 0 || degree <= MAX_SAFE_DEGREE)
     choices = boundedChoices(stateCount, succ, live, bitsOf, budget);
 
-  // Each look-around runs at every position the expression tries: its own degree, one more.
+  // A look-around runs wherever the expression gets to it, as often as the loops before bring it there:
+  // its own loops add to the degree (`[a-z]+(?=[a-z]*!)` is cubic with the search).
+  let lookDegree = 0;
   for (const look of built.looks) {
     const inner = analyseNode(look, flags, false, budget, mode);
     if (!inner.safe) return inner;
-    if (inner.complexity.kind === 'polynomial' && inner.complexity.degree + 1 > degree) {
-      degree = inner.complexity.degree + 1;
-    }
+    // A greedy loop runs to the end of what it can take even where the body then succeeds: linear.
+    lookDegree = Math.max(lookDegree, inner.degree, build(look, mode).loops ? 1 : 0);
   }
+  degree += lookDegree;
   if (degree > MAX_SAFE_DEGREE) {
-    return { complexity: { kind: 'polynomial', degree }, safe: false, offset: worstOffset };
+    return { complexity: { kind: 'polynomial', degree }, degree, safe: false, offset: worstOffset };
   }
-  if (choices > MAX_SAFE_CHOICES) return { complexity: { kind: 'bounded', choices }, safe: false, offset: 0 };
-  if (degree >= 2) return { complexity: { kind: 'polynomial', degree }, safe: true, offset: worstOffset };
-  if (choices > 0) return { complexity: { kind: 'bounded', choices }, safe: true, offset: 0 };
-  return { complexity: { kind: 'linear' }, safe: true, offset: 0 };
+  if (choices > MAX_SAFE_CHOICES) {
+    return { complexity: { kind: 'bounded', choices }, degree, safe: false, offset: 0 };
+  }
+  if (degree >= 2)
+    return { complexity: { kind: 'polynomial', degree }, degree, safe: true, offset: worstOffset };
+  if (choices > 0) return { complexity: { kind: 'bounded', choices }, degree, safe: true, offset: 0 };
+  return { complexity: { kind: 'linear' }, degree, safe: true, offset: 0 };
 }
 
 /**
@@ -707,7 +725,7 @@ export function analyseRegex(source: string, flags: string, search = true): Redo
       loose.complexity.kind === 'exponential' ? loose : analyseNode(root, flags, search, budget, 'counted');
   } catch (error) {
     if (!(error instanceof TooComplex)) throw error;
-    report = { complexity: { kind: 'too-complex' }, safe: false, offset: 0 };
+    report = { complexity: { kind: 'too-complex' }, degree: Infinity, safe: false, offset: 0 };
   }
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(key, report);
