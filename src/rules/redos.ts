@@ -563,10 +563,17 @@ function analyseNode(
   }
 
   // Polynomial: loop A hands a word to loop B when p→p, p→q and q→q read it, p in A, q in B.
+  const preds: number[][] = Array.from({ length: stateCount }, () => []);
+  for (let s = 0; s < stateCount; s++)
+    for (const t of (succ[s] as Map<number, number>).keys()) preds[t]?.push(s);
+  const reached = new Map<number, Set<number>>();
   const reach = (from: number): Set<number> => {
+    const known = reached.get(from);
+    if (known) return known;
     const seen = new Set([from]);
     const todo = [from];
     while (todo.length > 0) {
+      if (++budget.work > MAX_WORK) throw new TooComplex();
       const s = todo.pop() as number;
       for (const t of (succ[s] as Map<number, number>).keys()) {
         if (!seen.has(t)) {
@@ -575,14 +582,26 @@ function analyseNode(
         }
       }
     }
+    reached.set(from, seen);
     return seen;
   };
   const handsOver = (a: number[], b: number[]): boolean => {
     const inA = new Set(a);
     const inB = new Set(b);
-    // The middle walker: states between the two loops (all edges left lead only to live states).
+    // The middle walker: states between the two loops (reached from A, reaching B).
+    const from = reach(a[0] as number);
     const between = new Set<number>();
-    for (const s of reach(a[0] as number)) if ([...reach(s)].some((t) => inB.has(t))) between.add(s);
+    const todo = [...b];
+    for (const s of b) between.add(s);
+    while (todo.length > 0) {
+      if (++budget.work > MAX_WORK) throw new TooComplex();
+      for (const t of preds[todo.pop() as number] as number[]) {
+        if (from.has(t) && !between.has(t)) {
+          between.add(t);
+          todo.push(t);
+        }
+      }
+    }
     for (const p of a) {
       for (const q of b) {
         // Triples (x, y, z): x stays in A, z in B, y walks from p to q, all three reading one word.
@@ -615,12 +634,22 @@ function analyseNode(
   };
   // Loops in order of the automaton (components come out of Tarjan in reverse topological order).
   const loops = cyclic.sort(([a], [b]) => b - a).map(([, ms]) => ms);
+  /** The characters each loop reads: two loops that share none can hand nothing over. */
+  const loopBits = loops.map((ms) => {
+    const bits = new Uint32Array(words);
+    for (const s of ms) {
+      const b = bitsOf(s);
+      for (let k = 0; k < words; k++) bits[k] = (bits[k] as number) | (b[k] as number);
+    }
+    return bits;
+  });
   const longest = loops.map(() => 1);
   let degree = loops.length > 0 ? 1 : 0;
   let worst = -1;
   for (let j = 0; j < loops.length; j++) {
     for (let i = 0; i < j; i++) {
       if ((longest[i] as number) + 1 <= (longest[j] as number)) continue;
+      if (!intersects(loopBits[i] as Bits, loopBits[j] as Bits)) continue;
       const reachesJ = reach((loops[i] as number[])[0] as number).has((loops[j] as number[])[0] as number);
       if (reachesJ && handsOver(loops[i] as number[], loops[j] as number[])) {
         longest[j] = (longest[i] as number) + 1;

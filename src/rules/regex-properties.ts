@@ -59,8 +59,8 @@ export const CRAFTED_TAGS: readonly string[] = ['a', 'b', 'ab', '0', ' ', 'x', '
 );
 
 /**
- * What the ReDoS check accepts runs on every crafted tag within `limitMs` all together (`timings`
- * records the slowest). A timing property: for `npm run fuzz`, not the unit tests.
+ * What the ReDoS check accepts runs on every crafted tag within `limitMs` all together, best of three
+ * (`timings` records the slowest). A timing property: for `npm run fuzz`, not the unit tests.
  */
 export function acceptedAreFastProperty(
   limitMs: number,
@@ -70,9 +70,14 @@ export function acceptedAreFastProperty(
     const compiled = compileRegex(s, '');
     if (!compiled.ok) return true;
     timings.accepted++;
-    const start = performance.now();
-    for (const tag of CRAFTED_TAGS) compiled.regex.test(tag);
-    const took = performance.now() - start;
+    // The best of three: a pause of the machine (another process, garbage collection) is not the
+    // expression; a slow expression is slow every time.
+    let took = Number.POSITIVE_INFINITY;
+    for (let round = 0; round < 3 && took > limitMs / 10; round++) {
+      const start = performance.now();
+      for (const tag of CRAFTED_TAGS) compiled.regex.test(tag);
+      took = Math.min(took, performance.now() - start);
+    }
     if (took > timings.slowest) {
       timings.slowest = took;
       timings.source = s;
