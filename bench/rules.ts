@@ -1,9 +1,13 @@
 /**
  * Rule matching cost: compile 5,000 rules, judge 100,000 synthetic entries of 20 tags, next to the
- * floor — a plain Set<string>.has over lower-cased tags — on the same entries in the same run.
+ * floor — a plain Set<string>.has over lower-cased tags — on the same entries in the same run. Then
+ * folding on long runs of punctuation, the ReDoS check on its corpus, and the regular-expression guard.
  */
 import { compile } from '../src/rules/compile';
+import { fold, foldTag, MAX_FOLD_INPUT } from '../src/rules/normalize';
 import { PRESETS } from '../src/rules/presets';
+import { QUADRATIC, SAFE, SLOW } from '../src/rules/redos-corpus';
+import { compileRegex } from '../src/rules/regex';
 import type { EntryFacts, RuleList } from '../src/rules/types';
 
 const RULES = 5_000;
@@ -119,3 +123,101 @@ console.log(
   `    Tagveil judge():                     ${tagveilBest.toFixed(1)} ms  ${perEntry(tagveilBest)}  (${acted.tagveil} acted on)`,
 );
 console.log(`    ratio: ${(tagveilBest / floorBest).toFixed(2)}× the floor (goal ≤ 2×)`);
+
+// ─── Folding a run of punctuation (it was quadratic: 40,000 characters took seconds) ─────────────────
+console.log('Folding');
+let foldMark = 0;
+const foldTime = (text: string): number => {
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < ROUNDS; round++) {
+    // A new string each time (fold caches what it has folded), marked in front: the cut keeps the front.
+    const input = `${foldMark++}${text}`;
+    best = Math.min(best, time(() => fold(input)).ms);
+  }
+  return best;
+};
+for (const n of [250, 500, 1_000]) {
+  console.log(
+    `  ${n} of "!?" inside a word (under the cap):  ${foldTime(`a${'!?'.repeat(n / 2)}b`).toFixed(3)} ms`,
+  );
+}
+for (const n of [40_000, 80_000]) {
+  console.log(
+    `  ${n} of "!?" inside a word (cut at ${MAX_FOLD_INPUT}): ${foldTime(`a${'!?'.repeat(n / 2)}b`).toFixed(3)} ms`,
+  );
+}
+// Punctuation only: trimming walks all of it.
+for (const n of [250, 500, 1_000, 40_000]) {
+  console.log(`  ${n} of "!?" alone: ${foldTime('!?'.repeat(n / 2)).toFixed(3)} ms`);
+}
+
+// ─── The ReDoS check, on its corpus ─────────────────────────────────────────────────────────────────────
+console.log('ReDoS check (src/rules/redos-corpus.ts)');
+for (const [name, group, expectRefused] of [
+  ['slow', SLOW, true],
+  ['quadratic', QUADRATIC, false],
+  ['safe', SAFE, false],
+] as const) {
+  let right = 0;
+  let slowest = 0;
+  let total = 0;
+  for (const [source, flags] of group) {
+    const took = time(() => compileRegex(source, flags));
+    if (!took.result.ok === expectRefused) right++;
+    slowest = Math.max(slowest, took.ms);
+    total += took.ms;
+  }
+  console.log(
+    `  ${name}: ${expectRefused ? 'refused' : 'accepted'} ${right}/${group.length}; ` +
+      `${(total / group.length).toFixed(2)} ms each on average, slowest ${slowest.toFixed(1)} ms`,
+  );
+}
+
+// ─── The run-time guard: what timing every regular-expression call costs ────────────────────────────────
+const GUARD_TAGS = 100_000;
+const GUARD_ROUNDS = 7;
+const guardLists: RuleList[] = [
+  { id: 'r', name: 'R', enabled: true, action: 'hide', patterns: ['/^never\\d+x/', '/ntr$/'] },
+];
+// Distinct tags, folded beforehand: judging each costs one call of each expression and a few look-ups.
+const guardTags = Array.from({ length: GUARD_TAGS }, (_, i) => ({ name: `guard tag ${i}` }));
+for (const tag of guardTags) foldTag(tag);
+const guardEntries: EntryFacts[] = guardTags.map((tag, i) => ({
+  id: String(i),
+  title: '',
+  creators: [],
+  tags: [tag],
+}));
+/** A fresh matcher each time (its per-tag cache would answer without calling the expressions). */
+const judgeAll = (clock: () => number) => {
+  const m = compile(guardLists, { clock });
+  return time(() => {
+    for (const e of guardEntries) m.judge(e);
+  }).ms;
+};
+const realClock = () => performance.now();
+const freeClock = () => 0;
+judgeAll(realClock);
+judgeAll(freeClock);
+let unguarded = Number.POSITIVE_INFINITY;
+let guarded = Number.POSITIVE_INFINITY;
+for (let round = 0; round < GUARD_ROUNDS; round++) {
+  unguarded = Math.min(unguarded, judgeAll(freeClock));
+  guarded = Math.min(guarded, judgeAll(realClock));
+}
+const calls = GUARD_TAGS * 2; // two expressions, each asked once about every distinct tag
+let pairs = Number.POSITIVE_INFINITY;
+for (let round = 0; round < GUARD_ROUNDS; round++) {
+  let sink = 0;
+  const took = time(() => {
+    for (let i = 0; i < calls; i++) sink += performance.now() - performance.now();
+  }).ms;
+  if (sink > 0) console.log(''); // keeps the loop from being optimised away
+  pairs = Math.min(pairs, took);
+}
+console.log('Regular-expression guard');
+console.log(
+  `  ${calls} calls on distinct tags, best of ${GUARD_ROUNDS}: ${guarded.toFixed(1)} ms guarded, ` +
+    `${unguarded.toFixed(1)} ms with a clock that costs nothing (difference, noise included: ${(((guarded - unguarded) * 1e6) / calls).toFixed(0)} ns a call) ` +
+    `(two performance.now() alone: ${((pairs * 1e6) / calls).toFixed(0)} ns)`,
+);

@@ -1,9 +1,12 @@
 /**
  * `npm run fuzz`: the rule parser's properties over many arbitrary lines (npm test runs a few thousand).
  * Never throws past its API, never takes over 50 ms on one line, and parse(format(rule)) gives the rule.
+ * Then the regular-expression properties, 100,000 cases each: `\b` rewritten matches as written, and
+ * what the ReDoS check accepts runs fast on tags built to be slow.
  */
 import fc from 'fast-check';
 import { formatRule, parseRule } from '../src/rules/parse';
+import { acceptedAreFastProperty, boundaryProperty } from '../src/rules/regex-properties';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
 const SLOW_MS = 50;
@@ -30,6 +33,8 @@ const line = fc.oneof(
     .map((terms) => terms.map(([p, w]) => p + w).join(' ')),
 );
 
+// The first call compiles the folding's Unicode-property expressions: not what the limit is about.
+parseRule('warm up /^x\\b\\w*$/ title:"a"');
 let slowest = 0;
 let rules = 0;
 let errors = 0;
@@ -61,3 +66,17 @@ if (slowest > SLOW_MS) {
   console.error(`a line took ${slowest.toFixed(1)} ms (limit ${SLOW_MS} ms)`);
   process.exit(1);
 }
+
+const REGEX_RUNS = Number(process.env.FUZZ_REGEX_RUNS ?? 100_000);
+const stats = { compared: 0 };
+fc.assert(boundaryProperty(stats), { numRuns: REGEX_RUNS });
+console.log(`${REGEX_RUNS} expressions: \\b and \\B rewritten match as written (${stats.compared} compared)`);
+
+/** All crafted tags together, for one accepted expression (a refused one would take seconds to hours). */
+const ACCEPTED_LIMIT_MS = 100;
+const timings = { slowest: 0, accepted: 0, source: '' };
+fc.assert(acceptedAreFastProperty(ACCEPTED_LIMIT_MS, timings), { numRuns: REGEX_RUNS });
+console.log(
+  `${REGEX_RUNS} expressions with repetitions: ${timings.accepted} accepted by the ReDoS check, the slowest ` +
+    `${timings.slowest.toFixed(1)} ms on every crafted tag (/${timings.source}/)`,
+);

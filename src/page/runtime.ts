@@ -102,6 +102,8 @@ export function runCatalog(
   let lastJudgedBy = '';
   let loaded = false;
   let problems: string[] = [];
+  /** Rules whose regular expression the matcher's guard switched off on this page. */
+  let tripped: () => { listName: string; rule: string }[] = () => [];
 
   let snoozeTimer: number | undefined;
 
@@ -161,6 +163,7 @@ export function runCatalog(
     if (!unchanged) {
       audit = settings.audit;
       currentJudge = matcher.judge;
+      tripped = matcher.tripped;
       scanner.setTagSource(settings.completeTags ? tagSource : null);
       scanner.setJudge(matcher.judge, {
         audit,
@@ -236,7 +239,13 @@ export function runCatalog(
       rules: [...stats.rules.values()].map((r) => ({ ...r, tags: [...r.tags] })),
       tags: stats.tags,
       timing: { startupMs: startupMs(), ...scanner.timing },
-      problems: [...problems, ...health, ...completionProblems(), ...unresolvedProblems(unresolved)],
+      problems: [
+        ...problems,
+        ...(active ? tripped() : []).map((r) => t('problemRegexOff', r.listName, r.rule)),
+        ...health,
+        ...completionProblems(),
+        ...unresolvedProblems(unresolved),
+      ],
       ...(unresolved.length > 0 ? { unresolved } : {}),
     };
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from './compile';
+import { compile, REGEX_CALL_BUDGET_MS, REGEX_PAGE_BUDGET_MS } from './compile';
 import { PRESETS } from './presets';
+import { compileRegex } from './regex';
 import type { EntryFacts, RuleList, Tag } from './types';
 
 function entry(tags: (string | Tag)[], extra: Partial<EntryFacts> = {}): EntryFacts {
@@ -203,10 +204,10 @@ describe('lists and verdicts', () => {
   });
 
   it('report a bad line with its column and still apply the good ones', () => {
-    const m = compile([list('mix', 'hide', ['netorare', '# a comment', '', '  /(a+)+/', 'gore'])]);
+    const m = compile([list('mix', 'hide', ['netorare', '# a comment', '', '  /(a+)+$/', 'gore'])]);
     expect(m.ruleCount).toBe(2);
     expect(m.errors).toEqual([
-      expect.objectContaining({ listId: 'mix', line: 3, column: 8, text: '  /(a+)+/' }),
+      expect.objectContaining({ listId: 'mix', line: 3, column: 8, text: '  /(a+)+$/' }),
     ]);
     expect(m.judge(entry(['Gore'])).action).toBe('hide');
   });
@@ -258,5 +259,88 @@ describe('presets', () => {
   ])('%s leaves unrelated tags alone', (id, tags) => {
     const m = presetList(id);
     for (const tag of tags) expect(m.judge(entry([tag])).action, tag).toBeNull();
+  });
+});
+
+describe('invisible characters', () => {
+  it('a zero-width joiner, space, soft hyphen or bidi control inside a blocked word does not let it through', () => {
+    for (const invisible of ['\u200D', '\u200B', '\u00AD', '\u202E', '\u2066', '\uFE0F', '\u{E0020}']) {
+      expect(verdictOf(['incest'], [`In${invisible}cest`])).toBe('hide');
+      expect(
+        verdictOf(['female:incest'], [{ namespace: `fe${invisible}male`, name: `in${invisible}cest` }]),
+      ).toBe('hide');
+      expect(verdictOf(['*cest'], [`In${invisible}cest`])).toBe('hide');
+      expect(verdictOf(['/^incest$/'], [`In${invisible}cest`])).toBe('hide');
+      expect(
+        verdictOf(['title:"step sister"'], [], { title: `My Step${invisible} Sis${invisible}ter` }),
+      ).toBe('hide');
+      expect(verdictOf(['creator:someone'], [], { creators: [`some${invisible}one`] })).toBe('hide');
+    }
+  });
+
+  it('in a rule, as in a tag', () => {
+    expect(verdictOf(['inc\u00ADest'], ['Incest'])).toBe('hide');
+    expect(verdictOf(['/^in\u200Bcest$/'], ['Incest'])).toBe('hide');
+  });
+});
+
+describe('the guard on regular expressions', () => {
+  /** A clock that moves `step` ms at every read: each call of an expression "takes" that long. */
+  const ticking = (step: number) => {
+    let t = 0;
+    return () => {
+      t += step;
+      return t;
+    };
+  };
+  const lists = [list('slow', 'hide', ['/^ntr/']), list('plain', 'blur', ['gore'])];
+
+  it('switches off an expression whose one call took longer than REGEX_CALL_BUDGET_MS, and lists it', () => {
+    const m = compile(lists, { clock: ticking(REGEX_CALL_BUDGET_MS + 1) });
+    expect(m.tripped()).toEqual([]);
+    // The call that took too long still counts: its entry is judged by what it found.
+    expect(m.judge(entry(['ntr one'])).action).toBe('hide');
+    expect(m.tripped()).toEqual([{ listId: 'slow', listName: 'SLOW', rule: '/^ntr/' }]);
+    expect(m.judge(entry(['ntr two'])).action).toBeNull();
+    // Other rules keep working, and what was judged before keeps its verdict.
+    expect(m.judge(entry(['gore', 'ntr three'])).action).toBe('blur');
+    expect(m.judge(entry(['ntr one'])).action).toBe('hide');
+  });
+
+  it('switches it off once its calls together pass REGEX_PAGE_BUDGET_MS', () => {
+    const m = compile(lists, { clock: ticking(1) }); // each call: 1 ms
+    const verdicts = Array.from(
+      { length: REGEX_PAGE_BUDGET_MS + 20 },
+      (_, i) => m.judge(entry([`ntr ${i}`])).action,
+    );
+    expect(verdicts.slice(0, REGEX_PAGE_BUDGET_MS + 1).every((v) => v === 'hide')).toBe(true);
+    expect(verdicts.slice(REGEX_PAGE_BUDGET_MS + 1).every((v) => v === null)).toBe(true);
+    expect(m.tripped().map((r) => r.rule)).toEqual(['/^ntr/']);
+  });
+
+  it('under budget, judges exactly as without the guard', () => {
+    const m = compile(lists, { clock: ticking(0.01) });
+    for (const tags of [['ntr'], ['Ntr x'], ['gore'], ['x ntr'], ['gore', 'ntr']]) {
+      expect(m.judge(entry(tags)).action).toBe(
+        verdictOf(['/^ntr/'], tags) ?? (tags.includes('gore') ? 'blur' : null),
+      );
+    }
+    expect(m.tripped()).toEqual([]);
+  });
+
+  it('switches off a slow expression on crafted tags, with the real clock; the page goes on', () => {
+    // Accepted by the ReDoS check (quadratic with the search) but some milliseconds on each
+    // 300-character run of letters that the look-ahead then refuses.
+    const slow = '/[a-z]+(?=[a-z]{0,10}!)/';
+    expect(compileRegex(slow.slice(1, -1), '').ok).toBe(true);
+    const m = compile([list('slow', 'hide', ['/ab!/', slow]), list('plain', 'blur', ['gore'])]);
+    expect(m.judge(entry(['xyz! x'])).action).toBe('hide'); // matched before the guard trips
+    const crafted = (i: number) => `${'a'.repeat(296)}${String(i).padStart(4, '0')}`;
+    // Far more crafted tags than the budget lets through: a page built to stall the matcher.
+    for (let i = 0; i < 5_000 && m.tripped().length === 0; i++) m.judge(entry([crafted(i)]));
+    expect(m.tripped()).toEqual([{ listId: 'slow', listName: 'SLOW', rule: slow }]);
+    expect(m.judge(entry(['uvw! x'])).action).toBeNull();
+    expect(m.judge(entry(['ab! x'])).action).toBe('hide'); // the other expression still works
+    expect(m.judge(entry(['gore'])).action).toBe('blur');
   });
 });

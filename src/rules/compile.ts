@@ -28,6 +28,28 @@ export interface CompileContext {
   site?: string;
   /** Now, in epoch milliseconds (snoozes end); defaults to Date.now(). */
   now?: number;
+  /** The clock the regular-expression guard reads, in ms; defaults to performance.now(). */
+  clock?: () => number;
+}
+
+/**
+ * The run-time guard on regular expressions (behind the ReDoS check, for what it cannot see): one call
+ * that takes longer than this switches the expression off for the rest of the matcher's life (the page).
+ * An expression sees at most MAX_REGEX_INPUT characters; an accepted one takes about a millisecond there.
+ */
+export const REGEX_CALL_BUDGET_MS = 20;
+/**
+ * …and so does spending more than this in one expression over the matcher's life, many calls together.
+ * A 10,000-work page asks an expression about each distinct tag once: some 30,000 calls of a few µs.
+ */
+export const REGEX_PAGE_BUDGET_MS = 200;
+
+/** A rule whose regular expression the guard switched off. */
+export interface TrippedRule {
+  listId: string;
+  listName: string;
+  /** The rule as the user wrote it. */
+  rule: string;
 }
 
 export interface ListError extends RuleError {
@@ -53,6 +75,11 @@ export interface Matcher {
    * every entry alike, so a settings change that leaves it as it was need not judge a page again.
    */
   key: string;
+  /**
+   * The rules whose regular expression took too long (REGEX_CALL_BUDGET_MS, REGEX_PAGE_BUDGET_MS) and is
+   * switched off: it matches nothing from then on; entries judged before keep their verdict.
+   */
+  tripped(): TrippedRule[];
 }
 
 /** The list id reasons from the exceptions carry. */
@@ -97,6 +124,9 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
     aliases = [],
   } = Array.isArray(input) ? { lists: input as readonly RuleList[] } : (input as CompileInput);
   const now = context.now ?? Date.now();
+  const clock = context.clock ?? (() => performance.now());
+  /** Atom ids of the regular expressions the guard switched off. */
+  const switchedOff = new Set<number>();
   const errors: ListError[] = [];
   let nextChange: number | undefined;
 
@@ -148,7 +178,18 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
         const compiled = compileRegex(atom.source, atom.flags);
         if (compiled.ok) {
           const { regex } = compiled;
-          patterns.push({ id, test: (subject) => regex.test(subject), regex: true });
+          let spent = 0;
+          // Two clock reads a call, and a call only once per distinct tag (atomsForTag caches).
+          const guarded = (subject: string): boolean => {
+            if (switchedOff.has(id)) return false;
+            const start = clock();
+            const hit = regex.test(subject);
+            const took = clock() - start;
+            spent += took;
+            if (took > REGEX_CALL_BUDGET_MS || spent > REGEX_PAGE_BUDGET_MS) switchedOff.add(id);
+            return hit;
+          };
+          patterns.push({ id, test: guarded, regex: true });
         }
         break;
       }
@@ -315,8 +356,15 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
     return reasons.length > 0 ? { action, reasons } : NO_VERDICT;
   }
 
+  const tripped = (): TrippedRule[] =>
+    switchedOff.size === 0
+      ? []
+      : rules
+          .filter((r) => r.terms.some((t) => switchedOff.has(t.atom)))
+          .map((r) => ({ listId: r.listId, listName: r.listName, rule: r.source }));
+
   const needs: FactNeeds = { title: titles.length > 0, creators: creators.size > 0 };
-  const matcher: Matcher = { judge, errors, ruleCount, needs, key };
+  const matcher: Matcher = { judge, errors, ruleCount, needs, key, tripped };
   if (nextChange !== undefined) matcher.nextChange = nextChange;
   return matcher;
 }

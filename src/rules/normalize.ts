@@ -30,23 +30,72 @@ const HAS_MARK = /\p{M}/u;
 /** Accents on Latin letters only: kana's voicing marks (が = か + ゛) carry meaning. */
 const LATIN_DIACRITICS = /(\p{Script=Latin})\p{M}+/gu;
 const SEPARATOR_RUN = /[\s_.-]+/gu;
-const SURROUNDING_PUNCTUATION = /^[\p{P}\s]+|[\p{P}\s]+$/gu;
+const PUNCTUATION_OR_SPACE = /^[\p{P}\s]$/u;
+/**
+ * Characters that render as nothing (zero-width space and joiners, soft hyphen, bidi controls, variation
+ * selectors, BOM, tag characters…): "In\u200Bcest" reads as "Incest" and must match as it.
+ */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}+/gu;
+const HAS_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 
 /**
- * The one folding used by rules and adapters alike: Unicode NFKC (full/half width), case fold, accents
- * off Latin letters, katakana as hiragana, `_` `-` `.` and runs of white space as one space, surrounding
- * punctuation trimmed.
+ * Folding reads at most this much of a text. Longer than any rule line (MAX_RULE_LENGTH, 500) and than any
+ * tag, title or name a supported site allows (AO3: 100-character tags, 255-character titles), so only a
+ * page built to stall the matcher is cut; every step after the cut is linear in what is left.
+ */
+export const MAX_FOLD_INPUT = 1_000;
+
+/** `text` cut to `max` UTF-16 units, never between the two halves of a surrogate pair. */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
+/** Removes the default-ignorable code points (see IGNORABLE). */
+export function withoutIgnorables(text: string): string {
+  return HAS_IGNORABLE.test(text) ? text.replace(IGNORABLE, '') : text;
+}
+
+/**
+ * Punctuation and white space trimmed from both ends, one character at a time. (A regular expression
+ * with an end anchor, /[\p{P}\s]+$/, tries again from every character of a run inside the text: quadratic.)
+ */
+function trimPunctuation(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end) {
+    const ch = String.fromCodePoint(text.codePointAt(start) as number);
+    if (!PUNCTUATION_OR_SPACE.test(ch)) break;
+    start += ch.length;
+  }
+  while (end > start) {
+    // The last character is two units when it ends a surrogate pair.
+    const size = end - 2 >= start && text.codePointAt(end - 2) !== text.charCodeAt(end - 2) ? 2 : 1;
+    if (!PUNCTUATION_OR_SPACE.test(text.slice(end - size, end))) break;
+    end -= size;
+  }
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/**
+ * The one folding used by rules and adapters alike: the first MAX_FOLD_INPUT characters, invisible
+ * (default-ignorable) characters removed, Unicode NFKC (full/half width), case fold, accents off Latin
+ * letters, katakana as hiragana, `_` `-` `.` and runs of white space as one space, surrounding
+ * punctuation trimmed. Linear in its input.
  */
 export function fold(text: string): string {
-  const cached = foldCache.get(text);
+  const input = cut(text, MAX_FOLD_INPUT);
+  const cached = foldCache.get(input);
   if (cached !== undefined) return cached;
-  let out = text.normalize('NFKC').toLowerCase();
+  let out = withoutIgnorables(input).normalize('NFKC').toLowerCase();
   const decomposed = out.normalize('NFD');
   if (HAS_MARK.test(decomposed)) out = decomposed.replace(LATIN_DIACRITICS, '$1').normalize('NFC');
   if (HAS_KATAKANA.test(out)) out = katakanaToHiragana(out);
-  out = out.replace(SEPARATOR_RUN, ' ').replace(SURROUNDING_PUNCTUATION, '');
+  // NFKC can bring an ignorable back (a compatibility character decomposing to one): removed again.
+  out = trimPunctuation(withoutIgnorables(out).replace(SEPARATOR_RUN, ' '));
   if (foldCache.size >= FOLD_CACHE_MAX_ENTRIES) foldCache.clear();
-  foldCache.set(text, out);
+  foldCache.set(input, out);
   return out;
 }
 
@@ -86,7 +135,8 @@ export function foldTag(tag: { namespace?: string | undefined; name: string }): 
   let byName = foldedTags.get(tag.namespace);
   const hit = byName?.get(tag.name);
   if (hit) return hit;
-  let name = tag.name;
+  // Invisible characters off first, so that "netorare ♀\uFE0F" (♀ as an emoji) still ends in ♀.
+  let name = withoutIgnorables(cut(tag.name, MAX_FOLD_INPUT));
   let namespace = tag.namespace;
   const gender = GENDER_SUFFIX.exec(name);
   if (gender) {

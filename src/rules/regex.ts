@@ -1,3 +1,6 @@
+import { withoutIgnorables } from './normalize';
+import { analyseRegex, type Complexity, obviouslyLinear } from './redos';
+
 /** Longest regular expression a rule may hold. */
 export const MAX_REGEX_LENGTH = 200;
 /** Regular expressions only ever see this much of a tag, title or creator. */
@@ -11,54 +14,29 @@ const UNICODE_NON_BOUNDARY = `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD})
 
 export type RegexResult = { ok: true; regex: RegExp } | { ok: false; message: string; offset: number };
 
-/**
- * Finds a repeated group that itself contains a repetition (`(a+)+`, `(\w*x)*`): the shape that makes a
- * backtracking engine take exponential time. Returns the offset of the outer quantifier, or -1.
- */
-export function nestedRepetition(source: string): number {
-  const groups: { repeats: boolean }[] = [{ repeats: false }];
-  let i = 0;
-  const quantifierAt = (at: number): number => {
-    const ch = source[at];
-    if (ch === '*' || ch === '+') return 1;
-    if (ch === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/u.exec(source.slice(at));
-      if (m && m[2] !== undefined && (m[3] === '' || Number(m[3]) > 1)) return m[0].length;
-    }
-    return 0;
-  };
-  while (i < source.length) {
-    const ch = source[i];
-    const top = groups[groups.length - 1] as { repeats: boolean };
-    if (ch === '\\') {
-      i += 2;
-    } else if (ch === '[') {
-      i++;
-      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-      i++;
-    } else if (ch === '(') {
-      groups.push({ repeats: false });
-      i++;
-    } else if (ch === ')' && groups.length > 1) {
-      // (An unbalanced ")" is left for the RegExp constructor to refuse.)
-      const inner = groups.pop() ?? { repeats: false };
-      const parent = groups[groups.length - 1] ?? top;
-      i++;
-      const q = quantifierAt(i);
-      if (q > 0 && inner.repeats) return i;
-      if (q > 0 || inner.repeats) parent.repeats = true;
-      i += q;
-      continue;
-    } else {
-      i++;
-    }
-    const q = quantifierAt(i);
-    if (q > 0) {
-      (groups[groups.length - 1] as { repeats: boolean }).repeats = true;
-      i += q;
-    }
+/** Why an expression is refused as slow, in words a user can act on. */
+function slowMessage(complexity: Complexity): string {
+  switch (complexity.kind) {
+    case 'exponential':
+      return (
+        'A repetition here can match the same text in more than one way, which can freeze the page on ' +
+        'some tags (each extra character doubles the time); rewrite it so text matches only one way ' +
+        '(e.g. "(ab)+" instead of "(a+b)+", "\\w+" instead of "(\\w|\\d)+").'
+      );
+    case 'polynomial':
+      return (
+        `Repetitions here can pass the same text to each other (like "\\w*\\w*"), which can freeze the page ` +
+        `on a long tag (time grows as its length to the power ${complexity.degree}); join repetitions ` +
+        'that match the same characters into one.'
+      );
+    case 'bounded':
+      return (
+        `This expression has ${complexity.choices} choices in a row that match the same text, which can ` +
+        'freeze the page on some tags; make the alternatives differ.'
+      );
+    default:
+      return 'This expression is too large to check that it cannot freeze the page; write it shorter.';
   }
-  return -1;
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
@@ -125,10 +103,15 @@ export function unicodeBoundaries(source: string, simplify = true): string {
   return out;
 }
 
-/** Compiles a user's regular expression, refusing what is too long, unsafe or invalid, with a reason. */
-export function compileRegex(source: string, flags: string): RegexResult {
-  if (source.length === 0) return { ok: false, message: 'The regular expression is empty.', offset: 0 };
-  if (source.length > MAX_REGEX_LENGTH) {
+/**
+ * Compiles a user's regular expression, refusing what is too long, invalid, or can freeze a page (the
+ * ReDoS check, redos.ts), with a reason. Every way a rule comes in passes here: the editor, the popup,
+ * imports and subscriptions (parseRule), and the matcher on each page (compile), which so never runs an
+ * expression that an old version or a hand-edited storage let in.
+ */
+export function compileRegex(written: string, flags: string): RegexResult {
+  if (written.length === 0) return { ok: false, message: 'The regular expression is empty.', offset: 0 };
+  if (written.length > MAX_REGEX_LENGTH) {
     return {
       ok: false,
       message: `Regular expressions may be at most ${MAX_REGEX_LENGTH} characters long.`,
@@ -138,21 +121,19 @@ export function compileRegex(source: string, flags: string): RegexResult {
   if (!ALLOWED_FLAGS.test(flags)) {
     return { ok: false, message: `Unknown flag in "${flags}": only i, m, s and u are allowed.`, offset: -1 };
   }
-  const nested = nestedRepetition(source);
-  if (nested !== -1) {
-    return {
-      ok: false,
-      message:
-        'A repeated group contains another repetition, which can freeze the page on some tags; ' +
-        'rewrite it without nesting (e.g. "(ab)+" instead of "(a+b)+").',
-      offset: nested,
-    };
-  }
+  // Tags are matched folded, without invisible characters: one pasted into the expression would never match.
+  const source = withoutIgnorables(written);
   const allFlags = [...new Set(`${flags}iu`)].join('');
+  let regex: RegExp;
   try {
-    return { ok: true, regex: new RegExp(unicodeBoundaries(source), allFlags) };
+    regex = new RegExp(unicodeBoundaries(source), allFlags);
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/^Invalid regular expression: /u, '') : '';
     return { ok: false, message: `Not a valid regular expression: ${message}`, offset: 0 };
   }
+  if (!obviouslyLinear(source)) {
+    const report = analyseRegex(source, allFlags);
+    if (!report.safe) return { ok: false, message: slowMessage(report.complexity), offset: report.offset };
+  }
+  return { ok: true, regex };
 }

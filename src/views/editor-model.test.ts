@@ -4,9 +4,9 @@ import { gutter, lineAt, lineRange, mergeOrdered, rebaseText, storedLines } from
 
 describe('storedLines', () => {
   it('keeps every line as written, in the user’s order, bad lines and notes included', () => {
-    expect(storedLines('zeta\n\n/(a+)+/\n# note\nalpha\nzeta\n')).toEqual([
+    expect(storedLines('zeta\n\n/(a+)+$/\n# note\nalpha\nzeta\n')).toEqual([
       'zeta',
-      '/(a+)+/',
+      '/(a+)+$/',
       '# note',
       'alpha',
     ]);
@@ -45,8 +45,8 @@ describe('mergeOrdered', () => {
 
 describe('rebaseText', () => {
   it('brings in a rule added elsewhere, keeps the user’s unsaved lines and bad lines in place', () => {
-    expect(rebaseText(['a', 'b'], 'b\n/(a+)+/\na\nmine', ['a', 'b', 'other'])).toBe(
-      'b\n/(a+)+/\na\nmine\nother',
+    expect(rebaseText(['a', 'b'], 'b\n/(a+)+$/\na\nmine', ['a', 'b', 'other'])).toBe(
+      'b\n/(a+)+$/\na\nmine\nother',
     );
   });
 
@@ -57,7 +57,7 @@ describe('rebaseText', () => {
 
 describe('gutter and lines', () => {
   it('marks the lines that do not read', () => {
-    const text = 'ok\n/(a+)+/\nfine';
+    const text = 'ok\n/(a+)+$/\nfine';
     expect(gutter(text, checkLines(text))).toEqual([
       { line: 1, error: false },
       { line: 2, error: true },

@@ -33,7 +33,7 @@ describe('blockRule', () => {
 
   it('reads rule syntax only in rule mode, with the column of an error', () => {
     expect(blockRule('*cheating* -vanilla', 'rule')).toEqual({ ok: true, rule: '*cheating* -vanilla' });
-    expect(blockRule('/(a+)+/', 'rule')).toMatchObject({
+    expect(blockRule('/(a+)+$/', 'rule')).toMatchObject({
       ok: false,
       empty: false,
       column: expect.any(Number),

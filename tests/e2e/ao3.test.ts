@@ -147,11 +147,11 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
   it('popup refuses a rule it cannot read, with the column, and saves nothing', async () => {
     const popup = await openPopup(browser, await tabIdOf(browser.worker, page));
     await popup.getByLabel('Rule syntax (wildcards, -not, title:…)').check();
-    await popup.getByLabel('Rule to block').fill('/(a+)+/');
+    await popup.getByLabel('Rule to block').fill('/(a+)+$/');
     await popup.getByRole('button', { name: 'Block', exact: true }).click();
     await expect
       .poll(() => popup.locator('#notice').textContent())
-      .toContain('Column 6: A repeated group contains another repetition');
+      .toContain('Column 6: A repetition here can match the same text in more than one way');
     const stored = (await readSettings(browser.worker)) as typeof settings;
     expect(stored.lists[0]?.patterns).toEqual(['Body Swap', 'rating:Explicit']);
     await popup.close();

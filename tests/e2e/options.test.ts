@@ -26,11 +26,11 @@ describe('the options page keeps what the user wrote and was told', () => {
   it('saving keeps the user’s line order, and keeps a bad line as written, marked', async () => {
     const editor = options.getByLabel(EDITOR);
     await expect.poll(() => editor.inputValue()).toBe('alpha\nbeta\ngamma');
-    await editor.fill('alpha\nbeta edited\n/(a+)+/\ngamma');
+    await editor.fill('alpha\nbeta edited\n/(a+)+$/\ngamma');
     await options.getByRole('button', { name: SAVE }).click();
     await expect
       .poll(async () => (await readSettings(browser.worker))?.lists[0]?.patterns)
-      .toEqual(['alpha', 'beta edited', '/(a+)+/', 'gamma']);
+      .toEqual(['alpha', 'beta edited', '/(a+)+$/', 'gamma']);
     await expect
       .poll(() => options.locator('#notice-list-mine').textContent())
       .toMatch(/^Saved 3 rules and 1 lines/u);
@@ -52,7 +52,7 @@ describe('the options page keeps what the user wrote and was told', () => {
   it('after a reload the bad line is still there, flagged, and a click on its error goes to it', async () => {
     await options.reload();
     const editor = options.getByLabel(EDITOR);
-    await expect.poll(() => editor.inputValue()).toBe('alpha\nbeta edited\n/(a+)+/\ngamma');
+    await expect.poll(() => editor.inputValue()).toBe('alpha\nbeta edited\n/(a+)+$/\ngamma');
     await expect
       .poll(() => options.locator('#errors-list-mine').textContent())
       .toMatch(/^Line 3, column \d+:/u);
@@ -61,12 +61,12 @@ describe('the options page keeps what the user wrote and was told', () => {
       const area = el as HTMLTextAreaElement;
       return [document.activeElement === area, area.value.slice(area.selectionStart, area.selectionEnd)];
     });
-    expect(selection).toEqual([true, '/(a+)+/']);
+    expect(selection).toEqual([true, '/(a+)+$/']);
   });
 
   it('a half-typed line and its caret survive a settings change made elsewhere', async () => {
     const editor = options.getByLabel(EDITOR);
-    await editor.fill('alpha\nbeta edited\n/(a+)+/\ngamma\nhalf typ');
+    await editor.fill('alpha\nbeta edited\n/(a+)+$/\ngamma\nhalf typ');
     await editor.press('ArrowLeft');
     const stored = (await readSettings(browser.worker)) as Settings;
     stored.audit = !stored.audit;
@@ -74,13 +74,13 @@ describe('the options page keeps what the user wrote and was told', () => {
     await expect
       .poll(() => options.getByLabel('Audit: outline what rules would do, hide nothing').isChecked())
       .toBe(stored.audit);
-    expect(await editor.inputValue()).toBe('alpha\nbeta edited\n/(a+)+/\ngamma\nhalf typ');
+    expect(await editor.inputValue()).toBe('alpha\nbeta edited\n/(a+)+$/\ngamma\nhalf typ');
     expect(
       await editor.evaluate((el) => [
         document.activeElement === el,
         (el as HTMLTextAreaElement).selectionStart,
       ]),
-    ).toEqual([true, 'alpha\nbeta edited\n/(a+)+/\ngamma\nhalf typ'.length - 1]);
+    ).toEqual([true, 'alpha\nbeta edited\n/(a+)+$/\ngamma\nhalf typ'.length - 1]);
   });
 
   it('the import previews as the text is typed, keeps it, and reports what it did as previewed (0 says 0)', async () => {

@@ -109,10 +109,10 @@ describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
     options = await browser.context.newPage();
     await options.goto(`${base()}/options.html`);
     const editor = options.getByLabel('Rules of My blocklist, one per line');
-    await editor.fill('Body Swap\n/(a+)+/');
+    await editor.fill('Body Swap\n/(a+)+$/');
     await expect
       .poll(() => options.locator('#errors-list-mine').textContent())
-      .toMatch(/^Line 2, column \d+: .*\(\/\(a\+\)\+\/\)$/u);
+      .toMatch(/^Line 2, column \d+: .*\(\/\(a\+\)\+\$\/\)$/u);
     await editor.press('Control+Home');
     await expect
       .poll(() => options.locator('#explain-list-mine').textContent())
@@ -121,8 +121,8 @@ describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
     // The bad line is kept as the user wrote it (stored, flagged), not lost.
     await expect
       .poll(async () => (await readSettings(browser.worker))?.lists[0]?.patterns)
-      .toEqual(['Body Swap', '/(a+)+/']);
-    expect(await editor.inputValue()).toBe('Body Swap\n/(a+)+/');
+      .toEqual(['Body Swap', '/(a+)+$/']);
+    expect(await editor.inputValue()).toBe('Body Swap\n/(a+)+$/');
     const swapped = carriers(page, 'Body Swap');
     expect(await swapped.count()).toBeGreaterThan(0);
     await expect.poll(() => swapped.locator(':scope:not([data-tagveil="hide"])').count()).toBe(0);
