@@ -186,7 +186,11 @@ export function runCatalog(
     );
     warning = { kept, reason };
   };
-  const contextTimers = { set: (fn: () => void, ms: number) => ctx.setTimeout(fn, ms), clear: clearTimeout };
+  // Arrow functions: the browser's clearTimeout throws when called as another object's method.
+  const contextTimers = {
+    set: (fn: () => void, ms: number) => ctx.setTimeout(fn, ms),
+    clear: (id: number) => clearTimeout(id),
+  };
   let cancelWake: (() => void) | null = null;
   /** Judges the page again at `at` (a pause or a snooze ends), however far away. */
   const wakeAt = (at: number, current: LoadedSettings) => {
