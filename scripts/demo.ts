@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import type { Browser } from '@wxt-dev/browser';
 import type { Page } from 'playwright-core';
 import { defaultSettings, MY_LIST_ID, NTR_LIST_ID, type Settings } from '../src/settings/schema';
+import { actionOfMark } from '../tests/e2e/marks';
 import { launchWithExtension, storeSettings } from './chromium';
 
 declare const chrome: typeof Browser;
@@ -55,12 +56,13 @@ function serveDemo(): Promise<{ origin: string; close(): void }> {
 }
 
 async function describeMarks(page: Page): Promise<string[]> {
-  return page.$$eval('[data-tagveil]', (els) =>
-    els.map(
-      (el) =>
-        `${el.getAttribute('data-tagveil')}: ${el.querySelector('.heading a, .glink')?.textContent?.trim()}`,
-    ),
+  const marks = await page.$$eval('[data-tagveil]', (els) =>
+    els.map((el) => [
+      el.getAttribute('data-tagveil'),
+      el.querySelector('.heading a, .glink')?.textContent?.trim(),
+    ]),
   );
+  return marks.map(([mark, title]) => `${actionOfMark(mark ?? null)}: ${title}`);
 }
 
 async function main(): Promise<void> {

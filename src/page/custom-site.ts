@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadSettings } from '../settings/store';
 import { customAdapter } from '../sites/custom';
-import { addStyle, HOLD_PAGE_CSS, runCatalog, SETTINGS_TIMEOUT_MS } from './runtime';
+import { addStyle, guardContext, HOLD_PAGE_CSS, runCatalog, SETTINGS_TIMEOUT_MS } from './runtime';
 
 /**
  * The content script on a site the user added. Its selectors live in the settings, which take a moment
@@ -9,6 +9,7 @@ import { addStyle, HOLD_PAGE_CSS, runCatalog, SETTINGS_TIMEOUT_MS } from './runt
  * catalog runtime holds back each entry until it is judged, as on a built-in site.
  */
 export function runCustomSite(ctx: ContentScriptContext, doc: Document = document): void {
+  guardContext(ctx);
   const hold = addStyle(doc, HOLD_PAGE_CSS);
   const release = () => hold.remove();
   ctx.setTimeout(release, SETTINGS_TIMEOUT_MS);

@@ -1,6 +1,6 @@
 import { reasonLabel, type Verdict } from '../rules/types';
 import { t } from '../ui/i18n';
-import { ANCHOR_ATTR, AUDIT_ATTR, MARK_ATTR, SHOWN_ATTR, VEIL_TAG } from './styles';
+import { ANCHOR_ATTR, AUDIT_ATTR, MARK_ATTR, MARK_VALUE, SHOWN_ATTR, VEIL_TAG } from './styles';
 
 interface Veil {
   host: HTMLElement;
@@ -8,10 +8,26 @@ interface Veil {
   anchor: Element;
 }
 
-/** Veils by entry; the shadow roots are closed so the page's scripts cannot read the user's reasons. */
+/**
+ * Veils by entry. The shadow roots are closed so the page's scripts cannot read the user's reasons, and
+ * the reasons are not text either: the page's window.find() and a selection reach into closed roots,
+ * so the reason line is drawn by CSS from an attribute (DRAWN_TEXT), which neither can reach. Screen
+ * readers read it (drawn text is in the accessibility tree), and the buttons carry it in aria-label.
+ */
 const veils = new WeakMap<Element, Veil>();
 
+/** The attribute whose value a veil's stylesheet draws as the element's text. */
+export const DRAWN_TEXT = 'data-text';
+/** Drawn text: shown and read aloud, but not in the page's text (find, selection, copy). */
+export const DRAWN_TEXT_CSS = `[${DRAWN_TEXT}]::before { content: attr(${DRAWN_TEXT}); }`;
+
+/** Sets what `el` shows to `text`, drawn rather than written (DRAWN_TEXT). */
+export function drawText(el: Element, text: string): void {
+  el.setAttribute(DRAWN_TEXT, text);
+}
+
 const VEIL_CSS = `
+${DRAWN_TEXT_CSS}
 :host { all: initial; display: block; font: 13px/1.4 system-ui, sans-serif; }
 .bar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; padding: 6px 10px; border-radius: 6px;
   background: #2b2540; color: #fff; }
@@ -83,13 +99,13 @@ function render(
   const reason = reasonText(verdict);
   if (audit) {
     wrap.className = 'audit';
-    line.textContent = t(`veilAudit_${verdict.action ?? 'label'}`, reason);
+    drawText(line, t(`veilAudit_${verdict.action ?? 'label'}`, reason));
   } else if (verdict.action === 'label') {
     wrap.className = 'label';
-    line.textContent = t('veilTagged', reason);
+    drawText(line, t('veilTagged', reason));
   } else {
     wrap.className = shown ? 'shown' : (verdict.action ?? 'blur');
-    line.textContent = t(shown ? 'veilShown' : 'veilWarning', reason);
+    drawText(line, t(shown ? 'veilShown' : 'veilWarning', reason));
     const button = doc.createElement('button');
     button.type = 'button';
     button.textContent = t(shown ? 'hideAgain' : 'show');
@@ -106,8 +122,8 @@ function render(
 }
 
 /**
- * Applies a verdict to an entry's root: the mark attribute (`data-tagveil`, or `data-tagveil-audit` in
- * audit mode) and, except for an unrevealed hide, the reason line.
+ * Applies a verdict to an entry's root: the mark attribute (`data-tagveil` with the action's neutral
+ * value, or an empty `data-tagveil-audit` in audit mode) and, except for an unrevealed hide, the reason line.
  */
 export function applyVerdict(entry: HTMLElement, verdict: Verdict, options: PaintOptions): void {
   const action = verdict.action;
@@ -116,8 +132,9 @@ export function applyVerdict(entry: HTMLElement, verdict: Verdict, options: Pain
     return;
   }
   const [markAttr, otherAttr] = options.audit ? [AUDIT_ATTR, MARK_ATTR] : [MARK_ATTR, AUDIT_ATTR];
+  const value = options.audit ? '' : MARK_VALUE[action];
   entry.removeAttribute(otherAttr);
-  if (entry.getAttribute(markAttr) !== action) entry.setAttribute(markAttr, action);
+  if (entry.getAttribute(markAttr) !== value) entry.setAttribute(markAttr, value);
   if (options.shown && !options.audit) entry.setAttribute(SHOWN_ATTR, '');
   else entry.removeAttribute(SHOWN_ATTR);
   if (action === 'hide' && !options.shown && !options.audit) removeVeil(entry);

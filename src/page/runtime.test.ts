@@ -1,13 +1,18 @@
 // @vitest-environment happy-dom
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { defaultSettings } from '../settings/schema';
-import { saveSettings } from '../settings/store';
+import type { PageState } from '../messages';
+import { defaultSettings, type Settings } from '../settings/schema';
+import { type LoadedSettings, loadSettings, saveSettings } from '../settings/store';
 import { ao3 } from '../sites/ao3';
+import { customAdapter } from '../sites/custom';
+import type { SiteAdapter } from '../sites/types';
+import { INTERSTITIAL_TAG } from './interstitial';
 import { CONTEXT_OPTIONS, runCatalog } from './runtime';
-import { EFFECTS_CSS, MARK_ATTR, SEEN_ATTR } from './styles';
+import { EFFECTS_CSS, HELD_ATTR, MARK_ATTR, MARK_VALUE, SEEN_ATTR } from './styles';
+import { MAX_TIMER_MS } from './timer';
 
 function page(...freeforms: string[][]): HTMLOListElement {
   const ol = document.createElement('ol');
@@ -50,22 +55,71 @@ describe('runCatalog lifetime', () => {
     for (const s of document.querySelectorAll('style')) s.remove();
   });
 
-  it('a second start on the same page (an update, a double injection) leaves one working instance', async () => {
+  it('a second copy of the same version (a double injection) is turned away; the first keeps working', async () => {
     const ol = page(['Netorare'], ['Fluff']);
     const first = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
     runCatalog(first, ao3);
     await settled();
-    // The newer script's context invalidates the older one, which cleans up before the newer starts.
     const second = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
-    expect(first.isInvalid).toBe(true);
     runCatalog(second, ao3);
-    // Started again in the same context: refused.
-    runCatalog(second, ao3);
+    // Started again in the same context: refused too.
+    runCatalog(first, ao3);
+    await settled();
+    expect(first.isInvalid).toBe(false);
+    expect(effectStyles()).toHaveLength(1);
+    expect(ol.children[0]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
+    // Nothing on the page says Tagveil runs: the guard is the content script's own.
+    expect(document.documentElement.attributes).toHaveLength(0);
+    first.notifyInvalidated();
+    second.notifyInvalidated();
+  });
+
+  it('an update (the old copy’s extension context gone) hands the page to the new copy', async () => {
+    const ol = page(['Netorare'], ['Fluff']);
+    const old = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+    runCatalog(old, ao3);
+    await settled();
+    // The old copy's runtime is gone when the new copy starts and announces itself.
+    fakeBrowser.runtime.id = undefined as unknown as string;
+    const next = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+    expect(old.isInvalid).toBe(true);
+    fakeBrowser.runtime.id = 'test-extension-id';
+    runCatalog(next, ao3);
     await settled();
     expect(effectStyles()).toHaveLength(1);
-    expect(ol.children[0]?.getAttribute(MARK_ATTR)).toBe('hide');
-    expect(ol.querySelectorAll('tagveil-veil')).toHaveLength(0);
-    second.notifyInvalidated();
+    expect(ol.children[0]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
+    next.notifyInvalidated();
+  });
+
+  it('a page cannot stop it: not by the "newer instance" event, its style removed, or a guard attribute', async () => {
+    const ol = page(['Netorare'], ['Fluff']);
+    // A page's guess at a guard (the attribute an older version used) changes nothing.
+    document.documentElement.setAttribute('data-tagveil-running', '');
+    const ctx = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+    runCatalog(ctx, ao3);
+    await settled();
+    expect(ol.children[0]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
+    // WXT's own event, as a page can fire it (the name is the extension's id and the script's name).
+    const name = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
+      .SCRIPT_STARTED_MESSAGE_TYPE;
+    document.dispatchEvent(
+      new CustomEvent(name, { detail: { contentScriptName: 'catalog', messageId: 'forged' } }),
+    );
+    expect(ctx.isInvalid).toBe(false);
+    for (const style of effectStyles()) style.remove();
+    await settled();
+    expect(effectStyles()).toHaveLength(1);
+    // Edited or switched off: put back as it was.
+    const [style] = effectStyles();
+    if (style) style.textContent = '';
+    await settled();
+    expect(effectStyles()).toHaveLength(1);
+    // Entries added afterwards are still judged.
+    ol.append(page(['Netorare']).children[0] as Element);
+    await settled();
+    expect(ol.lastElementChild?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
+    ctx.notifyInvalidated();
+    document.documentElement.removeAttribute('data-tagveil-running');
   });
 
   it('when its context ends, every mark, style and listener goes with it', async () => {
@@ -77,12 +131,11 @@ describe('runCatalog lifetime', () => {
     ctx.notifyInvalidated();
     expect(effectStyles()).toHaveLength(0);
     expect(ol.querySelectorAll(`[${SEEN_ATTR}], [${MARK_ATTR}]`)).toHaveLength(0);
-    expect(document.documentElement.hasAttribute('data-tagveil-running')).toBe(false);
     // A new instance can start afterwards (an extension update).
     const next = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
     runCatalog(next, ao3);
     await settled();
-    expect(ol.children[0]?.getAttribute(MARK_ATTR)).toBe('hide');
+    expect(ol.children[0]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
     next.notifyInvalidated();
   });
 
@@ -95,7 +148,7 @@ describe('runCatalog lifetime', () => {
     settings.lists[0]?.patterns.push('fluff');
     await saveSettings(settings);
     await settled();
-    expect([...ol.children].map((el) => el.getAttribute(MARK_ATTR))).toEqual([null, 'hide']);
+    expect([...ol.children].map((el) => el.getAttribute(MARK_ATTR))).toEqual([null, MARK_VALUE.hide]);
     ctx.notifyInvalidated();
   });
 
@@ -123,7 +176,143 @@ describe('runCatalog lifetime', () => {
     await saveSettings(settings);
     await settled();
     expect(reads).toBe(before + 2);
-    expect([...ol.children].map((el) => el.getAttribute(MARK_ATTR))).toEqual(['hide', 'hide']);
+    expect([...ol.children].map((el) => el.getAttribute(MARK_ATTR))).toEqual([
+      MARK_VALUE.hide,
+      MARK_VALUE.hide,
+    ]);
     ctx.notifyInvalidated();
+  });
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const marks = (ol: Element) => [...ol.children].map((el) => el.getAttribute(MARK_ATTR));
+const blocking = (...patterns: string[]): Settings => {
+  const settings = defaultSettings();
+  settings.lists[0]?.patterns.push(...patterns);
+  return settings;
+};
+async function pageState(): Promise<PageState> {
+  // The fake's listener type takes a third argument (sendResponse) the runtime's listener does not use.
+  const trigger = fakeBrowser.runtime.onMessage.trigger as (
+    message: unknown,
+    sender: unknown,
+  ) => Promise<unknown[]>;
+  const [state] = await trigger({ type: 'tagveil:get-page-state' }, { id: fakeBrowser.runtime.id });
+  return state as PageState;
+}
+
+describe('runCatalog under faults', () => {
+  let ctx: ContentScriptContext;
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await saveSettings(blocking('netorare'));
+    ctx = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+  });
+  afterEach(() => {
+    ctx.notifyInvalidated();
+    vi.restoreAllMocks();
+    document.body.replaceChildren();
+    for (const s of document.querySelectorAll('style')) s.remove();
+  });
+
+  it('a first read of the settings that resolves after a newer one is dropped: the newest rules stay', async () => {
+    const ol = page(['Netorare'], ['Fluff']);
+    const older = await loadSettings();
+    let resolveFirst: (loaded: LoadedSettings) => void = () => undefined;
+    const first = new Promise<LoadedSettings>((resolve) => {
+      resolveFirst = resolve;
+    });
+    runCatalog(ctx, ao3, document, first);
+    // Entries are held back (unpainted) while no settings are in.
+    expect([...ol.children].every((el) => el.hasAttribute(HELD_ATTR))).toBe(true);
+    await saveSettings(blocking('fluff'));
+    await settled();
+    expect(marks(ol)).toEqual([null, MARK_VALUE.hide]);
+    expect(ol.querySelectorAll(`[${HELD_ATTR}]`)).toHaveLength(0);
+    resolveFirst(older);
+    await settled();
+    expect(marks(ol)).toEqual([null, MARK_VALUE.hide]);
+  });
+
+  it.each([
+    ['a pause', (s: Settings, at: number) => Object.assign(s, { pausedUntil: at })],
+    ['a snooze', (s: Settings, at: number) => Object.assign(s.lists[0] ?? {}, { snoozedUntil: at }) && s],
+  ])('%s 40 days away arms no timer past 2^31-1 ms and does not fire early', async (_, set) => {
+    const delays: number[] = [];
+    const real = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      delays.push(ms ?? 0);
+      return real(fn, Math.min(ms ?? 0, MAX_TIMER_MS));
+    }) as typeof setTimeout);
+    await saveSettings(set(blocking('netorare'), Date.now() + 40 * DAY_MS));
+    const ol = page(['Netorare'], ['Fluff']);
+    runCatalog(ctx, ao3);
+    await new Promise((resolve) => real(resolve, 100));
+    expect(marks(ol)).toEqual([null, null]);
+    expect(delays.filter((ms) => ms > MAX_TIMER_MS)).toEqual([]);
+    // One wake-up armed, not one after another.
+    expect(delays.filter((ms) => ms === MAX_TIMER_MS)).toHaveLength(1);
+  });
+
+  it('one entry that cannot be read is shown as written and reported once; the rest are judged', async () => {
+    const ol = page(['Netorare'], ['Odd'], ['Netorare']);
+    const odd: SiteAdapter = {
+      ...ao3,
+      read(entry, needs) {
+        if (entry.id === 'work_1') throw new Error('unexpected markup');
+        return ao3.read(entry, needs);
+      },
+    };
+    runCatalog(ctx, odd);
+    await settled();
+    expect(marks(ol)).toEqual([MARK_VALUE.hide, null, MARK_VALUE.hide]);
+    expect(ol.querySelectorAll(`[${HELD_ATTR}]`)).toHaveLength(0);
+    // Judged again (a rule added): still one entry, said once.
+    await saveSettings(blocking('netorare', 'fluff'));
+    await settled();
+    const problems = (await pageState()).problems.filter((p) => p.includes('unexpected markup'));
+    expect(problems).toEqual([expect.stringContaining('1 entries')]);
+  });
+
+  it('a detail page gains and loses its warning as the rules change', async () => {
+    document.body.innerHTML = `<dl class="work meta group"><dt>Additional Tags:</dt><dd class="freeform tags">
+      <ul class="commas"><li><a class="tag">Netorare</a></li></ul></dd></dl><h2 class="title">A work</h2>`;
+    const work: SiteAdapter = {
+      ...ao3,
+      detail: { read: ao3.detail?.read ?? (() => null), isDetailPage: () => true },
+    };
+    const warning = () => document.querySelectorAll(INTERSTITIAL_TAG).length;
+    runCatalog(ctx, work);
+    await settled();
+    expect(warning()).toBe(1);
+    await saveSettings(blocking('fluff'));
+    await settled();
+    expect(warning()).toBe(0);
+    await saveSettings(blocking('netorare'));
+    await settled();
+    expect(warning()).toBe(1);
+    // Tagveil switched off for the site: the warning goes.
+    await saveSettings({ ...blocking('netorare'), sites: { ao3: false } });
+    await settled();
+    expect(warning()).toBe(0);
+    for (const el of document.querySelectorAll(INTERSTITIAL_TAG)) el.remove();
+  });
+
+  it('an added site’s selectors never go into a stylesheet', async () => {
+    const entrySelector = 'li.work[data-kind="story"]';
+    const ol = page(['Netorare'], ['Fluff']);
+    for (const li of ol.children) li.setAttribute('data-kind', 'story');
+    const site = customAdapter({
+      id: 'custom-catalog-example',
+      name: 'catalog.example',
+      origin: 'https://catalog.example',
+      entrySelector,
+      tagSelector: 'a.tag',
+    });
+    runCatalog(ctx, site);
+    await settled();
+    expect(marks(ol)).toEqual([MARK_VALUE.hide, null]);
+    const css = [...document.querySelectorAll('style')].map((s) => s.textContent).join('\n');
+    expect(css).not.toContain('data-kind');
   });
 });

@@ -3,17 +3,26 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type CountMatchesAnswer, PageRequestSchema, type PageState } from '../messages';
 import { compile } from '../rules/compile';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
-import type { Repaired } from '../settings/repair';
 import { isPaused, isSiteEnabled } from '../settings/schema';
-import { completedTagsCache, loadLearned, loadSettings, saveLearned, watchSettings } from '../settings/store';
+import {
+  completedTagsCache,
+  type LoadedSettings,
+  loadLearned,
+  loadSettings,
+  saveLearned,
+  watchSettings,
+} from '../settings/store';
 import { learnInto, type SiteAdapter } from '../sites/types';
 import { t } from '../ui/i18n';
 import { startupMs } from './clock';
 import { countMatches } from './count-matches';
+import { reasonText } from './effects';
 import { showInterstitial } from './interstitial';
+import { Keeper, type Kept } from './keeper';
 import { Refill, type RefillMode } from './refill';
 import { Scanner } from './scanner';
-import { EFFECTS_CSS, holdBackCss } from './styles';
+import { EFFECTS_CSS } from './styles';
+import { atTime, clampDelay } from './timer';
 
 /** If settings have not loaded by then, entries are released unfiltered: never hide a whole site by accident. */
 export const SETTINGS_TIMEOUT_MS = 1_500;
@@ -27,9 +36,49 @@ export const HOLD_PAGE_CSS = 'body { visibility: hidden !important; }';
  * the extension's id, a fingerprint) and cost ~10 ms at document_start. The event alone is enough.
  */
 export const CONTEXT_OPTIONS = { noScriptStartedPostMessage: true } as const;
-/** Set on <html> while an instance runs, so a second injection does not start a second one. */
-const RUNNING_ATTR = 'data-tagveil-running';
 
+/**
+ * The instance running in this frame, kept in the content script's own world (its global object is not
+ * the page's), so a second injection does not start a second one and the page cannot pretend there is one.
+ */
+const RUNNING = Symbol.for('tagveil.catalog');
+type Guarded = typeof globalThis & { [RUNNING]?: ContentScriptContext };
+
+/** Claims the frame for `ctx`; false when another live instance (or this one) already runs here. */
+function claimFrame(ctx: ContentScriptContext): boolean {
+  const world = globalThis as Guarded;
+  const running = world[RUNNING];
+  if (running && (running === ctx || !running.isInvalid)) return false;
+  world[RUNNING] = ctx;
+  ctx.onInvalidated(() => {
+    if (world[RUNNING] === ctx) delete world[RUNNING];
+  });
+  return true;
+}
+
+/** The part of WXT's context that decides whether a "newer instance started" event ends this one. */
+interface StartedEventCheck {
+  verifyScriptStartedEvent?: (event: CustomEvent) => boolean;
+}
+
+/**
+ * WXT ends a content script's context when a DOM event says a newer instance started: an event the page
+ * can fire too. An update is the one case that needs it, and then this copy's extension context is gone
+ * (browser.runtime.id unset); otherwise the event is the page's, or a second copy that claimFrame() turns
+ * away, and is ignored. Applied once per context, before anything else runs in it.
+ */
+const guarded = new WeakSet<ContentScriptContext>();
+export function guardContext(ctx: ContentScriptContext): void {
+  if (guarded.has(ctx)) return;
+  guarded.add(ctx);
+  // verifyScriptStartedEvent is WXT's own (private) check; runtime.test.ts fires the event to prove this holds.
+  const check = ctx as unknown as StartedEventCheck;
+  const wxtCheck = check.verifyScriptStartedEvent?.bind(ctx);
+  if (!wxtCheck) return;
+  check.verifyScriptStartedEvent = (event) => wxtCheck(event) && browser.runtime?.id == null;
+}
+
+/** A style element with `css` (Tagveil's own text only; nothing of the page's or the user's goes in). */
 export function addStyle(doc: Document, css: string): HTMLStyleElement {
   const style = doc.createElement('style');
   style.textContent = css;
@@ -46,39 +95,32 @@ export function runCatalog(
   ctx: ContentScriptContext,
   adapter: SiteAdapter,
   doc: Document = document,
-  settings: Promise<Repaired> = loadSettings(),
+  settings: Promise<LoadedSettings> = loadSettings(),
 ): void {
-  const html = doc.documentElement;
+  guardContext(ctx);
   // WXT invalidates an older instance when a newer one starts (an update); that one cleans up first.
-  if (ctx.isInvalid || html.hasAttribute(RUNNING_ATTR)) return;
-  html.setAttribute(RUNNING_ATTR, '');
+  if (ctx.isInvalid || !claimFrame(ctx)) return;
 
-  const effects = addStyle(doc, EFFECTS_CSS);
-  let holdBack: HTMLStyleElement | null = addStyle(doc, holdBackCss(adapter.entrySelector));
+  // Tagveil's stylesheets and the detail page's warning: put back if the page removes or edits them.
+  const keeper = new Keeper(doc);
+  let effects: Kept | null = keeper.style(EFFECTS_CSS);
+  // Entries are held back (unpainted) from the start until judged: the scanner marks them as it finds
+  // them (Scanner.hold), so no selector is ever written into a stylesheet.
+  const scanner = new Scanner(doc, adapter, null);
+  scanner.start();
   // A work's or gallery's own page is kept covered until it is judged as a whole (no flash of its cover).
   const detail = adapter.detail?.isDetailPage(new URL(doc.location.href)) ? adapter.detail : undefined;
-  let holdPage: HTMLStyleElement | null = detail ? addStyle(doc, HOLD_PAGE_CSS) : null;
-  let removeInterstitial: (() => void) | null = null;
-  const releaseHoldBack = () => {
-    holdBack?.remove();
-    holdBack = null;
-    holdPage?.remove();
+  let holdPage: Kept | null = detail ? keeper.style(HOLD_PAGE_CSS) : null;
+  const releasePage = () => {
+    holdPage?.release();
     holdPage = null;
   };
-  let detailJudged = false;
-  const judgeDetail = () => {
-    if (!detail || detailJudged || !loaded || doc.readyState === 'loading') return;
-    detailJudged = true;
-    holdPage?.remove();
-    holdPage = null;
-    const facts = detail.read(doc);
-    if (!facts || !active || audit) return;
-    const verdict = currentJudge(facts);
-    if (verdict.action === null || verdict.action === 'label') return;
-    removeInterstitial = showInterstitial(doc, verdict, () => history.back());
+  /** Stops filtering: every mark undone, every entry shown as the page wrote it. */
+  const release = () => {
+    scanner.stop();
+    releasePage();
   };
 
-  const scanner = new Scanner(doc, adapter, () => NO_VERDICT);
   const refill = new Refill(ctx, doc, adapter, () => scanner.tally());
   // Opt-in completion of what list rows show (E-Hentai's own API); inert until settings.completeTags.
   const tagSource =
@@ -86,7 +128,7 @@ export function runCatalog(
       origin: doc.location.origin,
       now: Date.now,
       setTimer: (fn, ms) => {
-        ctx.setTimeout(fn, ms);
+        ctx.setTimeout(fn, clampDelay(ms));
       },
       onSettled: (ids) => scanner.settle(ids),
       cache: completedTagsCache(adapter.id),
@@ -101,11 +143,62 @@ export function runCatalog(
   /** What the page was last judged by (rules in force and the switches that change judging). */
   let lastJudgedBy = '';
   let loaded = false;
+  /** The save stamp of the settings in force: a read that resolves later with older ones is dropped. */
+  let appliedSavedAt = Number.NEGATIVE_INFINITY;
   let problems: string[] = [];
   /** Rules whose regular expression the matcher's guard switched off on this page. */
   let tripped: () => { listName: string; rule: string }[] = () => [];
 
-  let snoozeTimer: number | undefined;
+  // The detail page's warning: judged like an entry, again on every change of the rules.
+  let detailFault = '';
+  let warning: { kept: Kept; reason: string } | null = null;
+  /** The user chose Show anyway: kept while the page is still acted on, as an entry's Show is. */
+  let detailShown = false;
+  const removeWarning = () => {
+    warning?.kept.release();
+    warning = null;
+  };
+  const judgeDetail = () => {
+    if (!detail || !loaded || doc.readyState === 'loading') return;
+    releasePage();
+    let verdict = NO_VERDICT;
+    if (active && !audit) {
+      try {
+        const facts = detail.read(doc);
+        if (facts) verdict = currentJudge(facts);
+      } catch (error) {
+        detailFault = error instanceof Error ? error.message : String(error);
+      }
+    }
+    if (verdict.action === null || verdict.action === 'label') {
+      detailShown = false;
+      removeWarning();
+      return;
+    }
+    const reason = reasonText(verdict);
+    if (detailShown || warning?.reason === reason) return;
+    removeWarning();
+    const kept = keeper.element(() =>
+      showInterstitial(doc, verdict, {
+        onBack: () => history.back(),
+        onShow: () => {
+          detailShown = true;
+          removeWarning();
+        },
+      }),
+    );
+    warning = { kept, reason };
+  };
+  // Arrow functions: the browser's clearTimeout throws when called as another object's method.
+  const contextTimers = {
+    set: (fn: () => void, ms: number) => ctx.setTimeout(fn, ms),
+    clear: (id: number) => clearTimeout(id),
+  };
+  let cancelWake: (() => void) | null = null;
+  /** Judges the page again at `at` (a pause or a snooze ends), however far away. */
+  const wakeAt = (at: number, current: LoadedSettings) => {
+    cancelWake = atTime(contextTimers, at, () => apply(current));
+  };
 
   // The toolbar badge: entries acted on in this tab, sent to the background a moment after judging settles.
   let badgeOn = true;
@@ -121,32 +214,39 @@ export function runCatalog(
       browser.runtime.sendMessage({ type: 'tagveil:badge', count }).catch(() => undefined);
     }, BADGE_DELAY_MS);
   };
-  scanner.onJudged = reportBadge;
+  scanner.onJudged = () => {
+    keeper.check();
+    reportBadge();
+  };
 
-  const apply = (repaired: Repaired) => {
-    const { settings, problems: settingsProblems } = repaired;
+  const apply = (current: LoadedSettings) => {
+    // Reads are not ordered (the first one may resolve after one a change triggered): newest wins.
+    if (current.savedAt < appliedSavedAt) return;
+    appliedSavedAt = current.savedAt;
+    const { settings, problems: settingsProblems } = current;
     loaded = true;
-    clearTimeout(snoozeTimer);
+    cancelWake?.();
+    cancelWake = null;
     badgeOn = settings.badge;
     reportBadge();
     if (!isSiteEnabled(settings, adapter.id)) {
-      if (settings.pausedUntil !== undefined && isPaused(settings)) {
-        // "Pause for 1 hour" ends by itself: filter the page again then.
-        snoozeTimer = ctx.setTimeout(() => apply(repaired), Math.max(0, settings.pausedUntil - Date.now()));
-      }
+      // "Pause for 1 hour" ends by itself: filter the page again then.
+      if (settings.pausedUntil !== undefined && isPaused(settings)) wakeAt(settings.pausedUntil, current);
       active = false;
-      scanner.stop();
+      lastJudgedBy = '';
+      release();
+      // Off for this site: nothing of Tagveil's stays in the page (docs/privacy.md).
+      effects?.release();
+      effects = null;
       refill.remove();
-      releaseHoldBack();
+      judgeDetail();
       problems = settingsProblems;
       return;
     }
     const matcher = compile(settings, { site: adapter.id });
     tagSource?.configure?.(settings.lists, adapter.id);
-    if (matcher.nextChange !== undefined) {
-      // A snoozed list wakes up by itself: judge the page again then.
-      snoozeTimer = ctx.setTimeout(() => apply(repaired), Math.max(0, matcher.nextChange - Date.now()));
-    }
+    // A snoozed list wakes up by itself: judge the page again then.
+    if (matcher.nextChange !== undefined) wakeAt(matcher.nextChange, current);
     problems = [
       ...settingsProblems,
       ...matcher.errors.map((e) => t('problemRule', e.listName, e.line + 1, e.column, e.message)),
@@ -159,7 +259,7 @@ export function runCatalog(
     const unchanged = active && judgedBy === lastJudgedBy;
     lastJudgedBy = judgedBy;
     active = true;
-    if (!holdBack) holdBack = addStyle(doc, holdBackCss(adapter.entrySelector));
+    effects ??= keeper.style(EFFECTS_CSS);
     if (!unchanged) {
       audit = settings.audit;
       currentJudge = matcher.judge;
@@ -170,28 +270,29 @@ export function runCatalog(
         needs: matcher.needs,
         hideAgainOffscreen: settings.hideAgainOffscreen,
       });
+      scanner.start();
+      judgeDetail();
     }
-    scanner.start();
-    judgeDetail();
     refillMode = settings.refill;
     checkRefill();
   };
 
   ctx.setTimeout(() => {
     if (loaded) return;
-    releaseHoldBack();
+    release();
     problems = [t('problemTimeout')];
   }, SETTINGS_TIMEOUT_MS);
 
   // Spellings learned on earlier visits (nhentai's tag ids) are in the dictionary before the first scan.
   const learned = adapter.learnDictionary ? loadLearned(adapter.id).catch(() => ({})) : Promise.resolve({});
   Promise.all([settings, learned, tagSource?.init()]).then(
-    ([repaired, pairs]) => {
+    ([first, pairs]) => {
       if (adapter.dictionary) learnInto(adapter.dictionary, pairs);
-      apply(repaired);
+      apply(first);
     },
     (error: unknown) => {
-      releaseHoldBack();
+      if (loaded) return; // a later read already applied settings
+      release();
       problems = [t('problemUnreadable', String(error))];
     },
   );
@@ -223,7 +324,17 @@ export function runCatalog(
   const unresolvedProblems = (names: string[]): string[] =>
     names.length > 0 ? [t('problemUnresolved', names.join(', '))] : [];
 
+  /** Entries (or the detail page) that could not be read: shown unfiltered, said once. */
+  const faultProblems = (): string[] => {
+    const faults = scanner.faults;
+    const lines =
+      faults.entries > 0 ? [t('problemEntries', adapter.name, faults.entries, faults.message)] : [];
+    if (detailFault) lines.push(t('problemEntries', adapter.name, 1, detailFault));
+    return lines;
+  };
+
   const pageState = (): PageState => {
+    keeper.check();
     const stats = scanner.stats();
     const unresolved = active && !detail ? (tagSource?.unresolved?.() ?? []) : [];
     const health =
@@ -245,6 +356,7 @@ export function runCatalog(
         ...health,
         ...completionProblems(),
         ...unresolvedProblems(unresolved),
+        ...faultProblems(),
       ],
       ...(unresolved.length > 0 ? { unresolved } : {}),
     };
@@ -268,11 +380,9 @@ export function runCatalog(
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
     unwatch();
+    cancelWake?.();
     scanner.stop();
-    releaseHoldBack();
-    removeInterstitial?.();
     refill.remove();
-    effects.remove();
-    html.removeAttribute(RUNNING_ATTR);
+    keeper.stop();
   });
 }

@@ -4,7 +4,7 @@ import { compile } from '../rules/compile';
 import type { FactNeeds } from '../rules/types';
 import { ao3 } from '../sites/ao3';
 import { HUGE_MUTATION_BATCH, Scanner } from './scanner';
-import { MARK_ATTR, SEEN_ATTR, SHOWN_ATTR, VEIL_TAG } from './styles';
+import { MARK_ATTR, MARK_VALUE, SEEN_ATTR, SHOWN_ATTR, VEIL_TAG } from './styles';
 
 function blurb(id: string, ...freeforms: string[]): HTMLLIElement {
   const li = document.createElement('li');
@@ -55,7 +55,7 @@ describe('Scanner', () => {
     scanner = new Scanner(document, ao3, lists('hide', 'netorare'));
     scanner.start();
     const [a, b] = ol.children;
-    expect(a?.getAttribute(MARK_ATTR)).toBe('hide');
+    expect(a?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
     expect(b?.hasAttribute(MARK_ATTR)).toBe(false);
     expect(b?.hasAttribute(SEEN_ATTR)).toBe(true);
     expect(scanner.stats().counts).toEqual({ hide: 1, collapse: 0, blur: 0, label: 0 });
@@ -69,7 +69,7 @@ describe('Scanner', () => {
     ol.append(blurb('3', 'Fluff', 'netorare'));
     await mutationsDelivered();
     const entry = ol.firstElementChild;
-    expect(entry?.getAttribute(MARK_ATTR)).toBe('blur');
+    expect(entry?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.blur);
     expect(entry?.firstElementChild?.tagName.toLowerCase()).toBe(VEIL_TAG);
     const stats = scanner.stats();
     expect([...stats.rules.values()]).toEqual([
@@ -96,7 +96,7 @@ describe('Scanner', () => {
     const item = card.querySelector('ul.tags li');
     item?.replaceWith(item.cloneNode(true));
     await mutationsDelivered();
-    expect(card.getAttribute(MARK_ATTR)).toBe('hide');
+    expect(card.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
   });
 
   it('re-judges on new rules and removes marks that no longer apply; stop removes them all', () => {
@@ -108,7 +108,7 @@ describe('Scanner', () => {
     scanner.setJudge(lists('label', 'gore'));
     const [a, b] = ol.children;
     expect(a?.hasAttribute(MARK_ATTR)).toBe(false);
-    expect(b?.getAttribute(MARK_ATTR)).toBe('label');
+    expect(b?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.label);
     scanner.stop();
     expect(b?.hasAttribute(MARK_ATTR)).toBe(false);
     expect(b?.querySelector(VEIL_TAG)).toBeNull();
@@ -131,11 +131,11 @@ describe('Scanner, page runtime', () => {
     scanner.setJudge(lists('hide', 'netorare'), { audit: true });
     const [a] = ol.children;
     expect(a?.hasAttribute(MARK_ATTR)).toBe(false);
-    expect(a?.getAttribute('data-tagveil-audit')).toBe('hide');
+    expect(a?.getAttribute('data-tagveil-audit')).toBe('');
     expect(a?.querySelector(VEIL_TAG)).not.toBeNull();
     expect(scanner.stats().counts.hide).toBe(1);
     scanner.setJudge(lists('hide', 'netorare'));
-    expect(a?.getAttribute(MARK_ATTR)).toBe('hide');
+    expect(a?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
     expect(a?.hasAttribute('data-tagveil-audit')).toBe(false);
   });
 
@@ -240,7 +240,7 @@ describe('Scanner, page runtime', () => {
     const text = card.querySelector('a.tag')?.firstChild;
     if (text) text.nodeValue = 'Netorare';
     await mutationsDelivered();
-    expect(card.getAttribute(MARK_ATTR)).toBe('hide');
+    expect(card.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
   });
 
   it(`rescans once instead of walking a batch of more than ${HUGE_MUTATION_BATCH} mutations`, async () => {
@@ -252,7 +252,7 @@ describe('Scanner, page runtime', () => {
       ol.append(blurb(String(i), i % 100 === 0 ? 'Netorare' : 'Fluff'));
     await mutationsDelivered();
     expect(ol.querySelectorAll(`[${SEEN_ATTR}]`).length).toBe(HUGE_MUTATION_BATCH + 10);
-    expect(ol.querySelectorAll(`[${MARK_ATTR}="blur"]`).length).toBe(11);
+    expect(ol.querySelectorAll(`[${MARK_ATTR}="${MARK_VALUE.blur}"]`).length).toBe(11);
   });
 
   it('reads the facts the rules need, and all of them again when the rules ask for more', () => {
@@ -279,7 +279,7 @@ describe('Scanner, page runtime', () => {
     ]);
     scanner.setJudge(byTitle.judge, { needs: byTitle.needs });
     expect(asked.at(-1)).toEqual({ title: true, creators: false });
-    expect(card.getAttribute(MARK_ATTR)).toBe('hide');
+    expect(card.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
   });
 
   it('with "hide again off screen", hides a shown entry once it has been seen and scrolled away', () => {
@@ -326,7 +326,7 @@ describe('Scanner, page runtime', () => {
       move(near, true);
       move(near, false);
       expect(near.hasAttribute(SHOWN_ATTR)).toBe(false);
-      expect(near.getAttribute(MARK_ATTR)).toBe('blur');
+      expect(near.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.blur);
       expect(observer.targets.has(near)).toBe(false);
       // Turning the setting off stops watching what is still shown.
       scanner.setJudge(lists('blur', 'netorare'), { hideAgainOffscreen: false });

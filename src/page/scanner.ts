@@ -10,7 +10,7 @@ import {
 } from '../rules/types';
 import { readEntry, type SiteAdapter, type TagSource } from '../sites/types';
 import { applyVerdict, clearVerdict } from './effects';
-import { SEEN_ATTR, VEIL_TAG } from './styles';
+import { HELD_ATTR, SEEN_ATTR, VEIL_TAG } from './styles';
 
 /**
  * Past this many mutation records in one callback (a streamed chunk of a huge page), walking every added
@@ -48,6 +48,13 @@ export interface ScanTiming {
   /** The last batch of entries added by the page (streamed HTML, infinite scroll). */
   lastBatchMs: number;
   lastBatchEntries: number;
+}
+
+/** Entries whose reading or judging threw: each released unfiltered, counted once. */
+export interface ScanFaults {
+  entries: number;
+  /** The last error's message. */
+  message: string;
 }
 
 export interface ScanOptions {
@@ -114,6 +121,14 @@ const OBSERVE: MutationObserverInit = {
  */
 export class Scanner {
   private readonly states = new WeakMap<Element, EntryState>();
+  /**
+   * Entries found but not judged yet (no rules yet, still streaming in, waiting for their full tags):
+   * marked HELD_ATTR, which Tagveil's stylesheet keeps unpainted. Marked from script rather than styled
+   * by the adapter's selector, which for an added site is the user's text and never goes into CSS.
+   */
+  private readonly held = new Set<HTMLElement>();
+  private readonly faulted = new WeakSet<Element>();
+  readonly faults: ScanFaults = { entries: 0, message: '' };
   private observer: MutationObserver | null = null;
   /** Entries the HTML parser may still be filling; judged again once it has moved past them. */
   private readonly unfinished = new Set<Element>();
@@ -143,12 +158,18 @@ export class Scanner {
     lastBatchEntries: 0,
   };
 
+  /** Null until there are rules: entries found meanwhile are held back. */
+  private judge: ((facts: EntryFacts) => Verdict) | null;
+
   constructor(
     private readonly doc: Document,
     private readonly adapter: SiteAdapter,
-    private judge: (facts: EntryFacts) => Verdict,
-  ) {}
+    judge: ((facts: EntryFacts) => Verdict) | null,
+  ) {
+    this.judge = judge;
+  }
 
+  /** Watches the page; every entry is judged, or held back until it can be. */
   start(): void {
     if (this.observer) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
@@ -157,7 +178,7 @@ export class Scanner {
     this.scanAll();
   }
 
-  /** Undoes every mark and stops watching. */
+  /** Undoes every mark, releases what was held back and stops watching. */
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
@@ -165,6 +186,8 @@ export class Scanner {
     this.doc.removeEventListener('DOMContentLoaded', this.onParsed);
     this.unfinished.clear();
     this.waiting.clear();
+    for (const entry of this.held) entry.removeAttribute(HELD_ATTR);
+    this.held.clear();
     for (const entry of this.entries()) {
       clearVerdict(entry);
       entry.removeAttribute(SEEN_ATTR);
@@ -316,7 +339,7 @@ export class Scanner {
     this.timing.totalMs += ms;
     this.timing.lastPassMs = ms;
     this.timing.lastPassEntries = entries.length;
-    this.onJudged?.();
+    if (this.judge) this.onJudged?.();
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -356,13 +379,28 @@ export class Scanner {
     this.timing.totalMs += ms;
     this.timing.lastBatchMs = ms;
     this.timing.lastBatchEntries = touched.size;
-    this.onJudged?.();
+    if (this.judge) this.onJudged?.();
   }
 
+  /** One entry: a fault in reading or judging it (a page's odd markup, a rule's guard) stays in it. */
   private process(entry: HTMLElement, loading = this.doc.readyState === 'loading'): void {
+    try {
+      this.judgeEntry(entry, loading);
+    } catch (error) {
+      this.fault(entry, error);
+    }
+  }
+
+  private judgeEntry(entry: HTMLElement, loading: boolean): void {
+    const judge = this.judge;
+    if (!judge) {
+      this.hold(entry);
+      return;
+    }
     // While the parser streams the page, an entry with nothing after it may still be receiving its tags.
     if (loading && entry.nextSibling === null) {
       this.unfinished.add(entry);
+      this.hold(entry);
       return;
     }
     this.unfinished.delete(entry);
@@ -373,6 +411,7 @@ export class Scanner {
       else if (this.tagSource.awaiting(facts.id)) {
         // Held back (unpainted) until its full tags arrive or the source gives up.
         this.waiting.set(facts.id, entry);
+        this.hold(entry);
         return;
       }
     }
@@ -381,7 +420,7 @@ export class Scanner {
     if (previous?.signature !== signature) this.factsVersion++;
     const stale = previous !== undefined && previous.generation !== this.generation;
     if (previous && !stale && previous.signature === signature) return;
-    const verdict = this.judge(facts);
+    const verdict = judge(facts);
     const keepShown = stale && previous.signature === signature && verdict.action !== null;
     const shown = keepShown && previous.shown;
     const state: EntryState = { signature, generation: this.generation, verdict, shown };
@@ -390,6 +429,35 @@ export class Scanner {
     if (verdict.action !== null || previous?.verdict.action) this.paint(entry, state);
     if (shown) this.watchShown(entry); // still shown under new rules, or the setting was just turned on
     if (!previous) entry.setAttribute(SEEN_ATTR, '');
+    if (this.held.size > 0) this.unhold(entry);
+  }
+
+  /** Keeps an entry not judged yet unpainted; one already judged keeps its verdict meanwhile. */
+  private hold(entry: HTMLElement): void {
+    if (this.states.has(entry) || this.held.has(entry)) return;
+    this.held.add(entry);
+    entry.setAttribute(HELD_ATTR, '');
+  }
+
+  private unhold(entry: HTMLElement): void {
+    if (this.held.delete(entry)) entry.removeAttribute(HELD_ATTR);
+  }
+
+  /** Shows the entry as the page wrote it and counts it (once) for the page's problems. */
+  private fault(entry: HTMLElement, error: unknown): void {
+    this.unfinished.delete(entry);
+    this.unhold(entry);
+    try {
+      clearVerdict(entry);
+    } catch {
+      // Nothing of ours to undo on it.
+    }
+    this.states.delete(entry);
+    if (!entry.hasAttribute(SEEN_ATTR)) entry.setAttribute(SEEN_ATTR, '');
+    this.faults.message = error instanceof Error ? error.message : String(error);
+    if (this.faulted.has(entry)) return;
+    this.faulted.add(entry);
+    this.faults.entries++;
   }
 
   /** With "hide again off screen" on: hides a shown entry once it has been seen and scrolled away. */

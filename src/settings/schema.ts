@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { presetById } from '../rules/presets';
 import { ACTIONS } from '../rules/types';
+import { selectorProblem } from '../sites/custom';
 
 /** Longest rule line kept; longer lines are almost certainly a paste gone wrong. */
 export const MAX_PATTERN_LENGTH = 500;
@@ -38,7 +39,7 @@ export const SubscriptionSchema = z.object({
 });
 
 /** A site the user added: where its entries and their tags are, as CSS selectors. */
-export const CustomSiteSchema = z.object({
+const CustomSiteFields = z.object({
   id: z.string().check(z.regex(/^custom-[a-z0-9-]+$/u)),
   name: z.string().check(z.minLength(1), z.maxLength(100)),
   /** https://host, the site's origin; the content script runs on origin/* once the user grants it. */
@@ -52,6 +53,17 @@ export const CustomSiteSchema = z.object({
   /** Inside an entry: the title (for title: rules); optional. */
   titleSelector: z.optional(z.string().check(z.maxLength(300))),
 });
+/** The selectors are text from the user or an import, read on the site: each a plain selector list. */
+export const CustomSiteSchema = CustomSiteFields.check(
+  z.superRefine((site, ctx) => {
+    const { entrySelector, tagSelector, titleSelector } = site;
+    for (const [field, selector] of Object.entries({ entrySelector, tagSelector, titleSelector })) {
+      const problem = selector ? selectorProblem(selector) : null; // an empty title selector is "none"
+      if (problem)
+        ctx.addIssue({ code: 'custom', path: [field], message: `not a usable selector: ${problem}` });
+    }
+  }),
+);
 
 export const BlocklistSchema = z.object({
   id: z.string().check(z.minLength(1)),

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../rules/compile';
 import { TAGS_ONLY } from '../rules/types';
-import { customAdapter, customSiteId, selectorProblem } from './custom';
+import { repairSettings } from '../settings/repair';
+import { CustomSiteSchema, defaultSettings } from '../settings/schema';
+import { customAdapter, customSiteId, selectorProblem, selectorTextProblem } from './custom';
 
 const site = {
   id: 'custom-catalog-example',
@@ -38,5 +40,38 @@ describe('a custom site', () => {
     expect(selectorProblem('article.item')).toBeNull();
     expect(selectorProblem('article[')).toMatch(/./u);
     expect(selectorProblem('  ')).toBe('empty');
+  });
+
+  it.each([
+    ['a rule after it', 'article.item{} body{display:none}'],
+    ['a declaration', 'a;color:red'],
+    ['an at-rule', '@import url(https://x.example/a.css)'],
+    ['a comment', 'a/**/b'],
+    ['an HTML comment mark', 'a<!--'],
+    ['an escaped brace', 'a\\7b display:none'],
+    ['an escaped brace, by its character', 'a\\{'],
+    ['a newline', 'article\n.item'],
+    ['an escape of nothing', 'article\\'],
+    ['an unclosed string', 'a[title="x'],
+    ['an unclosed bracket', 'a:is(b'],
+  ])('refuses a selector with %s, in the form, an import and stored settings alike', (_, selector) => {
+    expect(selectorTextProblem(selector)).toMatch(/./u);
+    expect(selectorProblem(selector)).toMatch(/./u);
+    const crafted = { ...site, entrySelector: selector };
+    expect(CustomSiteSchema.safeParse(crafted).success).toBe(false);
+    const { settings, problems } = repairSettings({ ...defaultSettings(), customSites: [crafted, site] });
+    expect(settings.customSites).toEqual([site]);
+    expect(problems).toEqual([expect.stringContaining('customSites[0]')]);
+  });
+
+  it.each([
+    'article.item',
+    'ul > li.work:not(.hidden)',
+    'a[title="x; y"]'.replace(';', ','),
+    '.md\\:flex > a',
+    'div[data-kind="story"], li:is(.a, .b)',
+  ])('keeps a plain selector list: %s', (selector) => {
+    expect(selectorProblem(selector)).toBeNull();
+    expect(CustomSiteSchema.safeParse({ ...site, tagSelector: selector }).success).toBe(true);
   });
 });

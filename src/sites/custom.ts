@@ -31,9 +31,92 @@ export function customSiteId(origin: string): string {
   return `custom-${new URL(origin).host.toLowerCase().replace(/[^a-z0-9]+/gu, '-')}`;
 }
 
-/** Why a selector cannot be used, or null when it reads. Checked against an empty fragment. */
-export function selectorProblem(selector: string, doc: Document = document): string | null {
+/** Longest selector an added site keeps (the settings schema's limit). */
+export const MAX_SELECTOR_LENGTH = 300;
+
+/**
+ * Characters a selector list never needs and CSS text uses to end a rule, start another or hide text:
+ * `{ } ; @`, comments, HTML comment marks and control characters (a newline included).
+ */
+const REFUSED: readonly [RegExp, string][] = [
+  [/[{}]/u, 'braces are not part of a selector'],
+  [/;/u, 'a semicolon is not part of a selector'],
+  [/@/u, '@ is not part of a selector'],
+  [/\/\*|\*\//u, 'comments are not part of a selector'],
+  [/<!--|-->/u, 'HTML comment marks are not part of a selector'],
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses.
+  [/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u, 'control characters are not part of a selector'],
+];
+
+/** `\7b `, `\{`: what each CSS escape stands for, so an escape cannot hide a refused character. */
+function unescapeCss(selector: string): string | null {
+  let out = '';
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector[i] as string;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const hex = /^[0-9a-f]{1,6}/iu.exec(selector.slice(i + 1))?.[0];
+    if (hex) {
+      const code = Number.parseInt(hex, 16);
+      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return null;
+      out += String.fromCodePoint(code);
+      i += hex.length;
+      if (selector[i + 1] === ' ') i++; // the one space that ends a hex escape
+    } else if (i + 1 < selector.length) {
+      out += selector[++i];
+    } else {
+      return null; // a backslash at the end escapes nothing
+    }
+  }
+  return out;
+}
+
+/** Strings closed, brackets and parentheses balanced (outside strings and escapes). */
+function balanced(selector: string): boolean {
+  const open: string[] = [];
+  let quote: string | null = null;
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '(') open.push(c === '[' ? ']' : ')');
+    else if ((c === ']' || c === ')') && open.pop() !== c) return false;
+  }
+  return quote === null && open.length === 0;
+}
+
+/**
+ * Why `selector` cannot be an added site's selector, or null: text only, no DOM (the background and
+ * the settings schema use it). Refuses what a selector list does not need — REFUSED, also when written
+ * as an escape — and unclosed strings or brackets.
+ */
+export function selectorTextProblem(selector: string): string | null {
   if (selector.trim() === '') return 'empty';
+  if (selector.length > MAX_SELECTOR_LENGTH) return `longer than ${MAX_SELECTOR_LENGTH} characters`;
+  const plain = unescapeCss(selector);
+  if (plain === null) return 'a backslash escape that stands for nothing';
+  for (const [pattern, why] of REFUSED) if (pattern.test(selector) || pattern.test(plain)) return why;
+  if (!balanced(selector)) return 'an unclosed string, bracket or parenthesis';
+  return null;
+}
+
+/**
+ * Why a selector cannot be used, or null when it reads: selectorTextProblem, then (where there is a
+ * DOM) whether it parses, checked against an empty fragment.
+ */
+export function selectorProblem(
+  selector: string,
+  doc: Document | undefined = globalThis.document,
+): string | null {
+  const problem = selectorTextProblem(selector);
+  if (problem || !doc) return problem;
   try {
     doc.createDocumentFragment().querySelector(selector);
     return null;

@@ -13,6 +13,7 @@ import {
   storeSettings,
   tabIdOf,
 } from './harness';
+import { actionOfMark, MARK_VALUE } from './marks';
 
 const URL = 'https://archiveofourown.org/tags/Dysphoria/works';
 
@@ -38,9 +39,10 @@ const settings = {
 const work = (n: number) => `li.blurb:nth-child(${n} of li.blurb)`;
 
 async function marks(page: Page): Promise<Record<string, string | null>> {
-  return page.$$eval('li.blurb', (els) =>
-    Object.fromEntries(els.map((el) => [el.id, el.getAttribute('data-tagveil')])),
+  const pairs = await page.$$eval('li.blurb', (els) =>
+    els.map((el) => [el.id, el.getAttribute('data-tagveil')]),
   );
+  return Object.fromEntries(pairs.map(([id, mark]) => [id, actionOfMark(mark ?? null)]));
 }
 
 describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
@@ -61,13 +63,13 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
 
   it('hides a work tagged with a blocked freeform', async () => {
     const first = page.locator(work(1));
-    await expect.poll(() => first.getAttribute('data-tagveil')).toBe('hide');
+    await expect.poll(() => first.getAttribute('data-tagveil')).toBe(MARK_VALUE.hide);
     expect(await first.isVisible()).toBe(false);
   });
 
   it('blurs a work tagged "Netorare" and says why', async () => {
     const third = page.locator(work(3));
-    expect(await third.getAttribute('data-tagveil')).toBe('blur');
+    expect(await third.getAttribute('data-tagveil')).toBe(MARK_VALUE.blur);
     const filter = await third.locator('ul.tags').evaluate((el) => getComputedStyle(el).filter);
     expect(filter).toContain('blur');
     const veil = await readVeil(page, work(3));
@@ -122,7 +124,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
     expect(await page.locator(work(1)).isVisible()).toBe(true);
     await expect.poll(() => popup.locator('#counts').textContent()).toBe('Not filtering this site.');
     await popup.getByLabel('Filter Archive of Our Own').check();
-    await expect.poll(() => page.locator(work(1)).getAttribute('data-tagveil')).toBe('hide');
+    await expect.poll(() => page.locator(work(1)).getAttribute('data-tagveil')).toBe(MARK_VALUE.hide);
     await popup.close();
   });
 
@@ -137,7 +139,11 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
       .poll(() => popup.locator('#notice').textContent())
       .toMatch(/^Blocked “rating:Explicit” in My blocklist\./u);
     await expect
-      .poll(() => page.locator('li.blurb:has(span.rating[title="Explicit"])[data-tagveil="hide"]').count())
+      .poll(() =>
+        page
+          .locator(`li.blurb:has(span.rating[title="Explicit"])[data-tagveil="${MARK_VALUE.hide}"]`)
+          .count(),
+      )
       .toBe(explicit);
     const stored = (await readSettings(browser.worker)) as typeof settings;
     expect(stored.lists[0]?.patterns).toEqual(['Body Swap', 'rating:Explicit']);
@@ -200,7 +206,9 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
     // Every work carrying it is now hidden (or was already acted on by a stronger rule).
     const carriers = page.locator(`li.blurb:has(li.${namespace}s a.tag:text-is("${name}"))`);
     expect(await carriers.count()).toBeGreaterThan(0);
-    await expect.poll(() => carriers.locator(':scope:not([data-tagveil="hide"])').count()).toBe(0);
+    await expect
+      .poll(() => carriers.locator(`:scope:not([data-tagveil="${MARK_VALUE.hide}"])`).count())
+      .toBe(0);
     await popup.close();
   });
 });

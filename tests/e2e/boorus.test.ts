@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postList } from '../booru-pages';
 import { type ExtensionBrowser, launchWithExtension, servePages, storeSettings } from './harness';
+import { actionOfMark } from './marks';
 
 const DANBOORU = 'https://danbooru.donmai.us/posts?tags=1girl';
 const E621 = 'https://e621.net/posts';
@@ -36,7 +37,7 @@ describe('Tagveil on booru post lists (synthetic pages in their markup)', () => 
     await page.goto(url);
     await page.waitForSelector(`${selector}[data-tagveil-seen]`, { state: 'attached' });
     const marks = await page.$$eval(selector, (els) => els.map((el) => el.getAttribute('data-tagveil')));
-    expect(marks).toEqual([null, 'hide', null, 'blur', null, null]);
+    expect(marks.map(actionOfMark)).toEqual([null, 'hide', null, 'blur', null, null]);
     expect(await page.locator(`${selector}[data-id="102"]`).isVisible()).toBe(false);
     await page.close();
   });

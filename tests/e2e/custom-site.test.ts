@@ -12,6 +12,7 @@ import {
   storeSettings,
   tabIdOf,
 } from './harness';
+import { MARK_VALUE } from './marks';
 
 declare const chrome: typeof Browser;
 
@@ -99,7 +100,7 @@ describe('a site the user adds', () => {
   it('filters the site’s pages from then on, entry by entry, and the popup counts them', async () => {
     const page = await browser.context.newPage();
     await page.goto(URL);
-    await expect.poll(() => page.locator('#s2').getAttribute('data-tagveil')).toBe('hide');
+    await expect.poll(() => page.locator('#s2').getAttribute('data-tagveil')).toBe(MARK_VALUE.hide);
     expect(await page.locator('article.story[data-tagveil-seen]').count()).toBe(3);
     expect(await page.locator('#s1').getAttribute('data-tagveil')).toBeNull();
     const popup = await openPopup(browser, await tabIdOf(browser.worker, page));
@@ -147,6 +148,6 @@ describe('a site the user adds', () => {
     await page.goto(URL);
     await page.waitForTimeout(500);
     expect(await page.locator('[data-tagveil]').count()).toBe(0);
-    expect(await page.locator('html[data-tagveil-running]').count()).toBe(0);
+    expect(await page.locator('[data-tagveil-seen]').count()).toBe(0);
   });
 });

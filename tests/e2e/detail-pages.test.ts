@@ -85,6 +85,28 @@ describe.skipIf(!HAVE_REAL_PAGES)('a warning before a gallery page that carries 
     await page.close();
   });
 
+  it('gains and loses its warning as the rules change, without reload', async () => {
+    const page = await open(AO3_WORK);
+    const withArtbooks = {
+      enabled: true,
+      sites: {},
+      lists: [{ id: 'a', name: 'No artbooks', enabled: true, action: 'hide', patterns: ['artbook'] }],
+    };
+    await storeSettings(browser.worker, {
+      ...withArtbooks,
+      lists: [{ ...withArtbooks.lists[0], patterns: [] }],
+    });
+    await expect.poll(() => page.locator(COVER).count()).toBe(0);
+    expect(await page.locator('#chapters').isVisible()).toBe(true);
+    await storeSettings(browser.worker, withArtbooks);
+    await expect.poll(() => page.locator(COVER).count()).toBe(1);
+    expect((await readClosed(page, COVER))?.text).toContain('Tagged Artbook — list No artbooks.');
+    // Tagveil switched off for the site: the warning goes.
+    await storeSettings(browser.worker, { ...withArtbooks, sites: { ao3: false } });
+    await expect.poll(() => page.locator(COVER).count()).toBe(0);
+    await page.close();
+  });
+
   it('a gallery without a blocked tag shows as it is', async () => {
     await storeSettings(browser.worker, {
       enabled: true,

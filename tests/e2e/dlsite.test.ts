@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
 import { type ExtensionBrowser, launchWithExtension, readClosed, servePages, storeSettings } from './harness';
 import type { Leaks } from './leak-scenarios';
+import { actionOfMark } from './marks';
 import { LEAK_RECORDER } from './pages';
 
 const SEARCH =
@@ -39,7 +40,9 @@ async function carrying(page: Page, id: string): Promise<(string | null)[]> {
 }
 
 async function marks(page: Page): Promise<(string | null)[]> {
-  return page.$$eval(ENTRY, (els) => els.map((el) => el.getAttribute('data-tagveil')));
+  return page
+    .$$eval(ENTRY, (els) => els.map((el) => el.getAttribute('data-tagveil')))
+    .then((marks) => marks.map(actionOfMark));
 }
 
 async function leaks(page: Page): Promise<Leaks> {

@@ -10,6 +10,7 @@ import {
   servePages,
   storeSettings,
 } from './harness';
+import { actionOfMark, MARK_VALUE } from './marks';
 import { worksPage } from './pages';
 
 const URL = 'https://archiveofourown.org/tags/Original%20Work/works';
@@ -49,7 +50,7 @@ describe('effects and rule kinds on the demo catalog, in Chromium', () => {
 
   it('collapses a work to one line with the reason and a Show button', async () => {
     const entry = page.locator(work(1003));
-    expect(await entry.getAttribute('data-tagveil')).toBe('collapse');
+    expect(await entry.getAttribute('data-tagveil')).toBe(MARK_VALUE.collapse);
     expect(await entry.locator('.header').isVisible()).toBe(false);
     expect((await entry.boundingBox())?.height).toBeLessThan(80);
     expect(await readVeil(page, work(1003))).toEqual({
@@ -62,16 +63,16 @@ describe('effects and rule kinds on the demo catalog, in Chromium', () => {
 
   it('labels a work with the rule’s note and leaves it readable', async () => {
     const entry = page.locator(work(1008));
-    expect(await entry.getAttribute('data-tagveil')).toBe('label');
+    expect(await entry.getAttribute('data-tagveil')).toBe(MARK_VALUE.label);
     expect(await entry.locator('.header').isVisible()).toBe(true);
     expect((await readVeil(page, work(1008)))?.text).toBe('Tagged cartography — list Maps');
   });
 
   it('applies OR and NOT terms, alias groups, exceptions and site scopes', async () => {
     const marks = await page.$$eval('li.blurb', (els) =>
-      els.map((el) => [el.id, el.getAttribute('data-tagveil')]),
+      els.map((el) => [el.id, el.getAttribute('data-tagveil')] as const),
     );
-    expect(Object.fromEntries(marks)).toEqual({
+    expect(Object.fromEntries(marks.map(([id, mark]) => [id, actionOfMark(mark)]))).toEqual({
       work_1001: null, // "Fluff", but that list is for e621 only
       work_1002: 'hide', // Netorare
       work_1003: 'collapse',
@@ -114,7 +115,7 @@ describe('a shown entry hidden again once scrolled out of view (a setting), in C
     const page = await browser.context.newPage();
     await page.goto(LONG);
     const first = page.locator(work(0));
-    await expect.poll(() => first.getAttribute('data-tagveil')).toBe('blur');
+    await expect.poll(() => first.getAttribute('data-tagveil')).toBe(MARK_VALUE.blur);
     await clickVeilButton(page, work(0), 'Show');
     await expect.poll(() => first.getAttribute('data-tagveil-shown')).toBe('');
     // Still on screen for a while: stays shown.

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_MIN_INTERVAL_MS } from '../../src/sites/ehentai-api';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
 import { type ExtensionBrowser, launchWithExtension, pageStateOf, storeSettings } from './harness';
+import { MARK_VALUE } from './marks';
 
 declare const chrome: typeof Browser;
 
@@ -121,7 +122,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('completing E-Hentai rows with the site’s me
     await page.waitForSelector(TILES, { state: 'attached' });
     // While the answer is on its way, no row has been released (painted) yet.
     expect(await page.locator(`${TILES}[data-tagveil-seen]`).count()).toBe(0);
-    await expect.poll(() => page.locator(tile()).getAttribute('data-tagveil')).toBe('hide');
+    await expect.poll(() => page.locator(tile()).getAttribute('data-tagveil')).toBe(MARK_VALUE.hide);
     // On a slow machine the parser can hand over the last rows after the first request left; they
     // go in a later one (at least a second apart), so wait for every row rather than count at once.
     await expect
@@ -139,7 +140,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('completing E-Hentai rows with the site’s me
     calls.length = 0;
     mode = 'ok';
     const page = await open(true);
-    await expect.poll(() => page.locator(tile()).getAttribute('data-tagveil')).toBe('hide');
+    await expect.poll(() => page.locator(tile()).getAttribute('data-tagveil')).toBe(MARK_VALUE.hide);
     expect(calls).toEqual([]);
     await page.close();
   });
@@ -167,7 +168,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('completing E-Hentai rows with the site’s me
     for (let i = 1; i < calls.length; i++) {
       expect((calls[i]?.at ?? 0) - (calls[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(API_MIN_INTERVAL_MS / 2);
     }
-    expect(await page.locator(tile()).getAttribute('data-tagveil')).toBe('hide');
+    expect(await page.locator(tile()).getAttribute('data-tagveil')).toBe(MARK_VALUE.hide);
     await page.close();
   });
 

@@ -9,6 +9,7 @@ import {
   servePages,
   storeSettings,
 } from './harness';
+import { actionOfMark, MARK_VALUE } from './marks';
 
 const COMPACT = 'https://e-hentai.org/?f_search=touhou';
 const THUMBNAILS = 'https://exhentai.org/popular';
@@ -29,7 +30,9 @@ const settings = {
 };
 
 async function marks(page: Page, selector: string): Promise<(string | null)[]> {
-  return page.$$eval(selector, (els) => els.map((el) => el.getAttribute('data-tagveil')));
+  return (await page.$$eval(selector, (els) => els.map((el) => el.getAttribute('data-tagveil')))).map(
+    actionOfMark,
+  );
 }
 
 describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on real E-Hentai lists', () => {
@@ -58,7 +61,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on real E-Hentai lists', () => {
     const rows = 'table.itg > tbody > tr:has(.glname)';
     await page.waitForSelector(`${rows}[data-tagveil-seen]`, { state: 'attached' });
     const netorare = page.locator(`${rows}:has(.gt[title="female:netorare"])`);
-    expect(await netorare.getAttribute('data-tagveil')).toBe('hide');
+    expect(await netorare.getAttribute('data-tagveil')).toBe(MARK_VALUE.hide);
     expect(await netorare.isVisible()).toBe(false);
     // What each row should get, from the row's own markup.
     const expected = await page.$$eval(rows, (els) =>

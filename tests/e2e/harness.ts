@@ -57,6 +57,8 @@ interface CdpNode {
   nodeName: string;
   localName?: string;
   nodeValue?: string;
+  /** Name, value, name, value… */
+  attributes?: string[];
   backendNodeId: number;
   children?: CdpNode[];
   shadowRoots?: CdpNode[];
@@ -97,7 +99,17 @@ function walk(
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child, visit, inside);
 }
 
-/** Reads the text and button names inside the closed shadow root of the element at `hostSelector`. */
+/** Text Tagveil draws from an attribute (DRAWN_TEXT in src/page/effects.ts): shown, but not the page's text. */
+function drawnText(node: CdpNode): string | null {
+  const attributes = node.attributes ?? [];
+  const at = attributes.indexOf('data-text');
+  return at >= 0 && at % 2 === 0 ? (attributes[at + 1] ?? null) : null;
+}
+
+/**
+ * Reads the text and button names inside the closed shadow root of the element at `hostSelector`: text
+ * nodes and drawn text, as they are shown.
+ */
 export async function readClosed(page: Page, hostSelector: string) {
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -107,6 +119,8 @@ export async function readClosed(page: Page, hostSelector: string) {
     const buttons = new Map<CdpNode, string>();
     walk(tree, (n, button) => {
       if (n.localName === 'button') buttons.set(n, '');
+      const drawn = drawnText(n);
+      if (drawn) texts.push(drawn);
       // Text nodes, but not the style sheets' text.
       if (n.nodeType !== 3 || !n.nodeValue || n.nodeValue.includes('{')) return;
       texts.push(n.nodeValue);

@@ -10,6 +10,7 @@ import {
   REAL_PATH,
   scrollThenRerender,
 } from './leak-scenarios';
+import { MARK_VALUE } from './marks';
 import { LEAK_RECORDER } from './pages';
 import { LOCAL_SITE_ARGS, startSiteServer } from './site-server';
 
@@ -35,7 +36,7 @@ describe('no flash: an entry that ends hidden or blurred is never painted unfilt
   it.skipIf(!HAVE_REAL_PAGES)('the real AO3 page, streamed over 2 s', async () => {
     const page = await browser.context.newPage();
     await page.goto(`https://archiveofourown.org${REAL_PATH}`, { waitUntil: 'load' });
-    expect(await page.locator('li.blurb[data-tagveil="hide"]').count()).toBe(4);
+    expect(await page.locator(`li.blurb[data-tagveil="${MARK_VALUE.hide}"]`).count()).toBe(4);
     const result = await countLeaks(page);
     expect(result.frames).toBeGreaterThan(20);
     expect(result).toMatchObject({ leakedFrames: 0, leakedEntries: [] });
@@ -46,7 +47,9 @@ describe('no flash: an entry that ends hidden or blurred is never painted unfilt
     const page = await browser.context.newPage();
     await page.goto(`https://archiveofourown.org${HUGE_PATH}`, { waitUntil: 'load', timeout: 170_000 });
     expect(await page.locator('li.blurb[data-tagveil-seen]').count()).toBe(HUGE_COUNT);
-    expect(await page.locator('li.blurb[data-tagveil="hide"]').count()).toBe(Math.ceil(HUGE_COUNT / 7));
+    expect(await page.locator(`li.blurb[data-tagveil="${MARK_VALUE.hide}"]`).count()).toBe(
+      Math.ceil(HUGE_COUNT / 7),
+    );
     const result = await countLeaks(page);
     expect(result.frames).toBeGreaterThan(10);
     expect(result).toMatchObject({ leakedFrames: 0, leakedEntries: [] });
@@ -64,7 +67,7 @@ describe('no flash: an entry that ends hidden or blurred is never painted unfilt
       els.map((el) => [el.id, el.getAttribute('data-tagveil')]),
     );
     expect(marks).toHaveLength(51);
-    expect(marks[0]).toEqual(['work_1', 'hide']);
+    expect(marks[0]).toEqual(['work_1', MARK_VALUE.hide]);
     expect(afterRerender.frames).toBeGreaterThan(20);
     expect(afterRerender).toMatchObject({ leakedFrames: 0, leakedEntries: [] });
     await page.close();

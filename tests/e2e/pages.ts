@@ -1,4 +1,5 @@
 /** The project's own synthetic catalog pages in Archive of Our Own's markup, for scale and no-flash tests. */
+import { MARK_VALUE } from './marks';
 
 const FILLER_TAGS = Array.from({ length: 400 }, (_, i) => `Filler Tag ${i}`);
 
@@ -35,6 +36,9 @@ ${items}
 </ol></div>${script ? `<script>${script}</script>` : ''}</body></html>`;
 }
 
+/** Marks of the actions that keep an entry's content from view (hide, blur, collapse). */
+const HIDING_MARKS = [MARK_VALUE.hide, MARK_VALUE.blur, MARK_VALUE.collapse];
+
 /**
  * Counts, in the page's main world, frames in which an entry that ends acted on was painted unfiltered
  * with the content it ends with: an entry's record starts over whenever its content changes (a card
@@ -67,7 +71,7 @@ export const LEAK_RECORDER = `(() => {
     const leakedEntries = [];
     for (const [el, frames] of seenFrames) {
       const mark = el.getAttribute('data-tagveil');
-      if (!el.isConnected || (mark !== 'hide' && mark !== 'blur' && mark !== 'collapse')) continue;
+      if (!el.isConnected || !${JSON.stringify(HIDING_MARKS)}.includes(mark)) continue;
       leakedEntries.push(el.id);
       for (const f of frames) leaked.add(f);
     }

@@ -10,6 +10,7 @@ import {
   storeSettings,
   tabIdOf,
 } from './harness';
+import { MARK_VALUE } from './marks';
 import { worksPage } from './pages';
 
 // The popup on a 20-work AO3 listing where works 0, 7 and 14 carry "Netorare" (tests/e2e/pages.ts).
@@ -122,7 +123,7 @@ describe('the popup', () => {
       .poll(() => popup.locator('#notice').textContent())
       .toBe('Blocked “Netorare” in My blocklist. 3 entries on this page carry it.Undo');
     expect(await popup.getByLabel('Tag to block').inputValue()).toBe('');
-    await expect.poll(() => page.locator('#work_7').getAttribute('data-tagveil')).toBe('blur');
+    await expect.poll(() => page.locator('#work_7').getAttribute('data-tagveil')).toBe(MARK_VALUE.blur);
     await popup.getByRole('button', { name: 'Undo' }).click();
     await expect
       .poll(() => popup.locator('#notice').textContent())

@@ -8,6 +8,7 @@ import {
   readClosed,
   storeSettings,
 } from './harness';
+import { MARK_VALUE } from './marks';
 
 const FIRST = 'https://archiveofourown.org/tags/Dysphoria/works';
 /** The real first page's own "next" link, and the one after it. */
@@ -64,7 +65,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('refill: a list page mostly hidden is topped u
     await storeSettings(browser.worker, settings('off'));
     const page = await browser.context.newPage();
     await page.goto(FIRST);
-    await page.waitForSelector('li.blurb[data-tagveil="hide"]', { state: 'attached' });
+    await page.waitForSelector(`li.blurb[data-tagveil="${MARK_VALUE.hide}"]`, { state: 'attached' });
     await page.waitForTimeout(300);
     expect(pageRequests()).toEqual([]);
     expect(await page.locator('tagveil-refill').count()).toBe(0);

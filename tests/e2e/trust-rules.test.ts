@@ -10,6 +10,7 @@ import {
   storeSettings,
   tabIdOf,
 } from './harness';
+import { MARK_VALUE } from './marks';
 
 const URL = 'https://archiveofourown.org/tags/Dysphoria/works';
 const CRAFTED_URL = `${URL}?page=2`;
@@ -88,8 +89,9 @@ describe.skipIf(!HAVE_REAL_PAGES)('rules that cannot be fooled or frozen, on a r
   it('hides a work whose tag hides zero-width characters, a soft hyphen or bidi controls inside "Incest"', async () => {
     await page.goto(URL);
     await expect.poll(() => page.locator('li.blurb[data-tagveil-seen]').count()).toBe(20);
-    for (const n of [1, 2, 5]) expect(await page.locator(work(n)).getAttribute('data-tagveil')).toBe('hide');
-    expect(await page.locator('li.blurb[data-tagveil="hide"]').count()).toBe(3);
+    for (const n of [1, 2, 5])
+      expect(await page.locator(work(n)).getAttribute('data-tagveil')).toBe(MARK_VALUE.hide);
+    expect(await page.locator(`li.blurb[data-tagveil="${MARK_VALUE.hide}"]`).count()).toBe(3);
     // The freezing expression never ran: refused on the page too, and said so.
     const { problems } = await pageStateOf(browser.worker, page);
     expect(problems.join('\n')).toContain('Old rules, line 1, column');
@@ -105,7 +107,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('rules that cannot be fooled or frozen, on a r
     const asked = Date.now();
     await page.evaluate(() => document.title);
     expect(Date.now() - asked).toBeLessThan(2_000);
-    expect(await page.locator(work(3)).getAttribute('data-tagveil')).toBe('hide');
+    expect(await page.locator(work(3)).getAttribute('data-tagveil')).toBe(MARK_VALUE.hide);
 
     const popup = await openPopup(browser, await tabIdOf(browser.worker, page));
     const problems = popup.locator('p.problem');

@@ -15,6 +15,7 @@ import {
   storeSettings,
   tabIdOf,
 } from './harness';
+import { MARK_VALUE } from './marks';
 
 declare const chrome: typeof Browser;
 
@@ -28,7 +29,7 @@ function list(patterns: string[]) {
 
 /** Works on the page carrying a tag (by its link text), and those of them Tagveil hid. */
 function hidden(page: Page, tag: string) {
-  return page.locator(`li.blurb:has(a.tag:text-is("${tag}"))[data-tagveil="hide"]`);
+  return page.locator(`li.blurb:has(a.tag:text-is("${tag}"))[data-tagveil="${MARK_VALUE.hide}"]`);
 }
 
 async function syncItems(browser: ExtensionBrowser): Promise<Record<string, unknown>> {

@@ -18,6 +18,7 @@ import {
   storeSettings,
   tabIdOf,
 } from './harness';
+import { MARK_VALUE } from './marks';
 import { worksPage } from './pages';
 
 declare const chrome: typeof Browser;
@@ -79,8 +80,8 @@ describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
     await page.goto(URL);
     const violent = carriers(page, 'Graphic Depictions Of Violence');
     expect(await violent.count()).toBe(3);
-    await expect.poll(() => page.locator('li.blurb[data-tagveil="hide"]').count()).toBe(3);
-    expect(await violent.locator(':scope:not([data-tagveil="hide"])').count()).toBe(0);
+    await expect.poll(() => page.locator(`li.blurb[data-tagveil="${MARK_VALUE.hide}"]`).count()).toBe(3);
+    expect(await violent.locator(`:scope:not([data-tagveil="${MARK_VALUE.hide}"])`).count()).toBe(0);
     await onboarding.close();
   });
 
@@ -101,7 +102,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
       .poll(() => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
       .toBe('');
     await popup.getByRole('button', { name: 'Resume' }).click();
-    await expect.poll(() => page.locator('li.blurb[data-tagveil="hide"]').count()).toBe(3);
+    await expect.poll(() => page.locator(`li.blurb[data-tagveil="${MARK_VALUE.hide}"]`).count()).toBe(3);
     await popup.close();
   });
 
@@ -125,7 +126,9 @@ describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
     expect(await editor.inputValue()).toBe('Body Swap\n/(a+)+$/');
     const swapped = carriers(page, 'Body Swap');
     expect(await swapped.count()).toBeGreaterThan(0);
-    await expect.poll(() => swapped.locator(':scope:not([data-tagveil="hide"])').count()).toBe(0);
+    await expect
+      .poll(() => swapped.locator(`:scope:not([data-tagveil="${MARK_VALUE.hide}"])`).count())
+      .toBe(0);
     // The page skips the line that does not read, and says so.
     await expect
       .poll(async () => (await pageStateOf(browser.worker, page)).problems.join('\n'))
@@ -214,7 +217,9 @@ describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
       .toContain('Fluff');
     const fluffy = carriers(page, 'Fluff');
     expect(await fluffy.count()).toBeGreaterThan(0);
-    await expect.poll(() => fluffy.locator(':scope:not([data-tagveil="hide"])').count()).toBe(0);
+    await expect
+      .poll(() => fluffy.locator(`:scope:not([data-tagveil="${MARK_VALUE.hide}"])`).count())
+      .toBe(0);
   });
 
   it('sizes stored settings exactly as storage.sync counts them', async () => {
@@ -281,7 +286,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {
     // The page is still filtered from the local copy.
     await page.reload();
     await expect
-      .poll(() => carriers(page, 'Fluff').locator(':scope:not([data-tagveil="hide"])').count())
+      .poll(() => carriers(page, 'Fluff').locator(`:scope:not([data-tagveil="${MARK_VALUE.hide}"])`).count())
       .toBe(0);
   });
 
@@ -357,7 +362,7 @@ describe('the Japanese user interface', () => {
     await storeSettings(browser.worker, settings);
     const page = await browser.context.newPage();
     await page.goto(url);
-    await expect.poll(() => page.locator('#work_0').getAttribute('data-tagveil')).toBe('blur');
+    await expect.poll(() => page.locator('#work_0').getAttribute('data-tagveil')).toBe(MARK_VALUE.blur);
     const veil = await readVeil(page, '#work_0');
     expect(veil?.text).toContain('注意：Netorare');
     expect(veil?.buttons).toEqual(['表示']);
