@@ -9,6 +9,7 @@ import {
   PAGE_DATA_HELLO_EVENT,
   type PageWork,
 } from '../sites/page-data';
+import type { SiteAdapter } from '../sites/types';
 import type { FactsSource } from './facts';
 
 /** An entry waits this long for its work's facts in the page's data (held back), then shows as it is. */
@@ -140,4 +141,43 @@ function merge(facts: EntryFacts, work: PageWork): void {
 
 function key(tag: Tag): string {
   return `${tag.namespace ?? ''}:${tag.name}`;
+}
+
+/** What the page data source needs of the content script's context (WXT's, or a test's). */
+export interface PageDataContext {
+  setTimeout(fn: () => void, ms: number): unknown;
+  addEventListener(target: Document, type: 'DOMContentLoaded', fn: () => void): void;
+  onInvalidated(fn: () => void): unknown;
+}
+
+/**
+ * The page's own data as a facts source for an adapter that reads it, listening from now until the
+ * context ends; null for every other site.
+ */
+export function pageDataSource(
+  ctx: PageDataContext,
+  doc: Document,
+  adapter: SiteAdapter,
+  scanner: { settle(ids: string[]): void; rescan(): void },
+): PageDataSource | null {
+  const spec = adapter.pageData;
+  if (!spec) return null;
+  const source = new PageDataSource(doc, {
+    site: adapter.id,
+    now: Date.now,
+    setTimer: (fn, ms) => {
+      ctx.setTimeout(fn, ms);
+    },
+    onSettled: (ids) => scanner.settle(ids),
+    onLate: () => scanner.rescan(),
+    hold: spec.holdCards,
+  });
+  ctx.onInvalidated(source.listen());
+  const embedded = spec.embedded;
+  if (embedded) {
+    const read = () => source.add(embedded(doc));
+    if (doc.readyState === 'loading') ctx.addEventListener(doc, 'DOMContentLoaded', read);
+    else read();
+  }
+  return source;
 }

@@ -9,6 +9,8 @@ import { completedTagsCache, loadLearned, loadSettings, saveLearned, watchSettin
 import { learnInto, type SiteAdapter } from '../sites/types';
 import { t } from '../ui/i18n';
 import { startupMs } from './clock';
+import { factsSources, lookupSource } from './facts';
+import { pageDataSource } from './facts-page';
 import { showInterstitial } from './interstitial';
 import { Refill, type RefillMode } from './refill';
 import { Scanner } from './scanner';
@@ -72,6 +74,7 @@ export function runCatalog(
     holdPage = null;
     const facts = detail.read(doc);
     if (!facts || !active || audit) return;
+    pageData?.fill(facts, false); // what the page's own data says of it (a single-page site's answer)
     const verdict = currentJudge(facts);
     if (verdict.action === null || verdict.action === 'label') return;
     removeInterstitial = showInterstitial(doc, verdict, () => history.back());
@@ -90,6 +93,8 @@ export function runCatalog(
       onSettled: (ids) => scanner.settle(ids),
       cache: completedTagsCache(adapter.id),
     }) ?? null;
+  // The page's own data (pixiv, hitomi.la, MangaDex): a facts source beside the look-up (facts.ts).
+  const pageData = pageDataSource(ctx, doc, adapter, scanner);
   let refillMode: RefillMode = 'off';
   const checkRefill = () => {
     if (active && doc.readyState !== 'loading') refill.check(refillMode);
@@ -159,7 +164,9 @@ export function runCatalog(
     if (!unchanged) {
       audit = settings.audit;
       currentJudge = matcher.judge;
-      scanner.setTagSource(settings.completeTags ? tagSource : null);
+      scanner.setFacts(
+        factsSources([pageData, settings.completeTags && tagSource ? lookupSource(tagSource) : null]),
+      );
       scanner.setJudge(matcher.judge, {
         audit,
         needs: matcher.needs,

@@ -19,7 +19,9 @@ describe('the site registry', () => {
   });
 
   it('registers every adapter file', () => {
-    const adapters = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('-data.ts') && !SHARED.has(f));
+    const adapters = files.filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('-data.ts') && !SHARED.has(f),
+    );
     expect(adapters.map((f) => f.replace(/\.ts$/u, '')).sort()).toEqual(SITES.map((s) => s.id).sort());
   });
 

@@ -3,11 +3,14 @@ import { ao3 } from './ao3';
 import { danbooru } from './danbooru';
 import { e621 } from './e621';
 import { ehentai } from './ehentai';
+import { hitomi } from './hitomi';
+import { mangadex } from './mangadex';
 import { nhentai } from './nhentai';
+import { pixiv } from './pixiv';
 import type { SiteAdapter } from './types';
 
 /** Every built-in site. Adding a site: a file in src/sites, an entry here, a test on a saved page. */
-export const SITES: readonly SiteAdapter[] = [ao3, ehentai, nhentai, danbooru, e621];
+export const SITES: readonly SiteAdapter[] = [ao3, ehentai, nhentai, danbooru, e621, pixiv, hitomi, mangadex];
 
 export function allMatchPatterns(): string[] {
   return SITES.flatMap((site) => site.matches);
