@@ -11,6 +11,7 @@ import {
   MAX_ANSWER_BYTES,
   PAGE_DATA_EVENT,
   PAGE_DATA_HELLO_EVENT,
+  PAGE_DATA_READER_EVENT,
   type PageDataMessage,
   type PageWork,
 } from '../sites/page-data';
@@ -83,6 +84,8 @@ export function installPageDataHook(
     kept = [];
     for (const message of pending) send(message);
   });
+  // The isolated script may have said hello before this script started: it answers this with another.
+  doc.dispatchEvent(new CustomEvent(PAGE_DATA_READER_EVENT));
   const hand = (reader: AnswerReader, body: unknown) => {
     const start = performance.now();
     try {

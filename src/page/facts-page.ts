@@ -7,6 +7,7 @@ import {
   MAX_WORKS_PER_ANSWER,
   PAGE_DATA_EVENT,
   PAGE_DATA_HELLO_EVENT,
+  PAGE_DATA_READER_EVENT,
   type PageWork,
 } from '../sites/page-data';
 import type { SiteAdapter } from '../sites/types';
@@ -83,9 +84,14 @@ export class PageDataSource implements FactsSource {
       if (works) this.add(works);
       else this.refused++;
     };
+    const hello = () => this.doc.dispatchEvent(new CustomEvent(PAGE_DATA_HELLO_EVENT));
     this.doc.addEventListener(PAGE_DATA_EVENT, onData);
-    this.doc.dispatchEvent(new CustomEvent(PAGE_DATA_HELLO_EVENT));
-    return () => this.doc.removeEventListener(PAGE_DATA_EVENT, onData);
+    this.doc.addEventListener(PAGE_DATA_READER_EVENT, hello);
+    hello();
+    return () => {
+      this.doc.removeEventListener(PAGE_DATA_EVENT, onData);
+      this.doc.removeEventListener(PAGE_DATA_READER_EVENT, hello);
+    };
   }
 
   /** Works the page gave (its answers, its embedded data). */

@@ -17,6 +17,8 @@ export interface PageWork {
 export const PAGE_DATA_EVENT = 'tagveil-page-data';
 /** The isolated world → main world event: "I am listening, send what you kept". */
 export const PAGE_DATA_HELLO_EVENT = 'tagveil-page-data-hello';
+/** The main world → isolated world event "I started": the two scripts start in either order. */
+export const PAGE_DATA_READER_EVENT = 'tagveil-page-data-reader';
 
 export interface PageDataMessage {
   site: string;
