@@ -57,6 +57,10 @@ export const PRESETS: readonly Preset[] = [
       'decapitation',
       'body horror',
       'warning:graphic depictions of violence',
+      // pixiv: the R-18G tag and xRestrict 2 (read as rating:r-18g), リョナ (ryona); MangaDex "Gore" is above.
+      'r-18g',
+      'リョナ',
+      'ryona',
     ],
   },
   {
@@ -88,6 +92,8 @@ export const PRESETS: readonly Preset[] = [
       '強姦',
       '凌辱',
       '陵辱',
+      // MangaDex content tag "Sexual Violence" (GET /manga/tag, group "content").
+      'sexual violence',
     ],
   },
   {
