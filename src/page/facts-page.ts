@@ -123,16 +123,31 @@ export class PageDataSource implements FactsSource {
       merge(facts, work);
       return 'ready';
     }
-    if (!ask || !this.deps.hold || facts.id === '' || this.released.has(facts.id)) return 'ready';
+    if (!ask || facts.id === '' || this.released.has(facts.id)) return 'ready';
+    if (!this.deps.hold) {
+      // Judged by its markup alone (hitomi's cards show tags): its facts arriving later mean a look again.
+      this.release(facts.id);
+      return 'ready';
+    }
     const deadline = this.deadlines.get(facts.id);
     if (deadline !== undefined) return this.deps.now() < deadline ? 'wait' : 'ready';
     this.deadlines.set(facts.id, this.deps.now() + PAGE_DATA_WAIT_MS);
     this.deps.setTimer(() => {
       if (!this.deadlines.delete(facts.id)) return;
-      this.released.add(facts.id);
+      this.release(facts.id);
       this.deps.onSettled([facts.id]);
     }, PAGE_DATA_WAIT_MS);
     return 'wait';
+  }
+
+  /** Notes an id shown without its facts (bounded like the works known: the oldest are forgotten). */
+  private release(id: string): void {
+    this.released.add(id);
+    if (this.released.size <= MAX_KNOWN_WORKS) return;
+    for (const old of this.released) {
+      this.released.delete(old);
+      break;
+    }
   }
 }
 
