@@ -44,6 +44,8 @@ export interface PageDataDeps {
   onLate: () => void;
   /** Whether cards with no facts in the page's data yet wait for them (their markup has no tags). */
   hold: boolean;
+  /** Any works arrived. */
+  onWorks?: () => void;
 }
 
 /** Reads one message's detail; null when it is not a well-formed message for this site. */
@@ -110,6 +112,7 @@ export class PageDataSource implements FactsSource {
     }
     if (settled.length > 0) this.deps.onSettled(settled);
     if (late) this.deps.onLate();
+    if (works.length > 0) this.deps.onWorks?.();
   }
 
   /** What the page's data says about one work (a detail page's). */
@@ -180,6 +183,8 @@ export function pageDataSource(
   doc: Document,
   adapter: SiteAdapter,
   scanner: { settle(ids: string[]): void; rescan(): void },
+  /** Works arrived (a detail page of a single-page site is judged again). */
+  onWorks: () => void = () => undefined,
 ): PageDataSource | null {
   const spec = adapter.pageData;
   if (!spec) return null;
@@ -191,6 +196,7 @@ export function pageDataSource(
     },
     onSettled: (ids) => scanner.settle(ids),
     onLate: () => scanner.rescan(),
+    onWorks,
     hold: spec.holdCards,
   });
   ctx.onInvalidated(source.listen());

@@ -57,7 +57,7 @@ export function runCatalog(
   const effects = addStyle(doc, EFFECTS_CSS);
   let holdBack: HTMLStyleElement | null = addStyle(doc, holdBackCss(adapter.entrySelector));
   // A work's or gallery's own page is kept covered until it is judged as a whole (no flash of its cover).
-  const detail = adapter.detail?.isDetailPage(new URL(doc.location.href)) ? adapter.detail : undefined;
+  let detail = adapter.detail?.isDetailPage(new URL(doc.location.href)) ? adapter.detail : undefined;
   let holdPage: HTMLStyleElement | null = detail ? addStyle(doc, HOLD_PAGE_CSS) : null;
   let removeInterstitial: (() => void) | null = null;
   const releaseHoldBack = () => {
@@ -67,16 +67,20 @@ export function runCatalog(
     holdPage = null;
   };
   let detailJudged = false;
+  /** The address a warning was shown for: shown once there (dismissed stays dismissed). */
+  let warnedAt: string | null = null;
   const judgeDetail = () => {
     if (!detail || detailJudged || !loaded || doc.readyState === 'loading') return;
-    detailJudged = true;
+    // A single-page site's detail page gets its facts later (its answer): it is judged again as they come.
+    detailJudged = !adapter.pageData;
     holdPage?.remove();
     holdPage = null;
     const facts = detail.read(doc);
-    if (!facts || !active || audit) return;
+    if (!facts || !active || audit || warnedAt === doc.location.pathname) return;
     pageData?.fill(facts, false); // what the page's own data says of it (a single-page site's answer)
     const verdict = currentJudge(facts);
     if (verdict.action === null || verdict.action === 'label') return;
+    warnedAt = doc.location.pathname;
     removeInterstitial = showInterstitial(doc, verdict, () => history.back());
   };
 
@@ -94,7 +98,7 @@ export function runCatalog(
       cache: completedTagsCache(adapter.id),
     }) ?? null;
   // The page's own data (pixiv, hitomi.la, MangaDex): a facts source beside the look-up (facts.ts).
-  const pageData = pageDataSource(ctx, doc, adapter, scanner);
+  const pageData = pageDataSource(ctx, doc, adapter, scanner, () => judgeDetail());
   let refillMode: RefillMode = 'off';
   const checkRefill = () => {
     if (active && doc.readyState !== 'loading') refill.check(refillMode);
@@ -213,7 +217,20 @@ export function runCatalog(
     else learn();
   }
   // A single-page site changed its address: look at every entry again (unchanged ones cost a signature).
-  ctx.addEventListener(window, 'wxt:locationchange', () => scanner.rescan());
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    scanner.rescan();
+    if (!adapter.pageData) return;
+    // A single-page site went to another page: a warning of the one it left goes; a detail page is judged.
+    // Later: the Navigation API tells of a pushState before the address changes.
+    ctx.setTimeout(() => {
+      if (warnedAt === doc.location.pathname) return;
+      removeInterstitial?.();
+      removeInterstitial = null;
+      warnedAt = null;
+      detail = adapter.detail?.isDetailPage(new URL(doc.location.href)) ? adapter.detail : undefined;
+      judgeDetail();
+    }, 0);
+  });
 
   const completionProblems = (): string[] => {
     const errors = tagSource?.errors ?? [];
