@@ -28,7 +28,8 @@ export const mangadex: SiteAdapter = {
   id: 'mangadex',
   name: 'MangaDex',
   matches: ['https://mangadex.org/*'],
-  entrySelector: '.manga-card',
+  // Title cards, and the chapter feed's groups (latest updates, follows: one group a title, linking it).
+  entrySelector: '.manga-card, .chapter-feed__container',
   pageData: { holdCards: true },
   tagLink: {
     patterns: ['https://mangadex.org/tag/*'],
