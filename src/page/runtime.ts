@@ -17,6 +17,8 @@ import { t } from '../ui/i18n';
 import { startupMs } from './clock';
 import { countMatches } from './count-matches';
 import { reasonText } from './effects';
+import { factsSources, lookupSource } from './facts';
+import { pageDataSource } from './facts-page';
 import { showInterstitial } from './interstitial';
 import { Keeper, type Kept } from './keeper';
 import { Refill, type RefillMode } from './refill';
@@ -109,7 +111,7 @@ export function runCatalog(
   const scanner = new Scanner(doc, adapter, null);
   scanner.start();
   // A work's or gallery's own page is kept covered until it is judged as a whole (no flash of its cover).
-  const detail = adapter.detail?.isDetailPage(new URL(doc.location.href)) ? adapter.detail : undefined;
+  let detail = adapter.detail?.isDetailPage(new URL(doc.location.href)) ? adapter.detail : undefined;
   let holdPage: Kept | null = detail ? keeper.style(HOLD_PAGE_CSS) : null;
   const releasePage = () => {
     holdPage?.release();
@@ -133,6 +135,8 @@ export function runCatalog(
       onSettled: (ids) => scanner.settle(ids),
       cache: completedTagsCache(adapter.id),
     }) ?? null;
+  // The page's own data (pixiv, hitomi.la, MangaDex): a facts source beside the look-up (facts.ts).
+  const pageData = pageDataSource(ctx, doc, adapter, scanner, () => judgeDetail());
   let refillMode: RefillMode = 'off';
   const checkRefill = () => {
     if (active && doc.readyState !== 'loading') refill.check(refillMode);
@@ -154,6 +158,8 @@ export function runCatalog(
   let warning: { kept: Kept; reason: string } | null = null;
   /** The user chose Show anyway: kept while the page is still acted on, as an entry's Show is. */
   let detailShown = false;
+  /** The address whose detail page was last looked at: a single-page site's own navigation changes it. */
+  let judgedPath = doc.location.pathname;
   const removeWarning = () => {
     warning?.kept.release();
     warning = null;
@@ -165,6 +171,8 @@ export function runCatalog(
     if (active && !audit) {
       try {
         const facts = detail.read(doc);
+        // What the page's own data says of it (a single-page site's answer, which may come later).
+        if (facts) pageData?.fill(facts, false);
         if (facts) verdict = currentJudge(facts);
       } catch (error) {
         detailFault = error instanceof Error ? error.message : String(error);
@@ -264,7 +272,9 @@ export function runCatalog(
       audit = settings.audit;
       currentJudge = matcher.judge;
       tripped = matcher.tripped;
-      scanner.setTagSource(settings.completeTags ? tagSource : null);
+      scanner.setFacts(
+        factsSources([pageData, settings.completeTags && tagSource ? lookupSource(tagSource) : null]),
+      );
       scanner.setJudge(matcher.judge, {
         audit,
         needs: matcher.needs,
@@ -312,7 +322,20 @@ export function runCatalog(
     else learn();
   }
   // A single-page site changed its address: look at every entry again (unchanged ones cost a signature).
-  ctx.addEventListener(window, 'wxt:locationchange', () => scanner.rescan());
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    scanner.rescan();
+    if (!adapter.pageData) return;
+    // A single-page site went to another page: a warning of the one it left goes; a detail page is judged.
+    // Later: the Navigation API tells of a pushState before the address changes.
+    ctx.setTimeout(() => {
+      if (judgedPath === doc.location.pathname) return;
+      judgedPath = doc.location.pathname;
+      detailShown = false;
+      removeWarning();
+      detail = adapter.detail?.isDetailPage(new URL(doc.location.href)) ? adapter.detail : undefined;
+      judgeDetail();
+    }, 0);
+  });
 
   const completionProblems = (): string[] => {
     const errors = tagSource?.errors ?? [];

@@ -8,8 +8,9 @@ import {
   TAGS_ONLY,
   type Verdict,
 } from '../rules/types';
-import { readEntry, type SiteAdapter, type TagSource } from '../sites/types';
+import { readEntry, type SiteAdapter } from '../sites/types';
 import { applyVerdict, clearVerdict } from './effects';
+import type { FactsSources } from './facts';
 import { HELD_ATTR, SEEN_ATTR, VEIL_TAG } from './styles';
 
 /**
@@ -139,7 +140,8 @@ export class Scanner {
   private shownWatcher: IntersectionObserver | null = null;
   /** Shown entries that have been on screen since they were shown. */
   private readonly shownOnScreen = new WeakSet<Element>();
-  private tagSource: TagSource | null = null;
+  /** Where facts beyond the entry's markup come from (facts.ts); entries they wait for are held back. */
+  private facts: FactsSources | null = null;
   private readonly waiting = new Map<string, HTMLElement>();
   /** Bumped when the rules change: a state from an older generation is judged again. */
   private generation = 0;
@@ -212,13 +214,13 @@ export class Scanner {
     if (this.observer) this.scanAll();
   }
 
-  /** Tags beyond what rows show (opt-in); entries waiting for them stay held back. */
-  setTagSource(source: TagSource | null): void {
-    this.tagSource = source;
-    if (!source) this.settle([...this.waiting.keys()]);
+  /** Facts beyond what entries' markup says (facts.ts); entries waiting for them stay held back. */
+  setFacts(facts: FactsSources | null): void {
+    this.facts = facts;
+    if (!facts) this.settle([...this.waiting.keys()]);
   }
 
-  /** The tag source has news for these entries (tags arrived, or it gave up on them). */
+  /** A facts source has news for these entries (facts arrived, or it gave up on them). */
   settle(ids: string[]): void {
     for (const id of ids) {
       const entry = this.waiting.get(id);
@@ -285,7 +287,9 @@ export class Scanner {
       // Tags (only) are read here when the popup asks and the page changed since the last count,
       // rather than kept for every entry.
       if (!counted) {
-        for (const tag of new Set(readEntry(this.adapter, entry, TAGS_ONLY).tags.map(tagToString))) {
+        const facts = readEntry(this.adapter, entry, TAGS_ONLY);
+        this.facts?.fill(facts, false);
+        for (const tag of new Set(facts.tags.map(tagToString))) {
           seen.set(tag, (seen.get(tag) ?? 0) + 1);
         }
       }
@@ -405,15 +409,9 @@ export class Scanner {
     }
     this.unfinished.delete(entry);
     const facts = readEntry(this.adapter, entry, this.needs);
-    if (this.tagSource) {
-      const extra = this.tagSource.extraTags(facts.id);
-      if (extra) facts.tags = [...facts.tags, ...extra];
-      else if (this.tagSource.awaiting(facts.id)) {
-        // Held back (unpainted) until its full tags arrive or the source gives up.
-        this.waiting.set(facts.id, entry);
-        this.hold(entry);
-        return;
-      }
+    if (this.facts?.fill(facts)) {
+      this.holdBack(facts.id, entry);
+      return;
     }
     const signature = signatureOf(facts);
     const previous = this.states.get(entry);
@@ -458,6 +456,20 @@ export class Scanner {
     if (this.faulted.has(entry)) return;
     this.faulted.add(entry);
     this.faults.entries++;
+  }
+
+  /**
+   * Held back (unpainted) until its facts arrive or their source gives up (settle). A recycled card that
+   * now links a work whose facts are not in is held back again rather than shown under the old verdict.
+   */
+  private holdBack(id: string, entry: HTMLElement): void {
+    this.waiting.set(id, entry);
+    if (this.states.has(entry)) {
+      this.states.delete(entry);
+      clearVerdict(entry);
+      entry.removeAttribute(SEEN_ATTR);
+    }
+    this.hold(entry);
   }
 
   /** With "hide again off screen" on: hides a shown entry once it has been seen and scrolled away. */

@@ -4,11 +4,24 @@ import { danbooru } from './danbooru';
 import { dlsite } from './dlsite';
 import { e621 } from './e621';
 import { ehentai } from './ehentai';
+import { hitomi } from './hitomi';
+import { mangadex } from './mangadex';
 import { nhentai } from './nhentai';
+import { pixiv } from './pixiv';
 import type { SiteAdapter } from './types';
 
 /** Every built-in site. Adding a site: a file in src/sites, an entry here, a test on a saved page. */
-export const SITES: readonly SiteAdapter[] = [ao3, ehentai, nhentai, danbooru, e621, dlsite];
+export const SITES: readonly SiteAdapter[] = [
+  ao3,
+  ehentai,
+  nhentai,
+  danbooru,
+  e621,
+  dlsite,
+  pixiv,
+  hitomi,
+  mangadex,
+];
 
 /** Sites whose own content script (entrypoints/<id>.content.ts) bundles their dictionary: the catalog script skips them. */
 export const SEPARATE_SCRIPT_MATCHES: string[] = [...nhentai.matches];

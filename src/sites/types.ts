@@ -1,5 +1,6 @@
 import { fold } from '../rules/normalize';
 import { ALL_FACTS, type EntryFacts, type FactNeeds, type RuleList, type Tag } from '../rules/types';
+import type { PageWork } from './page-data';
 
 /**
  * Knows how one site writes its catalog. Returns plain data and touches nothing.
@@ -30,6 +31,16 @@ export interface SiteAdapter {
   expectsEntries?(doc: Document): boolean;
   /** Completes what list rows show with the site's own look-up (opt-in: settings.completeTags). */
   createTagSource?(deps: TagSourceDeps): TagSource | null;
+  /**
+   * The site's cards carry an id and its pages load their facts as data (pixiv, hitomi.la, MangaDex): read
+   * in the page's main world and handed over (src/page/facts-page.ts).
+   */
+  pageData?: {
+    /** Cards wait (held back, within a bound) for their work's facts: their markup has no tags. */
+    holdCards: boolean;
+    /** Works the page embeds in its markup (pixiv's meta#meta-preload-data), read once it is parsed. */
+    embedded?(doc: Document): PageWork[];
+  };
   /** The address of the list's next page, from the page's own pagination; null on the last page. */
   nextPage?(doc: Document): string | null;
   /** A single work's or gallery's own page: warned about as a whole before it shows. */

@@ -30,6 +30,12 @@ const FORBIDDEN: [RegExp, string][] = [
 const NETWORK_ALLOWED = new Map<string, RegExp>([
   ['src/page/refill.ts', /origin !== new URL\(this\.doc\.baseURI\)\.origin/u],
   ['src/sites/ehentai-api.ts', /'https:\/\/e-hentai\.org': 'https:\/\/api\.e-hentai\.org\/api\.php'/u],
+  // The main-world reader wraps the page's own fetch and XMLHttpRequest and sends nothing itself: it
+  // passes the page's own arguments through and reads a copy of the answer.
+  [
+    'src/page/facts-hook.ts',
+    /^(?=[\s\S]*pageFetch\.apply\(this, args\))(?=[\s\S]*sendXhr\.apply\(this, args\))/u,
+  ],
   // Subscriptions: only the URL the user subscribed to, on an origin they granted, without cookies.
   [
     'src/settings/subscriptions.ts',

@@ -1,0 +1,63 @@
+import { ALL_FACTS, type Tag } from '../rules/types';
+import { isUuid, MANGADEX_TAG_NAMES } from './mangadex-data';
+import { type SiteAdapter, text } from './types';
+
+const TITLE_LINK = /\/title\/([0-9a-f-]{36})/u;
+const TAG_LINK = /\/tag\/([0-9a-f-]{36})/u;
+
+/** Tag links (`/tag/<uuid>/<slug>`) named by the site's own tag list (the link's text when it is new). */
+function readTags(root: Element): Tag[] {
+  const tags: Tag[] = [];
+  const seen = new Set<string>();
+  for (const link of root.querySelectorAll('a[href*="/tag/"]')) {
+    const uuid = TAG_LINK.exec(link.getAttribute('href') ?? '')?.[1];
+    if (!uuid || !isUuid(uuid) || seen.has(uuid)) continue;
+    seen.add(uuid);
+    const name = MANGADEX_TAG_NAMES.get(uuid) ?? text(link);
+    if (name) tags.push({ name });
+  }
+  return tags;
+}
+
+/**
+ * MangaDex (mangadex.org): title cards link their title (`/title/<uuid>`) and some of their tags
+ * (`/tag/<uuid>/`); the page's own `/manga` answers carry every tag and the content rating, read in the
+ * main world (src/sites/mangadex-data.ts). Cards wait for them, within the bound.
+ */
+export const mangadex: SiteAdapter = {
+  id: 'mangadex',
+  name: 'MangaDex',
+  matches: ['https://mangadex.org/*'],
+  // Title cards, and the chapter feed's groups (latest updates, follows: one group a title, linking it).
+  entrySelector: '.manga-card, .chapter-feed__container',
+  pageData: { holdCards: true },
+  tagLink: {
+    patterns: ['https://mangadex.org/tag/*'],
+    read(url) {
+      const uuid = TAG_LINK.exec(url.pathname)?.[1];
+      return uuid ? (MANGADEX_TAG_NAMES.get(uuid) ?? null) : null;
+    },
+  },
+  read(entry, needs = ALL_FACTS) {
+    const link = entry.querySelector('a[href*="/title/"]')?.getAttribute('href') ?? '';
+    return {
+      id: TITLE_LINK.exec(link)?.[1] ?? '',
+      tags: readTags(entry),
+      title: needs.title ? text(entry.querySelector('.title, a[href*="/title/"]')) : '',
+      creators: [],
+    };
+  },
+  detail: {
+    isDetailPage: (url) => TITLE_LINK.test(url.pathname),
+    read(doc) {
+      const id = TITLE_LINK.exec(doc.location?.pathname ?? '')?.[1];
+      if (!id) return null;
+      return {
+        id,
+        tags: doc.body ? readTags(doc.body) : [],
+        title: text(doc.querySelector('h1, .title p')),
+        creators: [],
+      };
+    },
+  },
+};
