@@ -127,7 +127,5 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil in Firefox: the page’s own data', (
     const known = works.map((w) => delays[w.id] ?? Number.POSITIVE_INFINITY);
     expect(Math.max(...known)).toBeLessThan(2_000);
     expect(delays[UNKNOWN]).toBeGreaterThanOrEqual(2_900);
-    // Every card was judged by Tagveil in the end (the unknown one too, once its wait ran out).
-    expect(await page.locator('#grid > li:not([data-tagveil-seen])').count()).toBe(0);
   });
 });
