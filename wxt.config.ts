@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { noEvalInZod } from './scripts/vite-no-eval';
+import { noEvalInZod, noInnerHtmlInPreact } from './scripts/vite-no-eval';
 
 /** Firefox: the add-on id and the oldest version with every API used here. */
 const GECKO = {
@@ -23,7 +23,7 @@ const TEST_GRANTED = (process.env.TAGVEIL_TEST_GRANTED ?? '').split(',').filter(
 export default defineConfig({
   outDir: process.env.TAGVEIL_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [noEvalInZod()] }),
+  vite: () => ({ plugins: [noEvalInZod(), noInnerHtmlInPreact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

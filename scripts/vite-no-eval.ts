@@ -16,3 +16,26 @@ export function noEvalInZod(): Plugin {
     },
   };
 }
+
+/**
+ * Preact writes `innerHTML` for one prop only, `dangerouslySetInnerHTML`, which Tagveil never uses (every
+ * string reaches the page as text). Taking the assignment out leaves no HTML sink in the shipped code,
+ * so `web-ext lint` (which flags any dynamic innerHTML write) has nothing to warn about; a use of the
+ * prop would now throw instead of parsing HTML.
+ */
+export function noInnerHtmlInPreact(): Plugin {
+  const sink = /\b([A-Za-z_$][\w$]*)\.innerHTML\s*=\s*([A-Za-z_$][\w$]*)\.__html\b/gu;
+  return {
+    name: 'tagveil:no-innerhtml-in-preact',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]preact[\\/]/u.test(id) || !sink.test(code)) return null;
+      sink.lastIndex = 0;
+      const replaced = code.replace(
+        sink,
+        () => '(()=>{throw new Error("dangerouslySetInnerHTML is not supported")})()',
+      );
+      return { code: replaced, map: null };
+    },
+  };
+}
