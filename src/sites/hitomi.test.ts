@@ -4,7 +4,7 @@ import { HAVE_REAL_PAGES, realPage } from '../../tests/real-pages';
 import { factsSources } from '../page/facts';
 import { PageDataSource } from '../page/facts-page';
 import { Scanner } from '../page/scanner';
-import { MARK_ATTR, SEEN_ATTR } from '../page/styles';
+import { MARK_ATTR, MARK_VALUE, SEEN_ATTR } from '../page/styles';
 import { compile } from '../rules/compile';
 import { hitomi } from './hitomi';
 import { hitomiWorks } from './hitomi-data';
@@ -63,7 +63,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('hitomi.la adapter', () => {
     const [first, second] = [...content.children];
     expect(first?.hasAttribute(SEEN_ATTR)).toBe(true); // not held back: its card shows tags
     expect(first?.hasAttribute(MARK_ATTR)).toBe(false);
-    expect(second?.getAttribute(MARK_ATTR)).toBe('hide');
+    expect(second?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
     const facts = hitomi.read(second as Element);
     expect(facts).toMatchObject({
       id: '5',
@@ -79,7 +79,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('hitomi.la adapter', () => {
     );
     // No rescan asked for: facts arriving for a card already judged without them make the page look again.
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(first?.getAttribute(MARK_ATTR)).toBe('hide');
+    expect(first?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
   });
 
   it('runs on hitomi.la; gallery and reader pages are detail pages', () => {

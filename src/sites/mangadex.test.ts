@@ -4,7 +4,7 @@ import { HAVE_REAL_PAGES, realPage } from '../../tests/real-pages';
 import { factsSources } from '../page/facts';
 import { PageDataSource } from '../page/facts-page';
 import { Scanner } from '../page/scanner';
-import { MARK_ATTR, SEEN_ATTR } from '../page/styles';
+import { MARK_ATTR, MARK_VALUE, SEEN_ATTR } from '../page/styles';
 import { compile } from '../rules/compile';
 import { mangadex } from './mangadex';
 import { mangadexWorks } from './mangadex-data';
@@ -65,7 +65,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('MangaDex adapter with the page’s own data',
         m.attributes.contentRating === 'erotica' ||
         m.attributes.tags.some((t) => t.attributes.name.en === 'Romance'),
     );
-    expect(cards.map((c) => c.getAttribute(MARK_ATTR) === 'hide')).toEqual(expected);
+    expect(cards.map((c) => c.getAttribute(MARK_ATTR) === MARK_VALUE.hide)).toEqual(expected);
     expect(expected.filter(Boolean).length).toBeGreaterThan(0);
     expect(expected.filter((e) => !e).length).toBeGreaterThan(0);
   });

@@ -4,7 +4,7 @@ import { HAVE_REAL_PAGES, parseHtml, realPage } from '../../tests/real-pages';
 import { factsSources } from '../page/facts';
 import { PAGE_DATA_WAIT_MS, PageDataSource } from '../page/facts-page';
 import { Scanner } from '../page/scanner';
-import { MARK_ATTR, SEEN_ATTR } from '../page/styles';
+import { MARK_ATTR, MARK_VALUE, SEEN_ATTR } from '../page/styles';
 import { compile } from '../rules/compile';
 import { PAGE_DATA_EVENT } from './page-data';
 import { pixiv, pixivWorkId } from './pixiv';
@@ -70,14 +70,14 @@ describe.skipIf(!HAVE_REAL_PAGES)('pixiv adapter with the page’s own data', ()
     expect(cards.every((c) => !c.hasAttribute(SEEN_ATTR))).toBe(true); // held back, unpainted
     hand('pixiv', pixivWorks(answer));
     expect(source.refused).toBe(0);
-    expect(cards.map((c) => c.getAttribute(MARK_ATTR) === 'hide')).toEqual(
+    expect(cards.map((c) => c.getAttribute(MARK_ATTR) === MARK_VALUE.hide)).toEqual(
       data.map((w) => w.tags.includes('おっぱい')),
     );
-    expect(cards.filter((c) => c.getAttribute(MARK_ATTR) === 'hide').length).toBeGreaterThan(0);
+    expect(cards.filter((c) => c.getAttribute(MARK_ATTR) === MARK_VALUE.hide).length).toBeGreaterThan(0);
     expect(cards.every((c) => c.hasAttribute(SEEN_ATTR))).toBe(true);
     // The English translation the answer gives is matched too: "breasts".
     scanner.setJudge(judge('breasts'));
-    expect(cards.map((c) => c.getAttribute(MARK_ATTR) === 'hide')).toEqual(
+    expect(cards.map((c) => c.getAttribute(MARK_ATTR) === MARK_VALUE.hide)).toEqual(
       data.map((w) => w.tags.includes('おっぱい')),
     );
   });
@@ -97,10 +97,10 @@ describe.skipIf(!HAVE_REAL_PAGES)('pixiv adapter with the page’s own data', ()
     scanner.start();
     const [first, second] = [...ul.children];
     expect(first?.hasAttribute(MARK_ATTR)).toBe(false);
-    expect(second?.getAttribute(MARK_ATTR)).toBe('hide');
+    expect(second?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
     for (const a of first?.querySelectorAll('a') ?? []) a.setAttribute('href', `/en/artworks/${guro[0]}`);
     scanner.rescan();
-    expect(first?.getAttribute(MARK_ATTR)).toBe('hide');
+    expect(first?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
   });
 
   it('a card whose work is not in the page’s data is shown as it is when its wait ends', () => {

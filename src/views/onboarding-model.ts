@@ -32,7 +32,13 @@ export function ruleWords(source: string): RuleWords {
     return { kind: 'endsWith', text: inner };
   }
   if (atom.kind === 'regex') {
-    const word = WORD_REGEX.exec(atom.source)?.[1];
+    // Shown as the word they stand for: `^ntr(?![a-z])` (at the start, not part of a longer word) and
+    // `non ?con` (with or without the space) read as the word a user would write.
+    const plain = atom.source
+      .replace(/^\^/u, '\\b')
+      .replace(/\(\?!\[a-z\]\)$/u, '\\b')
+      .replaceAll(' ?', ' ');
+    const word = WORD_REGEX.exec(plain)?.[1];
     if (word) return { kind: 'word', text: word };
   }
   return { kind: 'other', source };

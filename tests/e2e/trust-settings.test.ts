@@ -83,10 +83,10 @@ describe.skipIf(!HAVE_REAL_PAGES)('settings a user can trust, in the built exten
     expect(JSON.stringify(backups)).toContain(LONG_TAG.slice(0, 60));
 
     // The popup saves again: a switch stores the settings without the rule, and the notice goes.
-    await popup.locator('#complete-tags').check();
+    await popup.locator('#audit-toggle').check();
     await waitFor(async () => {
       const decoded = decodeSync(await syncItems(browser));
-      return decoded.kind === 'ok' && (decoded.raw as { completeTags?: boolean }).completeTags === true;
+      return decoded.kind === 'ok' && (decoded.raw as { audit?: boolean }).audit === true;
     }, 'the switch to be saved');
     const decoded = decodeSync(await syncItems(browser));
     expect(
@@ -116,14 +116,12 @@ describe.skipIf(!HAVE_REAL_PAGES)('settings a user can trust, in the built exten
     await expect
       .poll(() => popup.locator('.problem').allTextContents())
       .toContainEqual(expect.stringMatching(/last good copy/u));
-    await popup.locator('#complete-tags').check();
+    await popup.locator('#audit-toggle').check();
     await waitFor(async () => decodeSync(await syncItems(browser)).kind === 'ok', 'the switch to be saved');
     const decoded = decodeSync(await syncItems(browser));
     const saved =
-      decoded.kind === 'ok'
-        ? (decoded.raw as { completeTags: boolean; lists: { patterns: string[] }[] })
-        : null;
-    expect(saved?.completeTags).toBe(true);
+      decoded.kind === 'ok' ? (decoded.raw as { audit: boolean; lists: { patterns: string[] }[] }) : null;
+    expect(saved?.audit).toBe(true);
     expect(saved?.lists[0]?.patterns).toHaveLength(801);
     await popup.close();
   });

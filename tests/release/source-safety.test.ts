@@ -36,6 +36,12 @@ const NETWORK_ALLOWED = new Map<string, RegExp>([
     'src/page/facts-hook.ts',
     /^(?=[\s\S]*pageFetch\.apply\(this, args\))(?=[\s\S]*sendXhr\.apply\(this, args\))/u,
   ],
+  // nhentai's name look-up (opt-in, completeTags): the tag's own page on the page's origin, which the
+  // look-up builds from the runtime's deps (origin: the document's own), one request at a time.
+  [
+    'entrypoints/nhentai.content.ts',
+    /^(?=[\s\S]*new NhentaiNameLookup\(\{\s*\.\.\.deps,)(?=[\s\S]*credentials: 'same-origin')/u,
+  ],
   // Subscriptions: only the URL the user subscribed to, on an origin they granted, without cookies.
   [
     'src/settings/subscriptions.ts',
