@@ -78,25 +78,60 @@ function trimPunctuation(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
+const WORD_CHARS = /[\p{L}\p{N}]/gu;
+const WHITE_SPACE_RUN = /\s+/gu;
+
 /**
- * The one folding used by rules and adapters alike: the first MAX_FOLD_INPUT characters, invisible
- * (default-ignorable) characters removed, Unicode NFKC (full/half width), case fold, accents off Latin
- * letters, katakana as hiragana, `_` `-` `.` and runs of white space as one space, surrounding
- * punctuation trimmed. Linear in its input.
+ * Whether a text is made of punctuation, with at most one letter or digit (`;)`, `:d`, `^_^`, `...`, `!!`,
+ * `c#`): the boorus' emoticon and symbol tags. Folding their punctuation away would leave nothing (or one
+ * letter) and make distinct tags one, so they are kept as written.
  */
-export function fold(text: string): string {
-  const input = cut(text, MAX_FOLD_INPUT);
-  const cached = foldCache.get(input);
-  if (cached !== undefined) return cached;
+export function isPunctuationTag(text: string): boolean {
+  WORD_CHARS.lastIndex = 0;
+  let letters = 0;
+  while (WORD_CHARS.exec(text) !== null) if (++letters > 1) return false;
+  return true;
+}
+
+/** Everything fold does but trim the punctuation around the text and read `_` `-` `.` as spaces. */
+function foldCharacters(input: string): string {
   let out = withoutIgnorables(input).normalize('NFKC').toLowerCase();
   const decomposed = out.normalize('NFD');
   if (HAS_MARK.test(decomposed)) out = decomposed.replace(LATIN_DIACRITICS, '$1').normalize('NFC');
   if (HAS_KATAKANA.test(out)) out = katakanaToHiragana(out);
   // NFKC can bring an ignorable back (a compatibility character decomposing to one): removed again.
-  out = trimPunctuation(withoutIgnorables(out).replace(SEPARATOR_RUN, ' '));
+  return withoutIgnorables(out);
+}
+
+/**
+ * The one folding used by rules and adapters alike: the first MAX_FOLD_INPUT characters, invisible
+ * (default-ignorable) characters removed, Unicode NFKC (full/half width), case fold, accents off Latin
+ * letters, katakana as hiragana, `_` `-` `.` and runs of white space as one space, surrounding
+ * punctuation trimmed. A tag of punctuation with at most one letter or digit (`;)`, `:d`, `-_-`) keeps its
+ * punctuation, only white space folded: distinct such tags never fold to one. Linear in its input.
+ */
+export function fold(text: string): string {
+  const input = cut(text, MAX_FOLD_INPUT);
+  const cached = foldCache.get(input);
+  if (cached !== undefined) return cached;
+  const characters = foldCharacters(input);
+  const out = isPunctuationTag(characters)
+    ? characters.replace(WHITE_SPACE_RUN, ' ').trim()
+    : trimPunctuation(characters.replace(SEPARATOR_RUN, ' '));
   if (foldCache.size >= FOLD_CACHE_MAX_ENTRIES) foldCache.clear();
   foldCache.set(input, out);
   return out;
+}
+
+/**
+ * fold without trimming the punctuation around the text: what a wildcard's edges are compared with, so
+ * that `*RPF)` keeps its parenthesis and matches "Bandom (RPF)" only (fold gives "bandom (rpf").
+ */
+export function foldKeepingEdges(text: string): string {
+  const characters = foldCharacters(cut(text, MAX_FOLD_INPUT));
+  return isPunctuationTag(characters)
+    ? characters.replace(WHITE_SPACE_RUN, ' ').trim()
+    : characters.replace(SEPARATOR_RUN, ' ').trim();
 }
 
 /** Site and booru abbreviations of namespaces (E-Hentai writes `f:milf` for `female:milf`). */

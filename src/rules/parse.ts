@@ -1,4 +1,4 @@
-import { fold, foldNamespace } from './normalize';
+import { fold, foldNamespace, isPunctuationTag } from './normalize';
 import { compileRegex } from './regex';
 
 /** What one term of a rule looks at. Names and text are folded. */
@@ -158,8 +158,9 @@ function parseAtom(body: string, at: number, line: string): Atom {
   let namespace: string | undefined;
   let nameText = body;
   let nameAt = at;
-  const ns = body.startsWith('"') ? null : NAMESPACED.exec(body);
-  if (body.startsWith(':')) {
+  // `:d`, `>:)`: a tag of punctuation is never a namespace and a name.
+  const ns = body.startsWith('"') || isPunctuationTag(body) ? null : NAMESPACED.exec(body);
+  if (body.startsWith(':') && body.includes(':', 1)) {
     // A leading ":" says "no namespace" for a wildcard that holds a colon (":re:zero*").
     nameText = body.slice(1);
     nameAt = at + 1;
@@ -209,6 +210,16 @@ export function parseRule(line: string): ParseResult {
   }
   try {
     const { tokens, note } = tokenize(line);
+    // `-_-`, `+_+`, `~_~` alone on a line are booru tags, not "-" before `_-` (in a combination, quote them).
+    const only = tokens.length === 1 ? tokens[0] : undefined;
+    if (
+      only &&
+      only.prefix !== '' &&
+      !/["/*]/u.test(only.body) &&
+      isPunctuationTag(only.prefix + only.body)
+    ) {
+      tokens[0] = { prefix: '', body: only.prefix + only.body, at: only.at - 1, end: only.end };
+    }
     const first = tokens[0];
     const last = tokens[tokens.length - 1];
     if (!first || !last) return { ok: true, rule: null };
