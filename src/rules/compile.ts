@@ -1,7 +1,7 @@
 import { globMatcher } from './glob';
 import { type FoldedTag, fold, foldTag } from './normalize';
 import { type Atom, type Mode, parseRule, type RuleError } from './parse';
-import { compileRegex, MAX_REGEX_INPUT } from './regex';
+import { compileRegex, MAX_REGEX_INPUT, writtenForm } from './regex';
 import { containsPhrase } from './text';
 import {
   ACTION_STRENGTH,
@@ -244,8 +244,16 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
 
   /** Per distinct folded tag, the atoms it matches: exact look-ups plus every glob and regex, once. */
   const tagResults = new Map<string, readonly number[]>();
-  const atomsForTag = (folded: FoldedTag, dictionaryName: string | undefined): readonly number[] => {
-    const cacheKey = dictionaryName === undefined ? folded.key : `${folded.key}\u0000${dictionaryName}`;
+  const hasRegex = patterns.some((p) => p.regex);
+  const atomsForTag = (
+    folded: FoldedTag,
+    dictionaryName: string | undefined,
+    writtenName: string,
+  ): readonly number[] => {
+    let cacheKey = dictionaryName === undefined ? folded.key : `${folded.key}\u0000${dictionaryName}`;
+    // Expressions also see the tag as written: two spellings of one folded tag may answer differently.
+    const regexes = hasRegex;
+    if (regexes) cacheKey += `\u0001${writtenName}`;
     const cached = tagResults.get(cacheKey);
     if (cached) return cached;
     const found = new Set<number>();
@@ -269,6 +277,18 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
         }
       }
     }
+    if (regexes) {
+      const written = new Set([writtenForm(writtenName)]);
+      if (dictionaryName !== undefined) written.add(writtenForm(dictionaryName));
+      for (const subject of written) {
+        if (names.has(subject)) continue;
+        for (const p of patterns) {
+          if (!p.regex || found.has(p.id)) continue;
+          if (p.test(subject) || (folded.namespace !== undefined && p.test(`${folded.namespace}:${subject}`)))
+            found.add(p.id);
+        }
+      }
+    }
     const result = found.size === 0 ? NONE : [...found];
     if (tagResults.size >= TAG_RESULT_CACHE_MAX) tagResults.clear();
     tagResults.set(cacheKey, result);
@@ -289,7 +309,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
       let byNamespace = rawResults.get(tag.name);
       let ids = byNamespace?.get(tag.namespace);
       if (ids === undefined || tag.canonical !== undefined) {
-        ids = atomsForTag(foldTag(tag), tag.canonical);
+        ids = atomsForTag(foldTag(tag), tag.canonical, tag.name);
         if (tag.canonical === undefined) {
           if (!byNamespace) {
             if (rawResults.size >= TAG_RESULT_CACHE_MAX) rawResults.clear();

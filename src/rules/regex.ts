@@ -1,4 +1,4 @@
-import { withoutIgnorables } from './normalize';
+import { cut, MAX_FOLD_INPUT, withoutIgnorables } from './normalize';
 import { analyseRegex, type Complexity, obviouslyLinear } from './redos';
 
 /** Longest regular expression a rule may hold. */
@@ -136,4 +136,14 @@ export function compileRegex(written: string, flags: string): RegexResult {
     if (!report.safe) return { ok: false, message: slowMessage(report.complexity), offset: report.offset };
   }
   return { ok: true, regex };
+}
+
+/**
+ * A tag as the user sees it, for regular expressions: NFKC (full and half width as one), invisible
+ * characters removed, case left to the expression's `i` flag, hyphens, underscores and punctuation kept.
+ * Expressions run on this and on the folded tag, so `/^post-canon$/` and `/^post canon$/` both match
+ * "Post-Canon" (docs/rules.md).
+ */
+export function writtenForm(text: string): string {
+  return withoutIgnorables(cut(text, MAX_FOLD_INPUT)).normalize('NFKC').trim().slice(0, MAX_REGEX_INPUT);
 }
