@@ -1,5 +1,5 @@
 import { globMatcher } from './glob';
-import { type FoldedTag, fold, foldTag } from './normalize';
+import { type FoldedTag, fold, foldTag, MISC_NAMESPACE } from './normalize';
 import { type Atom, type Mode, parseRule, type RuleError } from './parse';
 import { compileRegex, MAX_REGEX_INPUT, writtenForm } from './regex';
 import { containsPhrase } from './text';
@@ -265,11 +265,11 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
     }
     for (const name of names) {
       for (const id of exactAny.get(name) ?? NONE) found.add(id);
-      if (folded.namespace !== undefined) {
-        for (const id of exactNs.get(`${folded.namespace}\u0000${name}`) ?? NONE) found.add(id);
-      }
+      // A tag without a namespace is in E-Hentai's "misc" one (`misc:artbook`).
+      const ns = folded.namespace ?? MISC_NAMESPACE;
+      for (const id of exactNs.get(`${ns}\u0000${name}`) ?? NONE) found.add(id);
       for (const p of patterns) {
-        if (p.namespace !== undefined && p.namespace !== folded.namespace) continue;
+        if (p.namespace !== undefined && p.namespace !== ns) continue;
         const subject = name.slice(0, MAX_REGEX_INPUT);
         if (p.test(subject)) found.add(p.id);
         else if (p.regex && folded.namespace !== undefined && p.test(`${folded.namespace}:${subject}`)) {

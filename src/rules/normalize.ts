@@ -147,7 +147,18 @@ const NAMESPACE_ALIASES: Record<string, string> = {
   l: 'language',
   r: 'reclass',
   cos: 'cosplayer',
+  // The longer words E-Hentai's tag search and EhViewer users write.
+  lang: 'language',
+  char: 'character',
+  circle: 'group',
+  series: 'parody',
 };
+
+/**
+ * The namespace of tags shown without one, as E-Hentai and EhViewer users call it: `misc:artbook`
+ * matches the tag `artbook` written with no namespace.
+ */
+export const MISC_NAMESPACE = 'misc';
 
 export function foldNamespace(namespace: string): string {
   const folded = fold(namespace);
