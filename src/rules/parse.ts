@@ -158,8 +158,9 @@ function parseAtom(body: string, at: number, line: string): Atom {
   let namespace: string | undefined;
   let nameText = body;
   let nameAt = at;
-  // `:d`, `>:)`: a tag of punctuation is never a namespace and a name.
-  const ns = body.startsWith('"') || isPunctuationTag(body) ? null : NAMESPACED.exec(body);
+  // `>:)`, `=:3`: a namespace has a letter or digit, so punctuation before a colon is part of the tag.
+  const found = body.startsWith('"') ? null : NAMESPACED.exec(body);
+  const ns = found?.[1] && /[\p{L}\p{N}]/u.test(found[1]) ? found : null;
   if (body.startsWith(':') && body.includes(':', 1)) {
     // A leading ":" says "no namespace" for a wildcard that holds a colon (":re:zero*").
     nameText = body.slice(1);
@@ -178,7 +179,8 @@ function parseAtom(body: string, at: number, line: string): Atom {
       );
     }
     const pattern = fold(text.replaceAll('*', GLOB_MARK)).replaceAll(GLOB_MARK, '*');
-    if (pattern.replaceAll('*', '').trim() === '') {
+    // `male:*` is every tag of a namespace (EhViewer filters so); `*` alone would be every tag.
+    if (pattern.replaceAll('*', '').trim() === '' && (namespace === undefined || pattern !== '*')) {
       throw new RuleSyntaxError(nameAt, 'A wildcard alone would match every tag; add some text to it.');
     }
     return namespace === undefined ? { kind: 'glob', pattern } : { kind: 'glob', namespace, pattern };

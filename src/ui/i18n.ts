@@ -63,6 +63,7 @@ export function explainWords(): ExplainWords {
   return {
     tag: (name, ns) => (ns === undefined ? t('explain_tag', name) : t('explain_tagNs', name, ns)),
     glob: (pattern, ns) => (ns === undefined ? t('explain_glob', pattern) : t('explain_globNs', pattern, ns)),
+    namespace: (ns) => t('explain_namespace', ns),
     regex: (source) => t('explain_regex', source),
     title: (text) => t('explain_title', text),
     creator: (name) => t('explain_creator', name),
