@@ -1,5 +1,5 @@
 import { globMatcher } from './glob';
-import { type FoldedTag, fold, foldTag, MISC_NAMESPACE } from './normalize';
+import { type FoldedTag, fold, foldKeepingEdges, foldTag, MISC_NAMESPACE } from './normalize';
 import { type Atom, type Mode, parseRule, type RuleError } from './parse';
 import { compileRegex, MAX_REGEX_INPUT, writtenForm } from './regex';
 import { containsPhrase } from './text';
@@ -82,6 +82,9 @@ export interface Matcher {
   tripped(): TrippedRule[];
 }
 
+/** Punctuation at the outer edge of a wildcard's text: `*RPF)`, `(*`. */
+const EDGE_PUNCTUATION = /^\p{P}|\p{P}$/u;
+
 /** The list id reasons from the exceptions carry. */
 export const EXCEPTIONS_ID = 'exceptions';
 
@@ -146,8 +149,14 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
    * Globs and regular expressions, each tried once per distinct tag. Globs see the tag's name; regular
    * expressions also `namespace:name`, so they may name the namespace.
    */
-  const patterns: { id: number; namespace?: string; test: (subject: string) => boolean; regex: boolean }[] =
-    [];
+  const patterns: {
+    id: number;
+    namespace?: string;
+    test: (subject: string) => boolean;
+    regex: boolean;
+    /** A glob with punctuation at an outer edge (`*RPF)`): also tried on the tag with its edges kept. */
+    edges?: boolean;
+  }[] = [];
   const titles: { id: number; text: string }[] = [];
   const creators = new Map<string, number[]>();
   const rules: CompiledRule[] = [];
@@ -172,7 +181,13 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
         else push(exactNs, `${atom.namespace}\u0000${canon(atom.name)}`, id);
         break;
       case 'glob':
-        patterns.push({ id, namespace: atom.namespace, test: globMatcher(atom.pattern), regex: false });
+        patterns.push({
+          id,
+          namespace: atom.namespace,
+          test: globMatcher(atom.pattern),
+          regex: false,
+          edges: EDGE_PUNCTUATION.test(atom.pattern),
+        });
         break;
       case 'regex': {
         const compiled = compileRegex(atom.source, atom.flags);
@@ -244,7 +259,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
 
   /** Per distinct folded tag, the atoms it matches: exact look-ups plus every glob and regex, once. */
   const tagResults = new Map<string, readonly number[]>();
-  const hasRegex = patterns.some((p) => p.regex);
+  const seesWritten = patterns.some((p) => p.regex || p.edges);
   const atomsForTag = (
     folded: FoldedTag,
     dictionaryName: string | undefined,
@@ -252,7 +267,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
   ): readonly number[] => {
     let cacheKey = dictionaryName === undefined ? folded.key : `${folded.key}\u0000${dictionaryName}`;
     // Expressions also see the tag as written: two spellings of one folded tag may answer differently.
-    const regexes = hasRegex;
+    const regexes = seesWritten;
     if (regexes) cacheKey += `\u0001${writtenName}`;
     const cached = tagResults.get(cacheKey);
     if (cached) return cached;
@@ -278,14 +293,21 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
       }
     }
     if (regexes) {
-      const written = new Set([writtenForm(writtenName)]);
-      if (dictionaryName !== undefined) written.add(writtenForm(dictionaryName));
-      for (const subject of written) {
-        if (names.has(subject)) continue;
+      const ns = folded.namespace ?? MISC_NAMESPACE;
+      for (const text of dictionaryName === undefined ? [writtenName] : [writtenName, dictionaryName]) {
+        const written = writtenForm(text);
+        const kept = foldKeepingEdges(text);
         for (const p of patterns) {
-          if (!p.regex || found.has(p.id)) continue;
-          if (p.test(subject) || (folded.namespace !== undefined && p.test(`${folded.namespace}:${subject}`)))
-            found.add(p.id);
+          if (found.has(p.id)) continue;
+          if (p.regex && !names.has(written)) {
+            if (
+              p.test(written) ||
+              (folded.namespace !== undefined && p.test(`${folded.namespace}:${written}`))
+            )
+              found.add(p.id);
+          } else if (p.edges && !names.has(kept) && (p.namespace === undefined || p.namespace === ns)) {
+            if (p.test(kept)) found.add(p.id);
+          }
         }
       }
     }

@@ -1,4 +1,4 @@
-import { fold, foldNamespace, isPunctuationTag } from './normalize';
+import { fold, foldKeepingEdges, foldNamespace, isPunctuationTag } from './normalize';
 import { compileRegex } from './regex';
 
 /** What one term of a rule looks at. Names and text are folded. */
@@ -178,7 +178,9 @@ function parseAtom(body: string, at: number, line: string): Atom {
         'A wildcard rule cannot contain quotes or #; write the tag without them.',
       );
     }
-    const pattern = fold(text.replaceAll('*', GLOB_MARK)).replaceAll(GLOB_MARK, '*');
+    // Punctuation at the pattern's edges is part of it: `*RPF)` is not `*RPF` (compile.ts tries such a
+    // pattern on the tag with its edges kept too).
+    const pattern = foldKeepingEdges(text.replaceAll('*', GLOB_MARK)).replaceAll(GLOB_MARK, '*');
     // `male:*` is every tag of a namespace (EhViewer filters so); `*` alone would be every tag.
     if (pattern.replaceAll('*', '').trim() === '' && (namespace === undefined || pattern !== '*')) {
       throw new RuleSyntaxError(nameAt, 'A wildcard alone would match every tag; add some text to it.');
