@@ -160,6 +160,37 @@ const NAMESPACE_ALIASES: Record<string, string> = {
  */
 export const MISC_NAMESPACE = 'misc';
 
+/**
+ * Namespaces the supported sites write (E-Hentai's, AO3's, the boorus'), folded: a typed `female:x` names
+ * one, a typed `Re:Zero` does not (src/settings/foreign.ts literalTag).
+ */
+const KNOWN_NAMESPACES = new Set([
+  ...Object.values(NAMESPACE_ALIASES),
+  MISC_NAMESPACE,
+  'temp',
+  'id',
+  'tag',
+  'genre',
+  'fandom',
+  'rating',
+  'warning',
+  'category',
+  'relationship',
+  'freeform',
+  'general',
+  'copyright',
+  'meta',
+  'species',
+  'lore',
+  'invalid',
+  'contributor',
+]);
+
+/** Whether a namespace (as written, `f` or `female`) is one a supported site uses. */
+export function isKnownNamespace(namespace: string): boolean {
+  return KNOWN_NAMESPACES.has(foldNamespace(namespace));
+}
+
 export function foldNamespace(namespace: string): string {
   const folded = fold(namespace);
   return NAMESPACE_ALIASES[folded] ?? folded;
