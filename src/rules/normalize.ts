@@ -86,6 +86,14 @@ const WHITE_SPACE_RUN = /\s+/gu;
  * `c#`): the boorus' emoticon and symbol tags. Folding their punctuation away would leave nothing (or one
  * letter) and make distinct tags one, so they are kept as written.
  */
+/** Whether a text holds a letter or digit (the same expression fold uses: compiled once, kept warm). */
+export function hasWordChar(text: string): boolean {
+  WORD_CHARS.lastIndex = 0;
+  const found = WORD_CHARS.test(text);
+  WORD_CHARS.lastIndex = 0;
+  return found;
+}
+
 export function isPunctuationTag(text: string): boolean {
   WORD_CHARS.lastIndex = 0;
   let letters = 0;
@@ -192,7 +200,8 @@ export function isKnownNamespace(namespace: string): boolean {
 }
 
 export function foldNamespace(namespace: string): string {
-  const folded = fold(namespace);
+  // A namespace is a word: its punctuation always trimmed, even where a tag of punctuation keeps its own.
+  const folded = trimPunctuation(foldCharacters(cut(namespace, MAX_FOLD_INPUT)).replace(SEPARATOR_RUN, ' '));
   return NAMESPACE_ALIASES[folded] ?? folded;
 }
 

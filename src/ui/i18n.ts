@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { ENGLISH, type ExplainWords } from '../rules/explain';
+import type { RuleMessage } from '../rules/messages';
 import type { Action } from '../rules/types';
 
 /**
@@ -78,4 +79,13 @@ export function explainWords(): ExplainWords {
     },
     note: (note) => t('explain_note', note),
   };
+}
+
+/**
+ * A rule's problem (parse, regular expression, ReDoS check) in the UI language. Stored or passed-on
+ * problems from an older version carry only English `message`: shown as they are.
+ */
+export function ruleErrorText(error: Partial<RuleMessage> & { message?: string }): string {
+  if (error.code === undefined) return error.message ?? '';
+  return t(`ruleError_${error.code}`, ...(error.params ?? []));
 }
