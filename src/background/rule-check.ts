@@ -1,6 +1,6 @@
 import { parseRule } from '../rules/parse';
 import { MAX_PATTERN_LENGTH } from '../settings/schema';
-import { t } from '../ui/i18n';
+import { ruleErrorText, t } from '../ui/i18n';
 
 /** Why a rule from outside (a subscribed file, a context-menu click) is not added to a list. */
 export type RuleProblem = { kind: 'too-long' } | { kind: 'unreadable'; column: number; message: string };
@@ -47,5 +47,5 @@ export function checkRules(lines: readonly string[]): {
 export function ruleProblemText(problem: RuleProblem): string {
   return problem.kind === 'too-long'
     ? t('ruleTooLong', MAX_PATTERN_LENGTH)
-    : t('ruleUnreadable', problem.column, problem.message);
+    : t('ruleUnreadable', problem.column, ruleErrorText(problem));
 }

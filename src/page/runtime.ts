@@ -13,7 +13,7 @@ import {
   watchSettings,
 } from '../settings/store';
 import { learnInto, type SiteAdapter } from '../sites/types';
-import { t } from '../ui/i18n';
+import { ruleErrorText, t } from '../ui/i18n';
 import { startupMs } from './clock';
 import { countMatches } from './count-matches';
 import { reasonText } from './effects';
@@ -257,7 +257,7 @@ export function runCatalog(
     if (matcher.nextChange !== undefined) wakeAt(matcher.nextChange, current);
     problems = [
       ...settingsProblems,
-      ...matcher.errors.map((e) => t('problemRule', e.listName, e.line + 1, e.column, e.message)),
+      ...matcher.errors.map((e) => t('problemRule', e.listName, e.line + 1, e.column, ruleErrorText(e))),
     ];
     // A change elsewhere in the settings (the badge, another site, a subscription's check time) leaves
     // the page as judged: judging 10,000 entries again would cost the page a visible moment for nothing.

@@ -1,7 +1,7 @@
 import { globMatcher } from './glob';
-import { type FoldedTag, fold, foldTag } from './normalize';
+import { type FoldedTag, fold, foldKeepingEdges, foldTag, MISC_NAMESPACE } from './normalize';
 import { type Atom, type Mode, parseRule, type RuleError } from './parse';
-import { compileRegex, MAX_REGEX_INPUT } from './regex';
+import { compileRegex, MAX_REGEX_INPUT, writtenForm } from './regex';
 import { containsPhrase } from './text';
 import {
   ACTION_STRENGTH,
@@ -82,6 +82,9 @@ export interface Matcher {
   tripped(): TrippedRule[];
 }
 
+/** Punctuation at the outer edge of a wildcard's text: `*RPF)`, `(*`. */
+const EDGE_PUNCTUATION = /^\p{P}|\p{P}$/u;
+
 /** The list id reasons from the exceptions carry. */
 export const EXCEPTIONS_ID = 'exceptions';
 
@@ -146,8 +149,14 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
    * Globs and regular expressions, each tried once per distinct tag. Globs see the tag's name; regular
    * expressions also `namespace:name`, so they may name the namespace.
    */
-  const patterns: { id: number; namespace?: string; test: (subject: string) => boolean; regex: boolean }[] =
-    [];
+  const patterns: {
+    id: number;
+    namespace?: string;
+    test: (subject: string) => boolean;
+    regex: boolean;
+    /** A glob with punctuation at an outer edge (`*RPF)`): also tried on the tag with its edges kept. */
+    edges?: boolean;
+  }[] = [];
   const titles: { id: number; text: string }[] = [];
   const creators = new Map<string, number[]>();
   const rules: CompiledRule[] = [];
@@ -172,7 +181,13 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
         else push(exactNs, `${atom.namespace}\u0000${canon(atom.name)}`, id);
         break;
       case 'glob':
-        patterns.push({ id, namespace: atom.namespace, test: globMatcher(atom.pattern), regex: false });
+        patterns.push({
+          id,
+          namespace: atom.namespace,
+          test: globMatcher(atom.pattern),
+          regex: false,
+          edges: EDGE_PUNCTUATION.test(atom.pattern),
+        });
         break;
       case 'regex': {
         const compiled = compileRegex(atom.source, atom.flags);
@@ -244,8 +259,16 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
 
   /** Per distinct folded tag, the atoms it matches: exact look-ups plus every glob and regex, once. */
   const tagResults = new Map<string, readonly number[]>();
-  const atomsForTag = (folded: FoldedTag, dictionaryName: string | undefined): readonly number[] => {
-    const cacheKey = dictionaryName === undefined ? folded.key : `${folded.key}\u0000${dictionaryName}`;
+  const seesWritten = patterns.some((p) => p.regex || p.edges);
+  const atomsForTag = (
+    folded: FoldedTag,
+    dictionaryName: string | undefined,
+    writtenName: string,
+  ): readonly number[] => {
+    let cacheKey = dictionaryName === undefined ? folded.key : `${folded.key}\u0000${dictionaryName}`;
+    // Expressions also see the tag as written: two spellings of one folded tag may answer differently.
+    const regexes = seesWritten;
+    if (regexes) cacheKey += `\u0001${writtenName}`;
     const cached = tagResults.get(cacheKey);
     if (cached) return cached;
     const found = new Set<number>();
@@ -257,15 +280,34 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
     }
     for (const name of names) {
       for (const id of exactAny.get(name) ?? NONE) found.add(id);
-      if (folded.namespace !== undefined) {
-        for (const id of exactNs.get(`${folded.namespace}\u0000${name}`) ?? NONE) found.add(id);
-      }
+      // A tag without a namespace is in E-Hentai's "misc" one (`misc:artbook`).
+      const ns = folded.namespace ?? MISC_NAMESPACE;
+      for (const id of exactNs.get(`${ns}\u0000${name}`) ?? NONE) found.add(id);
       for (const p of patterns) {
-        if (p.namespace !== undefined && p.namespace !== folded.namespace) continue;
+        if (p.namespace !== undefined && p.namespace !== ns) continue;
         const subject = name.slice(0, MAX_REGEX_INPUT);
         if (p.test(subject)) found.add(p.id);
         else if (p.regex && folded.namespace !== undefined && p.test(`${folded.namespace}:${subject}`)) {
           found.add(p.id);
+        }
+      }
+    }
+    if (regexes) {
+      const ns = folded.namespace ?? MISC_NAMESPACE;
+      for (const text of dictionaryName === undefined ? [writtenName] : [writtenName, dictionaryName]) {
+        const written = writtenForm(text);
+        const kept = foldKeepingEdges(text);
+        for (const p of patterns) {
+          if (found.has(p.id)) continue;
+          if (p.regex && !names.has(written)) {
+            if (
+              p.test(written) ||
+              (folded.namespace !== undefined && p.test(`${folded.namespace}:${written}`))
+            )
+              found.add(p.id);
+          } else if (p.edges && !names.has(kept) && (p.namespace === undefined || p.namespace === ns)) {
+            if (p.test(kept)) found.add(p.id);
+          }
         }
       }
     }
@@ -289,7 +331,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
       let byNamespace = rawResults.get(tag.name);
       let ids = byNamespace?.get(tag.namespace);
       if (ids === undefined || tag.canonical !== undefined) {
-        ids = atomsForTag(foldTag(tag), tag.canonical);
+        ids = atomsForTag(foldTag(tag), tag.canonical, tag.name);
         if (tag.canonical === undefined) {
           if (!byNamespace) {
             if (rawResults.size >= TAG_RESULT_CACHE_MAX) rawResults.clear();

@@ -33,3 +33,10 @@ describe('explain', () => {
     expect(explain(rule(line), action)).toBe(words);
   });
 });
+
+describe('a whole namespace', () => {
+  it('male:* is explained as every tag of that namespace', () => {
+    expect(explain(rule('male:*'), 'hide')).toBe('Hides entries with any tag in the male namespace.');
+    expect(explain(rule('m:*'), 'hide')).toBe('Hides entries with any tag in the male namespace.');
+  });
+});

@@ -8,6 +8,8 @@ import type { Action } from './types';
 export interface ExplainWords {
   tag(name: string, namespace?: string): string;
   glob(pattern: string, namespace?: string): string;
+  /** Any tag of a namespace (`male:*`). */
+  namespace(namespace: string): string;
   regex(source: string): string;
   title(text: string): string;
   creator(name: string): string;
@@ -42,6 +44,7 @@ function joinOr(parts: string[]): string {
 export const ENGLISH: ExplainWords = {
   tag: (name, ns) => (ns === undefined ? `tagged ${q(name)} in any namespace` : `tagged ${q(name)} as ${ns}`),
   glob: (pattern, ns) => `with a tag matching ${q(pattern)}${ns === undefined ? '' : ` as ${ns}`}`,
+  namespace: (ns) => `with any tag in the ${ns} namespace`,
   regex: (source) => `with a tag matching the regular expression ${source}`,
   title: (text) => `whose title contains the words ${q(text)}`,
   creator: (name) => `by ${q(name)}`,
@@ -62,7 +65,9 @@ function describeAtom(atom: Atom, words: ExplainWords): string {
     case 'tag':
       return words.tag(atom.name, atom.namespace);
     case 'glob':
-      return words.glob(atom.pattern, atom.namespace);
+      return atom.pattern === '*' && atom.namespace !== undefined
+        ? words.namespace(atom.namespace)
+        : words.glob(atom.pattern, atom.namespace);
     case 'regex':
       return words.regex(`/${atom.source}/${atom.flags}`);
     case 'title':

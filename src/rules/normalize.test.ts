@@ -82,6 +82,8 @@ describe('fold: long input', () => {
     if (/\p{M}/u.test(decomposed))
       out = decomposed.replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC');
     out = out.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCodePoint((c.codePointAt(0) as number) - 0x60));
+    // Punctuation with at most one letter or digit (`;)`, `:d`) is kept: only white space folds.
+    if ((out.match(/[\p{L}\p{N}]/gu) ?? []).length <= 1) return out.replace(/\s+/gu, ' ').trim();
     return out.replace(/[\s_.-]+/gu, ' ').replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
   }
 

@@ -78,25 +78,68 @@ function trimPunctuation(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
+const WORD_CHARS = /[\p{L}\p{N}]/gu;
+const WHITE_SPACE_RUN = /\s+/gu;
+
 /**
- * The one folding used by rules and adapters alike: the first MAX_FOLD_INPUT characters, invisible
- * (default-ignorable) characters removed, Unicode NFKC (full/half width), case fold, accents off Latin
- * letters, katakana as hiragana, `_` `-` `.` and runs of white space as one space, surrounding
- * punctuation trimmed. Linear in its input.
+ * Whether a text is made of punctuation, with at most one letter or digit (`;)`, `:d`, `^_^`, `...`, `!!`,
+ * `c#`): the boorus' emoticon and symbol tags. Folding their punctuation away would leave nothing (or one
+ * letter) and make distinct tags one, so they are kept as written.
  */
-export function fold(text: string): string {
-  const input = cut(text, MAX_FOLD_INPUT);
-  const cached = foldCache.get(input);
-  if (cached !== undefined) return cached;
+/** Whether a text holds a letter or digit (the same expression fold uses: compiled once, kept warm). */
+export function hasWordChar(text: string): boolean {
+  WORD_CHARS.lastIndex = 0;
+  const found = WORD_CHARS.test(text);
+  WORD_CHARS.lastIndex = 0;
+  return found;
+}
+
+export function isPunctuationTag(text: string): boolean {
+  WORD_CHARS.lastIndex = 0;
+  let letters = 0;
+  while (WORD_CHARS.exec(text) !== null) if (++letters > 1) return false;
+  return true;
+}
+
+/** Everything fold does but trim the punctuation around the text and read `_` `-` `.` as spaces. */
+function foldCharacters(input: string): string {
   let out = withoutIgnorables(input).normalize('NFKC').toLowerCase();
   const decomposed = out.normalize('NFD');
   if (HAS_MARK.test(decomposed)) out = decomposed.replace(LATIN_DIACRITICS, '$1').normalize('NFC');
   if (HAS_KATAKANA.test(out)) out = katakanaToHiragana(out);
   // NFKC can bring an ignorable back (a compatibility character decomposing to one): removed again.
-  out = trimPunctuation(withoutIgnorables(out).replace(SEPARATOR_RUN, ' '));
+  return withoutIgnorables(out);
+}
+
+/**
+ * The one folding used by rules and adapters alike: the first MAX_FOLD_INPUT characters, invisible
+ * (default-ignorable) characters removed, Unicode NFKC (full/half width), case fold, accents off Latin
+ * letters, katakana as hiragana, `_` `-` `.` and runs of white space as one space, surrounding
+ * punctuation trimmed. A tag of punctuation with at most one letter or digit (`;)`, `:d`, `-_-`) keeps its
+ * punctuation, only white space folded: distinct such tags never fold to one. Linear in its input.
+ */
+export function fold(text: string): string {
+  const input = cut(text, MAX_FOLD_INPUT);
+  const cached = foldCache.get(input);
+  if (cached !== undefined) return cached;
+  const characters = foldCharacters(input);
+  const out = isPunctuationTag(characters)
+    ? characters.replace(WHITE_SPACE_RUN, ' ').trim()
+    : trimPunctuation(characters.replace(SEPARATOR_RUN, ' '));
   if (foldCache.size >= FOLD_CACHE_MAX_ENTRIES) foldCache.clear();
   foldCache.set(input, out);
   return out;
+}
+
+/**
+ * fold without trimming the punctuation around the text: what a wildcard's edges are compared with, so
+ * that `*RPF)` keeps its parenthesis and matches "Bandom (RPF)" only (fold gives "bandom (rpf").
+ */
+export function foldKeepingEdges(text: string): string {
+  const characters = foldCharacters(cut(text, MAX_FOLD_INPUT));
+  return isPunctuationTag(characters)
+    ? characters.replace(WHITE_SPACE_RUN, ' ').trim()
+    : characters.replace(SEPARATOR_RUN, ' ').trim();
 }
 
 /** Site and booru abbreviations of namespaces (E-Hentai writes `f:milf` for `female:milf`). */
@@ -112,10 +155,53 @@ const NAMESPACE_ALIASES: Record<string, string> = {
   l: 'language',
   r: 'reclass',
   cos: 'cosplayer',
+  // The longer words E-Hentai's tag search and EhViewer users write.
+  lang: 'language',
+  char: 'character',
+  circle: 'group',
+  series: 'parody',
 };
 
+/**
+ * The namespace of tags shown without one, as E-Hentai and EhViewer users call it: `misc:artbook`
+ * matches the tag `artbook` written with no namespace.
+ */
+export const MISC_NAMESPACE = 'misc';
+
+/**
+ * Namespaces the supported sites write (E-Hentai's, AO3's, the boorus'), folded: a typed `female:x` names
+ * one, a typed `Re:Zero` does not (src/settings/foreign.ts literalTag).
+ */
+const KNOWN_NAMESPACES = new Set([
+  ...Object.values(NAMESPACE_ALIASES),
+  MISC_NAMESPACE,
+  'temp',
+  'id',
+  'tag',
+  'genre',
+  'fandom',
+  'rating',
+  'warning',
+  'category',
+  'relationship',
+  'freeform',
+  'general',
+  'copyright',
+  'meta',
+  'species',
+  'lore',
+  'invalid',
+  'contributor',
+]);
+
+/** Whether a namespace (as written, `f` or `female`) is one a supported site uses. */
+export function isKnownNamespace(namespace: string): boolean {
+  return KNOWN_NAMESPACES.has(foldNamespace(namespace));
+}
+
 export function foldNamespace(namespace: string): string {
-  const folded = fold(namespace);
+  // A namespace is a word: its punctuation always trimmed, even where a tag of punctuation keeps its own.
+  const folded = trimPunctuation(foldCharacters(cut(namespace, MAX_FOLD_INPUT)).replace(SEPARATOR_RUN, ' '));
   return NAMESPACE_ALIASES[folded] ?? folded;
 }
 

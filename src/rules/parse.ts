@@ -1,4 +1,5 @@
-import { fold, foldNamespace } from './normalize';
+import { englishRuleMessage, type RuleMessage, type RuleMessageCode } from './messages';
+import { fold, foldKeepingEdges, foldNamespace, hasWordChar } from './normalize';
 import { compileRegex } from './regex';
 
 /** What one term of a rule looks at. Names and text are folded. */
@@ -26,9 +27,10 @@ export interface Rule {
   source: string;
 }
 
-export interface RuleError {
+export interface RuleError extends RuleMessage {
   /** 1-based column of the problem within the line. */
   column: number;
+  /** The problem in English (logs, imports' notes); pages show `code` in the user's language. */
   message: string;
 }
 
@@ -46,11 +48,14 @@ interface Token {
 }
 
 class RuleSyntaxError extends Error {
+  readonly params: (string | number)[];
   constructor(
     readonly offset: number,
-    message: string,
+    readonly code: RuleMessageCode,
+    ...params: (string | number)[]
   ) {
-    super(message);
+    super(englishRuleMessage({ code, params }));
+    this.params = params;
   }
 }
 
@@ -72,7 +77,7 @@ function readQuoted(line: string, at: number): { text: string; end: number } {
       i++;
     }
   }
-  throw new RuleSyntaxError(at, 'This quote is never closed: add a " at the end.');
+  throw new RuleSyntaxError(at, 'quoteUnclosed');
 }
 
 function tokenize(line: string): { tokens: Token[]; note?: string } {
@@ -102,8 +107,7 @@ function tokenize(line: string): { tokens: Token[]; note?: string } {
         else if (line[j] === ']') inClass = false;
         j++;
       }
-      if (j >= line.length)
-        throw new RuleSyntaxError(at, 'This regular expression is never closed: end it with /.');
+      if (j >= line.length) throw new RuleSyntaxError(at, 'regexUnclosed');
       j++;
       while (j < line.length && /[a-z]/iu.test(line[j] as string)) j++;
       tokens.push({ prefix, body: line.slice(at, j), at, end: j });
@@ -123,13 +127,22 @@ function tokenize(line: string): { tokens: Token[]; note?: string } {
 function unquote(text: string, at: number, line: string): { text: string; quoted: boolean } {
   if (!text.startsWith('"')) return { text, quoted: false };
   const { text: inner, end } = readQuoted(line, at);
-  if (end !== at + text.length) throw new RuleSyntaxError(end, 'Unexpected text after the closing quote.');
+  if (end !== at + text.length) throw new RuleSyntaxError(end, 'afterQuote');
   return { text: inner, quoted: true };
 }
 
 const NAMESPACED = /^([^\s:"]+):(?!\s)(.+)$/su;
 const TEXT_FIELDS = /^(title|creator):(.+)$/iu;
 const GLOB_MARK = '\uE000';
+
+/**
+ * `namespace:name` read from a term, or null. `>:)`, `=:3`: a namespace has a letter or digit, so
+ * punctuation before a colon is part of the tag.
+ */
+function namespacedParts(body: string): RegExpExecArray | null {
+  const found = NAMESPACED.exec(body);
+  return found?.[1] && hasWordChar(found[1]) ? found : null;
+}
 
 function parseAtom(body: string, at: number, line: string): Atom {
   if (body.startsWith('/')) {
@@ -140,7 +153,8 @@ function parseAtom(body: string, at: number, line: string): Atom {
     if (!compiled.ok)
       throw new RuleSyntaxError(
         compiled.offset < 0 ? at + close + 1 : at + 1 + compiled.offset,
-        compiled.message,
+        compiled.code,
+        ...compiled.params,
       );
     return { kind: 'regex', source, flags };
   }
@@ -149,8 +163,7 @@ function parseAtom(body: string, at: number, line: string): Atom {
     const valueAt = at + field[1].length + 1;
     const { text } = unquote(field[2], valueAt, line);
     const folded = fold(text);
-    if (!folded)
-      throw new RuleSyntaxError(valueAt, `Write the ${field[1].toLowerCase()} text after "${field[1]}:".`);
+    if (!folded) throw new RuleSyntaxError(valueAt, 'fieldEmpty', field[1]);
     return field[1].toLowerCase() === 'title'
       ? { kind: 'title', text: folded }
       : { kind: 'creator', name: folded };
@@ -158,8 +171,8 @@ function parseAtom(body: string, at: number, line: string): Atom {
   let namespace: string | undefined;
   let nameText = body;
   let nameAt = at;
-  const ns = body.startsWith('"') ? null : NAMESPACED.exec(body);
-  if (body.startsWith(':')) {
+  const ns = body.startsWith('"') ? null : namespacedParts(body);
+  if (body.startsWith(':') && namespacedParts(body.slice(1))) {
     // A leading ":" says "no namespace" for a wildcard that holds a colon (":re:zero*").
     nameText = body.slice(1);
     nameAt = at + 1;
@@ -171,19 +184,19 @@ function parseAtom(body: string, at: number, line: string): Atom {
   const { text, quoted } = unquote(nameText, nameAt, line);
   if (!quoted && text.includes('*')) {
     if (text.includes('"') || text.includes('#')) {
-      throw new RuleSyntaxError(
-        nameAt,
-        'A wildcard rule cannot contain quotes or #; write the tag without them.',
-      );
+      throw new RuleSyntaxError(nameAt, 'wildcardQuotes');
     }
-    const pattern = fold(text.replaceAll('*', GLOB_MARK)).replaceAll(GLOB_MARK, '*');
-    if (pattern.replaceAll('*', '').trim() === '') {
-      throw new RuleSyntaxError(nameAt, 'A wildcard alone would match every tag; add some text to it.');
+    // Punctuation at the pattern's edges is part of it: `*RPF)` is not `*RPF` (compile.ts tries such a
+    // pattern on the tag with its edges kept too).
+    const pattern = foldKeepingEdges(text.replaceAll('*', GLOB_MARK)).replaceAll(GLOB_MARK, '*');
+    // `male:*` is every tag of a namespace (EhViewer filters so); `*` alone would be every tag.
+    if (pattern.replaceAll('*', '').trim() === '' && (namespace === undefined || pattern !== '*')) {
+      throw new RuleSyntaxError(nameAt, 'wildcardAlone');
     }
     return namespace === undefined ? { kind: 'glob', pattern } : { kind: 'glob', namespace, pattern };
   }
   const name = fold(text);
-  if (!name) throw new RuleSyntaxError(nameAt, 'There is no tag here, only punctuation.');
+  if (!name) throw new RuleSyntaxError(nameAt, 'noTag');
   return namespace === undefined ? { kind: 'tag', name } : { kind: 'tag', namespace, name };
 }
 
@@ -203,12 +216,20 @@ export function parseRule(line: string): ParseResult {
       ok: false,
       error: {
         column: MAX_RULE_LENGTH + 1,
-        message: `A rule may be at most ${MAX_RULE_LENGTH} characters long.`,
+        code: 'tooLong',
+        params: [MAX_RULE_LENGTH],
+        message: englishRuleMessage({ code: 'tooLong', params: [MAX_RULE_LENGTH] }),
       },
     };
   }
   try {
     const { tokens, note } = tokenize(line);
+    // `-_-`, `+_+`, `~_~` alone on a line are booru tags, not "-" before `_-` (in a combination, quote them):
+    // a term with no letter or digit after its sign.
+    const only = tokens.length === 1 ? tokens[0] : undefined;
+    if (only && only.prefix !== '' && !/["/*]/u.test(only.body) && !hasWordChar(only.body)) {
+      tokens[0] = { prefix: '', body: only.prefix + only.body, at: only.at - 1, end: only.end };
+    }
     const first = tokens[0];
     const last = tokens[tokens.length - 1];
     if (!first || !last) return { ok: true, rule: null };
@@ -222,10 +243,7 @@ export function parseRule(line: string): ParseResult {
       terms = [{ mode: 'all', atom: parseAtom(line.slice(first.at, last.end), first.at, line) }];
     }
     if (!terms.some((t) => t.mode !== 'not')) {
-      throw new RuleSyntaxError(
-        first.at,
-        'A rule needs at least one tag that must be there; "-" only excludes.',
-      );
+      throw new RuleSyntaxError(first.at, 'needsPositive');
     }
     const rule: Rule = { terms, source };
     if (note) rule.note = note;
@@ -234,7 +252,12 @@ export function parseRule(line: string): ParseResult {
     if (error instanceof RuleSyntaxError) {
       return {
         ok: false,
-        error: { column: Math.min(error.offset, line.length) + 1, message: error.message },
+        error: {
+          column: Math.min(error.offset, line.length) + 1,
+          code: error.code,
+          params: error.params,
+          message: error.message,
+        },
       };
     }
     throw error;
@@ -272,7 +295,7 @@ function formatAtom(atom: Atom, compound: boolean): string {
     case 'glob': {
       const body = compound ? atom.pattern.replaceAll(' ', '_') : atom.pattern;
       if (atom.namespace !== undefined) return `${formatNamespace(atom.namespace)}:${body}`;
-      return /^[^\s:"]+:(?!\s)/u.test(body) ? `:${body}` : body;
+      return namespacedParts(body) ? `:${body}` : body;
     }
     case 'regex':
       return `/${atom.source}/${atom.flags}`;

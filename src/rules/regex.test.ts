@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compile } from './compile';
 import { unicodeBoundaries } from './regex';
 import { boundaryProperty } from './regex-properties';
 
@@ -23,4 +24,43 @@ describe('unicodeBoundaries', () => {
     fc.assert(boundaryProperty(stats), { numRuns: 2000 }); // npm run fuzz: 100,000
     expect(stats.compared).toBeGreaterThan(500);
   }, 30_000); // each run compiles two Unicode expressions: seconds on a busy machine
+});
+
+describe('regular expressions see the tag as written and as folded', () => {
+  const hides = (rule: string, tag: { namespace?: string; name: string }) =>
+    compile([{ id: 'l', name: 'L', enabled: true, action: 'hide', patterns: [rule] }]).judge({
+      id: '1',
+      tags: [tag],
+      title: '',
+      creators: [],
+    }).action === 'hide';
+
+  it.each([
+    ['/^post-canon$/', 'Post-Canon'],
+    ['/^post canon$/', 'Post-Canon'],
+    ['/^post_canon$/', 'post_canon'],
+    ['/^post canon$/', 'post_canon'],
+    ['/^Alternate Universe - Canon Divergence$/', 'Alternate Universe - Canon Divergence'],
+    ['/^alternate universe canon divergence$/', 'Alternate Universe - Canon Divergence'],
+    ['/^post-canon$/', 'Ｐｏｓｔ－Canon'],
+    ['/^:d$/', ':d'],
+    ['/^female:big_breasts$/', 'big_breasts', 'female'],
+    ['/^freeform:post-canon$/', 'Post-Canon', 'freeform'],
+  ])('%s matches %j', (rule, name, namespace?: string) => {
+    expect(hides(rule, namespace === undefined ? { name } : { namespace, name })).toBe(true);
+  });
+
+  it('still matches nothing broader', () => {
+    expect(hides('/^post-canon$/', { name: 'Post-Canon Fix-It' })).toBe(false);
+    expect(hides('/^post-canon$/', { name: 'Post canon' })).toBe(false);
+  });
+
+  it('the time guard watches the written form too', () => {
+    let now = 0;
+    const matcher = compile([{ id: 'l', name: 'L', enabled: true, action: 'hide', patterns: ['/^x-y$/'] }], {
+      clock: () => (now += 30),
+    });
+    matcher.judge({ id: '1', tags: [{ name: 'A-B' }], title: '', creators: [] });
+    expect(matcher.tripped()).toEqual([{ listId: 'l', listName: 'L', rule: '/^x-y$/' }]);
+  });
 });

@@ -1,4 +1,5 @@
-import { withoutIgnorables } from './normalize';
+import { englishRuleMessage, type RuleMessage } from './messages';
+import { cut, MAX_FOLD_INPUT, withoutIgnorables } from './normalize';
 import { analyseRegex, type Complexity, obviouslyLinear } from './redos';
 
 /** Longest regular expression a rule may hold. */
@@ -12,31 +13,27 @@ const WORD = '[\\p{L}\\p{N}_]';
 const UNICODE_BOUNDARY = `(?:(?<!${WORD})(?=${WORD})|(?<=${WORD})(?!${WORD}))`;
 const UNICODE_NON_BOUNDARY = `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`;
 
-export type RegexResult = { ok: true; regex: RegExp } | { ok: false; message: string; offset: number };
+export type RegexResult =
+  | { ok: true; regex: RegExp }
+  | ({ ok: false; message: string; offset: number } & RuleMessage);
 
-/** Why an expression is refused as slow, in words a user can act on. */
-function slowMessage(complexity: Complexity): string {
+/** Why an expression is refused as slow, in words a user can act on (src/rules/messages.ts). */
+function slowMessage(complexity: Complexity): RuleMessage {
   switch (complexity.kind) {
     case 'exponential':
-      return (
-        'A repetition here can match the same text in more than one way, which can freeze the page on ' +
-        'some tags (each extra character doubles the time); rewrite it so text matches only one way ' +
-        '(e.g. "(ab)+" instead of "(a+b)+", "\\w+" instead of "(\\w|\\d)+").'
-      );
+      return { code: 'slowExponential', params: [] };
     case 'polynomial':
-      return (
-        `Repetitions here can pass the same text to each other (like "\\w*\\w*"), which can freeze the page ` +
-        `on a long tag (time grows as its length to the power ${complexity.degree}); join repetitions ` +
-        'that match the same characters into one.'
-      );
+      return { code: 'slowPolynomial', params: [complexity.degree] };
     case 'bounded':
-      return (
-        `This expression has ${complexity.choices} choices in a row that match the same text, which can ` +
-        'freeze the page on some tags; make the alternatives differ.'
-      );
+      return { code: 'slowBounded', params: [complexity.choices] };
     default:
-      return 'This expression is too large to check that it cannot freeze the page; write it shorter.';
+      return { code: 'slowTooComplex', params: [] };
   }
+}
+
+/** A refusal: the problem as a code (translated by the pages) and in English, and where it is. */
+function refuse(offset: number, code: RuleMessage['code'], ...params: (string | number)[]): RegexResult {
+  return { ok: false, code, params, message: englishRuleMessage({ code, params }), offset };
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
@@ -110,30 +107,35 @@ export function unicodeBoundaries(source: string, simplify = true): string {
  * expression that an old version or a hand-edited storage let in.
  */
 export function compileRegex(written: string, flags: string): RegexResult {
-  if (written.length === 0) return { ok: false, message: 'The regular expression is empty.', offset: 0 };
-  if (written.length > MAX_REGEX_LENGTH) {
-    return {
-      ok: false,
-      message: `Regular expressions may be at most ${MAX_REGEX_LENGTH} characters long.`,
-      offset: MAX_REGEX_LENGTH,
-    };
-  }
-  if (!ALLOWED_FLAGS.test(flags)) {
-    return { ok: false, message: `Unknown flag in "${flags}": only i, m, s and u are allowed.`, offset: -1 };
-  }
+  if (written.length === 0) return refuse(0, 'regexEmpty');
+  if (written.length > MAX_REGEX_LENGTH) return refuse(MAX_REGEX_LENGTH, 'regexTooLong', MAX_REGEX_LENGTH);
+  if (!ALLOWED_FLAGS.test(flags)) return refuse(-1, 'regexFlags', flags);
   // Tags are matched folded, without invisible characters: one pasted into the expression would never match.
   const source = withoutIgnorables(written);
   const allFlags = [...new Set(`${flags}iu`)].join('');
   let regex: RegExp;
   try {
     regex = new RegExp(unicodeBoundaries(source), allFlags);
-  } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/^Invalid regular expression: /u, '') : '';
-    return { ok: false, message: `Not a valid regular expression: ${message}`, offset: 0 };
+  } catch {
+    // The browser's own reason is in English whatever the user's language: the message says what to check.
+    return refuse(0, 'regexInvalid');
   }
   if (!obviouslyLinear(source)) {
     const report = analyseRegex(source, allFlags);
-    if (!report.safe) return { ok: false, message: slowMessage(report.complexity), offset: report.offset };
+    if (!report.safe) {
+      const slow = slowMessage(report.complexity);
+      return refuse(report.offset, slow.code, ...slow.params);
+    }
   }
   return { ok: true, regex };
+}
+
+/**
+ * A tag as the user sees it, for regular expressions: NFKC (full and half width as one), invisible
+ * characters removed, case left to the expression's `i` flag, hyphens, underscores and punctuation kept.
+ * Expressions run on this and on the folded tag, so `/^post-canon$/` and `/^post canon$/` both match
+ * "Post-Canon" (docs/rules.md).
+ */
+export function writtenForm(text: string): string {
+  return withoutIgnorables(cut(text, MAX_FOLD_INPUT)).normalize('NFKC').trim().slice(0, MAX_REGEX_INPUT);
 }

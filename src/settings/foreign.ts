@@ -1,3 +1,4 @@
+import { isKnownNamespace } from '../rules/normalize';
 import { parseRule, quote } from '../rules/parse';
 import type { Action } from '../rules/types';
 import type { Blocklist } from './schema';
@@ -56,6 +57,9 @@ export function literalTag(tag: string): string {
     parsed.rule?.terms.length === 1 &&
     parsed.rule.terms[0]?.mode === 'all' &&
     parsed.rule.terms[0].atom.kind === 'tag' &&
+    // `Re:Zero` is a tag, `female:netorare` one in a namespace a site uses.
+    (parsed.rule.terms[0].atom.namespace === undefined ||
+      isKnownNamespace(parsed.rule.terms[0].atom.namespace)) &&
     parsed.rule.note === undefined;
   return plain ? tag : quote(tag);
 }

@@ -60,3 +60,41 @@ describe('booru post page (synthetic, in the sites’ markup)', () => {
     expect(e621.detail?.isDetailPage(new URL('https://e621.net/posts?tags=x'))).toBe(false);
   });
 });
+
+describe('booru ratings are the site’s words', () => {
+  const posts = POSTS.map((p) => ({ ...p }));
+  const judge = (site: typeof danbooru, element: Parameters<typeof postList>[0], patterns: string[]) => {
+    const matcher = compile([{ id: 'r', name: 'R', enabled: true, action: 'hide', patterns }]);
+    return [...doc(postList(element, posts)).querySelectorAll(site.entrySelector)]
+      .filter((el) => matcher.judge(site.read(el)).action === 'hide')
+      .map((el) => el.getAttribute('data-id'));
+  };
+
+  it('rating:safe hides e621’s s posts, not Danbooru’s (s is sensitive there since 2022)', () => {
+    expect(judge(e621, 'article class="thumbnail"', ['rating:safe'])).toEqual(['105']);
+    expect(judge(danbooru, 'article class="post-preview"', ['rating:safe'])).toEqual([]);
+    expect(judge(danbooru, 'article class="post-preview"', ['rating:sensitive'])).toEqual(['105']);
+    expect(judge(e621, 'article class="thumbnail"', ['rating:sensitive'])).toEqual([]);
+  });
+
+  it('a letter follows the site: rating:s is each site’s s, rating:e and rating:explicit every e', () => {
+    expect(judge(e621, 'article class="thumbnail"', ['rating:s'])).toEqual(['105']);
+    expect(judge(danbooru, 'article class="post-preview"', ['rating:S'])).toEqual(['105']);
+    for (const rule of ['rating:e', 'rating:explicit', 'Rating:Explicit']) {
+      expect(judge(danbooru, 'article class="post-preview"', [rule])).toEqual(['102', '104']);
+      expect(judge(e621, 'article class="thumbnail"', [rule])).toEqual(['102', '104']);
+    }
+    expect(judge(danbooru, 'article class="post-preview"', ['rating:general'])).toEqual(['101', '103']);
+  });
+
+  it('reads each site’s letter with its word', () => {
+    const e621Post = doc(postList('article class="thumbnail"')).querySelector('[data-id="105"]') as Element;
+    expect(e621.read(e621Post).tags.at(-1)).toEqual({ namespace: 'rating', name: 's', canonical: 'safe' });
+    const dPost = doc(postList('article class="post-preview"')).querySelector('[data-id="105"]') as Element;
+    expect(danbooru.read(dPost).tags.at(-1)).toEqual({
+      namespace: 'rating',
+      name: 's',
+      canonical: 'sensitive',
+    });
+  });
+});

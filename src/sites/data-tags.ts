@@ -1,17 +1,11 @@
+import { ratingTag } from '../rules/ratings';
 import type { Tag } from '../rules/types';
 import type { SiteAdapter } from './types';
 
-/** Booru ratings as letters in `data-rating`, and the words users also write (`rating:explicit`). */
-const RATING_NAMES: Record<string, string> = {
-  g: 'general',
-  s: 'sensitive',
-  q: 'questionable',
-  e: 'explicit',
-};
-
 /**
  * The shape boorus share: each post carries its tags in `data-tags` (space-separated, `_` for spaces,
- * every namespace mixed) and its rating in `data-rating`. One adapter shape, reused per site.
+ * every namespace mixed) and its rating in `data-rating`, a letter whose word is the site's own (e621's `s`
+ * is safe, Danbooru's sensitive: src/rules/ratings.ts). One adapter shape, reused per site.
  */
 export function dataTagsAdapter(
   site: Pick<SiteAdapter, 'id' | 'name' | 'matches' | 'entrySelector'>,
@@ -35,14 +29,7 @@ export function dataTagsAdapter(
         .filter(Boolean)
         .map((name) => ({ name }));
       const rating = entry.getAttribute('data-rating');
-      if (rating) {
-        const word = RATING_NAMES[rating];
-        tags.push(
-          word
-            ? { namespace: 'rating', name: rating, canonical: word }
-            : { namespace: 'rating', name: rating },
-        );
-      }
+      if (rating) tags.push(ratingTag(site.id, rating));
       const uploader = entry.getAttribute('data-uploader');
       return {
         id: entry.getAttribute('data-id') ?? entry.id,

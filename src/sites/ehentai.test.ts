@@ -132,3 +132,31 @@ describe.skipIf(!HAVE_REAL_PAGES)('E-Hentai gallery page', () => {
     expect(ehentai.detail?.isDetailPage(new URL('https://e-hentai.org/?f_search=x'))).toBe(false);
   });
 });
+
+describe.skipIf(!HAVE_REAL_PAGES)('E-Hentai’s namespace words (EhViewer and the site’s search)', () => {
+  const rows = [
+    ...parseHtml(realPage('ehentai', 'seven332_list_EExtended.html')).querySelectorAll(ehentai.entrySelector),
+  ];
+  const hidden = (rule: string) => {
+    const matcher = compile([{ id: 'l', name: 'L', enabled: true, action: 'hide', patterns: [rule] }]);
+    return rows.filter((row) => matcher.judge(ehentai.read(row)).action === 'hide').length;
+  };
+
+  it.each([
+    ['lang:chinese', 'language:chinese'],
+    ['char:"flandre scarlet"', 'character:flandre scarlet'],
+    ['circle:sakimiya', 'group:sakimiya'],
+    ['series:touhou project', 'parody:touhou project'],
+    ['misc:truck-kun', 'truck-kun'],
+    ['misc:multi-work series', 'multi-work series'],
+    ['series:touhou*', 'parody:touhou*'],
+  ])('%s hides what %s hides', (word, canonical) => {
+    expect(hidden(word)).toBeGreaterThan(0);
+    expect(hidden(word)).toBe(hidden(canonical));
+  });
+
+  it('misc: is only the tags shown without a namespace', () => {
+    expect(hidden('misc:translated')).toBe(0);
+    expect(hidden('translated')).toBeGreaterThan(0);
+  });
+});

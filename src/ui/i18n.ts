@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { ENGLISH, type ExplainWords } from '../rules/explain';
+import type { RuleMessage } from '../rules/messages';
 import type { Action } from '../rules/types';
 
 /**
@@ -63,6 +64,7 @@ export function explainWords(): ExplainWords {
   return {
     tag: (name, ns) => (ns === undefined ? t('explain_tag', name) : t('explain_tagNs', name, ns)),
     glob: (pattern, ns) => (ns === undefined ? t('explain_glob', pattern) : t('explain_globNs', pattern, ns)),
+    namespace: (ns) => t('explain_namespace', ns),
     regex: (source) => t('explain_regex', source),
     title: (text) => t('explain_title', text),
     creator: (name) => t('explain_creator', name),
@@ -77,4 +79,13 @@ export function explainWords(): ExplainWords {
     },
     note: (note) => t('explain_note', note),
   };
+}
+
+/**
+ * A rule's problem (parse, regular expression, ReDoS check) in the UI language. Stored or passed-on
+ * problems from an older version carry only English `message`: shown as they are.
+ */
+export function ruleErrorText(error: Partial<RuleMessage> & { message?: string }): string {
+  if (error.code === undefined) return error.message ?? '';
+  return t(`ruleError_${error.code}`, ...(error.params ?? []));
 }

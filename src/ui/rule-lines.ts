@@ -1,10 +1,8 @@
-import { parseRule, type Rule } from '../rules/parse';
+import { parseRule, type Rule, type RuleError } from '../rules/parse';
 
-export interface LineError {
+export interface LineError extends RuleError {
   /** 1-based line of the editor. */
   line: number;
-  column: number;
-  message: string;
   text: string;
 }
 
@@ -27,7 +25,7 @@ export function checkLines(text: string): CheckedLines {
     if (line === '') return;
     const parsed = parseRule(line);
     if (!parsed.ok) {
-      errors.push({ line: i + 1, column: parsed.error.column, message: parsed.error.message, text: line });
+      errors.push({ ...parsed.error, line: i + 1, text: line });
       return;
     }
     if (!parsed.rule) return; // a comment

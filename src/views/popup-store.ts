@@ -6,7 +6,7 @@ import type { Settings } from '../settings/schema';
 import type { LoadedSettings } from '../settings/store';
 import { SITES } from '../sites/registry';
 import type { SiteAdapter } from '../sites/types';
-import { t } from '../ui/i18n';
+import { ruleErrorText, t } from '../ui/i18n';
 import {
   addRule,
   type BlockMode,
@@ -197,7 +197,7 @@ export class PopupStore {
     const typed = this.rule.value;
     if (!typed.ok) {
       this.notice.value = {
-        text: typed.empty ? t('typeATag') : t('columnError', typed.column, typed.message),
+        text: typed.empty ? t('typeATag') : t('columnError', typed.column, ruleErrorText(typed)),
         error: true,
       };
       return;

@@ -4,7 +4,7 @@
 import { type ComponentChildren, h } from 'preact';
 import type { PageState } from '../messages';
 import { isPaused, isSiteEnabled, type Settings } from '../settings/schema';
-import { actionName, type MessageKey, t, tCount, uiLanguage } from '../ui/i18n';
+import { actionName, type MessageKey, ruleErrorText, t, tCount, uiLanguage } from '../ui/i18n';
 import {
   closestTags,
   editableLists,
@@ -117,7 +117,7 @@ function BlockStatus({ store, page }: { store: PopupStore; page: PageState | nul
     return h(
       'p',
       { id: 'match-count', class: 'problem', role: 'status' },
-      t('columnError', typed.column, typed.message),
+      t('columnError', typed.column, ruleErrorText(typed)),
     );
   }
   const count = store.count.value;

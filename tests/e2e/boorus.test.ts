@@ -21,6 +21,8 @@ describe('Tagveil on booru post lists (synthetic pages in their markup)', () => 
       lists: [
         { id: 'ntr', name: 'NTR', enabled: true, action: 'hide', patterns: ['netorare'] },
         { id: 'r', name: 'Explicit', enabled: true, action: 'blur', patterns: ['rating:explicit'] },
+        // e621's s is safe; Danbooru's s is sensitive (since 2022): the same letter, not the same word.
+        { id: 's', name: 'Safe', enabled: true, action: 'label', patterns: ['rating:safe'] },
       ],
     });
   });
@@ -30,15 +32,18 @@ describe('Tagveil on booru post lists (synthetic pages in their markup)', () => 
   });
 
   it.each([
-    [DANBOORU, 'article.post-preview'],
-    [E621, 'article.thumbnail'],
-  ])('%s: hides by tag, blurs by rating', async (url, selector) => {
-    const page = await browser.context.newPage();
-    await page.goto(url);
-    await page.waitForSelector(`${selector}[data-tagveil-seen]`, { state: 'attached' });
-    const marks = await page.$$eval(selector, (els) => els.map((el) => el.getAttribute('data-tagveil')));
-    expect(marks.map(actionOfMark)).toEqual([null, 'hide', null, 'blur', null, null]);
-    expect(await page.locator(`${selector}[data-id="102"]`).isVisible()).toBe(false);
-    await page.close();
-  });
+    [DANBOORU, 'article.post-preview', null],
+    [E621, 'article.thumbnail', 'label'],
+  ])(
+    '%s: hides by tag, blurs by rating, labels rating:safe as the site means it',
+    async (url, selector, safe) => {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      await page.waitForSelector(`${selector}[data-tagveil-seen]`, { state: 'attached' });
+      const marks = await page.$$eval(selector, (els) => els.map((el) => el.getAttribute('data-tagveil')));
+      expect(marks.map(actionOfMark)).toEqual([null, 'hide', null, 'blur', safe, null]);
+      expect(await page.locator(`${selector}[data-id="102"]`).isVisible()).toBe(false);
+      await page.close();
+    },
+  );
 });

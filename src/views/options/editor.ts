@@ -1,7 +1,7 @@
 import { h } from 'preact';
 import { explain } from '@/src/rules/explain';
 import type { Action } from '@/src/rules/types';
-import { explainWords, t } from '@/src/ui/i18n';
+import { explainWords, ruleErrorText, t } from '@/src/ui/i18n';
 import { checkedFor, gutter, lineAt, lineRange, storedLines } from '../editor-model';
 import { clearNotice, noticeFor, render, say } from './shared';
 
@@ -128,7 +128,7 @@ export function ruleEditor(options: EditorOptions) {
           h(
             'button',
             { type: 'button', class: 'link', onClick: () => goToLine(key, e.line) },
-            t('lineError', e.line, e.column, e.message, e.text),
+            t('lineError', e.line, e.column, ruleErrorText(e), e.text),
           ),
         ),
       ),

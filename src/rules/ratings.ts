@@ -1,0 +1,56 @@
+import type { Tag } from './types';
+
+/**
+ * What each site's rating values mean, in the site's own words. A rating is read as the tag
+ * `rating:<value as the site writes it>`, matched also by the site's word for it: `rating:s` and
+ * `rating:safe` both hide e621's `s`, while Danbooru's `s` (sensitive since 2022) answers to `rating:s`
+ * and `rating:sensitive` only. Sites where a word means the adult tier also answer to `explicit`, so one
+ * `rating:explicit` rule covers every site (docs/rules.md, Ratings).
+ */
+export interface RatingMeaning {
+  /** The value as the site writes it (`e`, `r-18`, `pornographic`). */
+  name: string;
+  /** The word the site gives it, when that differs from the value (`explicit` for `e`). */
+  word?: string;
+}
+
+export const SITE_RATINGS: Record<string, Record<string, RatingMeaning>> = {
+  // https://danbooru.donmai.us/wiki_pages/howto:rate (2022: safe split into general and sensitive)
+  danbooru: {
+    g: { name: 'g', word: 'general' },
+    s: { name: 's', word: 'sensitive' },
+    q: { name: 'q', word: 'questionable' },
+    e: { name: 'e', word: 'explicit' },
+  },
+  // https://e621.net/help/ratings: safe, questionable, explicit
+  e621: {
+    s: { name: 's', word: 'safe' },
+    q: { name: 'q', word: 'questionable' },
+    e: { name: 'e', word: 'explicit' },
+  },
+  // pixiv's xRestrict: 0 all ages, 1 R-18, 2 R-18G (both adult tiers are explicit)
+  pixiv: {
+    '0': { name: 'all-ages' },
+    '1': { name: 'r-18', word: 'explicit' },
+    '2': { name: 'r-18g', word: 'explicit' },
+  },
+  // MangaDex's contentRating: its own four words; pornographic is its explicit tier
+  mangadex: {
+    safe: { name: 'safe' },
+    suggestive: { name: 'suggestive' },
+    erotica: { name: 'erotica' },
+    pornographic: { name: 'pornographic', word: 'explicit' },
+  },
+};
+
+/**
+ * The `rating:` tag for a site's rating value, carrying the site's word for it; a value the site table
+ * does not know is kept as written (still matched by `rating:<value>`).
+ */
+export function ratingTag(site: string, value: string | number): Tag {
+  const meaning = SITE_RATINGS[site]?.[String(value)];
+  if (!meaning) return { namespace: 'rating', name: String(value) };
+  return meaning.word === undefined
+    ? { namespace: 'rating', name: meaning.name }
+    : { namespace: 'rating', name: meaning.name, canonical: meaning.word };
+}
