@@ -124,6 +124,8 @@ function repairList(raw: unknown, index: number, problems: string[]): Blocklist 
     if (source.success) list.source = source.data;
     else problems.push(`${at}.source: invalid value ${describe(raw.source)} dropped`);
   }
+  // Absent stays absent (a list made before lists had exceptions); anything else is read like patterns.
+  if (raw.exceptions !== undefined) list.exceptions = ruleLines(raw.exceptions, `${at}.exceptions`, problems);
   const checked = BlocklistSchema.safeParse(list);
   if (checked.success) return checked.data;
   problems.push(`${at}: unreadable (${describe(raw)}), dropped`);

@@ -65,6 +65,11 @@ export const BlocklistSchema = z.object({
   snoozedUntil: z.optional(TimeSchema),
   /** Present when the list is a subscription. */
   source: z.optional(SubscriptionSchema),
+  /**
+   * Tags this list's own rules must not count, in rule syntax ("no cheating*"): tag by tag, within this
+   * list only (docs/presets.md). Copied from a preset when it is switched on; the user's to edit.
+   */
+  exceptions: z.optional(z.array(z.string().check(z.maxLength(MAX_PATTERN_LENGTH)))),
 });
 
 /** Lists are addressed by id (menus, subscriptions, the options page): each must be unique. */
@@ -127,7 +132,14 @@ export function defaultSettings(): Settings {
     customSites: [],
     lists: [
       { id: MY_LIST_ID, name: 'My blocklist', enabled: true, action: 'hide', patterns: [] },
-      { id: NTR_LIST_ID, name: NTR.name, enabled: false, action: 'blur', patterns: [...NTR.patterns] },
+      {
+        id: NTR_LIST_ID,
+        name: NTR.name,
+        enabled: false,
+        action: 'blur',
+        patterns: [...NTR.patterns],
+        exceptions: [...NTR.exceptions],
+      },
     ],
   };
 }

@@ -116,6 +116,7 @@ export function Onboarding({ deps }: { deps: OnboardingDeps }) {
                 enabled: true,
                 action,
                 patterns: [...preset.patterns],
+                exceptions: [...preset.exceptions],
               });
             }
           }
