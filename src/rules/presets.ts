@@ -15,11 +15,17 @@ export interface Preset {
    * "No Cheating" is still caught, and other lists still see the tag (src/rules/list-exceptions.ts).
    */
   exceptions: readonly string[];
+  /**
+   * Goes up by one whenever the lines or exceptions change; the old ones are kept in
+   * src/rules/preset-upgrade.ts, so a list made from an older version is offered the difference.
+   */
+  version: number;
 }
 
 export const PRESETS: readonly Preset[] = [
   {
     id: 'ntr',
+    version: 2,
     name: 'NTR & cheating',
     description: 'Netorare and its relatives: a partner taken, given away or cheating.',
     // Netorare (taken), netori (taking), netorase (giving). E-Hentai female:/male: netorare, netorase,
@@ -79,6 +85,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'gore',
+    version: 2,
     name: 'Gore & guro',
     description: 'Graphic injury, mutilation and death.',
     // E-Hentai female:/male: guro, ryona, snuff, cannibalism; nhentai "guro", "low guro", "ryona",
@@ -114,6 +121,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'scat',
+    version: 2,
     name: 'Scat',
     description: 'Scat and related, including "implied" and "mentions of" tags.',
     // E-Hentai female:/male: scat, coprophagia; nhentai "scat", "low scat", "coprophagia"; Danbooru
@@ -124,6 +132,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'noncon',
+    version: 2,
     name: 'Non-consent',
     description: 'Rape, non-consent and dubious consent.',
     // E-Hentai female:/male: rape; nhentai "rape"; MangaDex "Sexual Violence"; DLsite 合意なし (was
@@ -156,6 +165,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'incest',
+    version: 2,
     name: 'Incest',
     description: 'Incest in every family relation.',
     // E-Hentai female:/male: incest, inseki (in-law); nhentai "incest", "low incest", "inseki"; hitomi and
@@ -167,6 +177,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'spoilers',
+    version: 2,
     name: 'Spoilers',
     description: 'Spoiler tags and major character death.',
     // AO3 archive warning "Major Character Death", freeforms "Spoilers", "Spoilers for …", "… Spoilers",
@@ -184,6 +195,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'ai',
+    version: 1,
     name: 'AI-generated',
     description: 'Works made with generative AI.',
     // pixiv AI生成, AIイラスト, AIart, NovelAI, StableDiffusion, AIグラビア, AI美少女 (and its aiType 2,

@@ -70,6 +70,13 @@ export const BlocklistSchema = z.object({
    * list only (docs/presets.md). Copied from a preset when it is switched on; the user's to edit.
    */
   exceptions: z.optional(z.array(z.string().check(z.maxLength(MAX_PATTERN_LENGTH)))),
+  /**
+   * The preset this list was made from and its version then, so a newer preset's difference can be
+   * offered (src/rules/preset-upgrade.ts); the list itself is the user's.
+   */
+  preset: z.optional(
+    z.object({ id: z.string().check(z.minLength(1)), version: z.int().check(z.positive()) }),
+  ),
 });
 
 /** Lists are addressed by id (menus, subscriptions, the options page): each must be unique. */
@@ -139,6 +146,7 @@ export function defaultSettings(): Settings {
         action: 'blur',
         patterns: [...NTR.patterns],
         exceptions: [...NTR.exceptions],
+        preset: { id: NTR.id, version: NTR.version },
       },
     ],
   };

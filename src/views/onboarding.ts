@@ -117,6 +117,7 @@ export function Onboarding({ deps }: { deps: OnboardingDeps }) {
                 action,
                 patterns: [...preset.patterns],
                 exceptions: [...preset.exceptions],
+                preset: { id: preset.id, version: preset.version },
               });
             }
           }

@@ -7,6 +7,7 @@ import { SITES } from '@/src/sites/registry';
 import { actionName, type MessageKey, t } from '@/src/ui/i18n';
 import { mergeOrdered } from '../editor-model';
 import { ruleEditor } from './editor';
+import { presetOffer } from './preset-offer';
 import {
   download,
   drafts,
@@ -276,6 +277,7 @@ function listCard(list: Blocklist, index: number, count: number) {
           ),
         )
       : null,
+    presetOffer(list),
     ruleEditor({
       key: `list-${list.id}`,
       name: list.name,

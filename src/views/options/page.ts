@@ -255,6 +255,7 @@ function presetCard(preset: Preset, settings: Settings) {
                   action: 'blur',
                   patterns: [...preset.patterns],
                   exceptions: [...preset.exceptions],
+                  preset: { id: preset.id, version: preset.version },
                 });
             },
             on ? t('presetOff', name) : t('presetOn', name),
