@@ -156,3 +156,36 @@ describe('a list made from an older preset, on the options page', () => {
     await expect.poll(() => box.inputValue()).toBe(ntr.exceptions.join('\n'));
   });
 });
+
+describe('the first-run page shows a preset whole', () => {
+  let browser: ExtensionBrowser;
+  let onboarding: Page;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+    onboarding = await browser.context.newPage();
+    await onboarding.goto(`chrome-extension://${browser.extensionId}/onboarding.html`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('with its exceptions in words and the sites of its spellings; switched on, the list gets them', async () => {
+    const except = onboarding.getByRole('list', { name: 'What NTR & cheating does not count' });
+    await expect
+      .poll(() => except.locator('li').allTextContents())
+      .toContain('tags starting with “no cheating”');
+    const card = onboarding.locator('.card', { has: except });
+    expect(await card.textContent()).toContain('Written in the spellings of: AO3, E-Hentai, nhentai');
+    await card.locator('input[name="preset-ntr"]').check();
+    await onboarding.locator('#start').click();
+    await expect
+      .poll(
+        async () => (await readSettings(browser.worker))?.lists.find((l) => l.id === NTR_LIST_ID)?.enabled,
+      )
+      .toBe(true);
+    const list = (await readSettings(browser.worker))?.lists.find((l) => l.id === NTR_LIST_ID);
+    expect(list?.exceptions).toEqual([...(presetById('ntr') as Preset).exceptions]);
+  });
+});

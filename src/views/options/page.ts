@@ -42,6 +42,7 @@ import {
 } from './shared';
 import { refreshGranted, sitesSection } from './sites';
 import { subscriptionsSection, transferSection } from './transfer';
+import { presetWhole } from './words';
 
 let app: HTMLElement;
 let loaded: LoadedSettings | null = null;
@@ -230,11 +231,7 @@ function presetCard(preset: Preset, settings: Settings) {
     { class: 'card', 'aria-label': name },
     h('h3', {}, name),
     h('p', {}, presetDescription(preset.id)),
-    h(
-      'p',
-      { class: 'preset-rules' },
-      preset.patterns.slice(0, 10).join(' · ') + (preset.patterns.length > 10 ? ' …' : ''),
-    ),
+    presetWhole(preset),
     h(
       'button',
       {
