@@ -1,4 +1,5 @@
 import { globMatcher } from './glob';
+import { compileListExceptions, type ListExceptions } from './list-exceptions';
 import { type FoldedTag, fold, foldKeepingEdges, foldTag, MISC_NAMESPACE } from './normalize';
 import { type Atom, type Mode, parseRule, type RuleError } from './parse';
 import { compileRegex, MAX_REGEX_INPUT, writtenForm } from './regex';
@@ -241,6 +242,8 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
   };
 
   const inForce: unknown[] = [];
+  /** Lists with exceptions of their own, by list id: they judge only the tags those leave them. */
+  const listSight = new Map<string, ListExceptions>();
   for (const list of lists) {
     if (!list.enabled) continue;
     if (list.sites && context.site !== undefined && !list.sites.includes(context.site)) continue;
@@ -249,7 +252,11 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
       continue;
     }
     addRules(list.patterns, { listId: list.id, listName: list.name, action: list.action, exception: false });
-    inForce.push([list.id, list.name, list.action, list.patterns]);
+    inForce.push([list.id, list.name, list.action, list.patterns, list.exceptions ?? []]);
+    if (list.exceptions && list.exceptions.length > 0) {
+      const own = compileListExceptions(list.exceptions, { aliases, context });
+      if (own.active) listSight.set(list.id, own);
+    }
   }
   if (rules.length > 0) {
     addRules(exceptions, { listId: EXCEPTIONS_ID, listName: 'Exceptions', action: 'label', exception: true });
@@ -319,14 +326,14 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
 
   const rawResults = new Map<string, Map<string | undefined, readonly number[]>>();
 
-  function judge(entry: EntryFacts): Verdict {
-    if (ruleCount === 0) return NO_VERDICT;
+  /** The atoms an entry's tags (and title, creators) match, each with its evidence; null for none. */
+  function collectHits(tags: readonly Tag[], entry: EntryFacts): Map<number, Evidence> | null {
     let matched: Map<number, Evidence> | null = null;
     const note = (id: number, evidence: Evidence) => {
       matched ??= new Map();
       if (!matched.has(id)) matched.set(id, evidence);
     };
-    for (const tag of entry.tags) {
+    for (const tag of tags) {
       // Hot path: the tag as the site wrote it → the atoms it matches, in two look-ups once seen.
       let byNamespace = rawResults.get(tag.name);
       let ids = byNamespace?.get(tag.namespace);
@@ -352,8 +359,24 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
         for (const id of creators.get(canon(fold(creator))) ?? NONE) note(id, { text: creator });
       }
     }
-    const hits = matched as Map<number, Evidence> | null;
+    return matched as Map<number, Evidence> | null;
+  }
+
+  function judge(entry: EntryFacts): Verdict {
+    if (ruleCount === 0) return NO_VERDICT;
+    const hits = collectHits(entry.tags, entry);
     if (!hits) return NO_VERDICT;
+    // A list with exceptions of its own judges only the tags they leave; nothing to do when they take
+    // none (visible returns the same array), and nothing at all for lists without exceptions.
+    let sight: Map<string, Map<number, Evidence>> | null = null;
+    if (listSight.size > 0) {
+      for (const [listId, own] of listSight) {
+        const visible = own.visible(entry.tags);
+        if (visible === entry.tags) continue;
+        sight ??= new Map();
+        sight.set(listId, collectHits(visible, entry) ?? new Map());
+      }
+    }
 
     const candidates = new Set<number>();
     for (const id of hits.keys()) for (const r of triggers.get(id) ?? NONE) candidates.add(r);
@@ -361,12 +384,13 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
     const reasons: Reason[] = [];
     for (const ruleId of [...candidates].sort((a, b) => a - b)) {
       const rule = rules[ruleId] as CompiledRule;
+      const seen = (!rule.exception && sight?.get(rule.listId)) || hits;
       let evidence: Evidence | undefined;
       let anyNeeded = false;
       let anyFound = false;
       let ok = true;
       for (const term of rule.terms) {
-        const hit = hits.get(term.atom);
+        const hit = seen.get(term.atom);
         if (term.mode === 'not') {
           if (hit) ok = false;
         } else if (term.mode === 'all') {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from './compile';
 import { compileListExceptions } from './list-exceptions';
-import type { EntryFacts, Tag } from './types';
+import { type Preset, presetById } from './presets';
+import type { EntryFacts, RuleList, Tag } from './types';
 
 const entry = (tags: Tag[]): EntryFacts => ({ id: 'e', tags, title: '', creators: [] });
 const ntrList = compile([
@@ -55,5 +56,64 @@ describe('a list’s own exceptions', () => {
   it('see alias groups like the lists do', () => {
     const exceptions = compileListExceptions(['ntrなし'], { aliases: [['ntrなし', 'no ntr']] });
     expect(exceptions.visible([{ name: 'No NTR' }])).toEqual([]);
+  });
+});
+
+describe('compile with a list’s own exceptions', () => {
+  const preset = presetById('ntr') as Preset;
+  const ntr: RuleList = {
+    id: 'ntr',
+    name: 'NTR',
+    enabled: true,
+    action: 'blur',
+    patterns: [...preset.patterns],
+    exceptions: [...preset.exceptions],
+  };
+  const other: RuleList = {
+    id: 'mine',
+    name: 'Mine',
+    enabled: true,
+    action: 'label',
+    patterns: ['no cheating'],
+  };
+
+  it('spares an entry tagged "No Cheating" alone from the NTR preset list', () => {
+    expect(compile([ntr]).judge(entry([{ namespace: 'freeform', name: 'No Cheating' }])).action).toBeNull();
+    const without = { ...ntr, exceptions: [] };
+    expect(compile([without]).judge(entry([{ namespace: 'freeform', name: 'No Cheating' }])).action).toBe(
+      'blur',
+    );
+  });
+
+  it('still catches "Cheating" beside "No Cheating", through "Cheating"', () => {
+    const verdict = compile([ntr]).judge(entry([{ name: 'No Cheating' }, { name: 'Cheating' }]));
+    expect(verdict.action).toBe('blur');
+    expect(verdict.reasons.map((r) => r.tag?.name)).toEqual(['Cheating']);
+  });
+
+  it('leaves "No Cheating" in sight of every other list', () => {
+    const verdict = compile([ntr, other]).judge(entry([{ name: 'No Cheating' }]));
+    expect(verdict.action).toBe('label');
+    expect(verdict.reasons.map((r) => r.listId)).toEqual(['mine']);
+  });
+
+  it('judges a combination on the tags the exceptions leave', () => {
+    const list: RuleList = { ...other, patterns: ['cheating -no cheating'], exceptions: ['no cheating'] };
+    // "-no cheating" cannot see the excepted tag, so the rule holds through "Cheating".
+    expect(compile([list]).judge(entry([{ name: 'No Cheating' }, { name: 'Cheating' }])).action).toBe(
+      'label',
+    );
+  });
+
+  it('changes the matcher’s key when a list’s exceptions change, not otherwise', () => {
+    expect(compile([ntr]).key).toBe(compile([{ ...ntr, exceptions: [...preset.exceptions] }]).key);
+    expect(compile([ntr]).key).not.toBe(compile([{ ...ntr, exceptions: ['no cheating*'] }]).key);
+  });
+
+  it('applies them with the aliases and only while the list is in force', () => {
+    const list: RuleList = { ...other, patterns: ['*ntr'], exceptions: ['ntrなし'] };
+    const aliases = [['ntrなし', 'no ntr']];
+    expect(compile({ lists: [list], aliases }).judge(entry([{ name: 'No NTR' }])).action).toBeNull();
+    expect(compile({ lists: [list] }).judge(entry([{ name: 'No NTR' }])).action).toBe('label');
   });
 });

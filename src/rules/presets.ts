@@ -15,11 +15,20 @@ export interface Preset {
    * "No Cheating" is still caught, and other lists still see the tag (src/rules/list-exceptions.ts).
    */
   exceptions: readonly string[];
+  /**
+   * Goes up by one whenever the lines or exceptions change; the old ones are kept in
+   * src/rules/preset-upgrade.ts, so a list made from an older version is offered the difference.
+   */
+  version: number;
+  /** The sites whose own spellings the lines are written in (they apply on every site). */
+  spelledOn: readonly string[];
 }
 
 export const PRESETS: readonly Preset[] = [
   {
     id: 'ntr',
+    version: 2,
+    spelledOn: ['AO3', 'E-Hentai', 'nhentai', 'Danbooru', 'DLsite', 'FANZA', 'pixiv'],
     name: 'NTR & cheating',
     description: 'Netorare and its relatives: a partner taken, given away or cheating.',
     // Netorare (taken), netori (taking), netorase (giving). E-Hentai female:/male: netorare, netorase,
@@ -79,6 +88,8 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'gore',
+    version: 2,
+    spelledOn: ['AO3', 'E-Hentai', 'nhentai', 'Danbooru', 'MangaDex', 'DLsite', 'pixiv'],
     name: 'Gore & guro',
     description: 'Graphic injury, mutilation and death.',
     // E-Hentai female:/male: guro, ryona, snuff, cannibalism; nhentai "guro", "low guro", "ryona",
@@ -114,6 +125,8 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'scat',
+    version: 2,
+    spelledOn: ['AO3', 'E-Hentai', 'nhentai', 'Danbooru', 'DLsite', 'pixiv'],
     name: 'Scat',
     description: 'Scat and related, including "implied" and "mentions of" tags.',
     // E-Hentai female:/male: scat, coprophagia; nhentai "scat", "low scat", "coprophagia"; Danbooru
@@ -124,6 +137,8 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'noncon',
+    version: 2,
+    spelledOn: ['AO3', 'E-Hentai', 'nhentai', 'MangaDex', 'DLsite', 'pixiv'],
     name: 'Non-consent',
     description: 'Rape, non-consent and dubious consent.',
     // E-Hentai female:/male: rape; nhentai "rape"; MangaDex "Sexual Violence"; DLsite 合意なし (was
@@ -156,6 +171,8 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'incest',
+    version: 2,
+    spelledOn: ['AO3', 'E-Hentai', 'nhentai', 'hitomi.la', 'MangaDex', 'DLsite', 'pixiv'],
     name: 'Incest',
     description: 'Incest in every family relation.',
     // E-Hentai female:/male: incest, inseki (in-law); nhentai "incest", "low incest", "inseki"; hitomi and
@@ -167,6 +184,8 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'spoilers',
+    version: 2,
+    spelledOn: ['AO3', 'pixiv'],
     name: 'Spoilers',
     description: 'Spoiler tags and major character death.',
     // AO3 archive warning "Major Character Death", freeforms "Spoilers", "Spoilers for …", "… Spoilers",
@@ -184,6 +203,8 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'ai',
+    version: 1,
+    spelledOn: ['AO3', 'E-Hentai', 'Danbooru', 'e621', 'pixiv'],
     name: 'AI-generated',
     description: 'Works made with generative AI.',
     // pixiv AI生成, AIイラスト, AIart, NovelAI, StableDiffusion, AIグラビア, AI美少女 (and its aiType 2,

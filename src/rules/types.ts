@@ -44,6 +44,8 @@ export interface RuleList {
   sites?: string[];
   /** Epoch milliseconds until which the list is paused (a snooze). */
   snoozedUntil?: number;
+  /** Tags this list's own rules must not count ("No Cheating"): tag by tag, this list only. */
+  exceptions?: string[];
 }
 
 /** Why an entry was acted on: which rule of which list matched which tag or text. */

@@ -170,3 +170,35 @@ describe('repairSettings, what the schema refuses inside a field', () => {
     ]);
   });
 });
+
+describe('repairSettings, a list’s own exceptions', () => {
+  it('keeps them like patterns, reports what it leaves out, and leaves a list without them as it was', () => {
+    const long = 'x'.repeat(501);
+    const { settings, problems } = repairSettings({
+      enabled: 'yes',
+      sites: {},
+      lists: [
+        {
+          id: 'ntr',
+          name: 'NTR',
+          enabled: true,
+          action: 'blur',
+          patterns: ['*cheating'],
+          exceptions: ['no cheating*', 7, long],
+        },
+        { id: 'mine', name: 'Mine', enabled: true, action: 'hide', patterns: [] },
+        { id: 'x', name: 'X', enabled: true, action: 'hide', patterns: [], exceptions: 'no cheating' },
+      ],
+    });
+    expect(settings.lists[0]?.exceptions).toEqual(['no cheating*']);
+    expect(settings.lists[1]).not.toHaveProperty('exceptions');
+    expect(settings.lists[2]?.exceptions).toEqual([]);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^lists\[0\]\.exceptions\[2\]: a rule of 501 characters/),
+        'lists[0].exceptions: 1 unreadable entries dropped',
+        'lists[2].exceptions: invalid value "no cheating" replaced by []',
+      ]),
+    );
+  });
+});

@@ -124,6 +124,14 @@ function repairList(raw: unknown, index: number, problems: string[]): Blocklist 
     if (source.success) list.source = source.data;
     else problems.push(`${at}.source: invalid value ${describe(raw.source)} dropped`);
   }
+  // Absent stays absent (a list made before lists had exceptions); anything else is read like patterns.
+  if (raw.exceptions !== undefined) list.exceptions = ruleLines(raw.exceptions, `${at}.exceptions`, problems);
+  if (raw.preset !== undefined) {
+    // Without it the list is still the user's; only a newer preset's difference is no longer offered.
+    const preset = BlocklistSchema.shape.preset.safeParse(raw.preset);
+    if (preset.success && preset.data) list.preset = preset.data;
+    else problems.push(`${at}.preset: invalid value ${describe(raw.preset)} dropped`);
+  }
   const checked = BlocklistSchema.safeParse(list);
   if (checked.success) return checked.data;
   problems.push(`${at}: unreadable (${describe(raw)}), dropped`);

@@ -77,6 +77,18 @@ export const BlocklistSchema = z.object({
   snoozedUntil: z.optional(TimeSchema),
   /** Present when the list is a subscription. */
   source: z.optional(SubscriptionSchema),
+  /**
+   * Tags this list's own rules must not count, in rule syntax ("no cheating*"): tag by tag, within this
+   * list only (docs/presets.md). Copied from a preset when it is switched on; the user's to edit.
+   */
+  exceptions: z.optional(z.array(z.string().check(z.maxLength(MAX_PATTERN_LENGTH)))),
+  /**
+   * The preset this list was made from and its version then, so a newer preset's difference can be
+   * offered (src/rules/preset-upgrade.ts); the list itself is the user's.
+   */
+  preset: z.optional(
+    z.object({ id: z.string().check(z.minLength(1)), version: z.int().check(z.positive()) }),
+  ),
 });
 
 /** Lists are addressed by id (menus, subscriptions, the options page): each must be unique. */
@@ -139,7 +151,15 @@ export function defaultSettings(): Settings {
     customSites: [],
     lists: [
       { id: MY_LIST_ID, name: 'My blocklist', enabled: true, action: 'hide', patterns: [] },
-      { id: NTR_LIST_ID, name: NTR.name, enabled: false, action: 'blur', patterns: [...NTR.patterns] },
+      {
+        id: NTR_LIST_ID,
+        name: NTR.name,
+        enabled: false,
+        action: 'blur',
+        patterns: [...NTR.patterns],
+        exceptions: [...NTR.exceptions],
+        preset: { id: NTR.id, version: NTR.version },
+      },
     ],
   };
 }

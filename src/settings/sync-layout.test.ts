@@ -168,3 +168,17 @@ describe('staleKeys', () => {
     ).toEqual([chunkKey(1), chunkKey(7), 'settings', 'settings$']);
   });
 });
+
+describe('a list’s own exceptions in sync', () => {
+  it('round-trip with the list, and count in its share of the bytes', () => {
+    const settings = defaultSettings();
+    const ntr = settings.lists.find((l) => l.id === 'ntr');
+    expect(ntr?.exceptions?.length).toBeGreaterThan(0);
+    const plan = planSync(settings, 1);
+    const decoded = decodeSync(plan.items);
+    expect(decoded.kind === 'ok' && repairSettings(decoded.raw)).toEqual({ settings, problems: [] });
+    const without = planSync({ ...settings, lists: settings.lists.map(({ exceptions: _, ...l }) => l) }, 1);
+    const share = (p: typeof plan) => p.lists.find((l) => l.id === 'ntr')?.bytes ?? 0;
+    expect(share(plan)).toBeGreaterThan(share(without));
+  });
+});

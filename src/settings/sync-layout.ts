@@ -227,7 +227,11 @@ export function planSync(settings: Settings, savedAt: number, lineage: readonly 
         ? `the lists need ${count} sync items and browser sync holds ${SYNC_QUOTA.items}`
         : undefined;
   const lists = settings.lists
-    .map((l) => ({ id: l.id, name: l.name, bytes: jsonBytes(l.patterns.join('\n')) }))
+    .map((l) => ({
+      id: l.id,
+      name: l.name,
+      bytes: jsonBytes(l.patterns.join('\n')) + (l.exceptions ? jsonBytes(l.exceptions) : 0),
+    }))
     .sort((a, b) => b.bytes - a.bytes);
   return { items, bytes, fits: reason === undefined, ...(reason ? { reason } : {}), lists };
 }

@@ -13,9 +13,16 @@ describe('ruleWords', () => {
     expect(ruleWords('netorare -vanilla')).toEqual({ kind: 'other', source: 'netorare -vanilla' });
   });
 
-  it('no preset shows a regular expression or a wildcard to a new user', () => {
+  it('says the presets’ other shapes in words too', () => {
+    expect(ruleWords('/\\bnon ?con\\b/')).toEqual({ kind: 'wordOr', text: 'non con', or: 'noncon' });
+    expect(ruleWords('/^ntr(?![a-z])/')).toEqual({ kind: 'startsWord', text: 'ntr' });
+    expect(ruleWords('cheating on * test*')).toEqual({ kind: 'like', text: 'cheating on … test…' });
+  });
+
+  it('no preset shows a regular expression or a wildcard to a new user, in its rules or its exceptions', () => {
     for (const preset of PRESETS)
-      for (const words of preset.patterns.map(ruleWords)) expect(words.kind, preset.id).not.toBe('other');
+      for (const words of [...preset.patterns, ...preset.exceptions].map(ruleWords))
+        expect(words.kind, preset.id).not.toBe('other');
   });
 });
 
@@ -28,6 +35,16 @@ describe('presetRules', () => {
     }
     const ntr = presetById('ntr');
     expect(ntr && presetRules(ntr).more.length).toBeGreaterThan(0);
+  });
+
+  it('shows a preset’s exceptions in words and the sites its spellings come from', () => {
+    const ntr = presetById('ntr');
+    if (!ntr) throw new Error('no NTR preset');
+    const whole = presetRules(ntr);
+    expect(whole.exceptions).toContainEqual({ kind: 'startsWith', text: 'no cheating' });
+    expect(whole.exceptions).toHaveLength(ntr.exceptions.length);
+    expect(whole.sites).toEqual(expect.arrayContaining(['AO3', 'pixiv', 'DLsite']));
+    for (const preset of PRESETS) expect(presetRules(preset).sites.length, preset.id).toBeGreaterThan(0);
   });
 });
 

@@ -7,7 +7,8 @@ import type { Action } from '../rules/types';
 import type { Settings } from '../settings/schema';
 import { SITES } from '../sites/registry';
 import { actionName, presetDescription, presetName, t } from '../ui/i18n';
-import { presetRules, type RuleWords, siteLinks } from './onboarding-model';
+import { siteLinks } from './onboarding-model';
+import { presetWhole } from './options/words';
 
 /** The actions a new user chooses between; collapse is there in the options for those who want it. */
 const FIRST_ACTIONS = ['hide', 'blur', 'label'] as const;
@@ -17,29 +18,7 @@ export interface OnboardingDeps {
   openOptionsPage(): void;
 }
 
-function words(rule: RuleWords): string {
-  switch (rule.kind) {
-    case 'tag':
-      return rule.name;
-    case 'contains':
-      return t('onboarding_contains', rule.text);
-    case 'startsWith':
-      return t('onboarding_startsWith', rule.text);
-    case 'endsWith':
-      return t('onboarding_endsWith', rule.text);
-    case 'word':
-      return t('onboarding_word', rule.text);
-    case 'other':
-      return rule.source;
-  }
-}
-
-function chips(rules: RuleWords[]) {
-  return rules.map((r, i) => h('li', { key: i }, words(r)));
-}
-
 function PresetCard({ preset }: { preset: Preset }) {
-  const { shown, more } = presetRules(preset);
   return h(
     'div',
     { class: 'card' },
@@ -54,19 +33,7 @@ function PresetCard({ preset }: { preset: Preset }) {
         h('span', {}, presetDescription(preset.id)),
       ),
     ),
-    h(
-      'ul',
-      { class: 'rules', 'aria-label': t('onboarding_rulesOf', presetName(preset.id)) },
-      ...chips(shown),
-    ),
-    more.length > 0
-      ? h(
-          'details',
-          { class: 'more' },
-          h('summary', {}, t('onboarding_more', more.length)),
-          h('ul', { class: 'rules' }, ...chips(more)),
-        )
-      : null,
+    presetWhole(preset),
   );
 }
 
@@ -116,6 +83,8 @@ export function Onboarding({ deps }: { deps: OnboardingDeps }) {
                 enabled: true,
                 action,
                 patterns: [...preset.patterns],
+                exceptions: [...preset.exceptions],
+                preset: { id: preset.id, version: preset.version },
               });
             }
           }

@@ -15,6 +15,12 @@ export interface CorpusRow {
    * "site vocabulary: …" for a site's own tag list or genre names, or "trap: …" for a near-miss.
    */
   source: string;
+  /**
+   * A DLsite genre id: the row is an entry carrying every name the DLsite adapter emits for that id (the
+   * dictionary's names, src/sites/dictionaries/dlsite-genres.ts, and `tag`, the name the page shows), as
+   * `genre:` tags. For the renamed genres whose new name is an everyday word (屈辱, 回し).
+   */
+  dlsiteGenre?: string;
   /** The preset gets this row wrong today; `note` says why and what would fix it. */
   known?: 'wrong';
   note?: string;
@@ -40,3 +46,5 @@ export const DLSITE_2025 = 'dlsite/work-RJ01393393-2025-07.html';
 export const DLSITE_2022 = 'dlsite/work-RJ173248-2022.html';
 /** DLsite's 2024 genre renames, as its mail to circles listed them (e.g. レイプ → 合意なし). */
 export const DLSITE_RENAMES = 'site vocabulary: DLsite genre renames of 2024';
+/** The DLsite dictionary: every name a genre id has had, which the adapter emits for the id. */
+export const DLSITE_DICTIONARY = 'src/sites/dictionaries/dlsite-genres.ts (every name of the genre id)';

@@ -1,6 +1,6 @@
 import { compile } from '../../src/rules/compile';
-import { compileListExceptions } from '../../src/rules/list-exceptions';
 import type { EntryFacts, Tag } from '../../src/rules/types';
+import { genreNames } from '../../src/sites/dictionaries/dlsite-genres';
 import type { CorpusRow } from './corpus';
 
 export interface PresetLike {
@@ -32,24 +32,39 @@ export interface Measure {
 export const rowTag = (row: CorpusRow): Tag =>
   row.namespace === undefined ? { name: row.tag } : { namespace: row.namespace, name: row.tag };
 
-export const showRow = (row: CorpusRow) => (row.namespace ? `${row.namespace}:${row.tag}` : row.tag);
+/** The tags of the entry a row stands for: its tag, or every name the DLsite adapter emits for a genre. */
+export function rowTags(row: CorpusRow): Tag[] {
+  if (row.dlsiteGenre === undefined) return [rowTag(row)];
+  const names = new Set([...genreNames(row.dlsiteGenre), row.tag]);
+  return [...names].map((name) => ({ namespace: 'genre', name }));
+}
+
+export const showRow = (row: CorpusRow) =>
+  row.dlsiteGenre !== undefined
+    ? `DLsite genre ${row.dlsiteGenre} (${rowTags(row)
+        .map((t) => t.name)
+        .join(', ')})`
+    : row.namespace
+      ? `${row.namespace}:${row.tag}`
+      : row.tag;
 
 /**
- * Judges every row as one entry carrying that one tag, with the real matcher and the preset's own
- * exceptions applied as the product applies them (the list sees only the tags they leave).
+ * Judges every row as one entry carrying that one tag (a DLsite genre: every name the adapter emits for
+ * it), with the real matcher and the preset's exceptions on its list, as the product applies them.
  */
 export function measure(preset: PresetLike, rows: readonly CorpusRow[]): Measure {
   const matcher = compile([
-    { id: preset.id, name: preset.id, enabled: true, action: 'hide', patterns: [...preset.patterns] },
+    {
+      id: preset.id,
+      name: preset.id,
+      enabled: true,
+      action: 'hide',
+      patterns: [...preset.patterns],
+      exceptions: [...(preset.exceptions ?? [])],
+    },
   ]);
-  const exceptions = compileListExceptions(preset.exceptions ?? []);
   const results = rows.map((row): RowResult => {
-    const entry: EntryFacts = {
-      id: 'row',
-      tags: [...exceptions.visible([rowTag(row)])],
-      title: '',
-      creators: [],
-    };
+    const entry: EntryFacts = { id: 'row', tags: rowTags(row), title: '', creators: [] };
     const verdict = matcher.judge(entry);
     const rule = verdict.reasons[0]?.rule;
     return rule === undefined ? { row, caught: false } : { row, caught: true, rule };

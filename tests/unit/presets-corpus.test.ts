@@ -3,7 +3,7 @@ import { compile } from '../../src/rules/compile';
 import { compileListExceptions } from '../../src/rules/list-exceptions';
 import { PRESETS } from '../../src/rules/presets';
 import { CORPUS } from '../presets';
-import { type Measure, measure, rowTag, showRow, table } from '../presets/measure';
+import { type Measure, measure, rowTags, showRow, table } from '../presets/measure';
 
 /**
  * The bar: every row of the corpus judged as labelled (100% recall and precision), except rows marked
@@ -61,7 +61,7 @@ describe('presets on the labelled corpus', () => {
       const idle = preset.patterns.filter((line) => {
         const one = compile([{ id, name: id, enabled: true, action: 'hide', patterns: [line] }]);
         return !catches.some(
-          (r) => one.judge({ id: 'row', tags: [rowTag(r)], title: '', creators: [] }).action,
+          (r) => one.judge({ id: 'row', tags: rowTags(r), title: '', creators: [] }).action,
         );
       });
       expect(idle).toEqual([]);
@@ -72,10 +72,10 @@ describe('presets on the labelled corpus', () => {
         { id, name: id, enabled: true, action: 'hide', patterns: [...preset.patterns] },
       ]);
       const caught = rows.filter(
-        (r) => lines.judge({ id: 'row', tags: [rowTag(r)], title: '', creators: [] }).action,
+        (r) => lines.judge({ id: 'row', tags: rowTags(r), title: '', creators: [] }).action,
       );
       const idle = preset.exceptions.filter(
-        (line) => !caught.some((r) => compileListExceptions([line]).visible([rowTag(r)]).length === 0),
+        (line) => !caught.some((r) => compileListExceptions([line]).visible(rowTags(r)).length === 0),
       );
       expect(idle).toEqual([]);
     });

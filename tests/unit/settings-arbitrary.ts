@@ -43,6 +43,8 @@ const list = fc.record(
     patterns: orJunk(fc.array(rule, { maxLength: 6 })),
     sites: orJunk(fc.array(orJunk(fc.constantFrom('ao3', 'e-hentai')), { maxLength: 3 })),
     snoozedUntil: orJunk(time),
+    exceptions: orJunk(fc.array(rule, { maxLength: 3 })),
+    preset: orJunk(fc.record({ id: fc.constantFrom('ntr', ''), version: fc.constantFrom(1, 2, 0, 1.5) })),
     source: orJunk(
       fc.record({
         url: fc.constantFrom('https://lists.example/a.txt', 'http://x', 'nope'),

@@ -23,6 +23,8 @@ export interface EditorOptions {
   /** Explanations say what the list does; none for exceptions. */
   action?: Action;
   readOnly?: boolean;
+  /** The box's and its button's labels, when not "Rules of {name}" (a list's exceptions). */
+  labels?: { rules: string; save: string };
   /** Saves the lines (bad ones included, as typed); returns the rules as stored afterwards. */
   save(lines: string[], base: string[]): Promise<string[]>;
 }
@@ -97,7 +99,7 @@ export function ruleEditor(options: EditorOptions) {
         rows: Math.min(14, Math.max(4, stored.length + 1)),
         spellcheck: false,
         wrap: 'off',
-        'aria-label': t('rulesOf', name),
+        'aria-label': options.labels?.rules ?? t('rulesOf', name),
         'aria-describedby': `${errorsId} ${explainId}`,
         'aria-invalid': checked.errors.length > 0 ? 'true' : undefined,
         readOnly: options.readOnly ?? false,
@@ -150,7 +152,7 @@ export function ruleEditor(options: EditorOptions) {
             'button',
             {
               type: 'button',
-              'aria-label': t('saveRulesOf', name),
+              'aria-label': options.labels?.save ?? t('saveRulesOf', name),
               onClick: () => {
                 const current = drafts.get(key)?.text ?? text;
                 const lines = storedLines(current);

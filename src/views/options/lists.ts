@@ -7,6 +7,7 @@ import { SITES } from '@/src/sites/registry';
 import { actionName, type MessageKey, t } from '@/src/ui/i18n';
 import { mergeOrdered } from '../editor-model';
 import { ruleEditor } from './editor';
+import { presetOffer } from './preset-offer';
 import {
   download,
   drafts,
@@ -276,6 +277,7 @@ function listCard(list: Blocklist, index: number, count: number) {
           ),
         )
       : null,
+    presetOffer(list),
     ruleEditor({
       key: `list-${list.id}`,
       name: list.name,
@@ -289,6 +291,42 @@ function listCard(list: Blocklist, index: number, count: number) {
           if (target) target.patterns = mergeOrdered(base, lines, target.patterns);
         });
         return settings.lists.find((l) => l.id === list.id)?.patterns ?? lines;
+      },
+    }),
+    exceptionsBox(list),
+  );
+}
+
+/** The editor key of a list's exceptions box (page.ts rebases its draft like the rules'). */
+export const exceptionsKey = (listId: string) => `except-${listId}`;
+
+/**
+ * A list's own exceptions: tags its rules must not count ("No Cheating" in the NTR list), tag by tag and
+ * for this list only. Open when the list has some; a preset's are copied in when it is switched on.
+ */
+function exceptionsBox(list: Blocklist) {
+  const stored = list.exceptions ?? [];
+  const key = exceptionsKey(list.id);
+  return h(
+    'details',
+    { class: 'list-exceptions', open: stored.length > 0 || drafts.has(key) ? true : undefined },
+    h('summary', {}, t('options_listExceptions', stored.length)),
+    h('p', { class: 'muted' }, t('options_listExceptionsHelp')),
+    ruleEditor({
+      key,
+      name: list.name,
+      stored,
+      drafts,
+      labels: {
+        rules: t('options_listExceptionsOf', list.name),
+        save: t('options_saveListExceptionsOf', list.name),
+      },
+      save: async (lines, base) => {
+        const settings = await updateSettings((s) => {
+          const target = s.lists.find((l) => l.id === list.id);
+          if (target) target.exceptions = mergeOrdered(base, lines, target.exceptions ?? []);
+        });
+        return settings.lists.find((l) => l.id === list.id)?.exceptions ?? lines;
       },
     }),
   );

@@ -24,7 +24,7 @@ import {
 } from '@/src/ui/i18n';
 import { mergeOrdered, rebaseText } from '../editor-model';
 import { ruleEditor } from './editor';
-import { listsSection } from './lists';
+import { exceptionsKey, listsSection } from './lists';
 import {
   clearNotice,
   download,
@@ -42,6 +42,7 @@ import {
 } from './shared';
 import { refreshGranted, sitesSection } from './sites';
 import { subscriptionsSection, transferSection } from './transfer';
+import { presetWhole } from './words';
 
 let app: HTMLElement;
 let loaded: LoadedSettings | null = null;
@@ -149,7 +150,10 @@ function testResult(settings: Settings) {
       ...exceptions.reasons.map((r) => h('p', { class: 'muted' }, t('testExceptionRule', r.rule))),
     ];
   }
-  if (verdict.action === null) return [h('p', {}, t('testNothing'))];
+  const spared = sparedTags(settings, tags).map((s) =>
+    h('p', { class: 'muted spared' }, t('options_testSpared', s.tag, s.listName, s.rule)),
+  );
+  if (verdict.action === null) return [h('p', {}, t('testNothing')), ...spared];
   return [
     h('p', { class: 'problem' }, t('testWould', actionName(verdict.action))),
     h(
@@ -159,7 +163,31 @@ function testResult(settings: Settings) {
         h('li', {}, t('testReason', r.rule, r.listName, actionName(r.action), r.tag?.name ?? r.text ?? '')),
       ),
     ),
+    ...spared,
   ];
+}
+
+/**
+ * Tags a list's own exceptions took out of its sight while the list would have counted them: "“No
+ * Cheating” is not counted by NTR & cheating (its exception no cheating*)". Only for the few typed tags.
+ */
+function sparedTags(settings: Settings, tags: Tag[]): { tag: string; listName: string; rule: string }[] {
+  const out: { tag: string; listName: string; rule: string }[] = [];
+  for (const list of settings.lists) {
+    if (!list.enabled || !list.exceptions?.length) continue;
+    const own = compile({
+      lists: [{ id: 'x', name: '', enabled: true, action: 'label', patterns: list.exceptions }],
+      aliases: settings.aliases,
+    });
+    const rules = compile({ lists: [{ ...list, exceptions: [] }], aliases: settings.aliases });
+    for (const tag of tags) {
+      const entry = { id: 'test', tags: [tag], title: '', creators: [] };
+      const by = own.judge(entry).reasons[0];
+      if (by && rules.judge(entry).action !== null)
+        out.push({ tag: tag.name, listName: list.name, rule: by.rule });
+    }
+  }
+  return out;
 }
 
 function testSection(settings: Settings) {
@@ -203,11 +231,7 @@ function presetCard(preset: Preset, settings: Settings) {
     { class: 'card', 'aria-label': name },
     h('h3', {}, name),
     h('p', {}, presetDescription(preset.id)),
-    h(
-      'p',
-      { class: 'preset-rules' },
-      preset.patterns.slice(0, 10).join(' · ') + (preset.patterns.length > 10 ? ' …' : ''),
-    ),
+    presetWhole(preset),
     h(
       'button',
       {
@@ -227,6 +251,8 @@ function presetCard(preset: Preset, settings: Settings) {
                   enabled: true,
                   action: 'blur',
                   patterns: [...preset.patterns],
+                  exceptions: [...preset.exceptions],
+                  preset: { id: preset.id, version: preset.version },
                 });
             },
             on ? t('presetOff', name) : t('presetOn', name),
@@ -426,7 +452,10 @@ function renderPage(): void {
  */
 function rebaseDrafts(settings: Settings): void {
   const storedFor = (key: string): string[] | undefined =>
-    key === 'exceptions' ? settings.exceptions : settings.lists.find((l) => `list-${l.id}` === key)?.patterns;
+    key === 'exceptions'
+      ? settings.exceptions
+      : (settings.lists.find((l) => `list-${l.id}` === key)?.patterns ??
+        settings.lists.find((l) => exceptionsKey(l.id) === key)?.exceptions);
   for (const [key, draft] of drafts) {
     const stored = storedFor(key);
     if (!stored) continue;
