@@ -1,3 +1,4 @@
+import { EntryRules } from './entry-rules';
 import { globMatcher } from './glob';
 import { type FoldedTag, fold, foldTag } from './normalize';
 import { type Atom, type Mode, parseRule, type RuleError } from './parse';
@@ -129,6 +130,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
   const switchedOff = new Set<number>();
   const errors: ListError[] = [];
   let nextChange: number | undefined;
+  const entryRules = new EntryRules(context.site); // `entry:<site>/<id>` lines: matched by id (entry-rules.ts)
 
   const canonical = new Map<string, string>();
   for (const group of aliases) {
@@ -208,6 +210,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
     owner: { listId: string; listName: string; action: Action; exception: boolean },
   ) => {
     texts.forEach((text, line) => {
+      if (entryRules.add(text, owner)) return;
       const parsed = parseRule(text);
       if (!parsed.ok) {
         errors.push({ ...parsed.error, listId: owner.listId, listName: owner.listName, line, text });
@@ -364,7 +367,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
           .map((r) => ({ listId: r.listId, listName: r.listName, rule: r.source }));
 
   const needs: FactNeeds = { title: titles.length > 0, creators: creators.size > 0 };
-  const matcher: Matcher = { judge, errors, ruleCount, needs, key, tripped };
+  const matcher: Matcher = { judge: entryRules.wrap(judge), errors, ruleCount, needs, key, tripped };
   if (nextChange !== undefined) matcher.nextChange = nextChange;
   return matcher;
 }

@@ -1,3 +1,4 @@
+import { entryRuleError } from './entry-rules';
 import { fold, foldNamespace } from './normalize';
 import { compileRegex } from './regex';
 
@@ -207,6 +208,8 @@ export function parseRule(line: string): ParseResult {
       },
     };
   }
+  const entryError = entryRuleError(line); // `entry:<site>/<id>` (entry-rules.ts); a well-formed one reads as a tag
+  if (entryError) return { ok: false, error: entryError };
   try {
     const { tokens, note } = tokenize(line);
     const first = tokens[0];
