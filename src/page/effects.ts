@@ -39,7 +39,7 @@ ${DRAWN_TEXT_CSS}
 .light { color-scheme: light; --strong-bg: #2b2540; --strong-fg: #fff; --soft-bg: #ece9f5; --soft-fg: #3b3550;
   --label-bg: #f3e8ff; --label-fg: #3b2470; --label-line: #c9b3f5; --audit-bg: #fff7e6; --audit-fg: #5b3a00;
   --focus: #6d28d9; }
-.dark { color-scheme: dark; --strong-bg: #e8e4f5; --strong-fg: #1d1930; --soft-bg: #2e2a3d; --soft-fg: #ece9f5;
+.dark { color-scheme: dark; --strong-bg: #3a3152; --strong-fg: #f5f3ff; --soft-bg: #2e2a3d; --soft-fg: #ece9f5;
   --label-bg: #2f2250; --label-fg: #eadcff; --label-line: #6d55a8; --audit-bg: #3a2a00; --audit-fg: #ffe2a8;
   --focus: #c4b5fd; }
 .bar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; padding: 6px 10px; border-radius: 6px;

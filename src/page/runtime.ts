@@ -7,7 +7,7 @@ import {
   type PageState,
 } from '../messages';
 import { compile } from '../rules/compile';
-import { addEntryRule, isEntryId } from '../rules/entry-rules';
+import { addEntryRule, canonicalId, isEntryId } from '../rules/entry-rules';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import { isPaused, isSiteEnabled } from '../settings/schema';
 import {
@@ -251,7 +251,7 @@ export function runCatalog(
     menuEntry = null;
     if (!entry?.isConnected) return null;
     const id = scanner.idOf(entry);
-    return isEntryId(adapter.id, id) ? { site: adapter.id, id } : null;
+    return isEntryId(adapter.id, id) ? { site: adapter.id, id: canonicalId(adapter.id, id) } : null;
   };
 
   const apply = (current: LoadedSettings) => {

@@ -46,6 +46,17 @@ describe('entry rules', () => {
     expect(matcher.judge(work('12345')).reasons[0]).toMatchObject({ rule: 'entry:ao3/12345', text: '12345' });
   });
 
+  it('matches an AO3 work by its number as listings write it (work_12345) and as its own page does', () => {
+    const matcher = compile([list(['entry:ao3/12345'])], { site: 'ao3' });
+    expect(matcher.judge(work('work_12345')).action).toBe('hide');
+    expect(matcher.judge(work('work_123456')).action).toBeNull();
+    const settings = { lists: [list([])] };
+    expect(addEntryRule(settings, 'ao3', 'work_12345', 'x', 'one')).toBe(true);
+    expect(settings.lists[0]?.patterns).toEqual(['entry:ao3/12345']);
+    expect(addEntryRule(settings, 'ao3', '12345', 'x', 'one')).toBe(false);
+    expect(removeEntryRule(settings, 'ao3', 'work_12345')).toBe(true);
+  });
+
   it('leaves the same id on another site alone', () => {
     const matcher = compile([list(['entry:ao3/12345'])], { site: 'nhentai' });
     expect(matcher.judge(work('12345')).action).toBeNull();

@@ -21,6 +21,19 @@ export const MAX_ENTRY_ID_LENGTH = 200;
 const ENTRY_RULE = /^entry:([a-z0-9][a-z0-9-]*)\/(\S+?)\s*(?:#\s*(.*?))?\s*$/u;
 const SITE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/u;
 
+/**
+ * Sites whose listings write an entry's id with a prefix its own page does not: AO3's listings say
+ * `work_123` (the blurb's id), its work page and its address say 123. A rule holds the bare id, and
+ * matches both forms with no work per entry (both go into the look-up when compiling).
+ */
+const LISTING_PREFIX: Readonly<Record<string, string>> = { ao3: 'work_' };
+
+/** The id as a rule writes it: `work_123` on AO3 is 123. */
+export function canonicalId(site: string, id: string): string {
+  const prefix = LISTING_PREFIX[site];
+  return prefix && id.startsWith(prefix) && id.length > prefix.length ? id.slice(prefix.length) : id;
+}
+
 export interface EntryRule {
   site: string;
   id: string;
@@ -43,7 +56,7 @@ export function isEntryId(site: string, id: string): boolean {
 
 /** The rule hiding one entry: `entry:ao3/12345`. */
 export function entryRule(site: string, id: string): string {
-  return `${ENTRY_PREFIX}${site}/${id}`;
+  return `${ENTRY_PREFIX}${site}/${canonicalId(site, id)}`;
 }
 
 /**
@@ -90,14 +103,14 @@ export class EntryRules {
       source: text.trim(),
     };
     if (rule.note) entry.note = rule.note;
-    const known = this.byId.get(rule.id);
-    if (known) known.push(entry);
-    else this.byId.set(rule.id, [entry]);
+    const id = canonicalId(rule.site, rule.id);
+    const prefix = LISTING_PREFIX[rule.site];
+    for (const key of prefix ? [id, prefix + id] : [id]) {
+      const known = this.byId.get(key);
+      if (known) known.push(entry);
+      else this.byId.set(key, [entry]);
+    }
     return true;
-  }
-
-  get size(): number {
-    return this.byId.size;
   }
 
   /**
@@ -207,7 +220,7 @@ export function addEntryRule(
 
 function sameEntry(pattern: string, site: string, id: string): boolean {
   const rule = readEntryRule(pattern);
-  return rule !== null && rule.site === site && rule.id === id;
+  return rule !== null && rule.site === site && canonicalId(site, rule.id) === canonicalId(site, id);
 }
 
 /** Undo: removes every rule naming that entry from every list the user edits; false when none did. */
