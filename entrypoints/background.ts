@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { showCount } from '@/src/background/badge';
 import { syncCustomSites } from '@/src/background/custom-sites';
-import { buildMenus, onMenuClick } from '@/src/background/menus';
+import { buildMenus, ENTRY_MENU, onEntryMenuClick, onMenuClick } from '@/src/background/menus';
 import { admit } from '@/src/background/senders';
 import { originPattern, type Settings } from '@/src/settings/schema';
 import { ensureSettingsStored, loadSettings, watchSettings } from '@/src/settings/store';
@@ -56,7 +56,9 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncWithSettings());
   browser.permissions.onRemoved.addListener(() => void syncWithSettings());
 
-  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab?.id));
+  browser.contextMenus.onClicked.addListener((info, tab) =>
+    info.menuItemId === ENTRY_MENU ? void onEntryMenuClick(info, tab?.id) : void onMenuClick(info, tab?.id),
+  );
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SUBSCRIPTION_ALARM) void refreshSubscriptions({ granted });

@@ -16,10 +16,23 @@ export const CountMatchesSchema = z.object({
 });
 export const CountMatchesAnswerSchema = z.object({ entries: z.int(), matches: z.int() });
 export type CountMatchesAnswer = z.infer<typeof CountMatchesAnswerSchema>;
+/**
+ * Background → content script, after a click on "Hide this entry": the entry the user right-clicked
+ * (the last trusted contextmenu event, if recent), answered with EntryAtMenuAnswerSchema or null.
+ */
+export const EntryAtMenuSchema = z.object({ type: z.literal('tagveil:entry-at-menu') });
+export const EntryAtMenuAnswerSchema = z.nullable(
+  z.object({
+    site: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/u)),
+    id: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^\s#]+$/u)),
+  }),
+);
+export type EntryAtMenuAnswer = z.infer<typeof EntryAtMenuAnswerSchema>;
 export const PageRequestSchema = z.discriminatedUnion('type', [
   GetPageStateSchema,
   ShowAllSchema,
   CountMatchesSchema,
+  EntryAtMenuSchema,
 ]);
 
 export const RuleCountSchema = z.object({

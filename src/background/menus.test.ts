@@ -2,7 +2,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from '../settings/schema';
 import { loadSettings, saveSettings } from '../settings/store';
-import { type MenuFeedback, onMenuClick, ruleFromClick, tagLinkPatterns } from './menus';
+import {
+  type AskEntry,
+  ENTRY_MENU,
+  type MenuFeedback,
+  onEntryMenuClick,
+  onMenuClick,
+  ruleFromClick,
+  tagLinkPatterns,
+} from './menus';
 
 describe('context menu clicks', () => {
   it('a tag link on AO3 becomes that tag, literally', () => {
@@ -109,5 +117,70 @@ describe('a menu click that cannot become a rule', () => {
   it('adds nothing to a subscribed list, whose next update would drop it', async () => {
     await onMenuClick({ menuItemId: 'tagveil-selection:sub', selectionText: 'netorare' }, 5, feedback);
     expect(await rulesOf('sub')).toEqual(['ntr']);
+  });
+});
+
+describe('"Hide this entry" in the context menu', () => {
+  let told: string[];
+  const feedback: MenuFeedback = {
+    refused: async (tabId, message) => void told.push(`${tabId} refused: ${message}`),
+    added: async (tabId) => void told.push(`${tabId} added`),
+  };
+  const pageUrl = 'https://archiveofourown.org/tags/Original%20Work/works';
+  const answering =
+    (answer: unknown): AskEntry =>
+    async () =>
+      answer;
+  const lists = async () => (await loadSettings()).settings.lists;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    told = [];
+    await saveSettings(defaultSettings());
+  });
+
+  it('hides the entry the frame says was right-clicked, in a "Hidden one by one" list made for it', async () => {
+    const asked: [number, number][] = [];
+    const ask: AskEntry = async (tabId, frameId) => {
+      asked.push([tabId, frameId]);
+      return { site: 'ao3', id: '12345' };
+    };
+    expect(await onEntryMenuClick({ menuItemId: ENTRY_MENU, frameId: 3, pageUrl }, 5, ask, feedback)).toEqual(
+      {
+        site: 'ao3',
+        id: '12345',
+      },
+    );
+    expect(asked).toEqual([[5, 3]]);
+    expect((await lists()).find((l) => l.id === 'hidden-one-by-one')).toMatchObject({
+      action: 'hide',
+      enabled: true,
+      patterns: ['entry:ao3/12345'],
+    });
+    expect(told).toEqual(['5 added']);
+  });
+
+  it.each([
+    ['no entry under the pointer', null],
+    ['another site than the tab shows', { site: 'nhentai', id: '1' }],
+    ['an id that would read as two terms', { site: 'ao3', id: '1 2' }],
+    ['an id with a note in it', { site: 'ao3', id: '1#x' }],
+    ['something else altogether', { type: 'tagveil:badge', count: 2 }],
+    ['a site id that is not one', { site: 'AO3/../x', id: '1' }],
+  ])('adds nothing for %s, and says so on the tab', async (_, answer) => {
+    const before = await lists();
+    expect(
+      await onEntryMenuClick({ menuItemId: ENTRY_MENU, pageUrl }, 7, answering(answer), feedback),
+    ).toBeNull();
+    expect(await lists()).toEqual(before);
+    expect(told).toEqual([expect.stringMatching(/^7 refused: /u)]);
+  });
+
+  it('adds nothing when the tab does not answer', async () => {
+    const failing: AskEntry = async () => {
+      throw new Error('Could not establish connection');
+    };
+    expect(await onEntryMenuClick({ menuItemId: ENTRY_MENU, pageUrl }, 7, failing, feedback)).toBeNull();
+    expect((await lists()).some((l) => l.id === 'hidden-one-by-one')).toBe(false);
   });
 });

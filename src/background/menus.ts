@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { type EntryAtMenuAnswer, EntryAtMenuAnswerSchema } from '../messages';
+import { addEntryRule } from '../rules/entry-rules';
 import { literalTag } from '../settings/foreign';
 import type { Settings } from '../settings/schema';
 import { updateSettings } from '../settings/store';
@@ -13,6 +15,8 @@ import { ruleProblem, ruleProblemText } from './rule-check';
  */
 const LINK_MENU = 'tagveil-link';
 const SELECTION_MENU = 'tagveil-selection';
+/** "Hide this entry": the work, gallery or post right-clicked, by its id (entry-rules.ts). */
+export const ENTRY_MENU = 'tagveil-entry';
 
 export function tagLinkPatterns(): string[] {
   return SITES.flatMap((site) => site.tagLink?.patterns ?? []);
@@ -37,6 +41,13 @@ export function buildMenus(settings: Settings): Promise<void> {
   // One rebuild at a time: removeAll and create interleaving would leave duplicates.
   building = building.then(async () => {
     await browser.contextMenus.removeAll();
+    // Needs no list: the "Hidden one by one" list is made on first use.
+    await create({
+      id: ENTRY_MENU,
+      title: t('menuHideEntry'),
+      contexts: ['page', 'link', 'image'],
+      documentUrlPatterns: SITES.flatMap((s) => s.matches),
+    });
     const lists = settings.lists.filter((l) => !l.source);
     if (lists.length === 0) return;
     await create({
@@ -123,4 +134,36 @@ export async function onMenuClick(
   });
   if (tabId !== undefined) await feedback.added(tabId);
   return true;
+}
+
+/** Asks a frame of a tab for the entry the user right-clicked; what it answers is checked like any input. */
+export type AskEntry = (tabId: number, frameId: number) => Promise<unknown>;
+
+const askTab: AskEntry = (tabId, frameId) =>
+  browser.tabs.sendMessage(tabId, { type: 'tagveil:entry-at-menu' }, { frameId });
+
+/**
+ * "Hide this entry": the content script of the frame clicked in says which entry the last right-click was
+ * on (it keeps nothing else); the answer must name the site the tab shows (when a built-in site) and an
+ * id that reads back as one entry rule, which joins the "Hidden one by one" list.
+ */
+export async function onEntryMenuClick(
+  info: { menuItemId: string | number; frameId?: number; pageUrl?: string },
+  tabId: number | undefined,
+  ask: AskEntry = askTab,
+  feedback: MenuFeedback = onBadge,
+): Promise<EntryAtMenuAnswer> {
+  if (info.menuItemId !== ENTRY_MENU || tabId === undefined) return null;
+  const parsed = EntryAtMenuAnswerSchema.safeParse(await ask(tabId, info.frameId ?? 0).catch(() => null));
+  const answer = parsed.success ? parsed.data : null;
+  const known = info.pageUrl ? siteForUrl(info.pageUrl) : undefined;
+  if (!answer || (known && known.id !== answer.site)) {
+    await feedback.refused(tabId, t('menuHideEntryNone'));
+    return null;
+  }
+  await updateSettings(
+    (settings) => void addEntryRule(settings, answer.site, answer.id, t('hiddenOneByOneList')),
+  );
+  await feedback.added(tabId);
+  return answer;
 }

@@ -1,3 +1,4 @@
+import { entryKind } from '../rules/entry-rules';
 import { reasonLabel, type Verdict } from '../rules/types';
 import { t } from '../ui/i18n';
 import { ANCHOR_ATTR, AUDIT_ATTR, MARK_ATTR, MARK_VALUE, SHOWN_ATTR, VEIL_TAG } from './styles';
@@ -6,6 +7,8 @@ interface Veil {
   host: HTMLElement;
   root: ShadowRoot;
   anchor: Element;
+  /** The entry's own elements this veil made inert (to give back exactly those, not the page's own). */
+  inert: Element[];
 }
 
 /**
@@ -26,21 +29,98 @@ export function drawText(el: Element, text: string): void {
   el.setAttribute(DRAWN_TEXT, text);
 }
 
+/**
+ * Two palettes, picked once per page (pageScheme): a veil on a dark site is dark, and each pair of
+ * colours keeps at least 4.5:1 contrast (WCAG AA) for the reason line and the buttons.
+ */
 const VEIL_CSS = `
 ${DRAWN_TEXT_CSS}
 :host { all: initial; display: block; font: 13px/1.4 system-ui, sans-serif; }
+.light { color-scheme: light; --strong-bg: #2b2540; --strong-fg: #fff; --soft-bg: #ece9f5; --soft-fg: #3b3550;
+  --label-bg: #f3e8ff; --label-fg: #3b2470; --label-line: #c9b3f5; --audit-bg: #fff7e6; --audit-fg: #5b3a00;
+  --focus: #6d28d9; }
+.dark { color-scheme: dark; --strong-bg: #3a3152; --strong-fg: #f5f3ff; --soft-bg: #2e2a3d; --soft-fg: #ece9f5;
+  --label-bg: #2f2250; --label-fg: #eadcff; --label-line: #6d55a8; --audit-bg: #3a2a00; --audit-fg: #ffe2a8;
+  --focus: #c4b5fd; }
 .bar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; padding: 6px 10px; border-radius: 6px;
-  background: #2b2540; color: #fff; }
+  background: var(--strong-bg); color: var(--strong-fg); }
 .blur { position: absolute; inset: 0; z-index: 2; display: flex; align-items: center; justify-content: center;
   padding: 8px; }
-.collapse .bar { background: #ece9f5; color: #3b3550; margin: 4px 0; }
-.label .bar { background: #f3e8ff; color: #3b2470; border: 1px solid #c9b3f5; margin: 4px 0; }
-.shown .bar { background: #ece9f5; color: #3b3550; margin: 4px 0; }
-.audit .bar { background: #fff7e6; color: #5b3a00; border: 1px dashed #d08700; margin: 4px 0; }
+.collapse .bar, .shown .bar { background: var(--soft-bg); color: var(--soft-fg); margin: 4px 0; }
+.label .bar { background: var(--label-bg); color: var(--label-fg); border: 1px solid var(--label-line);
+  margin: 4px 0; }
+.audit .bar { background: var(--audit-bg); color: var(--audit-fg); border: 1px dashed #d08700; margin: 4px 0; }
 button { font: inherit; padding: 2px 10px; border-radius: 4px; border: 1px solid currentColor; cursor: pointer;
   background: transparent; color: inherit; }
-button:focus-visible { outline: 2px solid #8b5cf6; outline-offset: 2px; }
+button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 `;
+
+export type Scheme = 'light' | 'dark';
+
+/** Relative luminance of an sRGB colour as getComputedStyle writes it (`rgb(…)`/`rgba(…)`); null if transparent. */
+export function luminance(color: string): number | null {
+  const parts = /rgba?\(([^)]*)\)/u
+    .exec(color)?.[1]
+    ?.split(/[\s,/]+/u)
+    .filter(Boolean)
+    .map(Number);
+  if (!parts || parts.length < 3 || parts.some(Number.isNaN)) return null;
+  if (parts.length > 3 && (parts[3] as number) < 0.5) return null;
+  const [r, g, b] = parts.slice(0, 3).map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * Whether the page is dark: the background of <body> (else <html>) as painted, else the page's
+ * color-scheme. Two style reads, made once per page (after its stylesheets are in, pageScheme), never per entry.
+ */
+export function readScheme(doc: Document): Scheme {
+  const view = doc.defaultView;
+  if (!view) return 'light';
+  for (const el of [doc.body, doc.documentElement]) {
+    if (!el) continue;
+    const lum = luminance(view.getComputedStyle(el).backgroundColor);
+    if (lum !== null) return lum < 0.2 ? 'dark' : 'light';
+  }
+  const scheme = view.getComputedStyle(doc.documentElement).colorScheme;
+  return /^\s*dark/u.test(scheme ?? '') ? 'dark' : 'light';
+}
+
+const schemes = new WeakMap<Document, Scheme>();
+
+/**
+ * The page's scheme, read once. While the page is still loading its stylesheets may not apply yet: the
+ * scheme then read is used until DOMContentLoaded, when it is read once more and the veils already drawn
+ * follow (one query for them, no style read per entry).
+ */
+export function pageScheme(doc: Document): Scheme {
+  const known = schemes.get(doc);
+  if (known) return known;
+  const scheme = readScheme(doc);
+  schemes.set(doc, scheme);
+  if (doc.readyState === 'loading') {
+    doc.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        const now = readScheme(doc);
+        schemes.set(doc, now);
+        if (now === scheme) return;
+        for (const host of doc.querySelectorAll(VEIL_TAG)) {
+          const wrap = hosts.get(host)?.root.lastElementChild;
+          wrap?.classList.replace(scheme, now);
+        }
+      },
+      { once: true },
+    );
+  }
+  return scheme;
+}
+
+/** Veils by their host element, for the scheme's one late change. */
+const hosts = new WeakMap<Element, Veil>();
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
@@ -58,16 +138,41 @@ function veilFor(entry: HTMLElement, anchor: Element): Veil {
   if (!veil) {
     const host = entry.ownerDocument.createElement(VEIL_TAG);
     const root = host.attachShadow({ mode: 'closed' });
-    veil = { host, root, anchor };
+    veil = { host, root, anchor, inert: [] };
     veils.set(entry, veil);
+    hosts.set(host, veil);
   }
   if (veil.anchor !== anchor) {
+    release(veil);
     veil.anchor.removeAttribute(ANCHOR_ATTR);
     veil.anchor = anchor;
   }
   if (anchor !== entry && !anchor.hasAttribute(ANCHOR_ATTR)) anchor.setAttribute(ANCHOR_ATTR, '');
   if (veil.host.parentNode !== anchor) anchor.prepend(veil.host);
   return veil;
+}
+
+/**
+ * Takes what the veil covers out of the tab order and the accessibility tree: the same elements the
+ * stylesheet blurs or folds away (EFFECTS_CSS), each made inert. Writes only: no layout is read.
+ */
+function cover(veil: Veil, entry: Element): void {
+  if (veil.inert.length > 0) return;
+  const mark = (parent: Element) => {
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      if (child === veil.host || child === veil.anchor || child.hasAttribute('inert')) continue;
+      child.setAttribute('inert', '');
+      veil.inert.push(child);
+    }
+  };
+  mark(entry);
+  if (veil.anchor !== entry) mark(veil.anchor);
+}
+
+/** Gives back what cover() took. */
+function release(veil: Veil): void {
+  for (const el of veil.inert) el.removeAttribute('inert');
+  veil.inert = [];
 }
 
 export interface PaintOptions {
@@ -79,46 +184,82 @@ export interface PaintOptions {
   onToggle: () => void;
   /** Where the reason line goes: the entry, or an element inside it (a table row's title cell). */
   anchor: Element;
+  /** The site's id: the veil names what it covers ("Blurred work"). */
+  site?: string;
+  /** "Hide this one": hides this entry by its id, without a tag rule; absent where the entry has no id. */
+  onHideOne?: () => void;
+}
+
+function button(doc: Document, text: string, label: string, onClick: () => void): HTMLButtonElement {
+  const el = doc.createElement('button');
+  el.type = 'button';
+  el.textContent = text;
+  el.setAttribute('aria-label', label);
+  el.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    // Only the user's own click: a page's script cannot reach this closed root, but it may synthesize events.
+    if (event.isTrusted) onClick();
+  });
+  return el;
 }
 
 function render(
   entry: HTMLElement,
   verdict: Verdict,
-  { shown, audit, onToggle, anchor }: PaintOptions,
+  { shown, audit, onToggle, anchor, site, onHideOne }: PaintOptions,
 ): void {
-  const { root } = veilFor(entry, anchor);
+  const veil = veilFor(entry, anchor);
+  const { root } = veil;
   const doc = entry.ownerDocument;
+  // The user pressed Show or Hide again, whose button this render replaces: focus goes to its successor.
+  const hadFocus = root.activeElement !== null;
   const style = doc.createElement('style');
   style.textContent = VEIL_CSS;
   const wrap = doc.createElement('div');
   const bar = doc.createElement('div');
   bar.className = 'bar';
-  bar.setAttribute('role', 'note');
+  // A named group: what the veil covers and why, read by screen readers; the name sits in this closed
+  // root, out of the page's reach, like the drawn reason line (hidden from them, said in the name).
+  bar.setAttribute('role', 'group');
   const line = doc.createElement('span');
+  line.setAttribute('aria-hidden', 'true');
   bar.append(line);
   const reason = reasonText(verdict);
+  const kind = t(`entryKind_${entryKind(site ?? '')}`);
+  let toggle: HTMLButtonElement | null = null;
+  let text: string;
   if (audit) {
     wrap.className = 'audit';
-    drawText(line, t(`veilAudit_${verdict.action ?? 'label'}`, reason));
+    text = t(`veilAudit_${verdict.action ?? 'label'}`, reason);
+    bar.setAttribute('aria-label', text);
   } else if (verdict.action === 'label') {
     wrap.className = 'label';
-    drawText(line, t('veilTagged', reason));
+    text = t('veilTagged', reason);
+    bar.setAttribute('aria-label', t('veilCovers_label', kind, text));
   } else {
     wrap.className = shown ? 'shown' : (verdict.action ?? 'blur');
-    drawText(line, t(shown ? 'veilShown' : 'veilWarning', reason));
-    const button = doc.createElement('button');
-    button.type = 'button';
-    button.textContent = t(shown ? 'hideAgain' : 'show');
-    button.setAttribute('aria-label', t(shown ? 'hideAgainNamed' : 'showNamed', reason));
-    button.addEventListener('click', (event) => {
-      event.preventDefault();
-      event.stopPropagation();
-      onToggle();
-    });
-    bar.append(button);
+    text = t(shown ? 'veilShown' : 'veilWarning', reason);
+    bar.setAttribute(
+      'aria-label',
+      t(`veilCovers_${shown ? 'shown' : (verdict.action ?? 'blur')}`, kind, text),
+    );
+    toggle = button(
+      doc,
+      t(shown ? 'hideAgain' : 'show'),
+      t(shown ? 'hideAgainNamed' : 'showNamed', reason),
+      onToggle,
+    );
+    bar.append(toggle);
   }
+  drawText(line, text);
+  if (onHideOne && !audit) bar.append(button(doc, t('hideThisOne'), t('hideThisOneNamed', kind), onHideOne));
+  wrap.classList.add(pageScheme(doc));
   wrap.append(bar);
   root.replaceChildren(style, wrap);
+  if (hadFocus) (toggle ?? bar.querySelector('button'))?.focus();
+  if (!shown && !audit && (verdict.action === 'blur' || verdict.action === 'collapse')) cover(veil, entry);
+  else release(veil);
 }
 
 /**
@@ -151,6 +292,7 @@ export function clearVerdict(entry: Element): void {
 function removeVeil(entry: Element): void {
   const veil = veils.get(entry);
   if (!veil) return;
+  release(veil);
   veil.host.remove();
   veil.anchor.removeAttribute(ANCHOR_ATTR);
 }

@@ -1,7 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { type CountMatchesAnswer, PageRequestSchema, type PageState } from '../messages';
+import {
+  type CountMatchesAnswer,
+  type EntryAtMenuAnswer,
+  PageRequestSchema,
+  type PageState,
+} from '../messages';
 import { compile } from '../rules/compile';
+import { addEntryRule, canonicalId, isEntryId } from '../rules/entry-rules';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import { isPaused, isSiteEnabled } from '../settings/schema';
 import {
@@ -10,6 +16,7 @@ import {
   loadLearned,
   loadSettings,
   saveLearned,
+  updateSettings,
   watchSettings,
 } from '../settings/store';
 import { learnInto, type SiteAdapter } from '../sites/types';
@@ -30,6 +37,8 @@ import { atTime, clampDelay } from './timer';
 export const SETTINGS_TIMEOUT_MS = 1_500;
 /** The badge count is sent this long after the last judging pass, so a streaming page sends it a few times, not hundreds. */
 const BADGE_DELAY_MS = 250;
+/** A right-click older than this is not the one a "Hide this entry" click came from. */
+const MENU_ENTRY_MS = 60_000;
 /** Hides a detail page's body until its tags are judged; released with everything else on a timeout. */
 export const HOLD_PAGE_CSS = 'body { visibility: hidden !important; }';
 /**
@@ -226,6 +235,32 @@ export function runCatalog(
     keeper.check();
     reportBadge();
   };
+  // "Hide this one" (a veil's button, a trusted click): the entry's id joins the "Hidden one by one" list.
+  scanner.onHideOne = (id) => {
+    if (!isEntryId(adapter.id, id)) return;
+    updateSettings((s) => void addEntryRule(s, adapter.id, id, t('hiddenOneByOneList'))).catch(
+      (error: unknown) => problems.push(String(error)),
+    );
+  };
+  // The entry under the last right-click, for the menu's "Hide this entry" (the background asks for it).
+  let menuEntry: { entry: WeakRef<HTMLElement>; at: number } | null = null;
+  ctx.addEventListener(
+    doc,
+    'contextmenu',
+    (event) => {
+      const entry = event.isTrusted ? scanner.entryOf(event.target as Node | null) : null;
+      menuEntry = entry ? { entry: new WeakRef(entry), at: Date.now() } : null;
+    },
+    { capture: true },
+  );
+  const entryAtMenu = (): EntryAtMenuAnswer => {
+    const entry =
+      menuEntry && Date.now() - menuEntry.at < MENU_ENTRY_MS ? menuEntry.entry.deref() : undefined;
+    menuEntry = null;
+    if (!entry?.isConnected) return null;
+    const id = scanner.idOf(entry);
+    return isEntryId(adapter.id, id) ? { site: adapter.id, id: canonicalId(adapter.id, id) } : null;
+  };
 
   const apply = (current: LoadedSettings) => {
     // Reads are not ordered (the first one may resolve after one a change triggered): newest wins.
@@ -388,13 +423,14 @@ export function runCatalog(
   const onMessage = (
     message: unknown,
     sender: { id?: string },
-  ): Promise<PageState | CountMatchesAnswer> | undefined => {
+  ): Promise<PageState | CountMatchesAnswer | EntryAtMenuAnswer> | undefined => {
     // Only this extension's own pages may ask; the message itself is validated like any input.
     if (sender.id !== browser.runtime.id) return undefined;
     const request = PageRequestSchema.safeParse(message);
     if (!request.success) return undefined;
     if (request.data.type === 'tagveil:count-matches')
       return Promise.resolve(countMatches(doc, adapter, request.data.rule, request.data.aliases));
+    if (request.data.type === 'tagveil:entry-at-menu') return Promise.resolve(entryAtMenu());
     if (request.data.type === 'tagveil:show-all') scanner.showAll();
     return Promise.resolve(pageState());
   };

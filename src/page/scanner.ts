@@ -251,6 +251,20 @@ export class Scanner {
   /** Called after each pass or batch that judged entries (the badge count follows it). */
   onJudged: (() => void) | null = null;
 
+  /** "Hide this one" on a veil, with the entry's id (read when clicked, not for every entry painted). */
+  onHideOne: ((id: string) => void) | null = null;
+
+  /** The entry `node` is in, if it is one of this page's entries. */
+  entryOf(node: Node | null): HTMLElement | null {
+    const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
+    return el?.closest<HTMLElement>(this.adapter.entrySelector) ?? null;
+  }
+
+  /** An entry's id as its site gives it (one read of the entry). */
+  idOf(entry: HTMLElement): string {
+    return readEntry(this.adapter, entry, TAGS_ONLY).id;
+  }
+
   /**
    * Entries on the page, how many are acted on (the badge) and how many hidden or collapsed (refill);
    * none in audit mode. Cheap: no entry is read.
@@ -515,6 +529,14 @@ export class Scanner {
       if (state.shown) this.watchShown(entry);
       else this.shownWatcher?.unobserve(entry);
     };
-    applyVerdict(entry, state.verdict, { shown: state.shown, audit: this.audit, onToggle: toggle, anchor });
+    const hideOne = this.onHideOne;
+    applyVerdict(entry, state.verdict, {
+      shown: state.shown,
+      audit: this.audit,
+      onToggle: toggle,
+      anchor,
+      site: this.adapter.id,
+      ...(hideOne ? { onHideOne: () => hideOne(this.idOf(entry)) } : {}),
+    });
   }
 }

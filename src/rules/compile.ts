@@ -1,3 +1,4 @@
+import { EntryRules } from './entry-rules';
 import { globMatcher } from './glob';
 import { compileListExceptions, type ListExceptions } from './list-exceptions';
 import { type FoldedTag, fold, foldKeepingEdges, foldTag, MISC_NAMESPACE } from './normalize';
@@ -133,6 +134,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
   const switchedOff = new Set<number>();
   const errors: ListError[] = [];
   let nextChange: number | undefined;
+  const entryRules = new EntryRules(context.site); // `entry:<site>/<id>` lines: matched by id (entry-rules.ts)
 
   const canonical = new Map<string, string>();
   for (const group of aliases) {
@@ -224,6 +226,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
     owner: { listId: string; listName: string; action: Action; exception: boolean },
   ) => {
     texts.forEach((text, line) => {
+      if (entryRules.add(text, owner)) return;
       const parsed = parseRule(text);
       if (!parsed.ok) {
         errors.push({ ...parsed.error, listId: owner.listId, listName: owner.listName, line, text });
@@ -430,7 +433,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
           .map((r) => ({ listId: r.listId, listName: r.listName, rule: r.source }));
 
   const needs: FactNeeds = { title: titles.length > 0, creators: creators.size > 0 };
-  const matcher: Matcher = { judge, errors, ruleCount, needs, key, tripped };
+  const matcher: Matcher = { judge: entryRules.wrap(judge), errors, ruleCount, needs, key, tripped };
   if (nextChange !== undefined) matcher.nextChange = nextChange;
   return matcher;
 }

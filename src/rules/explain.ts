@@ -1,3 +1,4 @@
+import { explainEntryAtom } from './entry-rules';
 import type { Atom, Rule } from './parse';
 import type { Action } from './types';
 
@@ -63,7 +64,7 @@ export const ENGLISH: ExplainWords = {
 function describeAtom(atom: Atom, words: ExplainWords): string {
   switch (atom.kind) {
     case 'tag':
-      return words.tag(atom.name, atom.namespace);
+      return explainEntryAtom(atom) ?? words.tag(atom.name, atom.namespace);
     case 'glob':
       return atom.pattern === '*' && atom.namespace !== undefined
         ? words.namespace(atom.namespace)

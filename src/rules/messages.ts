@@ -25,6 +25,7 @@ export const RULE_MESSAGES = {
   slowBounded:
     'This expression has {0} choices in a row that match the same text, which can freeze the page on some tags; make the alternatives differ.',
   slowTooComplex: 'This expression is too large to check that it cannot freeze the page; write it shorter.',
+  entryForm: 'Write the site and the entry’s id after "entry:", like entry:ao3/12345.',
 } as const;
 
 export type RuleMessageCode = keyof typeof RULE_MESSAGES;

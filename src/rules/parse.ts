@@ -1,3 +1,4 @@
+import { entryRuleError } from './entry-rules';
 import { englishRuleMessage, type RuleMessage, type RuleMessageCode } from './messages';
 import { fold, foldKeepingEdges, foldNamespace, hasWordChar } from './normalize';
 import { compileRegex } from './regex';
@@ -222,6 +223,8 @@ export function parseRule(line: string): ParseResult {
       },
     };
   }
+  const entryError = entryRuleError(line); // `entry:<site>/<id>` (entry-rules.ts); a well-formed one reads as a tag
+  if (entryError) return { ok: false, error: entryError };
   try {
     const { tokens, note } = tokenize(line);
     // `-_-`, `+_+`, `~_~` alone on a line are booru tags, not "-" before `_-` (in a combination, quote them):

@@ -1,6 +1,7 @@
 // What the popup shows, given the settings and what the page's content script said: pure functions, no
 // DOM and no browser, tested in src/views/popup-model.test.ts. src/views/popup.ts draws them.
 import type { PageState } from '../messages';
+import { describeEntry, type EntryKind, readEntryRule } from '../rules/entry-rules';
 import { fold } from '../rules/normalize';
 import { parseRule } from '../rules/parse';
 import { PRESETS } from '../rules/presets';
@@ -92,6 +93,7 @@ export interface ReasonGroup {
 export function reasonGroups(rules: PageState['rules'], settings: Settings): ReasonGroup[] {
   const groups = new Map<string, ReasonGroup>();
   for (const row of rules) {
+    if (readEntryRule(row.rule)) continue; // hidden one by one: a section of its own (hiddenOneByOne)
     const list = settings.lists.find((l) => l.name === row.listName && l.patterns.includes(row.rule));
     for (const label of row.tags) {
       const key = `${fold(label)}\u0000${row.listName}`;
@@ -226,4 +228,27 @@ export function addRule(settings: Settings, listId: string, rule: string): 'adde
 export function removeRules(settings: Settings, listId: string, rules: readonly string[]): void {
   const list = settings.lists.find((l) => l.id === listId);
   if (list) list.patterns = list.patterns.filter((p) => !rules.includes(p));
+}
+
+/** An entry of this page the user hid by its id ("Hide this one"), with Undo in the popup. */
+export interface HiddenOne {
+  site: string;
+  id: string;
+  /** "the AO3 work 12345", in the interface's words. */
+  label: string;
+}
+
+/** The page's entries hidden one by one (each once, whatever lists name it), in the page's order of rules. */
+export function hiddenOneByOne(
+  rules: PageState['rules'],
+  site: string,
+  words: (site: string, kind: EntryKind, id: string) => string,
+): HiddenOne[] {
+  const found = new Map<string, HiddenOne>();
+  for (const row of rules) {
+    const rule = readEntryRule(row.rule);
+    if (!rule || rule.site !== site || found.has(rule.id)) continue;
+    found.set(rule.id, { site: rule.site, id: rule.id, label: describeEntry(rule, words) });
+  }
+  return [...found.values()];
 }

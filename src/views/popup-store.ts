@@ -2,6 +2,7 @@
 // page's content script, tabs, time — comes in as PopupDeps, so the unit tests run it against fakes.
 import { batch, computed, signal } from '@preact/signals';
 import type { CountMatchesAnswer, PageState } from '../messages';
+import { addEntryRule, removeEntryRule } from '../rules/entry-rules';
 import type { Settings } from '../settings/schema';
 import type { LoadedSettings } from '../settings/store';
 import { SITES } from '../sites/registry';
@@ -248,6 +249,18 @@ export class PopupStore {
           for (const rule of rules) addRule(s, listId, rule);
         },
         done: t('popup_reblocked', label, name),
+      },
+    });
+  }
+
+  /** Undo of "Hide this one": the entry's rule leaves every list, with Undo to hide it again. */
+  async unhideOne(site: string, id: string, label: string): Promise<void> {
+    await this.change((s) => void removeEntryRule(s, site, id), {
+      text: t('popup_hideOneUndone', label),
+      error: false,
+      undo: {
+        change: (s) => void addEntryRule(s, site, id, t('hiddenOneByOneList')),
+        done: t('popup_hideOneRedone', label),
       },
     });
   }

@@ -214,3 +214,45 @@ describe('the popup', () => {
     expect(audit.checked).toBe(true);
   });
 });
+
+describe('the popup’s entries hidden one by one', () => {
+  it('lists the page’s entries hidden by id, apart from the tag reasons, and Undo brings one back', async () => {
+    const page: PageState = {
+      ...PAGE,
+      counts: { hide: 1, collapse: 0, blur: 2, label: 0 },
+      rules: [
+        ...PAGE.rules,
+        {
+          listName: 'Hidden one by one',
+          rule: 'entry:ao3/12345',
+          action: 'hide',
+          tags: ['12345'],
+          entries: 1,
+        },
+      ],
+    };
+    const ui = mount(page);
+    await ui.store.start();
+    await ui.flush();
+    await ui.store.change((s) => {
+      s.lists.push({
+        id: 'hidden-one-by-one',
+        name: 'Hidden one by one',
+        enabled: true,
+        action: 'hide',
+        patterns: ['entry:ao3/12345'],
+      });
+    });
+    await ui.flush();
+    const section = ui.root.querySelector('#hidden-one');
+    expect(section?.querySelector('li')?.textContent).toBe('the AO3 work 12345Undo');
+    expect(ui.root.querySelector('#rule-counts')?.textContent).not.toContain('12345');
+    await ui.click(ui.button('Undo hiding the AO3 work 12345'));
+    expect(ui.settings().lists.find((l) => l.id === 'hidden-one-by-one')?.patterns).toEqual([]);
+    expect(ui.root.textContent).toContain('the AO3 work 12345 is shown again.');
+    await ui.click(ui.button('Undo'));
+    expect(ui.settings().lists.find((l) => l.id === 'hidden-one-by-one')?.patterns).toEqual([
+      'entry:ao3/12345',
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   closestTags,
   editableLists,
   filterTags,
+  hiddenOneByOne,
   listRows,
   preferredList,
   reasonGroups,
@@ -256,6 +257,38 @@ function Reasons({ store, settings, page }: { store: PopupStore; settings: Setti
   );
 }
 
+/** Entries of this page hidden one by one ("Hide this one"), each with Undo. */
+function HiddenOnes({ store, page }: { store: PopupStore; page: PageState }) {
+  const rows = hiddenOneByOne(page.rules, page.site.id, (site, kind, id) =>
+    t('entryDescribed', site, t(`entryKind_${kind}`), id),
+  );
+  if (rows.length === 0) return null;
+  return h(
+    'section',
+    { id: 'hidden-one', 'aria-labelledby': 'hidden-one-title' },
+    h('h3', { id: 'hidden-one-title' }, t('popup_hiddenOne')),
+    h(
+      'ul',
+      { class: 'reasons' },
+      ...rows.map((row) =>
+        h(
+          'li',
+          { key: row.id, class: 'row' },
+          h('span', {}, row.label),
+          h(
+            Button,
+            {
+              label: t('popup_undoHideOne', row.label),
+              onClick: () => void store.unhideOne(row.site, row.id, row.label),
+            },
+            t('popup_undo'),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 function TagRow({ store, seen, listId }: { store: PopupStore; seen: SeenTag; listId: string }) {
   const list = store.settings.value?.settings.lists.find((l) => l.id === listId);
   const done = store.blockedTags.value.get(seen.tag);
@@ -400,6 +433,7 @@ function PageSection({
           { class: 'muted', id: 'counts' },
           isPaused(settings, store.now()) ? t('pausedShort') : t('notFiltering'),
         ),
+    siteOn && page.rules.length > 0 ? h(HiddenOnes, { store, page }) : null,
     siteOn && page.rules.length > 0 ? h(Reasons, { store, settings, page }) : null,
     ...page.problems.map((p) => h('p', { key: p, class: 'problem', role: 'alert' }, p)),
     page.tags.length > 0 ? h(TagsSeen, { store, settings, page }) : null,

@@ -74,7 +74,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
     expect(filter).toContain('blur');
     const veil = await readVeil(page, work(3));
     expect(veil?.text).toContain('Content warning: Netorare — list NTR & cheating');
-    expect(veil?.buttons).toEqual(['Show']);
+    expect(veil?.buttons).toEqual(['Show', 'Hide this one']);
   });
 
   it('leaves every other work alone and marks nothing else', async () => {
@@ -97,7 +97,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real AO3 works listing', () => {
     await expect.poll(() => third.getAttribute('data-tagveil-shown')).toBe('');
     const filter = await third.locator('ul.tags').evaluate((el) => getComputedStyle(el).filter);
     expect(filter).toBe('none');
-    expect((await readVeil(page, work(3)))?.buttons).toEqual(['Hide again']);
+    expect((await readVeil(page, work(3)))?.buttons).toEqual(['Hide again', 'Hide this one']);
   });
 
   it('popup counts what this page hid and blurred, and by which tags', async () => {

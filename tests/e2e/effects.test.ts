@@ -54,8 +54,8 @@ describe('effects and rule kinds on the demo catalog, in Chromium', () => {
     expect(await entry.locator('.header').isVisible()).toBe(false);
     expect((await entry.boundingBox())?.height).toBeLessThan(80);
     expect(await readVeil(page, work(1003))).toEqual({
-      text: 'Content warning: Orbital Mechanics — list Space Show',
-      buttons: ['Show'],
+      text: 'Content warning: Orbital Mechanics — list Space Show Hide this one',
+      buttons: ['Show', 'Hide this one'],
     });
     await clickVeilButton(page, work(1003), 'Show');
     await expect.poll(() => entry.locator('.header').isVisible()).toBe(true);
@@ -65,7 +65,7 @@ describe('effects and rule kinds on the demo catalog, in Chromium', () => {
     const entry = page.locator(work(1008));
     expect(await entry.getAttribute('data-tagveil')).toBe(MARK_VALUE.label);
     expect(await entry.locator('.header').isVisible()).toBe(true);
-    expect((await readVeil(page, work(1008)))?.text).toBe('Tagged cartography — list Maps');
+    expect((await readVeil(page, work(1008)))?.text).toBe('Tagged cartography — list Maps Hide this one');
   });
 
   it('applies OR and NOT terms, alias groups, exceptions and site scopes', async () => {

@@ -365,6 +365,6 @@ describe('the Japanese user interface', () => {
     await expect.poll(() => page.locator('#work_0').getAttribute('data-tagveil')).toBe(MARK_VALUE.blur);
     const veil = await readVeil(page, '#work_0');
     expect(veil?.text).toContain('注意：Netorare');
-    expect(veil?.buttons).toEqual(['表示']);
+    expect(veil?.buttons).toEqual(['表示', 'これを隠す']);
   });
 });
