@@ -82,8 +82,9 @@ describe('entry rules', () => {
   });
 
   it('refuses a line that starts entry: but names no entry, with its column', () => {
-    expect(entryRuleError('entry:ao3')).toEqual({
+    expect(entryRuleError('entry:ao3')).toMatchObject({
       column: 7,
+      code: 'entryForm',
       message: expect.stringContaining('entry:ao3/12345'),
     });
     expect(parseRule('entry:ao3').ok).toBe(false);

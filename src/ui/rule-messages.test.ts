@@ -16,6 +16,7 @@ const ENGLISH_SENTENCE = /[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/u;
 /** Lines that give every problem a rule can have, as the editor and the popup meet them. */
 const BAD_LINES: [string, RuleMessageCode][] = [
   ['x'.repeat(501), 'tooLong'],
+  ['entry:ao3', 'entryForm'],
   ['"netorare', 'quoteUnclosed'],
   ['/ntr', 'regexUnclosed'],
   ['"a"b', 'afterQuote'],

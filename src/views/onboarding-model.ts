@@ -40,13 +40,7 @@ export function ruleWords(source: string): RuleWords {
     return { kind: 'endsWith', text: inner };
   }
   if (atom.kind === 'regex') {
-    // Shown as the word they stand for: `^ntr(?![a-z])` (at the start, not part of a longer word) and
-    // `non ?con` (with or without the space) read as the word a user would write.
-    const plain = atom.source
-      .replace(/^\^/u, '\\b')
-      .replace(/\(\?!\[a-z\]\)$/u, '\\b')
-      .replaceAll(' ?', ' ');
-    const word = WORD_REGEX.exec(plain)?.[1];
+    const word = WORD_REGEX.exec(atom.source)?.[1];
     if (word) return { kind: 'word', text: word };
     const [, first, second] = WORD_OR_REGEX.exec(atom.source) ?? [];
     if (first && second) return { kind: 'wordOr', text: `${first} ${second}`, or: `${first}${second}` };

@@ -47,7 +47,9 @@ describe('a page cannot read, search or switch off Tagveil (Chromium)', () => {
   it('window.find() does not find a list name or a note, while the user still sees and hears the reason', async () => {
     const page = await open();
     // What the user sees (drawn in the closed veil) and what a screen reader reads (the accessibility tree).
-    expect((await readVeil(page, WORK_0))?.text).toBe(`Content warning: ${NOTE} — list ${LIST} Show Hide this one`);
+    expect((await readVeil(page, WORK_0))?.text).toBe(
+      `Content warning: ${NOTE} — list ${LIST} Show Hide this one`,
+    );
     const cdp = await page.context().newCDPSession(page);
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
       nodes: { name?: { value?: string } }[];
