@@ -164,6 +164,16 @@ describe('Scanner, page runtime', () => {
     ]);
   });
 
+  it('counts every tag of a listing for the popup, not only the first few hundred', () => {
+    const ol = document.createElement('ol');
+    for (let i = 0; i < 40; i++)
+      ol.append(blurb(String(i), ...Array.from({ length: 20 }, (_, j) => `Tag ${i}-${j}`)));
+    document.body.append(ol);
+    scanner = new Scanner(document, ao3, lists('hide', 'nothing'));
+    scanner.start();
+    expect(scanner.stats().tags).toHaveLength(800);
+  });
+
   it('does not read entries again for its own reason lines going in', async () => {
     const ol = document.createElement('ol');
     for (let i = 0; i < 5; i++) ol.append(blurb(`v${i}`, 'Netorare'));

@@ -18,8 +18,11 @@ import { HELD_ATTR, SEEN_ATTR, VEIL_TAG } from './styles';
  * subtree costs more than one query for the entries not judged yet.
  */
 export const HUGE_MUTATION_BATCH = 1_000;
-/** The popup lists at most this many of the tags seen on a page, most frequent first. */
-export const MAX_TAGS_SEEN = 300;
+/**
+ * The popup lists at most this many of the tags seen on a page, most frequent first (it has a filter):
+ * every tag of a listing (a 20-work AO3 page carries ~600), a bound only for a page of thousands.
+ */
+export const MAX_TAGS_SEEN = 5_000;
 
 interface EntryState {
   signature: number;
