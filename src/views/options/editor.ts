@@ -24,7 +24,8 @@ export interface EditorOptions {
   action?: Action;
   readOnly?: boolean;
   /** The box's and its button's labels, when not "Rules of {name}" (a list's exceptions). */
-  labels?: { rules: string; save: string };
+  /** The box's and the Save button's accessible names, and the button's text (its name must contain it). */
+  labels?: { rules: string; save: string; saveText: string };
   /** Saves the lines (bad ones included, as typed); returns the rules as stored afterwards. */
   save(lines: string[], base: string[]): Promise<string[]>;
 }
@@ -178,7 +179,7 @@ export function ruleEditor(options: EditorOptions) {
                 );
               },
             },
-            t('saveRules'),
+            options.labels?.saveText ?? t('saveRules'),
           ),
           noticeFor(key),
         ),
