@@ -24,7 +24,7 @@ export interface EditorOptions {
   action?: Action;
   readOnly?: boolean;
   /** The box's and its button's labels, when not "Rules of {name}" (a list's exceptions). */
-  labels?: { rules: string; save: string };
+  labels?: { rules: string; save: string; button: string };
   /** Saves the lines (bad ones included, as typed); returns the rules as stored afterwards. */
   save(lines: string[], base: string[]): Promise<string[]>;
 }
@@ -178,7 +178,7 @@ export function ruleEditor(options: EditorOptions) {
                 );
               },
             },
-            t('saveRules'),
+            options.labels?.button ?? t('saveRules'),
           ),
           noticeFor(key),
         ),

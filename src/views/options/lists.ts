@@ -320,6 +320,7 @@ function exceptionsBox(list: Blocklist) {
       labels: {
         rules: t('options_listExceptionsOf', list.name),
         save: t('options_saveListExceptionsOf', list.name),
+        button: t('options_saveListExceptions'),
       },
       save: async (lines, base) => {
         const settings = await updateSettings((s) => {
