@@ -12,6 +12,7 @@ import {
   servePages,
   storeSettings,
 } from './harness';
+import { MARK_VALUE } from './marks';
 
 const URL = 'https://archiveofourown.org/tags/Dysphoria/works';
 
@@ -59,8 +60,8 @@ describe.skipIf(!HAVE_REAL_PAGES)('the NTR preset on a real AO3 listing', () => 
   });
 
   it('blurs works tagged "Cheating" and "Cheating Husband", even beside "No Cheating"', async () => {
-    await expect.poll(() => page.locator(work(2)).getAttribute('data-tagveil')).toBe('blur');
-    expect(await page.locator(work(4)).getAttribute('data-tagveil')).toBe('blur');
+    await expect.poll(() => page.locator(work(2)).getAttribute('data-tagveil')).toBe(MARK_VALUE.blur);
+    expect(await page.locator(work(4)).getAttribute('data-tagveil')).toBe(MARK_VALUE.blur);
     expect((await readVeil(page, work(2)))?.text).toContain('Cheating');
   });
 
