@@ -257,7 +257,9 @@ function render(
   wrap.classList.add(pageScheme(doc));
   wrap.append(bar);
   root.replaceChildren(style, wrap);
-  if (hadFocus) (toggle ?? bar.querySelector('button'))?.focus();
+  // Without a scroll: a veil drawn again while it holds focus (the page judged again) must not pull the
+  // page back to it while the user scrolls away.
+  if (hadFocus) (toggle ?? bar.querySelector('button'))?.focus({ preventScroll: true });
   if (!shown && !audit && (verdict.action === 'blur' || verdict.action === 'collapse')) cover(veil, entry);
   else release(veil);
 }
