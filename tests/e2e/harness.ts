@@ -1,6 +1,6 @@
 import type { Browser } from '@wxt-dev/browser';
-import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
-import type { ExtensionBrowser } from '../../scripts/chromium';
+import type { BrowserContext, CDPSession, Page, Route, Worker } from 'playwright-core';
+import { type ExtensionBrowser, launchWithExtension, storeSettings } from '../../scripts/chromium';
 import type { PageState } from '../../src/messages';
 
 export {
@@ -25,6 +25,24 @@ export async function servePages(context: BrowserContext, pages: Record<string, 
     if (body === undefined) return route.fulfill({ status: 404, body: '' });
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
   });
+}
+
+/**
+ * The built extension with one hiding list of `patterns`, every request answered by `route`: the set-up
+ * of the sites whose pages draw their cards from their own answers (pixiv, hitomi.la, MangaDex).
+ */
+export async function launchHiding(
+  route: (r: Route) => Promise<void>,
+  patterns: string[],
+): Promise<ExtensionBrowser> {
+  const browser = await launchWithExtension();
+  await browser.context.route(/^https?:\/\//u, route);
+  await storeSettings(browser.worker, {
+    enabled: true,
+    sites: {},
+    lists: [{ id: 'l', name: 'Blocked', enabled: true, action: 'hide', patterns }],
+  });
+  return browser;
 }
 
 /** The browser's id of a page's tab (the extension sees ids, not URLs, without the "tabs" permission). */

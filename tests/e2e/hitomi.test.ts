@@ -1,7 +1,7 @@
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
-import { type ExtensionBrowser, launchWithExtension, storeSettings } from './harness';
+import { type ExtensionBrowser, launchHiding } from './harness';
 import { actionOfMark, MARK_VALUE } from './marks';
 
 const LISTING = 'https://hitomi.la/index-all.html';
@@ -193,13 +193,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on hitomi.la, from the page’s own g
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    browser = await launchWithExtension();
-    await browser.context.route(/^https?:\/\//u, route);
-    await storeSettings(browser.worker, {
-      enabled: true,
-      sites: {},
-      lists: [{ id: 'l', name: 'Blocked', enabled: true, action: 'hide', patterns: BLOCKED }],
-    });
+    browser = await launchHiding(route, BLOCKED);
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
-import { type ExtensionBrowser, launchWithExtension, storeSettings } from './harness';
+import { type ExtensionBrowser, launchHiding, storeSettings } from './harness';
 import { actionOfMark, MARK_VALUE } from './marks';
 
 const LISTING = 'https://www.pixiv.net/en/tags/GuP/artworks';
@@ -118,13 +118,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on pixiv, from the page’s own answe
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    browser = await launchWithExtension();
-    await browser.context.route(/^https?:\/\//u, route);
-    await storeSettings(browser.worker, {
-      enabled: true,
-      sites: {},
-      lists: [{ id: 'l', name: 'Blocked', enabled: true, action: 'hide', patterns: BLOCKED }],
-    });
+    browser = await launchHiding(route, BLOCKED);
   });
 
   afterAll(async () => {

@@ -19,13 +19,11 @@ export function chunked(html: string, count: number, totalMs: number): Streamed 
   return { chunks, intervalMs: Math.round(totalMs / chunks.length) };
 }
 
-/**
- * A local HTTPS server that answers for every host (Chromium maps them all to 127.0.0.1 with
- * --host-resolver-rules), so a page streams in at its real https:// address. Port 443: the real
- * sites' port, which needs root (as on CI and the development machines).
- */
-export async function startSiteServer(routes: (url: URL) => Streamed | null): Promise<{ close(): void }> {
+/** A throw-away self-signed key and certificate for a local HTTPS server (Chromium is told to ignore it). */
+export function selfSignedTls(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'tagveil-tls-'));
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
   execFileSync(
     'openssl',
     [
@@ -39,36 +37,44 @@ export async function startSiteServer(routes: (url: URL) => Streamed | null): Pr
       '-subj',
       '/CN=tagveil-test',
       '-keyout',
-      join(dir, 'key.pem'),
+      key,
       '-out',
-      join(dir, 'cert.pem'),
+      cert,
     ],
     { stdio: 'ignore' },
   );
+  const tls = { key: readFileSync(key), cert: readFileSync(cert) };
+  rmSync(dir, { recursive: true, force: true });
+  return tls;
+}
+
+/**
+ * A local HTTPS server that answers for every host (Chromium maps them all to 127.0.0.1 with
+ * --host-resolver-rules), so a page streams in at its real https:// address. Port 443: the real
+ * sites' port, which needs root (as on CI and the development machines).
+ */
+export async function startSiteServer(routes: (url: URL) => Streamed | null): Promise<{ close(): void }> {
   const timers = new Set<NodeJS.Timeout>();
-  const server = createServer(
-    { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
-    (req, res) => {
-      const page = routes(new URL(req.url ?? '/', `https://${req.headers.host}`));
-      if (!page) {
-        res.writeHead(404).end();
+  const server = createServer(selfSignedTls(), (req, res) => {
+    const page = routes(new URL(req.url ?? '/', `https://${req.headers.host}`));
+    if (!page) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    let i = 0;
+    const next = () => {
+      const chunk = page.chunks[i++];
+      if (chunk === undefined) {
+        res.end();
         return;
       }
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      let i = 0;
-      const next = () => {
-        const chunk = page.chunks[i++];
-        if (chunk === undefined) {
-          res.end();
-          return;
-        }
-        res.write(chunk);
-        const timer = setTimeout(next, page.intervalMs);
-        timers.add(timer);
-      };
-      next();
-    },
-  );
+      res.write(chunk);
+      const timer = setTimeout(next, page.intervalMs);
+      timers.add(timer);
+    };
+    next();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(443, '127.0.0.1', resolve);
@@ -78,7 +84,6 @@ export async function startSiteServer(routes: (url: URL) => Streamed | null): Pr
       for (const t of timers) clearTimeout(t);
       server.closeAllConnections();
       server.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

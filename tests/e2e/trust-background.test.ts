@@ -1,8 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from '@wxt-dev/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +12,7 @@ import {
   tabIdOf,
 } from './harness';
 import { worksPage } from './pages';
-import { LOCAL_SITE_ARGS } from './site-server';
+import { LOCAL_SITE_ARGS, selfSignedTls } from './site-server';
 
 declare const chrome: typeof Browser;
 
@@ -41,30 +37,8 @@ interface Served {
 async function startListServer(
   mode: () => Mode,
 ): Promise<{ server: Server; served: Served[]; close(): void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'tagveil-tls-'));
-  const key = join(dir, 'key.pem');
-  const cert = join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=tagveil-test',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
   const served: Served[] = [];
-  const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+  const server = createServer(selfSignedTls(), (req, res) => {
     // Chromium's own calls home land here too (every host is mapped): not the list's business.
     if (req.headers.host !== 'catalog.example') return void res.writeHead(404).end();
     const record: Served = { path: req.url ?? '', bytes: 0 };
@@ -96,7 +70,6 @@ async function startListServer(
     close() {
       server.closeAllConnections();
       server.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

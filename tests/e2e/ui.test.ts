@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser } from '@wxt-dev/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { tagLinkPatterns } from '../../src/background/menus';
 import { defaultSettings, type Settings } from '../../src/settings/schema';
 import { planSync } from '../../src/settings/sync-layout';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
+import { seriousViolations } from './axe';
 import {
   type ExtensionBrowser,
   launchWithExtension,
@@ -22,31 +22,11 @@ import { MARK_VALUE } from './marks';
 import { worksPage } from './pages';
 
 declare const chrome: typeof Browser;
-declare const axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> };
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
 const URL = 'https://archiveofourown.org/tags/Dysphoria/works';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Works on the real page that carry a tag (by its link text). */
 function carriers(page: Page, tag: string) {
   return page.locator(`li.blurb:has(a.tag:text-is("${tag}"))`);
-}
-
-/** axe-core in the page (evaluated through DevTools, so the extension page's CSP does not apply). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const { violations } = await page.evaluate(() =>
-    axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }),
-  );
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 describe.skipIf(!HAVE_REAL_PAGES)('the user interface, end to end', () => {

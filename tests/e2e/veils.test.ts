@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser } from '@wxt-dev/browser';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
+import { seriousViolations } from './axe';
 import {
   clickVeilButton,
   type ExtensionBrowser,
@@ -18,16 +17,8 @@ import {
 import { MARK_VALUE } from './marks';
 
 declare const chrome: typeof Browser;
-declare const axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> };
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
 const URL = 'https://archiveofourown.org/tags/Dysphoria/works';
 const DARK_URL = 'https://archiveofourown.org/tags/Worldbuilding/works';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The real page, with one derived change: the third work also carries the freeform "Netorare". */
 function withNetorare(html: string): string {
@@ -116,16 +107,6 @@ const whereIsFocus = (page: Page) =>
     if (!work) return active?.localName ?? null;
     return active?.localName === 'tagveil-veil' ? `veil of ${work.id}` : work.id;
   });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const { violations } = await page.evaluate(() =>
-    axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }),
-  );
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 describe.skipIf(!HAVE_REAL_PAGES)('veils on a real AO3 works listing, in Chromium', () => {
   let browser: ExtensionBrowser;
