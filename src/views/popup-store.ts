@@ -204,6 +204,7 @@ export class PopupStore {
       return;
     }
     const { rule } = typed;
+    const asTyped = this.text.value;
     let outcome = 'missing' as ReturnType<typeof addRule>;
     let state = 'on' as ReturnType<typeof listState>;
     const saved = await this.change((s) => {
@@ -212,6 +213,11 @@ export class PopupStore {
       if (list) state = listState(list, this.now());
     });
     if (!saved) return;
+    if (outcome === 'missing') {
+      // The list went away meanwhile (deleted on another page or device): the typed tag stays in the box.
+      this.notice.value = { text: t('popup_listMissing'), error: true };
+      return;
+    }
     const name = this.listName(listId);
     if (outcome === 'had') {
       this.notice.value = { text: t('popup_already', rule, name), error: false };
@@ -223,7 +229,8 @@ export class PopupStore {
     let text = t(key, rule, name);
     if (matches !== null && state === 'on') text += ` ${t('popup_blockedMatches', matches)}`;
     batch(() => {
-      this.text.value = '';
+      // What the user typed while the save ran is theirs: only the tag just blocked leaves the box.
+      if (this.text.value === asTyped) this.text.value = '';
       this.notice.value = {
         text,
         error: false,
@@ -272,7 +279,11 @@ export class PopupStore {
     const saved = await this.change((s) => {
       outcome = addRule(s, listId, rule);
     });
-    if (!saved || outcome === 'missing') return;
+    if (!saved) return;
+    if (outcome === 'missing') {
+      this.notice.value = { text: t('popup_listMissing'), error: true };
+      return;
+    }
     if (outcome === 'had') {
       this.notice.value = { text: t('popup_already', rule, this.listName(listId)), error: false };
       return;

@@ -153,6 +153,28 @@ describe('the popup', () => {
     expect(notice).not.toMatch(/Blocked/u);
   });
 
+  it('keeps the typed tag and says so when the chosen list was deleted elsewhere meanwhile', async () => {
+    const ui = mount();
+    await ui.store.start();
+    await ui.type('Angst');
+    await ui.store.block('no-such-list');
+    await ui.flush();
+    expect(ui.root.querySelector('#notice')?.textContent).toMatch(/^That list is gone/u);
+    expect((ui.root.querySelector('input[name="tag"]') as HTMLInputElement).value).toBe('Angst');
+  });
+
+  it('keeps what the user typed while the block was being saved', async () => {
+    const ui = mount();
+    await ui.store.start();
+    await ui.type('Angst');
+    const saving = ui.store.block('mine');
+    ui.store.setText('Angst and more');
+    await saving;
+    await ui.flush();
+    expect(ui.settings().lists[0]?.patterns).toEqual(['Fluff', 'Angst']);
+    expect(ui.store.text.value).toBe('Angst and more');
+  });
+
   it('keeps the notice, the typed text and the very input element through a settings change', async () => {
     const ui = mount();
     await ui.store.start();
