@@ -21,26 +21,31 @@ export function mergeInto(into: Settings, kept: Settings): number {
       added += Math.max(1, list.patterns.length);
       continue;
     }
-    const have = new Set(same.patterns);
-    for (const rule of list.patterns)
-      if (!have.has(rule)) {
-        have.add(rule);
-        same.patterns.push(rule);
-        added++;
-      }
-  }
-  const exceptions = new Set(into.exceptions);
-  for (const rule of kept.exceptions)
-    if (!exceptions.has(rule)) {
-      exceptions.add(rule);
-      into.exceptions.push(rule);
-      added++;
+    added += addMissing(same.patterns, list.patterns);
+    if (list.exceptions && list.exceptions.length > 0) {
+      same.exceptions ??= [];
+      added += addMissing(same.exceptions, list.exceptions);
     }
+  }
+  added += addMissing(into.exceptions, kept.exceptions);
   const groups = new Set(into.aliases.map((g) => JSON.stringify(g)));
   for (const group of kept.aliases)
     if (!groups.has(JSON.stringify(group))) {
       groups.add(JSON.stringify(group));
       into.aliases.push([...group]);
+      added++;
+    }
+  return added;
+}
+
+/** Appends to `into` the lines of `from` it lacks (in their order); returns how many. */
+function addMissing(into: string[], from: readonly string[]): number {
+  const have = new Set(into);
+  let added = 0;
+  for (const line of from)
+    if (!have.has(line)) {
+      have.add(line);
+      into.push(line);
       added++;
     }
   return added;

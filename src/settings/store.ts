@@ -479,6 +479,11 @@ async function writeBatch(areas: StoreAreas, batch: Pending[]): Promise<void> {
   // The one validating writer: what the changes produced is repaired like a stored copy, so nothing
   // the reader would refuse is ever stored; what was cut is said to the callers and by every read.
   const repaired = repairSettings(settings);
+  if (repaired.problems.some((p) => p.startsWith(UNREPAIRED))) {
+    // What the changes produced could not be repaired and came back as defaults: never store those.
+    for (const p of applied) p.reject(new Error(repaired.problems.join('; ')));
+    return;
+  }
   const status = await save(areas, repaired.settings, loaded, repaired.problems);
   const { savedAt, ...rest } = status;
   for (const p of applied)
