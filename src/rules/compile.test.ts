@@ -307,6 +307,18 @@ describe('the guard on regular expressions', () => {
     expect(m.judge(entry(['ntr one'])).action).toBe('hide');
   });
 
+  it('runs an expression once for a tag whose written form differs from its folded form only in case', () => {
+    let reads = 0;
+    const m = compile([list('slow', 'hide', ['/^ntr/'])], {
+      clock: () => {
+        reads++;
+        return 0;
+      },
+    });
+    expect(m.judge(entry(['Netorare'])).action).toBeNull();
+    expect(reads).toBe(2); // two clock reads a call: one call
+  });
+
   it('switches it off once its calls together pass REGEX_PAGE_BUDGET_MS', () => {
     const m = compile(lists, { clock: ticking(1) }); // each call: 1 ms
     const verdicts = Array.from(

@@ -309,7 +309,9 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
         const kept = foldKeepingEdges(text);
         for (const p of patterns) {
           if (found.has(p.id)) continue;
-          if (p.regex && !names.has(written)) {
+          // Expressions run case-insensitively: a written form that differs from a folded name only in
+          // case ("Netorare") was answered by that name already.
+          if (p.regex && !names.has(written.toLowerCase())) {
             if (
               p.test(written) ||
               (folded.namespace !== undefined && p.test(`${folded.namespace}:${written}`))
