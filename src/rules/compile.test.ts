@@ -319,6 +319,16 @@ describe('the guard on regular expressions', () => {
     expect(reads).toBe(2); // two clock reads a call: one call
   });
 
+  it('reports an expression of a list’s own exceptions that it switched off, and a line there that does not read', () => {
+    const ntr = { ...list('ntr', 'hide', ['*cheating']), exceptions: ['/^no /', '"unclosed'] };
+    const m = compile([ntr], { clock: ticking(REGEX_CALL_BUDGET_MS + 1) });
+    expect(m.errors).toEqual([
+      expect.objectContaining({ listId: 'ntr', listName: 'NTR (exceptions)', line: 1 }),
+    ]);
+    m.judge(entry(['no cheating']));
+    expect(m.tripped()).toEqual([{ listId: 'ntr', listName: 'NTR (exceptions)', rule: '/^no /' }]);
+  });
+
   it('switches it off once its calls together pass REGEX_PAGE_BUDGET_MS', () => {
     const m = compile(lists, { clock: ticking(1) }); // each call: 1 ms
     const verdicts = Array.from(

@@ -89,6 +89,8 @@ const EDGE_PUNCTUATION = /^\p{P}|\p{P}$/u;
 
 /** The list id reasons from the exceptions carry. */
 export const EXCEPTIONS_ID = 'exceptions';
+/** How a list's own exceptions are named beside the list's name in a problem line. */
+const EXCEPTIONS_NAME = 'exceptions';
 
 interface CompiledRule {
   listId: string;
@@ -133,6 +135,8 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
   /** Atom ids of the regular expressions the guard switched off. */
   const switchedOff = new Set<number>();
   const errors: ListError[] = [];
+  /** Each list's own exceptions: the expressions their guard switched off. */
+  const exceptionGuards: (() => TrippedRule[])[] = [];
   let nextChange: number | undefined;
   const entryRules = new EntryRules(context.site); // `entry:<site>/<id>` lines: matched by id (entry-rules.ts)
 
@@ -259,6 +263,10 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
     if (list.exceptions && list.exceptions.length > 0) {
       const own = compileListExceptions(list.exceptions, { aliases, context });
       if (own.active) listSight.set(list.id, own);
+      // The exceptions' own problems are the list's: said with its name, like its rules' problems.
+      const listName = `${list.name} (${EXCEPTIONS_NAME})`;
+      for (const error of own.errors) errors.push({ ...error, listId: list.id, listName });
+      exceptionGuards.push(() => own.tripped().map((r) => ({ ...r, listId: list.id, listName })));
     }
   }
   if (rules.length > 0) {
@@ -427,12 +435,14 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
     return reasons.length > 0 ? { action, reasons } : NO_VERDICT;
   }
 
-  const tripped = (): TrippedRule[] =>
-    switchedOff.size === 0
+  const tripped = (): TrippedRule[] => [
+    ...(switchedOff.size === 0
       ? []
       : rules
           .filter((r) => r.terms.some((t) => switchedOff.has(t.atom)))
-          .map((r) => ({ listId: r.listId, listName: r.listName, rule: r.source }));
+          .map((r) => ({ listId: r.listId, listName: r.listName, rule: r.source }))),
+    ...exceptionGuards.flatMap((own) => own()),
+  ];
 
   const needs: FactNeeds = { title: titles.length > 0, creators: creators.size > 0 };
   const matcher: Matcher = { judge: entryRules.wrap(judge), errors, ruleCount, needs, key, tripped };

@@ -1,4 +1,4 @@
-import { type CompileContext, compile, type ListError } from './compile';
+import { type CompileContext, compile, type ListError, type TrippedRule } from './compile';
 import type { RuleList, Tag } from './types';
 
 /**
@@ -16,6 +16,8 @@ export interface ListExceptions {
   errors: ListError[];
   /** Whether any line is in force; when none is, `visible` returns its input. */
   active: boolean;
+  /** Lines whose expression the time guard switched off on this page. */
+  tripped(): TrippedRule[];
 }
 
 const LIST_ID = 'list-exceptions';
@@ -38,6 +40,7 @@ export function compileListExceptions(
   return {
     errors: matcher.errors,
     active,
+    tripped: matcher.tripped,
     visible(tags) {
       if (!active) return tags;
       // Most entries carry no excepted tag: copy only from the first one that is.
