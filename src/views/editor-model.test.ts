@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkLines } from '../ui/rule-lines';
-import { gutter, lineAt, lineRange, mergeOrdered, rebaseText, storedLines } from './editor-model';
+import {
+  gutter,
+  lineAt,
+  lineRange,
+  mergeOrdered,
+  rebaseText,
+  storedLines,
+  textAfterSave,
+} from './editor-model';
 
 describe('storedLines', () => {
   it('keeps every line as written, in the user’s order, bad lines and notes included', () => {
@@ -70,5 +78,24 @@ describe('gutter and lines', () => {
     expect(lineRange(text, 2)).toEqual([4, 7]);
     expect(lineRange(text, 3)).toEqual([8, 13]);
     expect(lineAt(text, 5)).toBe(2);
+  });
+});
+
+describe('textAfterSave', () => {
+  const long = 'x'.repeat(600);
+
+  it('shows what was stored when nothing was left out and nothing typed meanwhile', () => {
+    expect(textAfterSave(['b', 'a'], 'b\n\na', 'b\n\na', ['b', 'a'])).toEqual({ text: 'b\na', dropped: [] });
+  });
+
+  it('keeps a line the writer left out in the box, as the user wrote it', () => {
+    expect(textAfterSave(['a', long], `a\n${long}`, `a\n${long}`, ['a'])).toEqual({
+      text: `a\n${long}`,
+      dropped: [long],
+    });
+  });
+
+  it('keeps what was typed while the save ran', () => {
+    expect(textAfterSave(['a'], 'a', 'a\nhalf typ', ['a'])).toEqual({ text: 'a\nhalf typ', dropped: [] });
   });
 });

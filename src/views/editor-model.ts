@@ -56,6 +56,24 @@ export function rebaseText(base: readonly string[], text: string, latest: readon
   return out.join('\n');
 }
 
+/**
+ * The editor's text once a save came back with `after` (the rules as stored). Lines the settings writer
+ * left out (`dropped`: over the length limit) stay in the box as the user wrote them, and so does
+ * anything typed while the save ran; otherwise the box shows what was stored.
+ */
+export function textAfterSave(
+  sent: readonly string[],
+  typedAtSave: string,
+  typedNow: string,
+  after: readonly string[],
+): { text: string; dropped: string[] } {
+  const stored = new Set(after);
+  const dropped = sent.filter((line) => !stored.has(line));
+  if (dropped.length > 0) return { text: typedNow, dropped };
+  if (typedNow !== typedAtSave) return { text: rebaseText(sent, typedNow, after), dropped };
+  return { text: after.join('\n'), dropped };
+}
+
 export interface GutterLine {
   /** 1-based line of the editor. */
   line: number;

@@ -2,7 +2,7 @@ import { h } from 'preact';
 import { explain } from '@/src/rules/explain';
 import type { Action } from '@/src/rules/types';
 import { explainWords, ruleErrorText, t } from '@/src/ui/i18n';
-import { checkedFor, gutter, lineAt, lineRange, storedLines } from '../editor-model';
+import { checkedFor, gutter, lineAt, lineRange, storedLines, textAfterSave } from '../editor-model';
 import { clearNotice, noticeFor, render, say } from './shared';
 
 /** Errors listed under an editor; the count says how many more. */
@@ -161,15 +161,21 @@ export function ruleEditor(options: EditorOptions) {
                 const base = drafts.get(key)?.base ?? stored;
                 void options.save(lines, base).then(
                   (after) => {
-                    // The saved text stays until the stored copy comes back (then the draft is dropped).
-                    drafts.set(key, { base: after, text: after.join('\n') });
-                    say(
-                      key,
-                      bad === 0
-                        ? t('savedRules', lines.length)
-                        : t('options_savedWithBad', lines.length - bad, bad),
-                      bad > 0,
-                    );
+                    // The saved text stays until the stored copy comes back (then the draft is dropped);
+                    // lines the writer left out, and what was typed meanwhile, stay in the box.
+                    const now = drafts.get(key)?.text ?? current;
+                    const { text: kept, dropped } = textAfterSave(lines, current, now, after);
+                    drafts.set(key, { base: after, text: kept });
+                    if (dropped.length > 0)
+                      say(key, t('notSavedCut', dropped.map((l) => `“${l.slice(0, 40)}…”`).join('; ')), true);
+                    else
+                      say(
+                        key,
+                        bad === 0
+                          ? t('savedRules', lines.length)
+                          : t('options_savedWithBad', lines.length - bad, bad),
+                        bad > 0,
+                      );
                     render();
                   },
                   (error: unknown) => {
