@@ -328,14 +328,19 @@ function aliasesSection(settings: Settings) {
               render();
               return;
             }
-            drafts.delete('aliases');
+            // The typed groups leave the box only once stored: a failed save keeps them.
             void save(
               'aliases',
               (s) => {
                 s.aliases = groups;
               },
               t('savedAliases', groups.length),
-            );
+            ).then((saved) => {
+              if (saved) {
+                drafts.delete('aliases');
+                render();
+              }
+            });
           },
         },
         t('saveAliases'),
