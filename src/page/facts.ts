@@ -27,10 +27,6 @@ export class FactsSources {
     for (const source of this.sources) if (source.fill(facts, ask) === 'wait') wait = true;
     return wait;
   }
-
-  get size(): number {
-    return this.sources.length;
-  }
 }
 
 /** Builds the sources the scanner consumes; null when there are none (most sites, most of the time). */
