@@ -1,7 +1,7 @@
 /**
  * Backups of settings that had to be repaired, could not be read, or were replaced by another device's
- * save: kept in storage.local, offered on the options page as a file to download and import. A new
- * backup never pushes out an older one that is still there, up to MAX_BACKUPS.
+ * save: kept in storage.local, offered on the options page as a file to download and import. At most
+ * MAX_BACKUPS are kept, newest first: a new one past that pushes out the oldest.
  */
 
 /** The settings file's envelope (transfer.ts reads it; kept here so the content script needs no more). */
