@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { showCount } from '@/src/background/badge';
 import { syncCustomSites } from '@/src/background/custom-sites';
 import { buildMenus, ENTRY_MENU, onEntryMenuClick, onMenuClick } from '@/src/background/menus';
+import { openPickedSite } from '@/src/background/picked-site';
 import { admit } from '@/src/background/senders';
 import { originPattern, type Settings } from '@/src/settings/schema';
 import { ensureSettingsStored, loadSettings, watchSettings } from '@/src/settings/store';
@@ -74,6 +75,10 @@ export default defineBackground(() => {
           ...(admitted.request.listId ? { onlyId: admitted.request.listId } : {}),
         });
       case 'tab':
+        if (admitted.request.type === 'tagveil:picker-save') {
+          void openPickedSite(sender.url, admitted.request);
+          return Promise.resolve(true);
+        }
         void showCount(admitted.tabId, admitted.request.count);
         return undefined;
       case 'refused':

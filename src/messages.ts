@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ActionSchema, MAX_PATTERN_LENGTH } from './settings/schema';
+import { selectorTextProblem } from './sites/custom';
 
 /** Messages between the popup and the content script; validated on receipt, whoever sent them. */
 export const GetPageStateSchema = z.object({ type: z.literal('tagveil:get-page-state') });
@@ -94,10 +95,20 @@ export const RefreshSubscriptionsSchema = z.object({
 });
 
 /**
+ * The picker (injected on the user's click) → background: the selectors picked on this tab's page. The
+ * background only opens Tagveil's settings with them for the user to confirm; the site is the tab's own.
+ */
+export const PickerSaveSchema = z.object({
+  type: z.literal('tagveil:picker-save'),
+  entrySelector: z.string().check(z.refine((s) => selectorTextProblem(s) === null, 'not a selector')),
+  tagSelector: z.string().check(z.refine((s) => selectorTextProblem(s) === null, 'not a selector')),
+});
+
+/**
  * What a content script may ask of the background: it runs inside a web page, which may steer it, so
  * only what it saw in its own tab. Anything that fetches or changes settings is for extension pages.
  */
-export const ContentScriptRequestSchema = z.discriminatedUnion('type', [BadgeSchema]);
+export const ContentScriptRequestSchema = z.discriminatedUnion('type', [BadgeSchema, PickerSaveSchema]);
 /** What the extension's own pages (popup, options, onboarding) may ask of the background. */
 export const ExtensionPageRequestSchema = z.discriminatedUnion('type', [RefreshSubscriptionsSchema]);
 

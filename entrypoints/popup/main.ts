@@ -26,6 +26,12 @@ async function ask(tabId: number | undefined, message: object): Promise<unknown>
   }
 }
 
+/** The picker, injected into the tab on this click only (activeTab), then the popup gets out of the way. */
+async function startPicker(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/picker.js'] });
+  window.close();
+}
+
 async function start(): Promise<void> {
   setDocumentLanguage();
   const tab = await targetTab();
@@ -55,6 +61,9 @@ async function start(): Promise<void> {
     openOptions: (query) =>
       void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${query}`) }),
     openOptionsPage: () => void browser.runtime.openOptionsPage(),
+    ...(tab?.id !== undefined && tab.url?.startsWith('https://')
+      ? { startPicker: () => startPicker(tab.id as number) }
+      : {}),
     now: Date.now,
     later: (fn, ms) => void setTimeout(fn, ms),
   });

@@ -31,6 +31,8 @@ export interface PopupDeps {
   /** https origin of the tab, when it has no catalog Tagveil knows (to offer adding the site). */
   tabOrigin: string | null;
   openOptions(query: string): void;
+  /** Starts the picker in the tab (where the popup may inject it); absent: the options form instead. */
+  startPicker?(): Promise<void>;
   openOptionsPage(): void;
   now(): number;
   later(fn: () => void, ms: number): void;

@@ -17,6 +17,7 @@ import {
   seenTags,
   siteSwitches,
 } from './popup-model';
+import { AddSite } from './popup-picker';
 import type { PopupStore } from './popup-store';
 
 function time(ms: number): string {
@@ -380,14 +381,7 @@ function PageSection({
       h('h2', { id: 'page-heading' }, t('thisPage')),
       h('p', { class: 'muted' }, t('noCatalog')),
       origin
-        ? h(
-            Button,
-            {
-              id: 'add-site',
-              onClick: () => store.deps.openOptions(`?site=${encodeURIComponent(origin)}#custom-sites`),
-            },
-            t('useOnThisSite'),
-          )
+        ? h(AddSite, { store, origin })
         : h(Button, { id: 'add-site', onClick: () => store.deps.openOptions('#sites') }, t('howToAddSite')),
     );
   }

@@ -1,5 +1,6 @@
 import { h } from 'preact';
 import { browser } from 'wxt/browser';
+import { pickedFromQuery } from '@/src/picker/confirm';
 import { type CustomSite, originPattern, type Settings } from '@/src/settings/schema';
 import { customSiteId, selectorProblem } from '@/src/sites/custom';
 import { SITES } from '@/src/sites/registry';
@@ -42,8 +43,8 @@ export function sitesSection(settings: Settings) {
   );
 }
 
-/** The origin the popup asked for ("Use Tagveil on this site"), to prefill the form. */
-const ASKED_SITE = new URLSearchParams(location.search).get('site') ?? '';
+/** The origin the popup asked for ("Use Tagveil on this site"), and the picker's selectors, to prefill the form. */
+const ASKED = pickedFromQuery(location.search);
 
 function customSitesPart(settings: Settings) {
   return h(
@@ -111,7 +112,7 @@ function customSitesPart(settings: Settings) {
           type: 'url',
           name: 'origin',
           required: true,
-          value: ASKED_SITE,
+          value: ASKED.site,
           placeholder: 'https://catalog.example',
         }),
       ),
@@ -119,13 +120,25 @@ function customSitesPart(settings: Settings) {
         'label',
         { class: 'stack' },
         t('customEntry'),
-        h('input', { type: 'text', name: 'entry', required: true, placeholder: 'article.work' }),
+        h('input', {
+          type: 'text',
+          name: 'entry',
+          required: true,
+          defaultValue: ASKED.entry,
+          placeholder: 'article.work',
+        }),
       ),
       h(
         'label',
         { class: 'stack' },
         t('customTags'),
-        h('input', { type: 'text', name: 'tags', required: true, placeholder: '.tags a' }),
+        h('input', {
+          type: 'text',
+          name: 'tags',
+          required: true,
+          defaultValue: ASKED.tags,
+          placeholder: '.tags a',
+        }),
       ),
       h(
         'label',

@@ -1,0 +1,137 @@
+// The point-and-click picker, injected into one tab on demand (the popup's "Use Tagveil on this site",
+// scripting.executeScript under activeTab): nothing of it runs on a page the user did not pick on.
+// Everything it draws sits in one element with a closed shadow root; it marks nothing in the page, and
+// closing it (Escape, Cancel, Save) takes that element and every listener away.
+import { effect } from '@preact/signals';
+import { h, render } from 'preact';
+import { outlineBoxes } from './outline';
+import { Panel, PICKER_CSS } from './panel';
+import type { Proposal } from './propose';
+import { PickerStore } from './store';
+
+/** The picker running in this script world (a second injection into the same tab finds it). */
+let running: { focus(): void } | null = null;
+
+/** Events a page element would act on while the user is choosing: the picker takes them. */
+const TAKEN_EVENTS = [
+  'click',
+  'auxclick',
+  'dblclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'contextmenu',
+];
+
+export interface PickerOptions {
+  doc?: Document;
+  save(proposal: Proposal): Promise<void>;
+}
+
+export function startPicker({ doc = document, save }: PickerOptions): () => void {
+  if (running) {
+    running.focus();
+    return () => undefined;
+  }
+  const win = doc.defaultView as Window;
+  const host = doc.createElement('tagveil-picker');
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = PICKER_CSS;
+  const layer = doc.createElement('div');
+  layer.className = 'layer';
+  const panel = doc.createElement('div');
+  root.append(style, layer, panel);
+
+  const cleanups: (() => void)[] = [];
+  const listen = <K extends keyof WindowEventMap>(type: K, fn: (e: WindowEventMap[K]) => void) => {
+    win.addEventListener(type, fn, { capture: true });
+    cleanups.push(() => win.removeEventListener(type, fn, { capture: true }));
+  };
+  const close = () => {
+    for (const fn of cleanups.splice(0)) fn();
+    render(null, panel);
+    host.remove();
+    running = null;
+  };
+  const store = new PickerStore({ doc, host, save, close });
+  const fromPicker = (e: Event) => e.composedPath()[0] === host || e.target === host;
+  const pageTarget = (e: Event): Element | null => {
+    const target = e.composedPath()[0] as Node | undefined;
+    // Not instanceof Element: a node of another frame's document is not an instance of this one's.
+    return target?.nodeType === 1 ? (target as Element) : null;
+  };
+
+  listen('mouseover', (e) => {
+    if (!fromPicker(e)) store.point(pageTarget(e));
+  });
+  listen('focusin', (e) => {
+    if (!fromPicker(e)) store.point(pageTarget(e));
+  });
+  for (const type of TAKEN_EVENTS) {
+    listen(type as keyof WindowEventMap, (e) => {
+      if (fromPicker(e) || store.step.value === 'review') return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      if (type === 'click') {
+        store.point(pageTarget(e));
+        store.choose();
+      }
+    });
+  }
+  listen('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      store.cancel();
+      return;
+    }
+    if (fromPicker(e) || store.step.value === 'review') return;
+    const keys: Record<string, () => void> = {
+      ArrowUp: () => store.up(),
+      ArrowDown: () => store.down(),
+      Enter: () => store.choose(),
+    };
+    const act = keys[e.key];
+    if (!act || !store.candidate.value) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    act();
+  });
+
+  // Outlines follow the page: drawn again after a scroll or resize, once a frame.
+  let frame = 0;
+  const draw = () => {
+    frame = 0;
+    layer.replaceChildren(...outlineBoxes(doc, store));
+  };
+  const redraw = () => {
+    if (!frame) frame = win.requestAnimationFrame(draw);
+  };
+  listen('scroll', redraw);
+  listen('resize', redraw);
+  cleanups.push(
+    effect(() => {
+      // Read every signal the outlines depend on, so a change of any draws them again.
+      void store.step.value;
+      void store.candidate.value;
+      void store.matched.value;
+      redraw();
+    }),
+    () => win.cancelAnimationFrame(frame),
+  );
+
+  // Focus moves into the panel when the selectors are proposed, and is given back to the page on close.
+  cleanups.push(
+    effect(() => {
+      if (store.step.value === 'review') win.setTimeout(() => root.getElementById('entry-selector')?.focus());
+    }),
+  );
+
+  render(h(Panel, { store }), panel);
+  (doc.body ?? doc.documentElement).append(host);
+  const focusPanel = () => (root.querySelector('button, input') as HTMLElement | null)?.focus();
+  running = { focus: focusPanel };
+  return close;
+}
