@@ -266,12 +266,12 @@ export function repeatingAncestor(el: Element): Element {
     at && at.localName !== 'body' && at.localName !== 'html';
     at = at.parentElement
   ) {
-    // An id that names a place (`#container`), not an item (`#work_123`), is one of a kind.
-    if (at.id && usable(at.id)) continue;
-    const key = compound(at, stableClasses(at).sort());
+    // An id is part of the kind, its numbers aside: `#s1` and `#s2` are peers, `#wrapper` and `#footer` are not.
+    const kind = (el: Element) => `${compound(el, stableClasses(el).sort())}#${el.id.replace(/\d+/gu, '')}`;
+    const key = kind(at);
     let peers = 0;
     for (const sibling of at.parentElement?.children ?? [])
-      if (sibling !== at && compound(sibling, stableClasses(sibling).sort()) === key) peers++;
+      if (sibling !== at && kind(sibling) === key) peers++;
     if (peers > 0 && peers >= most) {
       guess = at;
       most = peers;

@@ -53,12 +53,13 @@ describe('a site the user adds', () => {
     await browser?.close();
   });
 
-  it('on a site it does not know, the popup offers "Use Tagveil on this site", which opens the form', async () => {
+  it('on a site it does not know, the popup offers "Use Tagveil on this site" (the picker) or typing the selectors, which opens the form', async () => {
     const page = await browser.context.newPage();
     await page.goto(URL);
     const popup = await openPopup(browser, await tabIdOf(browser.worker, page));
+    await expect.poll(() => popup.getByRole('button', { name: 'Use Tagveil on this site' }).count()).toBe(1);
     const opened = browser.context.waitForEvent('page');
-    await popup.getByRole('button', { name: 'Use Tagveil on this site' }).click();
+    await popup.getByRole('button', { name: 'Type the selectors instead' }).click();
     const form = await opened;
     await form.waitForLoadState();
     expect(form.url()).toBe(
