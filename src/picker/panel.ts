@@ -1,7 +1,7 @@
 // The picker's panel, drawn in the picker's closed shadow root: what to click, then the proposed
 // selectors with what they find, to adjust and save. It shows nothing of the user's lists.
 import { type ComponentChildren, h } from 'preact';
-import { t } from '../ui/i18n';
+import { t, tCount } from '../ui/i18n';
 import type { PickerStore } from './store';
 
 function Button(props: {
@@ -67,7 +67,11 @@ function Review({ store }: { store: PickerStore }) {
       'p',
       { id: 'counts', role: 'status', class: found && found.entries.length > 0 ? 'counts' : 'problem' },
       found && found.entries.length > 0
-        ? t('picker_counts', found.entries.length, found.tags.length)
+        ? t(
+            'picker_counts',
+            tCount(found.entries.length, 'entryOne', 'entryOther'),
+            tCount(found.tags.length, 'picker_tagOne', 'picker_tagOther'),
+          )
         : t('picker_noEntries'),
     ),
     h(SelectorField, {

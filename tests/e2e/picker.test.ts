@@ -190,7 +190,7 @@ describe('the point-and-click picker', () => {
 
     // Wider, then narrower again: the entry selector follows, the counts with it.
     await clickClosedButton(page, HOST, 'Wider entry');
-    await expect.poll(() => pickerText(page)).toContain('1 entries, 7 tags');
+    await expect.poll(() => pickerText(page)).toContain('1 entry, 7 tags');
     await clickClosedButton(page, HOST, 'Narrower entry');
     await expect.poll(() => pickerText(page)).toContain('4 entries, 7 tags');
 
