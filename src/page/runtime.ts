@@ -7,7 +7,7 @@ import {
   type PageState,
 } from '../messages';
 import { compile } from '../rules/compile';
-import { addEntryRule, canonicalId, isEntryId } from '../rules/entry-rules';
+import { canonicalId, isEntryId } from '../rules/entry-rules';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import { isPaused, isSiteEnabled } from '../settings/schema';
 import {
@@ -16,7 +16,6 @@ import {
   loadLearned,
   loadSettings,
   saveLearned,
-  updateSettings,
   watchSettings,
 } from '../settings/store';
 import { learnInto, type SiteAdapter } from '../sites/types';
@@ -235,12 +234,13 @@ export function runCatalog(
     keeper.check();
     reportBadge();
   };
-  // "Hide this one" (a veil's button, a trusted click): the entry's id joins the "Hidden one by one" list.
+  // "Hide this one" (a veil's button, a trusted click): the background adds the entry's id to the "Hidden
+  // entries" list; the page's script never writes the user's lists (background/hide-entry.ts).
   scanner.onHideOne = (id) => {
     if (!isEntryId(adapter.id, id)) return;
-    updateSettings((s) => void addEntryRule(s, adapter.id, id, t('hiddenOneByOneList'))).catch(
-      (error: unknown) => problems.push(String(error)),
-    );
+    browser.runtime
+      .sendMessage({ type: 'tagveil:hide-entry', site: adapter.id, id: canonicalId(adapter.id, id) })
+      .catch((error: unknown) => problems.push(String(error)));
   };
   // The entry under the last right-click, for the menu's "Hide this entry" (the background asks for it).
   let menuEntry: { entry: WeakRef<HTMLElement>; at: number } | null = null;
