@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
   type CountMatchesAnswer,
   type EntryAtMenuAnswer,
+  type PageEntries,
   PageRequestSchema,
   type PageState,
 } from '../messages';
@@ -27,6 +28,7 @@ import { factsSources, lookupSource } from './facts';
 import { pageDataSource } from './facts-page';
 import { showInterstitial } from './interstitial';
 import { Keeper, type Kept } from './keeper';
+import { listEntries } from './list-entries';
 import { Refill, type RefillMode } from './refill';
 import { Scanner } from './scanner';
 import { EFFECTS_CSS } from './styles';
@@ -423,7 +425,7 @@ export function runCatalog(
   const onMessage = (
     message: unknown,
     sender: { id?: string },
-  ): Promise<PageState | CountMatchesAnswer | EntryAtMenuAnswer> | undefined => {
+  ): Promise<PageState | CountMatchesAnswer | EntryAtMenuAnswer | PageEntries> | undefined => {
     // Only this extension's own pages may ask; the message itself is validated like any input.
     if (sender.id !== browser.runtime.id) return undefined;
     const request = PageRequestSchema.safeParse(message);
@@ -431,6 +433,7 @@ export function runCatalog(
     if (request.data.type === 'tagveil:count-matches')
       return Promise.resolve(countMatches(doc, adapter, request.data.rule, request.data.aliases));
     if (request.data.type === 'tagveil:entry-at-menu') return Promise.resolve(entryAtMenu());
+    if (request.data.type === 'tagveil:list-entries') return Promise.resolve(listEntries(doc, adapter));
     if (request.data.type === 'tagveil:show-all') scanner.showAll();
     return Promise.resolve(pageState());
   };
