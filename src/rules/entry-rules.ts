@@ -171,9 +171,9 @@ const SITE_NAMES: Readonly<Record<string, string>> = {
   e621: 'e621',
 };
 
-/** A site's name as the user knows it: AO3, E-Hentai; an added site's own name when given. */
+/** A site's name as the user knows it: AO3, E-Hentai; another (an added site) by the name given for it. */
 export function entrySiteName(site: string, names: Readonly<Record<string, string>> = {}): string {
-  return names[site] ?? SITE_NAMES[site] ?? site;
+  return SITE_NAMES[site] ?? names[site] ?? site;
 }
 
 /** How an entry is put in words: the site's name, what its entries are called, the id. */
