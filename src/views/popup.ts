@@ -442,7 +442,9 @@ function EntriesOnPage({
                 {
                   key: 'act',
                   label:
-                    hidden.state === 'no' ? t('popup_hideEntryNamed', name) : t('popup_undoHideOne', name),
+                    hidden.state === 'no'
+                      ? t('popup_hideEntryNamed', name)
+                      : t('popup_undoHideEntryNamed', name),
                   onClick: () =>
                     void (hidden.state === 'no'
                       ? store.hideEntry(loaded.site, row.id, row.title)

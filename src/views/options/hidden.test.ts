@@ -79,7 +79,7 @@ describe('the options page’s "Hidden entries"', () => {
   });
 
   it('Show again takes one entry back, and Undo puts it back where it was', async () => {
-    await click('Show “A Long Fic” (the AO3 work 12345) again');
+    await click('Show again: “A Long Fic” (the AO3 work 12345)');
     expect(await patternsOf('hidden-one-by-one')).toEqual([
       'entry:nhentai/177013',
       'entry:custom-catalog-example//items/7',
