@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { showCount } from '@/src/background/badge';
 import { syncCustomSites } from '@/src/background/custom-sites';
+import { hideEntryFor } from '@/src/background/hide-entry';
 import { buildMenus, ENTRY_MENU, onEntryMenuClick, onMenuClick } from '@/src/background/menus';
 import { openPickedSite } from '@/src/background/picked-site';
 import { admit } from '@/src/background/senders';
@@ -79,6 +80,12 @@ export default defineBackground(() => {
           void openPickedSite(sender.url, admitted.request);
           return Promise.resolve(true);
         }
+        if (admitted.request.type === 'tagveil:hide-entry')
+          return hideEntryFor(admitted.request, admitted.url).then((outcome) => {
+            if (outcome.ok) return outcome;
+            console.warn(outcome.reason, sender.url);
+            throw new Error(outcome.reason);
+          });
         void showCount(admitted.tabId, admitted.request.count);
         return undefined;
       case 'refused':

@@ -22,18 +22,38 @@ export type CountMatchesAnswer = z.infer<typeof CountMatchesAnswerSchema>;
  * (the last trusted contextmenu event, if recent), answered with EntryAtMenuAnswerSchema or null.
  */
 export const EntryAtMenuSchema = z.object({ type: z.literal('tagveil:entry-at-menu') });
-export const EntryAtMenuAnswerSchema = z.nullable(
-  z.object({
-    site: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/u)),
-    id: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^\s#]+$/u)),
-  }),
-);
+/** A site's id (`ao3`, an added site's `custom-example-com`) and an entry's id as an entry rule holds them. */
+const SiteIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/u));
+const EntryIdSchema = z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^\s#]+$/u));
+export const EntryAtMenuAnswerSchema = z.nullable(z.object({ site: SiteIdSchema, id: EntryIdSchema }));
 export type EntryAtMenuAnswer = z.infer<typeof EntryAtMenuAnswerSchema>;
+/** Popup → content script: the page's entries (id and title) for "Hide" in the popup; PageEntriesSchema. */
+export const ListEntriesSchema = z.object({ type: z.literal('tagveil:list-entries') });
+/** Longest title an entry is listed with in the popup. */
+export const MAX_LISTED_TITLE_LENGTH = 300;
+/** Most entries the popup is told of (a 10,000-work page lists its first ones; the filter finds among them). */
+export const MAX_LISTED_ENTRIES = 2_000;
+export const PageEntriesSchema = z.object({
+  site: SiteIdSchema,
+  /** Entries on the page with an id, each once, in the page's order (at most MAX_LISTED_ENTRIES). */
+  entries: z
+    .array(
+      z.object({
+        id: EntryIdSchema,
+        title: z.string().check(z.maxLength(MAX_LISTED_TITLE_LENGTH)),
+      }),
+    )
+    .check(z.maxLength(MAX_LISTED_ENTRIES)),
+  /** How many entries with an id the page has, listed or not. */
+  total: z.int(),
+});
+export type PageEntries = z.infer<typeof PageEntriesSchema>;
 export const PageRequestSchema = z.discriminatedUnion('type', [
   GetPageStateSchema,
   ShowAllSchema,
   CountMatchesSchema,
   EntryAtMenuSchema,
+  ListEntriesSchema,
 ]);
 
 export const RuleCountSchema = z.object({
@@ -105,12 +125,27 @@ export const PickerSaveSchema = z.object({
 });
 
 /**
+ * Content script → background: "Hide this one" pressed on a veil (a trusted click). The background writes
+ * the rule, and only for an entry of the site the sending tab shows (src/background/hide-entry.ts).
+ */
+export const HideEntrySchema = z.object({
+  type: z.literal('tagveil:hide-entry'),
+  site: SiteIdSchema,
+  id: EntryIdSchema,
+});
+
+/**
  * What a content script may ask of the background: it runs inside a web page, which may steer it, so
  * only what it saw in its own tab. Anything that fetches or changes settings is for extension pages.
  */
-export const ContentScriptRequestSchema = z.discriminatedUnion('type', [BadgeSchema, PickerSaveSchema]);
+export const ContentScriptRequestSchema = z.discriminatedUnion('type', [
+  BadgeSchema,
+  PickerSaveSchema,
+  HideEntrySchema,
+]);
 /** What the extension's own pages (popup, options, onboarding) may ask of the background. */
 export const ExtensionPageRequestSchema = z.discriminatedUnion('type', [RefreshSubscriptionsSchema]);
 
 export type ContentScriptRequest = z.infer<typeof ContentScriptRequestSchema>;
+export type HideEntryRequest = z.infer<typeof HideEntrySchema>;
 export type ExtensionPageRequest = z.infer<typeof ExtensionPageRequestSchema>;

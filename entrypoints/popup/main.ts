@@ -1,6 +1,6 @@
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
-import { CountMatchesAnswerSchema, PageStateSchema } from '@/src/messages';
+import { CountMatchesAnswerSchema, PageEntriesSchema, PageStateSchema } from '@/src/messages';
 import { changeSettings, loadLearned, loadSettings, watchSettings } from '@/src/settings/store';
 import { SITES } from '@/src/sites/registry';
 import { learnInto } from '@/src/sites/types';
@@ -47,6 +47,10 @@ async function start(): Promise<void> {
       const answer = CountMatchesAnswerSchema.safeParse(
         await ask(tab?.id, { type: 'tagveil:count-matches', rule, aliases }),
       );
+      return answer.success ? answer.data : null;
+    },
+    listEntries: async () => {
+      const answer = PageEntriesSchema.safeParse(await ask(tab?.id, { type: 'tagveil:list-entries' }));
       return answer.success ? answer.data : null;
     },
     dictionary: async (siteId) => {

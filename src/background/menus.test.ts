@@ -176,6 +176,39 @@ describe('"Hide this entry" in the context menu', () => {
     expect(told).toEqual([expect.stringMatching(/^7 refused: /u)]);
   });
 
+  it('on a site the user added, hides only that site’s entries', async () => {
+    await saveSettings({
+      ...defaultSettings(),
+      customSites: [
+        {
+          id: 'custom-catalog-example',
+          name: 'Catalog',
+          origin: 'https://catalog.example',
+          entrySelector: '.item',
+          tagSelector: '.tag',
+        },
+      ],
+    });
+    const onAdded = { menuItemId: ENTRY_MENU, pageUrl: 'https://catalog.example/list' };
+    // The page there names an AO3 work: not its own, refused (it was added: no built-in site to compare with).
+    expect(await onEntryMenuClick(onAdded, 7, answering({ site: 'ao3', id: '1' }), feedback)).toBeNull();
+    expect(
+      await onEntryMenuClick(
+        onAdded,
+        7,
+        answering({ site: 'custom-catalog-example', id: '/items/7' }),
+        feedback,
+      ),
+    ).toEqual({ site: 'custom-catalog-example', id: '/items/7' });
+    const hidden = (await lists()).find((l) => l.id === 'hidden-one-by-one');
+    expect(hidden?.patterns).toEqual(['entry:custom-catalog-example//items/7']);
+    // A page of no known site names nothing.
+    const elsewhere = { menuItemId: ENTRY_MENU, pageUrl: 'https://elsewhere.example/' };
+    expect(
+      await onEntryMenuClick(elsewhere, 7, answering({ site: 'custom-catalog-example', id: '2' }), feedback),
+    ).toBeNull();
+  });
+
   it('adds nothing when the tab does not answer', async () => {
     const failing: AskEntry = async () => {
       throw new Error('Could not establish connection');

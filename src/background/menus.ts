@@ -2,11 +2,12 @@ import { browser } from 'wxt/browser';
 import { type EntryAtMenuAnswer, EntryAtMenuAnswerSchema } from '../messages';
 import { addEntryRule } from '../rules/entry-rules';
 import { literalTag } from '../settings/foreign';
-import type { Settings } from '../settings/schema';
-import { updateSettings } from '../settings/store';
+import { originPattern, type Settings } from '../settings/schema';
+import { loadSettings, updateSettings } from '../settings/store';
 import { SITES, siteForUrl } from '../sites/registry';
 import { t } from '../ui/i18n';
 import { endWarning, showWarning } from './badge';
+import { siteOfUrl } from './hide-entry';
 import { ruleProblem, ruleProblemText } from './rule-check';
 
 /**
@@ -41,12 +42,15 @@ export function buildMenus(settings: Settings): Promise<void> {
   // One rebuild at a time: removeAll and create interleaving would leave duplicates.
   building = building.then(async () => {
     await browser.contextMenus.removeAll();
-    // Needs no list: the "Hidden one by one" list is made on first use.
+    // Needs no list: the "Hidden entries" list is made on first use. Sites the user added have it too.
     await create({
       id: ENTRY_MENU,
       title: t('menuHideEntry'),
       contexts: ['page', 'link', 'image'],
-      documentUrlPatterns: SITES.flatMap((s) => s.matches),
+      documentUrlPatterns: [
+        ...SITES.flatMap((s) => s.matches),
+        ...settings.customSites.map((s) => originPattern(s.origin)),
+      ],
     });
     const lists = settings.lists.filter((l) => !l.source);
     if (lists.length === 0) return;
@@ -144,11 +148,11 @@ const askTab: AskEntry = (tabId, frameId) =>
 
 /**
  * "Hide this entry": the content script of the frame clicked in says which entry the last right-click was
- * on (it keeps nothing else); the answer must name the site the tab shows (when a built-in site) and an
- * id that reads back as one entry rule, which joins the "Hidden one by one" list.
+ * on (it keeps nothing else); the answer must name the site the frame shows (built-in or added) and an
+ * id that reads back as one entry rule, which joins the "Hidden entries" list.
  */
 export async function onEntryMenuClick(
-  info: { menuItemId: string | number; frameId?: number; pageUrl?: string },
+  info: { menuItemId: string | number; frameId?: number; pageUrl?: string; frameUrl?: string },
   tabId: number | undefined,
   ask: AskEntry = askTab,
   feedback: MenuFeedback = onBadge,
@@ -156,8 +160,11 @@ export async function onEntryMenuClick(
   if (info.menuItemId !== ENTRY_MENU || tabId === undefined) return null;
   const parsed = EntryAtMenuAnswerSchema.safeParse(await ask(tabId, info.frameId ?? 0).catch(() => null));
   const answer = parsed.success ? parsed.data : null;
-  const known = info.pageUrl ? siteForUrl(info.pageUrl) : undefined;
-  if (!answer || (known && known.id !== answer.site)) {
+  // The site the browser says the clicked frame shows, a site the user added included: the frame's own
+  // word for it is not enough (a page steering the script could name any site's entry).
+  const url = info.frameUrl ?? info.pageUrl;
+  const site = url ? siteOfUrl(url, (await loadSettings()).settings) : undefined;
+  if (!answer || site !== answer.site) {
     await feedback.refused(tabId, t('menuHideEntryNone'));
     return null;
   }

@@ -74,7 +74,12 @@ describe('what each sender may ask', () => {
 
   it('a content script sets the badge of its own tab only, from its top frame', () => {
     const badge = { type: 'tagveil:badge', count: 4 };
-    expect(admit(badge, contentScript, self)).toEqual({ kind: 'tab', request: badge, tabId: 7 });
+    expect(admit(badge, contentScript, self)).toEqual({
+      kind: 'tab',
+      request: badge,
+      tabId: 7,
+      url: contentScript.url,
+    });
     expect(admit({ ...badge, tabId: 1 }, contentScript, self)).toMatchObject({ tabId: 7 });
     expect(admit(badge, { ...contentScript, frameId: 2 }, self)).toEqual({ kind: 'ignored' });
     // An extension page has no tab of its own to count.
@@ -87,5 +92,23 @@ describe('what each sender may ask', () => {
     expect(admit({ ...refresh, listId: 5 }, optionsTab, self)).toEqual({ kind: 'ignored' });
     expect(admit('tagveil:refresh-subscriptions', optionsTab, self)).toEqual({ kind: 'ignored' });
     expect(admit(refresh, { ...popup, id: 'other' }, self)).toEqual({ kind: 'ignored' });
+  });
+
+  it('a content script may ask to hide one entry, by an id that is one entry’s, with its tab’s address', () => {
+    const hide = { type: 'tagveil:hide-entry', site: 'ao3', id: '12345' };
+    expect(admit(hide, contentScript, self)).toEqual({
+      kind: 'tab',
+      request: hide,
+      tabId: 7,
+      url: contentScript.url,
+    });
+    // A rule of its own choosing does not validate as an id (spaces, a note) and is not an entry at all.
+    for (const id of ['1 netorare', '1 # note', '', 'x'.repeat(201)])
+      expect(admit({ ...hide, id }, contentScript, self)).toEqual({ kind: 'ignored' });
+    for (const asked of [
+      { type: 'tagveil:add-rule', listId: 'mine', rule: 'netorare' },
+      { type: 'tagveil:hide-entry', site: 'ao3', id: '1', rule: 'netorare', listId: 'mine' },
+    ])
+      expect(admit(asked, contentScript, self)).not.toMatchObject({ request: { rule: 'netorare' } });
   });
 });

@@ -24,7 +24,8 @@ export interface Self {
 /**
  * `extension-page`: the popup, the options or onboarding page (trusted code).
  * `content-script`: Tagveil's own script, but running inside a web page, which it reads and which may
- * try to steer it: it may only say what it saw (the badge count of its own tab).
+ * try to steer it: it may only say what it saw (the badge count of its own tab) and ask to hide one entry
+ * of the site its tab shows ("Hide this one", checked and written by the background).
  * `other`: not this extension at all.
  */
 export type SenderKind = 'extension-page' | 'content-script' | 'other';
@@ -49,7 +50,7 @@ export function senderKind(sender: Sender, self: Self): SenderKind {
 /** Admitted: what to do, and for a content script its tab. Refused: a reason to answer with. Ignored: not for us. */
 export type Admission =
   | { kind: 'page'; request: ExtensionPageRequest }
-  | { kind: 'tab'; request: ContentScriptRequest; tabId: number }
+  | { kind: 'tab'; request: ContentScriptRequest; tabId: number; url: string }
   | { kind: 'refused'; reason: string }
   | { kind: 'ignored' };
 
@@ -69,8 +70,9 @@ export function admit(message: unknown, sender: Sender, self: Self): Admission {
     if (request.success) {
       const tabId = sender.tab?.id;
       // A subframe's count is not its tab's: only the top frame speaks for the tab.
-      return tabId !== undefined && (sender.frameId ?? 0) === 0
-        ? { kind: 'tab', request: request.data, tabId }
+      // The page's address (the browser's word, not the script's) says which site's entries it may hide.
+      return tabId !== undefined && (sender.frameId ?? 0) === 0 && sender.url
+        ? { kind: 'tab', request: request.data, tabId, url: sender.url }
         : { kind: 'ignored' };
     }
     const privileged = ExtensionPageRequestSchema.safeParse(message);

@@ -3,11 +3,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
   type CountMatchesAnswer,
   type EntryAtMenuAnswer,
+  type PageEntries,
   PageRequestSchema,
   type PageState,
 } from '../messages';
 import { compile } from '../rules/compile';
-import { addEntryRule, canonicalId, isEntryId } from '../rules/entry-rules';
+import { canonicalId, isEntryId } from '../rules/entry-rules';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import { isPaused, isSiteEnabled } from '../settings/schema';
 import {
@@ -16,7 +17,6 @@ import {
   loadLearned,
   loadSettings,
   saveLearned,
-  updateSettings,
   watchSettings,
 } from '../settings/store';
 import { learnInto, type SiteAdapter } from '../sites/types';
@@ -28,6 +28,7 @@ import { factsSources, lookupSource } from './facts';
 import { pageDataSource } from './facts-page';
 import { showInterstitial } from './interstitial';
 import { Keeper, type Kept } from './keeper';
+import { listEntries } from './list-entries';
 import { Refill, type RefillMode } from './refill';
 import { Scanner } from './scanner';
 import { EFFECTS_CSS } from './styles';
@@ -235,12 +236,13 @@ export function runCatalog(
     keeper.check();
     reportBadge();
   };
-  // "Hide this one" (a veil's button, a trusted click): the entry's id joins the "Hidden one by one" list.
+  // "Hide this one" (a veil's button, a trusted click): the background adds the entry's id to the "Hidden
+  // entries" list; the page's script never writes the user's lists (background/hide-entry.ts).
   scanner.onHideOne = (id) => {
     if (!isEntryId(adapter.id, id)) return;
-    updateSettings((s) => void addEntryRule(s, adapter.id, id, t('hiddenOneByOneList'))).catch(
-      (error: unknown) => problems.push(String(error)),
-    );
+    browser.runtime
+      .sendMessage({ type: 'tagveil:hide-entry', site: adapter.id, id: canonicalId(adapter.id, id) })
+      .catch((error: unknown) => problems.push(String(error)));
   };
   // The entry under the last right-click, for the menu's "Hide this entry" (the background asks for it).
   let menuEntry: { entry: WeakRef<HTMLElement>; at: number } | null = null;
@@ -423,7 +425,7 @@ export function runCatalog(
   const onMessage = (
     message: unknown,
     sender: { id?: string },
-  ): Promise<PageState | CountMatchesAnswer | EntryAtMenuAnswer> | undefined => {
+  ): Promise<PageState | CountMatchesAnswer | EntryAtMenuAnswer | PageEntries> | undefined => {
     // Only this extension's own pages may ask; the message itself is validated like any input.
     if (sender.id !== browser.runtime.id) return undefined;
     const request = PageRequestSchema.safeParse(message);
@@ -431,6 +433,7 @@ export function runCatalog(
     if (request.data.type === 'tagveil:count-matches')
       return Promise.resolve(countMatches(doc, adapter, request.data.rule, request.data.aliases));
     if (request.data.type === 'tagveil:entry-at-menu') return Promise.resolve(entryAtMenu());
+    if (request.data.type === 'tagveil:list-entries') return Promise.resolve(listEntries(doc, adapter));
     if (request.data.type === 'tagveil:show-all') scanner.showAll();
     return Promise.resolve(pageState());
   };

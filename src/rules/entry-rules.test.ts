@@ -95,7 +95,7 @@ describe('entry rules', () => {
   it('explains itself in words', () => {
     const parsed = parseRule('entry:ao3/12345');
     if (!parsed.ok || !parsed.rule) throw new Error('did not parse');
-    expect(explain(parsed.rule, 'hide')).toBe('Hides entries matching the AO3 work 12345.');
+    expect(explain(parsed.rule, 'hide')).toBe('Hides the AO3 work 12345, whatever its tags.');
   });
 
   it('adds to a "Hidden one by one" list made on first use, once, and Undo removes it', () => {

@@ -171,23 +171,30 @@ const SITE_NAMES: Readonly<Record<string, string>> = {
   e621: 'e621',
 };
 
+/** A site's name as the user knows it: AO3, E-Hentai; another (an added site) by the name given for it. */
+export function entrySiteName(site: string, names: Readonly<Record<string, string>> = {}): string {
+  return SITE_NAMES[site] ?? names[site] ?? site;
+}
+
+/** How an entry is put in words: the site's name, what its entries are called, the id. */
+export type EntryWords = (site: string, kind: EntryKind, id: string) => string;
+
 /** "the AO3 work 12345": an entry rule in words (English; the interface passes its own words). */
 export function describeEntry(
   rule: EntryRule,
-  words: (site: string, kind: EntryKind, id: string) => string = (site, kind, id) =>
-    `the ${site} ${kind} ${id}`,
+  words: EntryWords = (site, kind, id) => `the ${site} ${kind} ${id}`,
+  siteNames: Readonly<Record<string, string>> = {},
 ): string {
-  return words(SITE_NAMES[rule.site] ?? rule.site, entryKind(rule.site), rule.id);
+  return words(entrySiteName(rule.site, siteNames), entryKind(rule.site), rule.id);
 }
 
 /**
- * For explain(): a tag atom that is an entry rule (it parses as the namespace "entry") in words, "matching
- * the AO3 work 12345", else null. The id reads folded (lower case), as the parser keeps it.
+ * For explain(): the entry rule a tag atom is (an entry rule parses as a tag in the namespace "entry"),
+ * else null. The id reads folded (lower case), as the parser keeps it.
  */
-export function explainEntryAtom(atom: { kind: string; namespace?: string; name?: string }): string | null {
+export function entryAtomRule(atom: { kind: string; namespace?: string; name?: string }): EntryRule | null {
   if (atom.kind !== 'tag' || atom.namespace !== 'entry' || !atom.name) return null;
-  const rule = readEntryRule(`${ENTRY_PREFIX}${atom.name}`);
-  return rule ? `matching ${describeEntry(rule)}` : null;
+  return readEntryRule(`${ENTRY_PREFIX}${atom.name}`);
 }
 
 /** A list in settings, as far as adding and removing entry rules goes. */
@@ -195,10 +202,20 @@ interface EditableList extends RuleList {
   source?: unknown;
 }
 
+/** Longest title kept with an entry rule (as its note): enough to recognise it in a list. */
+export const MAX_ENTRY_TITLE_LENGTH = 120;
+
+/** A title as an entry rule's note: one line, no longer than MAX_ENTRY_TITLE_LENGTH; empty when none. */
+export function entryNote(title: string | undefined): string {
+  const line = (title ?? '').replace(/\s+/gu, ' ').trim();
+  return line.length > MAX_ENTRY_TITLE_LENGTH ? `${line.slice(0, MAX_ENTRY_TITLE_LENGTH - 1)}…` : line;
+}
+
 /**
- * Adds `entry:<site>/<id>` to the list `listId` or, without one (or when that list cannot take it), to
- * the "Hidden one by one" list, created (hiding, on) on first use. False when the rule was already there
- * or the id cannot be written as a rule.
+ * Adds `entry:<site>/<id>` (with the entry's title as its note, when known: `entry:ao3/12345 # Title`)
+ * to the list `listId` or, without one (or when that list cannot take it), to the "Hidden entries" list,
+ * created (hiding, on) on first use. False when the rule was already there or the id cannot be written
+ * as a rule.
  */
 export function addEntryRule(
   settings: { lists: EditableList[] },
@@ -206,9 +223,11 @@ export function addEntryRule(
   id: string,
   newListName: string,
   listId?: string,
+  title?: string,
 ): boolean {
   if (!isEntryId(site, id)) return false;
-  const rule = entryRule(site, id);
+  const note = entryNote(title);
+  const rule = note ? `${entryRule(site, id)} # ${note}` : entryRule(site, id);
   let list = settings.lists.find((l) => l.id === (listId ?? HIDDEN_ONE_BY_ONE_ID) && !l.source);
   if (!list) list = settings.lists.find((l) => l.id === HIDDEN_ONE_BY_ONE_ID && !l.source);
   if (!list) {
@@ -239,4 +258,38 @@ export function removeEntryRule(settings: { lists: EditableList[] }, site: strin
     }
   }
   return removed;
+}
+
+/** An entry the user hid by its id, as the options page lists it. */
+export interface HiddenEntry extends EntryRule {
+  /** The list that holds the rule (and its name), for Show again. */
+  listId: string;
+  listName: string;
+  /** The rule as written. */
+  source: string;
+}
+
+/** Every entry hidden by its id in the lists the user edits, in the lists' order, each once. */
+export function hiddenEntries(settings: { lists: readonly EditableList[] }): HiddenEntry[] {
+  const found = new Map<string, HiddenEntry>();
+  for (const list of settings.lists) {
+    if (list.source) continue;
+    for (const pattern of list.patterns) {
+      const rule = readEntryRule(pattern);
+      if (!rule) continue;
+      const key = `${rule.site}/${canonicalId(rule.site, rule.id)}`;
+      if (!found.has(key))
+        found.set(key, { ...rule, listId: list.id, listName: list.name, source: pattern.trim() });
+    }
+  }
+  return [...found.values()];
+}
+
+/** Whether the lists the user edits hide this entry of `site` by its id. */
+export function isHiddenEntry(
+  settings: { lists: readonly EditableList[] },
+  site: string,
+  id: string,
+): boolean {
+  return settings.lists.some((l) => !l.source && l.patterns.some((p) => sameEntry(p, site, id)));
 }

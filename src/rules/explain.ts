@@ -1,4 +1,4 @@
-import { explainEntryAtom } from './entry-rules';
+import { describeEntry, type EntryKind, entryAtomRule, readEntryRule } from './entry-rules';
 import type { Atom, Rule } from './parse';
 import type { Action } from './types';
 
@@ -23,6 +23,11 @@ export interface ExplainWords {
   /** The whole sentence; `action` absent for an exception. */
   sentence(action: Action | undefined, conditions: string, unless: string | undefined): string;
   note(note: string): string;
+  /**
+   * A rule naming one entry by its id (`entry:ao3/12345`), the whole sentence: "Hides the AO3 work
+   * 12345." `action` absent: the line is among exceptions, where it keeps nothing.
+   */
+  entry(action: Action | undefined, site: string, kind: EntryKind, id: string): string;
 }
 
 const VERBS: Record<Action, string> = {
@@ -59,12 +64,16 @@ export const ENGLISH: ExplainWords = {
     return `${text}.`;
   },
   note: (note) => ` Shows ${q(note)} as the reason.`,
+  entry: (action, site, kind, id) =>
+    action
+      ? `${VERBS[action]} the ${site} ${kind} ${id}, whatever its tags.`
+      : `Names the ${site} ${kind} ${id}: among exceptions it keeps nothing (hide it from a list instead).`,
 };
 
 function describeAtom(atom: Atom, words: ExplainWords): string {
   switch (atom.kind) {
     case 'tag':
-      return explainEntryAtom(atom) ?? words.tag(atom.name, atom.namespace);
+      return words.tag(atom.name, atom.namespace);
     case 'glob':
       return atom.pattern === '*' && atom.namespace !== undefined
         ? words.namespace(atom.namespace)
@@ -84,10 +93,21 @@ function describeAtom(atom: Atom, words: ExplainWords): string {
  * Without an action it describes an exception: "Keeps entries … untouched".
  */
 export function explain(
-  rule: Pick<Rule, 'terms' | 'note'>,
+  rule: Pick<Rule, 'terms' | 'note'> & { source?: string },
   action?: Action,
   words: ExplainWords = ENGLISH,
 ): string {
+  // An entry rule stands alone on its line (entry-rules.ts): one sentence of its own.
+  const only = rule.terms.length === 1 ? rule.terms[0] : undefined;
+  // The id as written when the line is at hand (the parser folds it: a link's path keeps its case).
+  const entry =
+    only?.mode === 'all'
+      ? ((rule.source ? readEntryRule(rule.source) : null) ?? entryAtomRule(only.atom))
+      : null;
+  if (entry) {
+    const text = describeEntry(entry, (site, kind, id) => words.entry(action, site, kind, id));
+    return rule.note ? text + words.note(rule.note) : text;
+  }
   const of = (mode: string) =>
     rule.terms.filter((t) => t.mode === mode).map((t) => describeAtom(t.atom, words));
   const conditions = of('all');

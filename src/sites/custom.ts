@@ -20,7 +20,8 @@ export function customAdapter(site: CustomSite): SiteAdapter {
         if (name) tags.push({ name });
       }
       const titleEl = needs.title && site.titleSelector ? entry.querySelector(site.titleSelector) : null;
-      const link = entry.querySelector('a[href]')?.getAttribute('href') ?? '';
+      // The first link, without its #fragment: what "Hide this one" hides it by (an id holds no # or space).
+      const link = (entry.querySelector('a[href]')?.getAttribute('href') ?? '').trim().split('#')[0] ?? '';
       return { id: entry.id || link, tags, title: text(titleEl), creators: [] };
     },
   };

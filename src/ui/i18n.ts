@@ -78,6 +78,10 @@ export function explainWords(): ExplainWords {
       return unless ? t('explain_unless', body, unless) : body;
     },
     note: (note) => t('explain_note', note),
+    entry: (action, site, kind, id) => {
+      const entry = t('entryDescribed', site, t(`entryKind_${kind}`), id);
+      return action ? t('explain_entry', entry, actionName(action)) : t('explain_entryException', entry);
+    },
   };
 }
 

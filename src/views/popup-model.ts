@@ -1,7 +1,14 @@
 // What the popup shows, given the settings and what the page's content script said: pure functions, no
 // DOM and no browser, tested in src/views/popup-model.test.ts. src/views/popup.ts draws them.
-import type { PageState } from '../messages';
-import { describeEntry, type EntryKind, readEntryRule } from '../rules/entry-rules';
+import type { PageEntries, PageState } from '../messages';
+import {
+  canonicalId,
+  describeEntry,
+  type EntryKind,
+  type EntryWords,
+  hiddenEntries,
+  readEntryRule,
+} from '../rules/entry-rules';
 import { fold } from '../rules/normalize';
 import { parseRule } from '../rules/parse';
 import { PRESETS } from '../rules/presets';
@@ -251,4 +258,58 @@ export function hiddenOneByOne(
     found.set(rule.id, { site: rule.site, id: rule.id, label: describeEntry(rule, words) });
   }
   return [...found.values()];
+}
+
+/** Most entry rows drawn at once in the popup's "Entries on this page"; the filter reaches the others. */
+export const MAX_ENTRY_ROWS = 100;
+
+/** Where an entry of the page stands: not hidden by its id, hidden, or put in a list that does not act here. */
+export type EntryHidden = { state: 'no' } | { state: 'on' } | { state: 'off'; listName: string };
+
+/** An entry of the page in the popup's list, with Hide (or, once hidden, Undo). */
+export interface EntryRow {
+  id: string;
+  title: string;
+  /** "the AO3 work 12345", in the interface's words. */
+  described: string;
+  hidden: EntryHidden;
+}
+
+/** Whether the user's lists hide this entry by its id, and whether that list acts on this site now. */
+export function entryHidden(settings: Settings, site: string, id: string, now: number): EntryHidden {
+  const wanted = canonicalId(site, id);
+  const found = hiddenEntries(settings).find((e) => e.site === site && canonicalId(site, e.id) === wanted);
+  if (!found) return { state: 'no' };
+  const list = settings.lists.find((l) => l.id === found.listId);
+  const acts =
+    list !== undefined &&
+    settings.enabled &&
+    listState(list, now) === 'on' &&
+    (list.sites === undefined || list.sites.includes(site));
+  return acts ? { state: 'on' } : { state: 'off', listName: found.listName };
+}
+
+/**
+ * The page's entries as the popup lists them: those whose title or id has the filter's text (folded), the
+ * first MAX_ENTRY_ROWS of them, each with whether it is hidden by its id; `matching` counts them all.
+ */
+export function entryRows(
+  answer: PageEntries,
+  settings: Settings,
+  filter: string,
+  words: EntryWords,
+  now: number,
+  siteName = answer.site,
+): { rows: EntryRow[]; matching: number } {
+  const wanted = fold(filter);
+  const matching = answer.entries.filter(
+    (e) => wanted === '' || fold(e.title).includes(wanted) || fold(e.id).includes(wanted),
+  );
+  const rows = matching.slice(0, MAX_ENTRY_ROWS).map((e) => ({
+    id: e.id,
+    title: e.title,
+    described: describeEntry({ site: answer.site, id: e.id }, words, { [answer.site]: siteName }),
+    hidden: entryHidden(settings, answer.site, e.id, now),
+  }));
+  return { rows, matching: matching.length };
 }

@@ -1,7 +1,7 @@
 // The popup's state (signals) and what its controls do. Everything that reaches outside — storage, the
 // page's content script, tabs, time — comes in as PopupDeps, so the unit tests run it against fakes.
 import { batch, computed, signal } from '@preact/signals';
-import type { CountMatchesAnswer, PageState } from '../messages';
+import type { CountMatchesAnswer, PageEntries, PageState } from '../messages';
 import { addEntryRule, removeEntryRule } from '../rules/entry-rules';
 import type { Settings } from '../settings/schema';
 import type { LoadedSettings } from '../settings/store';
@@ -26,6 +26,8 @@ export interface PopupDeps {
   /** The page's content script: its state, or (show-all) reveal everything and its state; null: none. */
   askPage(type: 'tagveil:get-page-state' | 'tagveil:show-all'): Promise<PageState | null>;
   countMatches(rule: string, aliases: string[][]): Promise<CountMatchesAnswer | null>;
+  /** The page's entries (id, title) for "Hide" from the popup; null: the page did not answer. */
+  listEntries(): Promise<PageEntries | null>;
   /** Spellings the site's tags are named by (bundled and learned), for a site that writes ids. */
   dictionary(siteId: string): Promise<ReadonlyMap<string, string> | undefined>;
   /** https origin of the tab, when it has no catalog Tagveil knows (to offer adding the site). */
@@ -65,6 +67,9 @@ export class PopupStore {
   readonly tagFilter = signal('');
   readonly count = signal<(CountMatchesAnswer & { rule: string }) | null>(null);
   readonly notice = signal<Notice | null>(null);
+  /** The page's entries, once asked for (the list is opened): 'asking' meanwhile, null when it did not answer. */
+  readonly entries = signal<PageEntries | 'asking' | null>(null);
+  readonly entryFilter = signal('');
   /** Tags blocked from the page's tag list in this popup, with how to take them back. */
   readonly blockedTags = signal<ReadonlyMap<string, { listId: string; rule: string }>>(new Map());
   readonly rule = computed(() => blockRule(this.text.value, this.mode.value));
@@ -272,6 +277,21 @@ export class PopupStore {
         done: t('popup_hideOneRedone', label),
       },
     });
+  }
+
+  /** Asks the page for its entries, the first time the list is opened. */
+  async loadEntries(): Promise<void> {
+    if (this.entries.value !== null) return;
+    this.entries.value = 'asking';
+    this.entries.value = await this.deps.listEntries().catch(() => null);
+  }
+
+  /**
+   * An entry row's Hide: the entry's id joins the "Hidden entries" list, with its title to know it by
+   * there; the row itself turns into "Hidden · Undo" (it reads the settings).
+   */
+  async hideEntry(site: string, id: string, title: string): Promise<void> {
+    await this.change((s) => void addEntryRule(s, site, id, t('hiddenOneByOneList'), undefined, title));
   }
 
   /** A tag row's Block: the row itself turns into "Blocked · Undo". */

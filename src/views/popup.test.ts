@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { h, render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PageState } from '../messages';
+import type { PageEntries, PageState } from '../messages';
 import { defaultSettings, MAX_PATTERN_LENGTH, type Settings } from '../settings/schema';
 import type { LoadedSettings } from '../settings/store';
 import { Popup } from './popup';
@@ -29,11 +29,22 @@ const PAGE: PageState = {
   problems: [],
 };
 
+const ENTRIES: PageEntries = {
+  site: 'ao3',
+  total: 3,
+  entries: [
+    { id: '1', title: 'Work 1' },
+    { id: '2', title: 'Work 2' },
+    { id: '3', title: '' },
+  ],
+};
+
 /** The popup against settings in memory, a page that answers counts from a table, and a clock run by hand. */
-function mount(page: PageState | null = PAGE) {
+function mount(page: PageState | null = PAGE, entries: PageEntries | null = ENTRIES) {
   let settings: Settings = defaultSettings();
   (settings.lists[0] as Settings['lists'][number]).patterns = ['Fluff'];
   const watchers: ((l: LoadedSettings) => void)[] = [];
+  const asked: string[] = [];
   const timers: (() => void)[] = [];
   const loaded = (): LoadedSettings => ({
     settings,
@@ -63,6 +74,10 @@ function mount(page: PageState | null = PAGE) {
       return { cut };
     },
     askPage: async () => page,
+    listEntries: async () => {
+      asked.push('list-entries');
+      return entries;
+    },
     countMatches: async (rule) => ({ entries: 20, matches: rule.toLowerCase() === 'angst' ? 1 : 0 }),
     dictionary: async () => undefined,
     tabOrigin: null,
@@ -101,7 +116,19 @@ function mount(page: PageState | null = PAGE) {
     for (const w of watchers)
       w({ settings: stored, problems: [], where: 'sync', savedAt: 0, source: 'sync', lineage: [] });
   };
-  return { store, root, flush, runTimers, type, click, button, arrive, settings: () => settings, deps };
+  return {
+    store,
+    root,
+    flush,
+    runTimers,
+    type,
+    click,
+    button,
+    arrive,
+    settings: () => settings,
+    deps,
+    asked,
+  };
 }
 
 afterEach(() => {
@@ -276,5 +303,108 @@ describe('the popup’s entries hidden one by one', () => {
     expect(ui.settings().lists.find((l) => l.id === 'hidden-one-by-one')?.patterns).toEqual([
       'entry:ao3/12345',
     ]);
+  });
+});
+
+describe('the popup’s entries of this page', () => {
+  const open = async (ui: ReturnType<typeof mount>) => {
+    await ui.store.start();
+    await ui.flush();
+    const details = ui.root.querySelector('#entries-on-page') as HTMLDetailsElement;
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
+    await ui.flush();
+    return details;
+  };
+  const hidden = (ui: ReturnType<typeof mount>) =>
+    ui.settings().lists.find((l) => l.id === 'hidden-one-by-one')?.patterns;
+
+  it('asks the page for its entries only when opened, and lists each by title and id', async () => {
+    const ui = mount();
+    await ui.store.start();
+    await ui.flush();
+    expect(ui.asked).toEqual([]);
+    const details = await open(ui);
+    expect(ui.asked).toEqual(['list-entries']);
+    const rows = [...details.querySelectorAll('li')].map((li) => li.textContent);
+    expect(rows).toEqual(['Work 1 · 1Hide', 'Work 2 · 2Hide', '(no title) · 3Hide']);
+    expect(details.querySelector('summary')?.textContent).toBe('Entries on this page (3)');
+  });
+
+  it('Hide puts the entry in the "Hidden entries" list by its id, with its title; the same button then undoes it', async () => {
+    const ui = mount();
+    const details = await open(ui);
+    const hide = ui.button('Hide Work 2 on every visit, without a tag rule') as HTMLButtonElement;
+    hide.focus();
+    await ui.click(hide);
+    expect(hidden(ui)).toEqual(['entry:ao3/2 # Work 2']);
+    expect(ui.settings().lists.find((l) => l.id === 'hidden-one-by-one')).toMatchObject({
+      name: 'Hidden entries',
+      action: 'hide',
+      enabled: true,
+    });
+    const row = details.querySelector('li[data-entry="2"]');
+    expect(row?.textContent).toBe('Work 2 · 2HiddenUndo');
+    // The button the user pressed is still there, focused, and now says Undo.
+    expect(document.activeElement).toBe(hide);
+    expect(hide.getAttribute('aria-label')).toBe('Undo hiding Work 2');
+    await ui.click(hide);
+    expect(hidden(ui)).toEqual([]);
+    expect(row?.textContent).toBe('Work 2 · 2Hide');
+    expect(ui.root.querySelector('#notice')?.textContent).toBe('Work 2 is shown again.Undo');
+  });
+
+  it('an entry without a title is named in words for its button', async () => {
+    const ui = mount();
+    await open(ui);
+    await ui.click(ui.button('Hide the AO3 work 3 on every visit, without a tag rule'));
+    expect(hidden(ui)).toEqual(['entry:ao3/3']);
+  });
+
+  it('says so when the list an entry went to does not act here (switched off)', async () => {
+    const ui = mount();
+    const details = await open(ui);
+    await ui.click(ui.button('Hide Work 1 on every visit, without a tag rule'));
+    await ui.store.change((s) => {
+      const list = s.lists.find((l) => l.id === 'hidden-one-by-one');
+      if (list) list.enabled = false;
+    });
+    await ui.flush();
+    expect(details.querySelector('li[data-entry="1"]')?.textContent).toBe(
+      'Work 1 · 1In “Hidden entries”, which is not on hereUndo',
+    );
+  });
+
+  it('a page of many entries gets a filter, by title or id', async () => {
+    const many: PageEntries = {
+      site: 'ao3',
+      total: 40,
+      entries: Array.from({ length: 40 }, (_, i) => ({ id: String(i), title: `Work ${i}` })),
+    };
+    const ui = mount(PAGE, many);
+    const details = await open(ui);
+    const filter = details.querySelector('#entry-filter') as HTMLInputElement;
+    filter.value = 'work 3';
+    filter.dispatchEvent(new Event('input', { bubbles: true }));
+    await ui.flush();
+    expect([...details.querySelectorAll('li')].map((li) => li.dataset.entry)).toEqual([
+      '3',
+      '30',
+      '31',
+      '32',
+      '33',
+      '34',
+      '35',
+      '36',
+      '37',
+      '38',
+      '39',
+    ]);
+  });
+
+  it('says when the page has no entry it can name', async () => {
+    const ui = mount(PAGE, { site: 'ao3', total: 0, entries: [] });
+    const details = await open(ui);
+    expect(details.textContent).toContain('Tagveil reads no entry with an id on this page.');
   });
 });

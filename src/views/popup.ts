@@ -3,11 +3,13 @@
 // settings change anywhere leaves the typed text, the caret, an open <details> and a notice where they were.
 import { type ComponentChildren, h } from 'preact';
 import type { PageState } from '../messages';
+import type { EntryKind } from '../rules/entry-rules';
 import { isPaused, isSiteEnabled, type Settings } from '../settings/schema';
 import { actionName, type MessageKey, ruleErrorText, t, tCount, uiLanguage } from '../ui/i18n';
 import {
   closestTags,
   editableLists,
+  entryRows,
   filterTags,
   hiddenOneByOne,
   listRows,
@@ -260,9 +262,7 @@ function Reasons({ store, settings, page }: { store: PopupStore; settings: Setti
 
 /** Entries of this page hidden one by one ("Hide this one"), each with Undo. */
 function HiddenOnes({ store, page }: { store: PopupStore; page: PageState }) {
-  const rows = hiddenOneByOne(page.rules, page.site.id, (site, kind, id) =>
-    t('entryDescribed', site, t(`entryKind_${kind}`), id),
-  );
+  const rows = hiddenOneByOne(page.rules, page.site.id, entryWords);
   if (rows.length === 0) return null;
   return h(
     'section',
@@ -364,6 +364,105 @@ function TagsSeen({ store, settings, page }: { store: PopupStore; settings: Sett
   );
 }
 
+/** "the AO3 work 12345" in the interface's words. */
+const entryWords = (site: string, kind: EntryKind, id: string) =>
+  t('entryDescribed', site, t(`entryKind_${kind}`), id);
+
+/**
+ * Every entry of the page with an id, by title, each with Hide (by its id, without a tag rule); a hidden
+ * one says so with Undo. Asked of the page when opened; a filter when there are many.
+ */
+function EntriesOnPage({
+  store,
+  settings,
+  page,
+}: {
+  store: PopupStore;
+  settings: Settings;
+  page: PageState;
+}) {
+  const answer = store.entries.value;
+  const loaded = answer !== null && answer !== 'asking' ? answer : null;
+  const { rows, matching } = loaded
+    ? entryRows(loaded, settings, store.entryFilter.value, entryWords, store.now(), page.site.name)
+    : { rows: [], matching: 0 };
+  return h(
+    'details',
+    {
+      id: 'entries-on-page',
+      onToggle: (e: Event) => {
+        if ((e.currentTarget as HTMLDetailsElement).open) void store.loadEntries();
+      },
+    },
+    h('summary', {}, t('popup_entriesOnPage', loaded?.total ?? page.entries)),
+    answer === 'asking' ? h('p', { class: 'muted', role: 'status' }, t('popup_entriesLoading')) : null,
+    loaded && loaded.entries.length === 0 ? h('p', { class: 'muted' }, t('popup_entriesNone')) : null,
+    loaded && loaded.entries.length > FILTER_FROM
+      ? h('input', {
+          type: 'search',
+          id: 'entry-filter',
+          'aria-label': t('popup_filterEntries'),
+          placeholder: t('popup_filterEntries'),
+          value: store.entryFilter.value,
+          onInput: (e: Event) => {
+            store.entryFilter.value = (e.currentTarget as HTMLInputElement).value;
+          },
+        })
+      : null,
+    loaded && rows.length < loaded.total
+      ? h('p', { class: 'muted', id: 'entries-shown' }, t('popup_entriesShown', rows.length, loaded.total))
+      : null,
+    loaded
+      ? h(
+          'ul',
+          { class: 'tags', id: 'entries', 'data-matching': matching },
+          ...rows.map((row) => {
+            const name = row.title || row.described;
+            const hidden = row.hidden;
+            return h(
+              'li',
+              { key: row.id, class: 'row', 'data-entry': row.id },
+              h(
+                'span',
+                { key: 'name', title: row.described },
+                row.title || h('span', { class: 'muted' }, t('popup_entryUntitled')),
+                h('span', { class: 'muted' }, ` · ${row.id}`),
+              ),
+              hidden.state === 'no'
+                ? null
+                : h(
+                    'span',
+                    { key: 'state', class: hidden.state === 'on' ? 'ok' : 'problem' },
+                    hidden.state === 'on'
+                      ? t('popup_entryHidden')
+                      : t('popup_entryHiddenOff', hidden.listName),
+                  ),
+              // One button whose job changes: it keeps focus when the row flips between Hide and Undo.
+              h(
+                Button,
+                {
+                  key: 'act',
+                  label:
+                    hidden.state === 'no'
+                      ? t('popup_hideEntryNamed', name)
+                      : t('popup_undoHideEntryNamed', name),
+                  onClick: () =>
+                    void (hidden.state === 'no'
+                      ? store.hideEntry(loaded.site, row.id, row.title)
+                      : store.unhideOne(loaded.site, row.id, name)),
+                },
+                hidden.state === 'no' ? t('popup_hideEntry') : t('popup_undo'),
+              ),
+            );
+          }),
+        )
+      : null,
+  );
+}
+
+/** A page with more entries than this gets a filter above its list of entries. */
+const FILTER_FROM = 10;
+
 function PageSection({
   store,
   settings,
@@ -431,6 +530,7 @@ function PageSection({
     siteOn && page.rules.length > 0 ? h(Reasons, { store, settings, page }) : null,
     ...page.problems.map((p) => h('p', { key: p, class: 'problem', role: 'alert' }, p)),
     page.tags.length > 0 ? h(TagsSeen, { store, settings, page }) : null,
+    page.entries > 0 ? h(EntriesOnPage, { store, settings, page }) : null,
     h(Switch, {
       id: 'audit-toggle',
       label: t('auditToggle'),

@@ -24,6 +24,7 @@ import {
 } from '@/src/ui/i18n';
 import { mergeOrdered, rebaseText } from '../editor-model';
 import { ruleEditor } from './editor';
+import { hiddenSection } from './hidden';
 import { exceptionsKey, listsSection } from './lists';
 import {
   clearNotice,
@@ -402,6 +403,7 @@ function behaviourSection(settings: Settings) {
 /** The page's sections, in the order they are shown, for the navigation. */
 const SECTIONS: [string, MessageKey][] = [
   ['lists', 'blocklists'],
+  ['hidden', 'hidden_heading'],
   ['test', 'testHeading'],
   ['presets', 'presetsHeading'],
   ['exceptions', 'exceptions'],
@@ -433,6 +435,7 @@ function Page() {
       'main',
       { class: 'stack', style: 'gap: var(--space-6)' },
       listsSection(settings),
+      hiddenSection(settings),
       testSection(settings),
       presetsSection(settings),
       exceptionsSection(settings),

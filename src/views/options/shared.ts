@@ -38,6 +38,11 @@ export function clearNotice(section: string): void {
   notices.delete(section);
 }
 
+/** The notice a section shows now, if any (a section that draws its own, with an Undo). */
+export function noticeOf(section: string): { text: string; error: boolean } | undefined {
+  return notices.get(section);
+}
+
 export function noticeFor(section: string) {
   const n = notices.get(section);
   return h(
