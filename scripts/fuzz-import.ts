@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { repairSettings, UNREPAIRED } from '../src/settings/repair';
 import { SettingsSchema } from '../src/settings/schema';
 import { readSettingsFile } from '../src/settings/transfer';
+import { englishText } from '../tests/locale-text';
 import { ERROR_LINE, malformedImport } from '../tests/malformed-imports';
 import { storedSettings } from '../tests/unit/settings-arbitrary';
 
@@ -21,7 +22,7 @@ fc.assert(
       accepted++; // a mutation that left the file valid
       return;
     }
-    if (result.errors.length === 0 || result.errors.some((e) => !ERROR_LINE.test(e)))
+    if (result.errors.length === 0 || result.errors.some((e) => !ERROR_LINE.test(englishText(e))))
       throw new Error(`unclear errors for ${text.slice(0, 200)}: ${JSON.stringify(result.errors)}`);
     refused++;
   }),
@@ -39,8 +40,8 @@ fc.assert(
     const { settings, problems } = repairSettings(raw);
     const check = SettingsSchema.safeParse(settings);
     if (!check.success) throw new Error(`repair returned invalid settings: ${check.error.message}`);
-    if (problems.some((p) => p.startsWith(UNREPAIRED)))
-      throw new Error(`repair gave up: ${problems.join('; ')}`);
+    if (problems.some((p) => p.key === UNREPAIRED))
+      throw new Error(`repair gave up: ${problems.map(englishText).join('; ')}`);
     if (problems.length > 0) repaired++;
     else valid++;
   }),

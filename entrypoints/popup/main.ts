@@ -4,7 +4,7 @@ import { CountMatchesAnswerSchema, PageEntriesSchema, PageStateSchema } from '@/
 import { changeSettings, loadLearned, loadSettings, watchSettings } from '@/src/settings/store';
 import { SITES } from '@/src/sites/registry';
 import { learnInto } from '@/src/sites/types';
-import { setDocumentLanguage } from '@/src/ui/i18n';
+import { messageText, setDocumentLanguage } from '@/src/ui/i18n';
 import { Popup } from '@/src/views/popup';
 import { PopupStore } from '@/src/views/popup-store';
 
@@ -38,7 +38,7 @@ async function start(): Promise<void> {
   const store = new PopupStore({
     loadSettings,
     watchSettings,
-    changeSettings: (change) => changeSettings(change),
+    changeSettings: async (change) => ({ cut: (await changeSettings(change)).cut.map(messageText) }),
     askPage: async (type) => {
       const answer = PageStateSchema.safeParse(await ask(tab?.id, { type }));
       return answer.success ? answer.data : null;

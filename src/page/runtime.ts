@@ -20,7 +20,7 @@ import {
   watchSettings,
 } from '../settings/store';
 import { learnInto, type SiteAdapter } from '../sites/types';
-import { ruleErrorText, t } from '../ui/i18n';
+import { messageText, ruleErrorText, t } from '../ui/i18n';
 import { startupMs } from './clock';
 import { countMatches } from './count-matches';
 import { reasonText } from './effects';
@@ -268,7 +268,8 @@ export function runCatalog(
     // Reads are not ordered (the first one may resolve after one a change triggered): newest wins.
     if (current.savedAt < appliedSavedAt) return;
     appliedSavedAt = current.savedAt;
-    const { settings, problems: settingsProblems } = current;
+    const settings = current.settings,
+      settingsProblems = current.problems.map(messageText);
     loaded = true;
     cancelWake?.();
     cancelWake = null;

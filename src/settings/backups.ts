@@ -4,6 +4,8 @@
  * MAX_BACKUPS are kept, newest first: a new one past that pushes out the oldest.
  */
 
+import type { Message } from './message';
+
 /** The settings file's envelope (transfer.ts reads it; kept here so the content script needs no more). */
 export const FILE_FORMAT = 'tagveil';
 
@@ -17,7 +19,8 @@ const MAX_DATE_MS = 8.64e15;
 
 export interface Backup {
   savedAt: number;
-  problems: string[];
+  /** What was wrong, as messages (strings when an older version kept the backup: shown as they are). */
+  problems: (Message | string)[];
   /**
    * A Tagveil settings file (`{ format, version, settings }`), whole settings, to download and import.
    * When the stored copy was repaired, it is that copy as it was (Import names what it still refuses).

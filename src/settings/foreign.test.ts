@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../../tests/locale-text';
 import { parseRule } from '../rules/parse';
 import { booruLine, detectFormat, literalTag, readImport } from './foreign';
+import { msg } from './message';
 
 function incoming(text: string, format: Parameters<typeof readImport>[1]) {
   const result = readImport(text, format);
-  if (!result.ok) throw new Error(result.errors.join('\n'));
+  if (!result.ok) throw new Error(result.errors.map(englishText).join('\n'));
   return result.incoming;
+}
+
+function errorsOf(result: ReturnType<typeof readImport>): string[] {
+  return result.ok ? [] : result.errors.map(englishText);
 }
 
 /** AO3 Savior's config file as its users edit it (ao3_savior_config.js). */
@@ -36,7 +42,7 @@ describe('AO3 Savior', () => {
       'title:"Blood, Sweat & Tears"',
     ]);
     expect(exceptions).toEqual(['harry potter']);
-    expect(notes).toContain('2 summary words skipped: Tagveil does not read summaries');
+    expect(notes.map(englishText)).toContain('2 summary words skipped: Tagveil does not read summaries');
     for (const p of lists[0]?.patterns ?? []) expect(parseRule(p).ok).toBe(true);
   });
 
@@ -52,14 +58,10 @@ describe('AO3 Savior', () => {
   });
 
   it('refuses a config with nothing in it, or the wrong shape', () => {
-    expect(readImport('{"tagBlacklist": 5}', 'ao3-savior')).toEqual({
-      ok: false,
-      errors: ['tagBlacklist: expected a list of strings, got number'],
-    });
-    expect(readImport('{}', 'ao3-savior')).toMatchObject({
-      ok: false,
-      errors: [expect.stringMatching(/no tagBlacklist/u)],
-    });
+    expect(errorsOf(readImport('{"tagBlacklist": 5}', 'ao3-savior'))).toEqual([
+      'tagBlacklist: expected a list of strings, got number',
+    ]);
+    expect(errorsOf(readImport('{}', 'ao3-savior'))).toEqual([expect.stringMatching(/no tagBlacklist/u)]);
   });
 });
 
@@ -87,7 +89,7 @@ ugly_bastard -vanilla
   it('skips a line it cannot read and says which', () => {
     const { lists, notes } = incoming('gore\n-vanilla\n', 'booru');
     expect(lists[0]?.patterns).toEqual(['gore']);
-    expect(notes[1]).toMatch(/^line 2 skipped \(-vanilla\): column \d+: /u);
+    expect(englishText(notes[1] ?? '')).toMatch(/^line 2 skipped \(-vanilla\): column \d+: /u);
   });
 });
 
@@ -113,7 +115,7 @@ describe('plain list', () => {
   });
 
   it('refuses an empty file', () => {
-    expect(readImport('\n \n', 'plain')).toEqual({ ok: false, errors: ['file: no tags in it'] });
+    expect(readImport('\n \n', 'plain')).toEqual({ ok: false, errors: [msg('msg_noTags')] });
   });
 });
 

@@ -1,6 +1,7 @@
 import { isKnownNamespace } from '../rules/normalize';
 import { parseRule, quote } from '../rules/parse';
 import type { Action } from '../rules/types';
+import { type Message, msg, ruleMessage } from './message';
 import type { Blocklist } from './schema';
 import { type Incoming, type ReadResult, readSettingsFile, sizeProblem } from './transfer';
 
@@ -101,16 +102,16 @@ function readAo3Savior(text: string): ReadResult {
   try {
     const json: unknown = JSON.parse(text);
     if (typeof json !== 'object' || json === null || Array.isArray(json))
-      return { ok: false, errors: ['file: expected AO3 Savior’s settings object'] };
+      return { ok: false, errors: [msg('msg_saviorNotObject')] };
     config = json as Record<string, unknown>;
   } catch {
     config = fromJavaScript(text);
   }
-  const errors: string[] = [];
+  const errors: Message[] = [];
   const read = (key: (typeof SAVIOR_KEYS)[number]): string[] => {
     if (config[key] === undefined) return [];
     const values = entries(config[key]);
-    if (values === null) errors.push(`${key}: expected a list of strings, got ${typeof config[key]}`);
+    if (values === null) errors.push(msg('msg_saviorNotList', key, typeof config[key]));
     return values ?? [];
   };
   const tags = read('tagBlacklist');
@@ -122,7 +123,7 @@ function readAo3Savior(text: string): ReadResult {
   if (tags.length + authors.length + titles.length + allowed.length === 0)
     return {
       ok: false,
-      errors: ['file: no tagBlacklist, authorBlacklist, titleBlacklist or tagWhitelist in it'],
+      errors: [msg('msg_saviorEmpty')],
     };
   // AO3 Savior's tag patterns use * the way Tagveil does; authors and titles become creator: and title: rules.
   const patterns = [
@@ -132,11 +133,8 @@ function readAo3Savior(text: string): ReadResult {
   ].filter((p) => p !== 'title:""');
   // AO3 Savior leaves a placeholder with a reason unless told not to: that is Tagveil's "collapse".
   const action: Action = config.showPlaceholders === false ? 'hide' : 'collapse';
-  const notes = [
-    `AO3 Savior: ${tags.length} tags, ${authors.length} authors, ${titles.length} titles, ${allowed.length} allowed tags`,
-  ];
-  if (summaries.length > 0)
-    notes.push(`${summaries.length} summary words skipped: Tagveil does not read summaries`);
+  const notes = [msg('msg_noteSavior', tags.length, authors.length, titles.length, allowed.length)];
+  if (summaries.length > 0) notes.push(msg('msg_noteSummariesSkipped', summaries.length));
   return {
     ok: true,
     incoming: {
@@ -162,7 +160,7 @@ function readLines(text: string, kind: 'booru' | 'plain'): ReadResult {
       ? text.split(',')
       : text.split(/\r?\n/u).flatMap((l) => (kind === 'plain' && l.includes(',') ? l.split(',') : [l]));
   const patterns: string[] = [];
-  const notes: string[] = [];
+  const notes: Message[] = [];
   let skipped = 0;
   raw.forEach((value, i) => {
     const line = value.trim();
@@ -172,22 +170,22 @@ function readLines(text: string, kind: 'booru' | 'plain'): ReadResult {
     if (!parsed.ok) {
       skipped++;
       if (skipped <= 20)
-        notes.push(`line ${i + 1} skipped (${line}): column ${parsed.error.column}: ${parsed.error.message}`);
+        notes.push(msg('msg_lineSkipped', i + 1, line, parsed.error.column, ruleMessage(parsed.error)));
       return;
     }
     if (!patterns.includes(rule)) patterns.push(rule);
   });
-  if (skipped > 20) notes.push(`… and ${skipped - 20} more lines skipped`);
+  if (skipped > 20) notes.push(msg('msg_moreLinesSkipped', skipped - 20));
   if (patterns.length === 0)
     return {
       ok: false,
-      errors: [skipped > 0 ? `file: no line could be read (${notes[0]})` : 'file: no tags in it'],
+      errors: [skipped > 0 && notes[0] ? msg('msg_noLineRead', notes[0]) : msg('msg_noTags')],
     };
   const name = kind === 'booru' ? 'Booru blacklist' : 'Imported tags';
   const incoming: Incoming = {
     lists: [list(kind === 'booru' ? 'booru-blacklist' : 'imported', name, 'hide', patterns)],
     exceptions: [],
-    notes: [`${patterns.length} rules read`, ...notes],
+    notes: [msg('msg_noteRulesRead', patterns.length), ...notes],
   };
   return { ok: true, incoming };
 }

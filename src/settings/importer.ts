@@ -1,9 +1,10 @@
 import { type ImportFormat, readImport } from './foreign';
+import { type Message, msg } from './message';
 import type { Settings } from './schema';
 import { changeSettings } from './store';
 import { type ImportMode, type ImportPlan, planImport, type ReadResult } from './transfer';
 
-export type Preview = { ok: true; plan: ImportPlan; notes: string[] } | { ok: false; errors: string[] };
+export type Preview = { ok: true; plan: ImportPlan; notes: Message[] } | { ok: false; errors: Message[] };
 
 /** What an import would change, on the given settings. Writes nothing. */
 export function previewImport(
@@ -24,7 +25,7 @@ export function previewImport(
 export async function applyImport(text: string, format: ImportFormat, mode: ImportMode): Promise<Preview> {
   const read = readImport(text, format);
   if (!read.ok) return read;
-  let preview: Preview = { ok: false, errors: ['not applied'] };
+  let preview: Preview = { ok: false, errors: [msg('msg_importNotApplied')] };
   // Replacing everything with a file may be saved over a copy in sync that could not be read.
   const replacing = mode === 'replace' && read.incoming.settings !== undefined;
   const { cut } = await changeSettings(
@@ -37,6 +38,6 @@ export async function applyImport(text: string, format: ImportFormat, mode: Impo
   );
   // Set inside the change; TypeScript cannot see that it ran.
   const done = preview as Preview;
-  if (done.ok && cut.length > 0) done.notes.push(...cut.map((c) => `left out: ${c}`));
+  if (done.ok && cut.length > 0) done.notes.push(...cut.map((c) => msg('msg_planLeftOut', c)));
   return done;
 }

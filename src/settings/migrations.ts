@@ -8,6 +8,8 @@
  * 2. Chunked across sync items (see sync-layout.ts); adds the badge switch, the pause-all time and
  *    list subscriptions.
  */
+import { MessageError, msg } from './message';
+
 export const SETTINGS_VERSION = 2;
 
 type Raw = Record<string, unknown>;
@@ -27,11 +29,9 @@ const MIGRATIONS: Record<number, (old: unknown) => unknown> = {
   1: migrate1to2,
 };
 
-export class NewerVersionError extends Error {
+export class NewerVersionError extends MessageError {
   constructor(readonly version: number) {
-    super(
-      `these settings were written by a newer Tagveil (settings version ${version}; this one reads up to ${SETTINGS_VERSION}): update Tagveil`,
-    );
+    super(msg('msg_fileNewerVersion', version, SETTINGS_VERSION));
   }
 }
 
@@ -40,12 +40,12 @@ export class NewerVersionError extends Error {
  * for repair (repair.ts), which keeps every field that still reads.
  */
 export function migrateSettings(raw: unknown, from: number): unknown {
-  if (!Number.isInteger(from) || from < 1) throw new Error(`settings version ${from} is not a version`);
+  if (!Number.isInteger(from) || from < 1) throw new MessageError(msg('msg_migrationFailed', from));
   if (from > SETTINGS_VERSION) throw new NewerVersionError(from);
   let value = raw;
   for (let version = from; version < SETTINGS_VERSION; version++) {
     const step = MIGRATIONS[version];
-    if (!step) throw new Error(`no migration from settings version ${version}`);
+    if (!step) throw new MessageError(msg('msg_migrationFailed', version));
     value = step(value);
   }
   return value;

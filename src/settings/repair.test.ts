@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../../tests/locale-text';
 import { repairSettings } from './repair';
 import { defaultSettings, MAX_TIME_MS, NTR_LIST_ID, SettingsSchema } from './schema';
 
@@ -41,7 +42,7 @@ describe('repairSettings', () => {
       { id: 'a', name: 'Mine', enabled: true, action: 'hide', patterns: ['gore', 'scat'] },
       { id: 'b', name: 'Other', enabled: false, action: 'label', patterns: ['spoilers'] },
     ]);
-    expect(problems).toEqual([
+    expect(problems.map(englishText)).toEqual([
       'enabled: invalid value "yes" replaced by true',
       'sites.nhentai: invalid value "off" dropped',
       'lists[0].action: invalid value "remove" replaced by "hide"',
@@ -56,7 +57,9 @@ describe('repairSettings', () => {
     ).toBe(true);
     const { settings, problems } = repairSettings({ ...defaultSettings(), hideAgainOffscreen: 'sometimes' });
     expect(settings.hideAgainOffscreen).toBe(false);
-    expect(problems).toEqual(['hideAgainOffscreen: invalid value "sometimes" replaced by false']);
+    expect(problems.map(englishText)).toEqual([
+      'hideAgainOffscreen: invalid value "sometimes" replaced by false',
+    ]);
   });
 
   it('renames duplicate list ids so each list stays addressable', () => {
@@ -66,7 +69,9 @@ describe('repairSettings', () => {
   });
 
   it('replaces a value that is not an object with defaults and says so', () => {
-    expect(repairSettings('oops').problems).toEqual(['settings: not an object ("oops"), defaults used']);
+    expect(repairSettings('oops').problems.map(englishText)).toEqual([
+      'settings: not an object ("oops"), defaults used',
+    ]);
   });
 });
 
@@ -94,7 +99,7 @@ describe('repairSettings, rule extras', () => {
     expect(settings.lists).toEqual([list]);
     expect(settings.exceptions).toEqual(['wholesome']);
     expect(settings.aliases).toEqual([['ntr', 'netorare']]);
-    expect(problems).toEqual([
+    expect(problems.map(englishText)).toEqual([
       'exceptions: 1 unreadable entries dropped',
       'aliases[2]: invalid value "x" replaced by []',
     ]);
@@ -115,7 +120,7 @@ describe('repairSettings, what the schema refuses inside a field', () => {
     expect(settings.lists[0]?.patterns).toEqual(['gore', 'scat']);
     expect(settings.exceptions).toEqual(['fluff']);
     expect(settings.aliases).toEqual([['ntr', 'netorare']]);
-    expect(problems).toEqual([
+    expect(problems.map(englishText)).toEqual([
       `lists[0].patterns[1]: a rule of ${long.length} characters (at most 500) left out: "a very long tag xxxxxxxxxxxxxxxxxxxxxxx…`,
       `exceptions[1]: a rule of ${long.length} characters (at most 500) left out: "a very long tag xxxxxxxxxxxxxxxxxxxxxxx…`,
       `aliases[0][2]: a rule of ${long.length} characters (at most 500) left out: "a very long tag xxxxxxxxxxxxxxxxxxxxxxx…`,
@@ -144,7 +149,7 @@ describe('repairSettings, what the schema refuses inside a field', () => {
       action: 'hide',
       patterns: ['gore'],
     });
-    expect(problems).toEqual([
+    expect(problems.map(englishText)).toEqual([
       'lists[0].name: longer than 100 characters, shortened',
       'lists[0].source: invalid value {"url":"http://plain.example/list.txt"} dropped',
     ]);
@@ -153,9 +158,9 @@ describe('repairSettings, what the schema refuses inside a field', () => {
   it('keeps a pause or snooze of any date up to the end of year 9999, and clamps a later one to it', () => {
     const farAway = Date.UTC(2031, 0, 1); // years away: "until that date", timers clamp their own delay
     const list = { id: 'a', name: 'A', enabled: true, action: 'hide', patterns: [], snoozedUntil: farAway };
-    expect(repairSettings({ ...defaultSettings(), pausedUntil: farAway, lists: [list] }).problems).toEqual(
-      [],
-    );
+    expect(
+      repairSettings({ ...defaultSettings(), pausedUntil: farAway, lists: [list] }).problems.map(englishText),
+    ).toEqual([]);
     const { settings, problems } = repairSettings({
       ...defaultSettings(),
       pausedUntil: Number.MAX_SAFE_INTEGER,
@@ -164,7 +169,7 @@ describe('repairSettings, what the schema refuses inside a field', () => {
     expect(settings.pausedUntil).toBe(MAX_TIME_MS);
     expect(settings.lists[0]?.snoozedUntil).toBe(MAX_TIME_MS);
     expect(new Date(MAX_TIME_MS).toISOString()).toBe('9999-12-31T23:59:59.999Z');
-    expect(problems).toEqual([
+    expect(problems.map(englishText)).toEqual([
       'lists[0].snoozedUntil: 1e+300 is after the year 9999, replaced by the end of 9999',
       'pausedUntil: 9007199254740991 is after the year 9999, replaced by the end of 9999',
     ]);
@@ -193,7 +198,7 @@ describe('repairSettings, a list’s own exceptions', () => {
     expect(settings.lists[0]?.exceptions).toEqual(['no cheating*']);
     expect(settings.lists[1]).not.toHaveProperty('exceptions');
     expect(settings.lists[2]?.exceptions).toEqual([]);
-    expect(problems).toEqual(
+    expect(problems.map(englishText)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^lists\[0\]\.exceptions\[2\]: a rule of 501 characters/),
         'lists[0].exceptions: 1 unreadable entries dropped',

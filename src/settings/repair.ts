@@ -1,3 +1,4 @@
+import { type Message, msg } from './message';
 import {
   ActionSchema,
   type Blocklist,
@@ -16,8 +17,8 @@ import {
 
 export interface Repaired {
   settings: Settings;
-  /** One line per field that was replaced, e.g. `lists[1].action: invalid value "remove" replaced by "hide"`. */
-  problems: string[];
+  /** One per field that was replaced, e.g. `lists[1].action: invalid value "remove" replaced by "hide"`. */
+  problems: Message[];
 }
 
 /**
@@ -25,7 +26,7 @@ export interface Repaired {
  * the user's doing): the settings are then pruned by the schema's own complaints. The fuzz test checks it
  * is never said.
  */
-export const UNREPAIRED = 'settings: could not be repaired field by field';
+export const UNREPAIRED = 'msg_repairFailed';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -46,10 +47,10 @@ function describe(value: unknown): string {
  * anything else is left out and said. An over-long line is left out whole rather than cut: a cut rule
  * would be a different rule, and the original stays in the backup.
  */
-function ruleLines(value: unknown, path: string, problems: string[]): string[] {
+function ruleLines(value: unknown, path: string, problems: Message[]): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    problems.push(`${path}: invalid value ${describe(value)} replaced by []`);
+    problems.push(msg('msg_repairReplaced', path, describe(value), '[]'));
     return [];
   }
   const kept: string[] = [];
@@ -58,44 +59,44 @@ function ruleLines(value: unknown, path: string, problems: string[]): string[] {
     if (typeof line !== 'string') unreadable++;
     else if (line.length > MAX_PATTERN_LENGTH)
       problems.push(
-        `${path}[${i}]: a rule of ${line.length} characters (at most ${MAX_PATTERN_LENGTH}) left out: ${describe(line)}`,
+        msg('msg_repairRuleTooLong', `${path}[${i}]`, line.length, MAX_PATTERN_LENGTH, describe(line)),
       );
     else kept.push(line);
   });
-  if (unreadable > 0) problems.push(`${path}: ${unreadable} unreadable entries dropped`);
+  if (unreadable > 0) problems.push(msg('msg_repairUnreadableDropped', path, unreadable));
   return kept;
 }
 
 /** A pause or snooze time: kept when valid, a later date clamped to MAX_TIME_MS, anything else dropped. */
-function time(value: unknown, path: string, problems: string[]): number | undefined {
+function time(value: unknown, path: string, problems: Message[]): number | undefined {
   if (value === undefined) return undefined;
   const parsed = TimeSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   if (typeof value === 'number' && value > MAX_TIME_MS) {
-    problems.push(`${path}: ${describe(value)} is after the year 9999, replaced by the end of 9999`);
+    problems.push(msg('msg_repairTimeClamped', path, describe(value)));
     return MAX_TIME_MS;
   }
-  problems.push(`${path}: invalid value ${describe(value)} dropped`);
+  problems.push(msg('msg_repairDropped', path, describe(value)));
   return undefined;
 }
 
-function repairList(raw: unknown, index: number, problems: string[]): Blocklist | null {
+function repairList(raw: unknown, index: number, problems: Message[]): Blocklist | null {
   const whole = BlocklistSchema.safeParse(raw);
   if (whole.success) return whole.data;
   const at = `lists[${index}]`;
   if (!isObject(raw)) {
-    problems.push(`${at}: not a list (${describe(raw)}), dropped`);
+    problems.push(msg('msg_repairNotList', at, describe(raw)));
     return null;
   }
   const replaced = <T>(key: string, fallback: T): T => {
-    problems.push(`${at}.${key}: invalid value ${describe(raw[key])} replaced by ${describe(fallback)}`);
+    problems.push(msg('msg_repairReplaced', `${at}.${key}`, describe(raw[key]), describe(fallback)));
     return fallback;
   };
   const id = typeof raw.id === 'string' && raw.id.length > 0 ? raw.id : replaced('id', `list-${index + 1}`);
   let name: string;
   if (typeof raw.name === 'string' && raw.name.length > MAX_LIST_NAME_LENGTH) {
     name = raw.name.slice(0, MAX_LIST_NAME_LENGTH);
-    problems.push(`${at}.name: longer than ${MAX_LIST_NAME_LENGTH} characters, shortened`);
+    problems.push(msg('msg_repairNameShortened', `${at}.name`, MAX_LIST_NAME_LENGTH));
   } else {
     name =
       typeof raw.name === 'string' && raw.name.length > 0 ? raw.name : replaced('name', `List ${index + 1}`);
@@ -113,16 +114,16 @@ function repairList(raw: unknown, index: number, problems: string[]): Blocklist 
     // A list with no readable site applies everywhere: filtering more, never less, than the user meant.
     list.sites = raw.sites.filter((s): s is string => typeof s === 'string');
     if (list.sites.length < raw.sites.length)
-      problems.push(`${at}.sites: ${raw.sites.length - list.sites.length} unreadable entries dropped`);
+      problems.push(msg('msg_repairUnreadableDropped', `${at}.sites`, raw.sites.length - list.sites.length));
   } else if (raw.sites !== undefined) {
-    problems.push(`${at}.sites: invalid value ${describe(raw.sites)} dropped`);
+    problems.push(msg('msg_repairDropped', `${at}.sites`, describe(raw.sites)));
   }
   const snoozedUntil = time(raw.snoozedUntil, `${at}.snoozedUntil`, problems);
   if (snoozedUntil !== undefined) list.snoozedUntil = snoozedUntil;
   if (raw.source !== undefined) {
     const source = SubscriptionSchema.safeParse(raw.source);
     if (source.success) list.source = source.data;
-    else problems.push(`${at}.source: invalid value ${describe(raw.source)} dropped`);
+    else problems.push(msg('msg_repairDropped', `${at}.source`, describe(raw.source)));
   }
   // Absent stays absent (a list made before lists had exceptions); anything else is read like patterns.
   if (raw.exceptions !== undefined) list.exceptions = ruleLines(raw.exceptions, `${at}.exceptions`, problems);
@@ -130,24 +131,24 @@ function repairList(raw: unknown, index: number, problems: string[]): Blocklist 
     // Without it the list is still the user's; only a newer preset's difference is no longer offered.
     const preset = BlocklistSchema.shape.preset.safeParse(raw.preset);
     if (preset.success && preset.data) list.preset = preset.data;
-    else problems.push(`${at}.preset: invalid value ${describe(raw.preset)} dropped`);
+    else problems.push(msg('msg_repairDropped', `${at}.preset`, describe(raw.preset)));
   }
   const checked = BlocklistSchema.safeParse(list);
   if (checked.success) return checked.data;
-  problems.push(`${at}: unreadable (${describe(raw)}), dropped`);
+  problems.push(msg('msg_repairUnreadable', at, describe(raw)));
   return null;
 }
 
-function repairSites(value: unknown, problems: string[]): Record<string, boolean> {
+function repairSites(value: unknown, problems: Message[]): Record<string, boolean> {
   const sites: Record<string, boolean> = {};
   if (isObject(value)) {
     for (const [site, on] of Object.entries(value)) {
       // "__proto__" would set the object's prototype, not a site switch; it names no site anyway.
       if (typeof on === 'boolean' && site !== '__proto__') sites[site] = on;
-      else problems.push(`sites.${site}: invalid value ${describe(on)} dropped`);
+      else problems.push(msg('msg_repairDropped', `sites.${site}`, describe(on)));
     }
   } else if (value !== undefined) {
-    problems.push(`sites: invalid value ${describe(value)} replaced by {}`);
+    problems.push(msg('msg_repairReplaced', 'sites', describe(value), '{}'));
   }
   return sites;
 }
@@ -161,15 +162,14 @@ export function repairSettings(raw: unknown): Repaired {
   const whole = SettingsSchema.safeParse(raw);
   if (whole.success) return { settings: whole.data, problems: [] };
   const defaults = defaultSettings();
-  const problems: string[] = [];
+  const problems: Message[] = [];
   if (!isObject(raw)) {
-    if (raw !== null && raw !== undefined)
-      problems.push(`settings: not an object (${describe(raw)}), defaults used`);
+    if (raw !== null && raw !== undefined) problems.push(msg('msg_repairNotObject', describe(raw)));
     return { settings: defaults, problems };
   }
   const enabled = typeof raw.enabled === 'boolean' ? raw.enabled : true;
   if (typeof raw.enabled !== 'boolean')
-    problems.push(`enabled: invalid value ${describe(raw.enabled)} replaced by true`);
+    problems.push(msg('msg_repairReplaced', 'enabled', describe(raw.enabled), 'true'));
   const sites = repairSites(raw.sites, problems);
 
   let lists = defaults.lists;
@@ -180,13 +180,13 @@ export function repairSettings(raw: unknown): Repaired {
     const seen = new Set<string>();
     for (const list of lists) {
       while (seen.has(list.id)) {
-        problems.push(`lists: duplicate id "${list.id}" renamed`);
+        problems.push(msg('msg_repairDuplicateId', list.id));
         list.id = `${list.id}-2`;
       }
       seen.add(list.id);
     }
   } else {
-    problems.push(`lists: invalid value ${describe(raw.lists)} replaced by the default lists`);
+    problems.push(msg('msg_repairListsDefault', describe(raw.lists)));
   }
   const exceptions = ruleLines(raw.exceptions, 'exceptions', problems);
   // A group is an array of spellings; anything else in its place is reported and dropped.
@@ -194,14 +194,14 @@ export function repairSettings(raw: unknown): Repaired {
     .map((group: unknown, i) => ruleLines(group, `aliases[${i}]`, problems))
     .filter((group) => group.length >= 2);
   const refillParsed = SettingsSchema.shape.refill.safeParse(raw.refill);
-  if (!refillParsed.success) problems.push(`refill: invalid value ${describe(raw.refill)} replaced by "off"`);
+  if (!refillParsed.success)
+    problems.push(msg('msg_repairReplaced', 'refill', describe(raw.refill), '"off"'));
   const refill = refillParsed.success ? refillParsed.data : 'off';
   /** A switch with a default: absent means the default, anything but true/false is reported. */
   const flag = (key: 'audit' | 'badge' | 'completeTags' | 'hideAgainOffscreen', fallback: boolean) => {
     const value = raw[key];
     if (typeof value === 'boolean') return value;
-    if (value !== undefined)
-      problems.push(`${key}: invalid value ${describe(value)} replaced by ${fallback}`);
+    if (value !== undefined) problems.push(msg('msg_repairReplaced', key, describe(value), String(fallback)));
     return fallback;
   };
   const pausedUntil = time(raw.pausedUntil, 'pausedUntil', problems);
@@ -210,10 +210,10 @@ export function repairSettings(raw: unknown): Repaired {
     raw.customSites.forEach((site: unknown, i) => {
       const parsed = CustomSiteSchema.safeParse(site);
       if (parsed.success) customSites.push(parsed.data);
-      else problems.push(`customSites[${i}]: unreadable (${describe(site)}), dropped`);
+      else problems.push(msg('msg_repairUnreadable', `customSites[${i}]`, describe(site)));
     });
   } else if (raw.customSites !== undefined) {
-    problems.push(`customSites: invalid value ${describe(raw.customSites)} replaced by []`);
+    problems.push(msg('msg_repairReplaced', 'customSites', describe(raw.customSites), '[]'));
   }
   const settings: Settings = {
     enabled,
@@ -233,6 +233,6 @@ export function repairSettings(raw: unknown): Repaired {
   if (checked.success) return { settings: checked.data, problems };
   return {
     settings: defaults,
-    problems: [...problems, `${UNREPAIRED}: ${checked.error.issues[0]?.message}; defaults used`],
+    problems: [...problems, msg(UNREPAIRED, (checked.error.issues[0]?.path ?? []).map(String).join('.'))],
   };
 }

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { presetById } from '../rules/presets';
 import { ACTIONS } from '../rules/types';
 import { selectorProblem } from '../sites/custom';
+import { StoredMessageSchema } from './message';
 
 /** Longest rule line kept; longer lines are almost certainly a paste gone wrong. */
 export const MAX_PATTERN_LENGTH = 500;
@@ -29,13 +30,15 @@ export const MAX_SUBSCRIPTION_BYTES = 256 * 1024;
 
 /** A list kept up to date from a URL (like an ad blocker's filter list); its rules are not edited by hand. */
 export const SubscriptionSchema = z.object({
-  url: z.url({ protocol: /^https$/u, error: 'expected an https:// address' }),
+  url: z.url({ protocol: /^https$/u, error: 'msg_fileHttpsAddress' }),
   /** When the rules last changed, from a good download (epoch ms). */
   updatedAt: z.optional(z.int().check(z.nonnegative())),
   /** When the last fetch was tried (epoch ms). */
   checkedAt: z.optional(z.int().check(z.nonnegative())),
-  /** What went wrong with the last fetch; the rules are still the last good copy. */
+  /** What went wrong with the last fetch, as an older version wrote it (in words); read, never written. */
   error: z.optional(z.string().check(z.maxLength(300))),
+  /** What went wrong with the last fetch, or which rules were left out; the rules are the last good copy. */
+  problem: z.optional(StoredMessageSchema),
 });
 
 /** A site the user added: where its entries and their tags are, as CSS selectors. */
@@ -44,8 +47,8 @@ const CustomSiteFields = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(100)),
   /** https://host, the site's origin; the content script runs on origin/* once the user grants it. */
   origin: z
-    .url({ protocol: /^https$/u, error: 'expected an https:// origin' })
-    .check(z.regex(/^https:\/\/[^/]+$/u, { error: 'expected an origin: https://host, with no path' })),
+    .url({ protocol: /^https$/u, error: 'msg_fileHttpsOrigin' })
+    .check(z.regex(/^https:\/\/[^/]+$/u, { error: 'msg_fileOriginOnly' })),
   /** One catalog entry. */
   entrySelector: z.string().check(z.minLength(1), z.maxLength(300)),
   /** Inside an entry: each tag (its text is the tag). */
@@ -60,7 +63,13 @@ export const CustomSiteSchema = CustomSiteFields.check(
     for (const [field, selector] of Object.entries({ entrySelector, tagSelector, titleSelector })) {
       const problem = selector ? selectorProblem(selector) : null; // an empty title selector is "none"
       if (problem)
-        ctx.addIssue({ code: 'custom', path: [field], message: `not a usable selector: ${problem}` });
+        // A locale key and its value: the pages say it in the user's language (transfer.ts formatIssues).
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: 'msg_fileSelector',
+          params: { values: [problem] },
+        });
     }
   }),
 );
@@ -94,7 +103,7 @@ export const BlocklistSchema = z.object({
 /** Lists are addressed by id (menus, subscriptions, the options page): each must be unique. */
 export function uniqueIds<T extends z.ZodMiniType<{ id: string }[]>>(lists: T): T {
   return lists.check(
-    z.refine((value) => new Set(value.map((l) => l.id)).size === value.length, 'list ids must be unique'),
+    z.refine((value) => new Set(value.map((l) => l.id)).size === value.length, 'msg_fileIdsUnique'),
   );
 }
 

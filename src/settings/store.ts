@@ -13,7 +13,6 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import type { CachedTags } from '../sites/types';
-import { t } from '../ui/i18n';
 import {
   type Backup,
   dropNewestBackup,
@@ -22,6 +21,7 @@ import {
   settingsFile,
 } from './backups';
 import { mergeInto, missingFrom } from './merge';
+import { type Message, MessageError, msg } from './message';
 import { migrateSettings, SETTINGS_VERSION } from './migrations';
 import { type Repaired, repairSettings, UNREPAIRED } from './repair';
 import { defaultSettings, type Settings } from './schema';
@@ -62,7 +62,8 @@ const WRITE_RETRY_MS = [300, 1_000, 2_000];
 /** Where the settings are kept now; why they are not in sync, when they are local. */
 export interface Placement {
   where: 'sync' | 'local';
-  reason?: string;
+  /** A message; a string when an older version stored it. */
+  reason?: Message | string;
 }
 
 export interface StorageStatus extends Placement {
@@ -82,7 +83,7 @@ export interface LoadedSettings extends Repaired, Placement {
   /** Which copy is shown: the one in sync, the local-only one, this device's last good copy, or defaults. */
   source: 'sync' | 'local' | 'last-good' | 'defaults';
   /** Why nothing can be saved now (a newer Tagveil's settings, or an unreadable copy with none to use). */
-  readOnly?: string;
+  readOnly?: Message;
   /** Save stamps of the copies this one was built on (sync-layout.ts). */
   lineage: number[];
 }
@@ -91,7 +92,7 @@ export interface LoadedSettings extends Repaired, Placement {
 export interface Changed {
   settings: Settings;
   /** One line per thing cut (the same words as repair problems); empty when the change was stored whole. */
-  cut: string[];
+  cut: Message[];
   status: StorageStatus;
   savedAt: number;
 }
@@ -134,11 +135,14 @@ interface LastGood {
   settings: unknown;
 }
 
-/** Small: read by every page at every read. `notice`: what the save of this copy cut, to keep saying. */
+/**
+ * Small: read by every page at every read. `notice`: what the save of this copy cut, to keep saying
+ * (strings when an older version saved it).
+ */
 interface Stamp {
   t: number;
   mine: boolean;
-  notice?: string[];
+  notice?: (Message | string)[];
 }
 
 function isStamp(value: unknown): value is Stamp {
@@ -147,14 +151,20 @@ function isStamp(value: unknown): value is Stamp {
   return typeof s.t === 'number' && typeof s.mine === 'boolean';
 }
 
+/** A stored message, or a string an older version stored (shown as it is). */
+function storedMessage(value: Message | string): Message {
+  return typeof value === 'string' ? msg('msg_asStored', value) : value;
+}
+
 function isLastGood(value: unknown): value is LastGood {
   if (typeof value !== 'object' || value === null) return false;
   const l = value as Record<string, unknown>;
   return typeof l.v === 'number' && typeof l.t === 'number' && Array.isArray(l.b) && 'settings' in l;
 }
 
-function when(savedAt: number): string {
-  return new Date(savedAt).toLocaleString(t('langCode'));
+/** A time, shown in the reader's language. */
+function when(savedAt: number): { time: number } {
+  return { time: savedAt };
 }
 
 function statusFrom(plan: SyncPlan, placement: Placement): StorageStatus {
@@ -172,13 +182,13 @@ export function storageStatus(loaded: LoadedSettings): StorageStatus {
 }
 
 /** Migrated and repaired; a migration that fails (a newer version) leaves the value to repair. */
-function readable(raw: unknown, version: number): Repaired & { migrationError?: string } {
+function readable(raw: unknown, version: number): Repaired & { migrationError?: Message } {
   let migrated: unknown = raw;
-  let migrationError: string | undefined;
+  let migrationError: Message | undefined;
   try {
     migrated = migrateSettings(raw, version);
   } catch (error) {
-    migrationError = error instanceof Error ? error.message : String(error);
+    migrationError = error instanceof MessageError ? error.said : msg('msg_migrationFailed', version);
   }
   const repaired = repairSettings(migrated);
   return migrationError === undefined ? repaired : { ...repaired, migrationError };
@@ -213,7 +223,7 @@ async function writeLastGood(
   loaded: LoadedSettings,
   version: number,
   mine: boolean,
-  notice?: string[],
+  notice?: Message[],
 ) {
   const lastGood: LastGood = {
     v: version,
@@ -248,7 +258,7 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
     const { settings, problems, migrationError } = readable(stored.raw, stored.version);
     if (stored.version > SETTINGS_VERSION) {
       // Shown as far as this version understands them; saving would strip what it does not.
-      const readOnly = t('settingsNewer', stored.version, SETTINGS_VERSION);
+      const readOnly = msg('settingsNewer', stored.version, SETTINGS_VERSION);
       return { damaged: false, loaded: { ...base, settings, problems: [readOnly, ...problems], readOnly } };
     }
     const all = migrationError ? [migrationError, ...problems] : [...problems];
@@ -264,12 +274,12 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
       const kept = readable(stored.kept.settings, stored.kept.v);
       const added = mergeInto(settings, kept.settings);
       lineage = [stored.kept.t, ...lineage]; // first, so the next save's lineage cannot drop it
-      if (added > 0) all.push(t('settingsMergedLocal', when(stored.kept.t), added));
+      if (added > 0) all.push(msg('settingsMergedLocal', when(stored.kept.t), added));
     }
     const loaded: LoadedSettings = { ...base, lineage, settings, problems: all };
-    if (all.some((p) => p.startsWith(UNREPAIRED))) loaded.readOnly = t('settingsUnrepaired');
+    if (all.some((p) => p.key === UNREPAIRED)) loaded.readOnly = msg('settingsUnrepaired');
     if (stamp?.t === stored.savedAt) {
-      if (stamp.notice) loaded.problems.push(...stamp.notice);
+      if (stamp.notice) loaded.problems.push(...stamp.notice.map(storedMessage));
     } else if (!loaded.readOnly) {
       // A copy not seen here before: what it replaced, if this device saved it and it is not in, is kept.
       if (stamp?.mine && stored.where === 'sync' && !includes(stored, stamp.t)) {
@@ -277,7 +287,7 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
         const ownSettings = own && readable(own.settings, own.v).settings;
         const missing = ownSettings ? missingFrom(settings, ownSettings) : 0;
         if (own && missing > 0) {
-          const notice = t('settingsReplacedHere', when(own.t), missing);
+          const notice = msg('settingsReplacedHere', when(own.t), missing);
           loaded.problems.push(notice);
           await keepBackup(local, {
             savedAt: Date.now(),
@@ -298,8 +308,8 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
     const { settings, problems } = readable(own.settings, own.v);
     const notice =
       stored.kind === 'damaged'
-        ? t('settingsDamagedLastGood', stored.message, when(own.t))
-        : t('settingsSyncEmpty', when(own.t));
+        ? msg('settingsDamagedLastGood', stored.message, when(own.t))
+        : msg('settingsSyncEmpty', when(own.t));
     if (raw !== undefined)
       await keepBackup(local, {
         savedAt: Date.now(),
@@ -329,7 +339,7 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
   };
   if (raw !== undefined && stored.kind === 'damaged') {
     // Nothing good to build on: nothing is saved over the unreadable copy (it may still complete).
-    loaded.readOnly = t('settingsDamagedNoCopy', stored.message);
+    loaded.readOnly = msg('settingsDamagedNoCopy', stored.message);
     loaded.problems.push(loaded.readOnly);
     await keepBackup(local, { savedAt: Date.now(), problems: [loaded.readOnly], original: raw, raw });
   }
@@ -362,7 +372,7 @@ async function save(
   areas: StoreAreas,
   settings: Settings,
   base: { savedAt: number; lineage: readonly number[] },
-  notice: string[] = [],
+  notice: Message[] = [],
 ): Promise<StorageStatus & { savedAt: number }> {
   const { sync, local } = areas;
   // Strictly increasing, and after the copy it is built on even when this device's clock is behind.
@@ -379,7 +389,7 @@ async function save(
     source: 'sync',
     where: 'sync',
   };
-  let reason = plan.reason;
+  let reason: Message | undefined = plan.reason;
   if (plan.fits) {
     try {
       const existing = Object.keys(await sync.get(null));
@@ -392,7 +402,7 @@ async function save(
         if (typeof overflow?.t !== 'number' || !lineage.includes(overflow.t))
           await keepBackup(local, {
             savedAt: Date.now(),
-            problems: [t('settingsLocalCopyKept', when(Number(overflow?.t) || 0))],
+            problems: [msg('settingsLocalCopyKept', when(Number(overflow?.t) || 0))],
             original: settingsFile(
               overflow?.settings,
               Number(overflow?.v) || SETTINGS_VERSION,
@@ -404,13 +414,13 @@ async function save(
       await writeLastGood(areas, mine, SETTINGS_VERSION, true, notice);
       return { ...statusFrom(plan, { where: 'sync' }), savedAt };
     } catch (error) {
-      reason = `browser sync refused the save (${error instanceof Error ? error.message : String(error)})`;
+      reason = msg('msg_syncRefused', error instanceof Error ? error.message : String(error));
     }
   }
   const overflow: Overflow = {
     v: SETTINGS_VERSION,
     t: savedAt,
-    reason: reason ?? 'browser sync refused the save',
+    reason: reason ?? msg('msg_syncRefused', ''),
     settings,
     b: lineage,
   };
@@ -463,7 +473,7 @@ async function writeBatch(areas: StoreAreas, batch: Pending[]): Promise<void> {
   const applied: Pending[] = [];
   for (const pending of batch) {
     if (loaded.readOnly && (newer || !pending.options.replacing)) {
-      pending.reject(new Error(loaded.readOnly));
+      pending.reject(new MessageError(loaded.readOnly));
       continue;
     }
     // Each change on its own copy: one that throws takes nothing of the others with it.
@@ -479,9 +489,10 @@ async function writeBatch(areas: StoreAreas, batch: Pending[]): Promise<void> {
   // The one validating writer: what the changes produced is repaired like a stored copy, so nothing
   // the reader would refuse is ever stored; what was cut is said to the callers and by every read.
   const repaired = repairSettings(settings);
-  if (repaired.problems.some((p) => p.startsWith(UNREPAIRED))) {
+  const unrepaired = repaired.problems.find((p) => p.key === UNREPAIRED);
+  if (unrepaired) {
     // What the changes produced could not be repaired and came back as defaults: never store those.
-    for (const p of applied) p.reject(new Error(repaired.problems.join('; ')));
+    for (const p of applied) p.reject(new MessageError(unrepaired));
     return;
   }
   const status = await save(areas, repaired.settings, loaded, repaired.problems);
@@ -556,7 +567,7 @@ export function watchSettings(
         again = false;
         const loaded = await loadSettings(areas);
         // A save that only removed stale chunks changes nothing a listener cares about.
-        const key = `${loaded.savedAt}:${loaded.source}:${loaded.where}:${loaded.problems.join('\n')}`;
+        const key = `${loaded.savedAt}:${loaded.source}:${loaded.where}:${JSON.stringify(loaded.problems)}`;
         if (key !== lastSeen) {
           lastSeen = key;
           onChange(loaded);

@@ -1,9 +1,24 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type Blocklist, defaultSettings, MAX_SUBSCRIPTION_BYTES, originPattern } from './schema';
+import { englishText } from '../../tests/locale-text';
+import { msg } from './message';
+import {
+  type Blocklist,
+  BlocklistSchema,
+  defaultSettings,
+  MAX_SUBSCRIPTION_BYTES,
+  originPattern,
+} from './schema';
 import { loadSettings, saveSettings } from './store';
 import { applyFetched, fetchRules, refreshSubscriptions } from './subscriptions';
 import { exportLists } from './transfer';
+
+/** fetchRules, with what it says in English. */
+async function fetchSaid(...args: Parameters<typeof fetchRules>) {
+  const fetched = await fetchRules(...args);
+  if (!fetched.ok) return { ...fetched, error: englishText(fetched.error) };
+  return fetched.note ? { ...fetched, note: englishText(fetched.note) } : fetched;
+}
 
 const URL_ = 'https://lists.example/ntr.txt';
 
@@ -22,31 +37,31 @@ const subscribed: Blocklist = {
 
 describe('fetchRules', () => {
   it('reads a plain list, a booru list and a Tagveil file', async () => {
-    expect(await fetchRules(URL_, answer('netorare\ncheating\n'))).toEqual({
+    expect(await fetchSaid(URL_, answer('netorare\ncheating\n'))).toEqual({
       ok: true,
       patterns: ['netorare', 'cheating'],
     });
-    expect(await fetchRules(URL_, answer('ugly_bastard -vanilla\n'))).toEqual({
+    expect(await fetchSaid(URL_, answer('ugly_bastard -vanilla\n'))).toEqual({
       ok: true,
       patterns: ['ugly_bastard -vanilla'],
     });
     const file = exportLists([{ ...subscribed, patterns: ['a', 'b'] }]);
-    expect(await fetchRules(URL_, answer(file))).toEqual({ ok: true, patterns: ['a', 'b'] });
+    expect(await fetchSaid(URL_, answer(file))).toEqual({ ok: true, patterns: ['a', 'b'] });
   });
 
   it('refuses an error status, an oversized answer, a file that does not validate', async () => {
-    expect(await fetchRules(URL_, answer('', 404))).toEqual({ ok: false, error: 'the server answered 404' });
+    expect(await fetchSaid(URL_, answer('', 404))).toEqual({ ok: false, error: 'the server answered 404' });
     expect(
-      await fetchRules(URL_, answer('x', 200, { 'content-length': String(MAX_SUBSCRIPTION_BYTES + 1) })),
+      await fetchSaid(URL_, answer('x', 200, { 'content-length': String(MAX_SUBSCRIPTION_BYTES + 1) })),
     ).toEqual({
       ok: false,
       error: 'larger than 256 KiB',
     });
-    expect(await fetchRules(URL_, answer('a\n'.repeat(MAX_SUBSCRIPTION_BYTES)))).toMatchObject({ ok: false });
-    const bad = await fetchRules(URL_, answer('{"format":"tagveil","version":2,"lists":[{"id":1}]}'));
+    expect(await fetchSaid(URL_, answer('a\n'.repeat(MAX_SUBSCRIPTION_BYTES)))).toMatchObject({ ok: false });
+    const bad = await fetchSaid(URL_, answer('{"format":"tagveil","version":2,"lists":[{"id":1}]}'));
     expect(bad).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^lists\[0\]\.id: expected string/u),
+      error: expect.stringMatching(/^the file cannot be read: lists\[0\]\.id: expected string/u),
     });
   });
 
@@ -54,7 +69,7 @@ describe('fetchRules', () => {
     const failing = async () => {
       throw new TypeError('Failed to fetch');
     };
-    expect(await fetchRules(URL_, failing)).toEqual({
+    expect(await fetchSaid(URL_, failing)).toEqual({
       ok: false,
       error: 'could not fetch it (Failed to fetch)',
     });
@@ -88,14 +103,14 @@ function endless(headers: Record<string, string> = {}) {
 describe('fetchRules against answers that do not end', () => {
   it('stops reading an endless answer with no declared size at the cap', async () => {
     const { seen, fetchFn } = endless();
-    expect(await fetchRules(URL_, fetchFn)).toEqual({ ok: false, error: 'larger than 256 KiB' });
+    expect(await fetchSaid(URL_, fetchFn)).toEqual({ ok: false, error: 'larger than 256 KiB' });
     expect(seen.pulled).toBeLessThanOrEqual(MAX_SUBSCRIPTION_BYTES + CHUNK);
     expect(seen.cancelled).toBe(true);
   });
 
   it('does not believe a declared size that is false', async () => {
     const { seen, fetchFn } = endless({ 'content-length': '100' });
-    expect(await fetchRules(URL_, fetchFn)).toEqual({ ok: false, error: 'larger than 256 KiB' });
+    expect(await fetchSaid(URL_, fetchFn)).toEqual({ ok: false, error: 'larger than 256 KiB' });
     expect(seen.pulled).toBeLessThanOrEqual(MAX_SUBSCRIPTION_BYTES + CHUNK);
   });
 
@@ -107,7 +122,7 @@ describe('fetchRules against answers that do not end', () => {
       },
     });
     const started = Date.now();
-    expect(await fetchRules(URL_, async () => new Response(silent), { timeoutMs: 100 })).toEqual({
+    expect(await fetchSaid(URL_, async () => new Response(silent), { timeoutMs: 100 })).toEqual({
       ok: false,
       error: 'no complete answer within 0.1 s',
     });
@@ -120,7 +135,7 @@ describe('fetchRules against answers that do not end', () => {
       new Promise<Response>((_, reject) =>
         init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
       );
-    expect(await fetchRules(URL_, never, { timeoutMs: 100 })).toEqual({
+    expect(await fetchSaid(URL_, never, { timeoutMs: 100 })).toEqual({
       ok: false,
       error: 'no complete answer within 0.1 s',
     });
@@ -136,7 +151,7 @@ describe('fetchRules against answers that do not end', () => {
         else controller.enqueue(new TextEncoder().encode(line));
       },
     });
-    expect(await fetchRules(URL_, async () => new Response(trickle), { timeoutMs: 1_000 })).toEqual({
+    expect(await fetchSaid(URL_, async () => new Response(trickle), { timeoutMs: 1_000 })).toEqual({
       ok: true,
       patterns: ['netorare', 'cheating'],
     });
@@ -148,7 +163,7 @@ describe('fetchRules checks each rule the file holds', () => {
 
   it('leaves out an AO3 Savior tag over 500 characters, and says so', async () => {
     const savior = JSON.stringify({ tagBlacklist: [long, 'Netorare'], showPlaceholders: false });
-    const fetched = await fetchRules(URL_, answer(savior));
+    const fetched = await fetchSaid(URL_, answer(savior));
     expect(fetched).toEqual({
       ok: true,
       patterns: ['Netorare'],
@@ -158,7 +173,7 @@ describe('fetchRules checks each rule the file holds', () => {
 
   it('leaves out a rule that does not parse, from a Tagveil file', async () => {
     const file = exportLists([{ ...subscribed, patterns: ['/(unclosed/', 'netorare', '# a note'] }]);
-    const fetched = await fetchRules(URL_, answer(file));
+    const fetched = await fetchSaid(URL_, answer(file));
     expect(fetched).toMatchObject({ ok: true, patterns: ['netorare', '# a note'] });
     expect(fetched.ok && fetched.note).toMatch(
       /^left out 1 of its rules and applied the other 1\. “\/\(unclosed\/”: column 2: /u,
@@ -167,10 +182,10 @@ describe('fetchRules checks each rule the file holds', () => {
 
   it('refuses a file none of whose rules can be used', async () => {
     const savior = JSON.stringify({ tagBlacklist: [long, `y${long}`, `z${long}`] });
-    expect(await fetchRules(URL_, answer(savior))).toEqual({
+    expect(await fetchSaid(URL_, answer(savior))).toEqual({
       ok: false,
       error: expect.stringMatching(
-        /^none of its rules can be used\. “"x+…”: longer than 500 characters; “"yx+…”: longer than 500 characters; …$/u,
+        /^none of its rules can be used\. “"x+…”: longer than 500 characters; “"yx+…”: longer than 500 characters; and 1 more$/u,
       ),
     });
   });
@@ -184,10 +199,15 @@ describe('applyFetched', () => {
   });
 
   it('takes the good rules of a file with bad ones, and says which were left out', () => {
-    const note = 'left out 1 of its rules and applied the other 1. “/(a/”: column 2: …';
-    const next = applyFetched(subscribed, { ok: true, patterns: ['netorare'], note }, 70);
+    const note = msg('subRulesLeftOut', 1, 1, [msg('ruleLeftOut', '/(a/', msg('ruleUnreadable', 2, '…'))]);
+    // What an older version stored in words gives way to the message.
+    const older = { ...subscribed, source: { ...subscribed.source, url: URL_, error: 'in words' } };
+    const next = applyFetched(older, { ok: true, patterns: ['netorare'], note }, 70);
     expect(next.patterns).toEqual(['netorare']);
-    expect(next.source).toEqual({ url: URL_, updatedAt: 70, checkedAt: 70, error: note });
+    expect(next.source).toEqual({ url: URL_, updatedAt: 70, checkedAt: 70, problem: note });
+    expect(englishText(next.source?.problem)).toBe(
+      'left out 1 of its rules and applied the other 1. “/(a/”: column 2: …',
+    );
     // The next clean update clears it.
     expect(applyFetched(next, { ok: true, patterns: ['netorare'] }, 80).source).toEqual({
       url: URL_,
@@ -197,9 +217,12 @@ describe('applyFetched', () => {
   });
 
   it('keeps the last good rules when an update fails, with the error', () => {
-    const next = applyFetched(subscribed, { ok: false, error: 'the server answered 500' }, 60);
+    const error = msg('subServerAnswered', 500);
+    const next = applyFetched(subscribed, { ok: false, error }, 60);
     expect(next.patterns).toEqual(['old rule']);
-    expect(next.source).toEqual({ url: URL_, updatedAt: 1, checkedAt: 60, error: 'the server answered 500' });
+    expect(next.source).toEqual({ url: URL_, updatedAt: 1, checkedAt: 60, problem: error });
+    // Stored as it is, and read back by the settings' own schema.
+    expect(BlocklistSchema.parse(next)).toEqual(next);
   });
 });
 
@@ -229,7 +252,7 @@ describe('refreshSubscriptions', () => {
     expect(fetched).toBe(false);
     const list = (await loadSettings()).settings.lists.find((l) => l.id === 'sub');
     expect(list?.patterns).toEqual(['old rule']);
-    expect(list?.source?.error).toMatch(/no permission to read lists\.example/u);
+    expect(englishText(list?.source?.problem)).toMatch(/no permission to read lists\.example/u);
   });
 
   it('asks for that origin only', () => {

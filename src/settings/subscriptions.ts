@@ -1,6 +1,6 @@
-import { checkRules, type RuleProblem, ruleProblemText } from '../background/rule-check';
-import { t } from '../ui/i18n';
+import { checkRules, type RuleProblem } from '../rules/check';
 import { detectFormat, readImport } from './foreign';
+import { MAX_STORED_MESSAGE_CHARS, type Message, msg, ruleProblemMessage } from './message';
 import { type Blocklist, MAX_SUBSCRIPTION_BYTES } from './schema';
 import { loadSettings, updateSettings } from './store';
 
@@ -16,7 +16,7 @@ export const SUBSCRIPTION_TIMEOUT_MS = 15_000;
 /** How many of the rules left out a status names (the field holds 300 characters). */
 const LEFT_OUT_SHOWN = 2;
 
-export type Fetched = { ok: true; patterns: string[]; note?: string } | { ok: false; error: string };
+export type Fetched = { ok: true; patterns: string[]; note?: Message } | { ok: false; error: Message };
 
 type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -77,7 +77,7 @@ export async function fetchRules(
   limits: FetchLimits = {},
 ): Promise<Fetched> {
   const { timeoutMs = SUBSCRIPTION_TIMEOUT_MS, maxBytes = MAX_SUBSCRIPTION_BYTES } = limits;
-  const tooBig: Fetched = { ok: false, error: t('subTooBig', maxBytes / 1024) };
+  const tooBig: Fetched = { ok: false, error: msg('subTooBig', maxBytes / 1024) };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
   let bytes: Uint8Array | null;
@@ -90,7 +90,7 @@ export async function fetchRules(
     });
     if (!response.ok) {
       void response.body?.cancel().catch(() => undefined);
-      return { ok: false, error: t('subServerAnswered', response.status) };
+      return { ok: false, error: msg('subServerAnswered', response.status) };
     }
     // A declared size over the cap is refused unread; a missing or false one is caught while reading.
     if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
@@ -100,10 +100,11 @@ export async function fetchRules(
     bytes = await readCapped(response.body, maxBytes, controller.signal);
   } catch (error) {
     if (controller.signal.reason === TIMED_OUT)
-      return { ok: false, error: t('subTimedOut', Math.round(timeoutMs / 100) / 10) };
+      return { ok: false, error: msg('subTimedOut', Math.round(timeoutMs / 100) / 10) };
     return {
       ok: false,
-      error: t('subCouldNotFetch', error instanceof Error ? error.message : String(error)),
+      // The browser's own reason (a network error) is passed on as it gives it.
+      error: msg('subCouldNotFetch', (error instanceof Error ? error.message : String(error)).slice(0, 200)),
     };
   } finally {
     clearTimeout(timer);
@@ -112,36 +113,46 @@ export async function fetchRules(
   if (!bytes) return tooBig;
   const text = new TextDecoder().decode(bytes);
   const read = readImport(text, detectFormat(text));
-  if (!read.ok) return { ok: false, error: read.errors.slice(0, 3).join('; ') };
+  if (!read.ok) return { ok: false, error: msg('msg_subUnreadable', read.errors.slice(0, 2)) };
   const { kept, rules, leftOut } = checkRules([...new Set(read.incoming.lists.flatMap((l) => l.patterns))]);
   const named = leftOut.slice(0, LEFT_OUT_SHOWN).map(({ rule, problem }) => leftOutNote(rule, problem));
-  if (leftOut.length > LEFT_OUT_SHOWN) named.push('…');
+  const more =
+    leftOut.length > LEFT_OUT_SHOWN ? [msg('msg_subMoreLeftOut', leftOut.length - LEFT_OUT_SHOWN)] : [];
   if (rules === 0)
     return {
       ok: false,
-      error: leftOut.length > 0 ? t('subNoUsableRules', named.join('; ')) : t('subNoRules'),
+      error: leftOut.length > 0 ? msg('subNoUsableRules', [...named, ...more]) : msg('subNoRules'),
     };
   if (leftOut.length === 0) return { ok: true, patterns: kept };
   return {
     ok: true,
     patterns: kept,
-    note: t('subRulesLeftOut', leftOut.length, rules, named.join('; ')),
+    note: msg('subRulesLeftOut', leftOut.length, rules, [...named, ...more]),
   };
 }
 
 /** One rule left out, shortened, with what is wrong with it. */
-function leftOutNote(rule: string, problem: RuleProblem): string {
+function leftOutNote(rule: string, problem: RuleProblem): Message {
   const shown = rule.length > 40 ? `${rule.slice(0, 39)}…` : rule;
-  return t('ruleLeftOut', shown, ruleProblemText(problem));
+  return msg('ruleLeftOut', shown, ruleProblemMessage(problem));
+}
+
+/** A message small enough to store with the list (its values shortened, then its details dropped). */
+function storable(said: Message): Message {
+  if (JSON.stringify(said).length <= MAX_STORED_MESSAGE_CHARS) return said;
+  const short = { ...said, params: said.params.map((p) => (typeof p === 'string' ? p.slice(0, 60) : p)) };
+  if (JSON.stringify(short).length <= MAX_STORED_MESSAGE_CHARS) return short;
+  return { key: said.key, params: said.params.filter((p) => typeof p === 'number') };
 }
 
 /** The list after a fetch: new rules on success, the last good ones (and the error) on failure. */
 export function applyFetched(list: Blocklist, fetched: Fetched, now: number): Blocklist {
   if (!list.source) return list;
+  // The words an older version stored give way to a message in the user's language.
+  const { error: _, problem: __, ...source } = list.source;
   if (!fetched.ok)
-    return { ...list, source: { ...list.source, checkedAt: now, error: fetched.error.slice(0, 300) } };
+    return { ...list, source: { ...source, checkedAt: now, problem: storable(fetched.error) } };
   const changed = fetched.patterns.join('\n') !== list.patterns.join('\n');
-  const { error: _, ...source } = list.source;
   return {
     ...list,
     patterns: fetched.patterns,
@@ -150,7 +161,7 @@ export function applyFetched(list: Blocklist, fetched: Fetched, now: number): Bl
       checkedAt: now,
       ...(changed || !source.updatedAt ? { updatedAt: now } : {}),
       // Rules the file held that could not be used: the status field is where the user reads about them.
-      ...(fetched.note ? { error: fetched.note.slice(0, 300) } : {}),
+      ...(fetched.note ? { problem: storable(fetched.note) } : {}),
     },
   };
 }
@@ -173,7 +184,7 @@ export async function refreshSubscriptions(
     const allowed = options.granted ? await options.granted(url) : true;
     const fetched: Fetched = allowed
       ? await fetchRules(url, options.fetchFn)
-      : { ok: false, error: t('subNotAllowed', new URL(url).host) };
+      : { ok: false, error: msg('subNotAllowed', new URL(url).host) };
     results.set(list.id, { url, fetched });
   }
   if (results.size === 0) return 0;

@@ -1,3 +1,4 @@
+import { type Message, msg } from './message';
 import { SETTINGS_VERSION } from './migrations';
 import type { Settings } from './schema';
 
@@ -194,8 +195,8 @@ export interface SyncPlan {
   bytes: number;
   /** Whether they fit the quota with room to spare. */
   fits: boolean;
-  /** Why they don't fit, in words for the options page. */
-  reason?: string;
+  /** Why they don't fit, for the options page. */
+  reason?: Message;
   /** Each list's share of the bytes, largest first: what to trim. */
   lists: { id: string; name: string; bytes: number }[];
 }
@@ -222,9 +223,9 @@ export function planSync(settings: Settings, savedAt: number, lineage: readonly 
   const count = chunks.length + 1;
   const reason =
     bytes > limit
-      ? `the lists need ${kib(bytes)} and browser sync holds ${kib(limit)}`
+      ? msg('msg_syncTooBig', kib(bytes), kib(limit))
       : count > SYNC_QUOTA.items
-        ? `the lists need ${count} sync items and browser sync holds ${SYNC_QUOTA.items}`
+        ? msg('msg_syncTooManyItems', count, SYNC_QUOTA.items)
         : undefined;
   const lists = settings.lists
     .map((l) => ({
@@ -243,7 +244,7 @@ function kib(bytes: number): string {
 export type Decoded =
   | { kind: 'none' }
   | { kind: 'ok'; raw: unknown; version: number; savedAt: number; lineage: number[] }
-  | { kind: 'damaged'; message: string; items: Record<string, unknown> };
+  | { kind: 'damaged'; message: Message; items: Record<string, unknown> };
 
 function isMeta(value: unknown): value is SyncMeta {
   if (typeof value !== 'object' || value === null) return false;
@@ -270,15 +271,14 @@ export function decodeSync(all: Record<string, unknown>): Decoded {
   const ours = Object.fromEntries(
     Object.entries(all).filter(([k]) => k === META_KEY || k.startsWith(CHUNK_PREFIX)),
   );
-  if (!isMeta(meta))
-    return { kind: 'damaged', message: 'the settings index in browser sync is unreadable', items: ours };
+  if (!isMeta(meta)) return { kind: 'damaged', message: msg('msg_syncIndexUnreadable'), items: ours };
   let text = '';
   for (let i = 0; i < meta.n; i++) {
     const chunk = all[chunkKey(i)];
     if (typeof chunk !== 'string')
       return {
         kind: 'damaged',
-        message: `part ${i + 1} of ${meta.n} of the settings is missing`,
+        message: msg('msg_syncPartMissing', i + 1, meta.n),
         items: ours,
       };
     text += chunk;
@@ -286,7 +286,7 @@ export function decodeSync(all: Record<string, unknown>): Decoded {
   if (fnv1a(text) !== meta.h)
     return {
       kind: 'damaged',
-      message: 'the settings in browser sync are incomplete (a sync in progress?)',
+      message: msg('msg_syncIncomplete'),
       items: ours,
     };
   try {
@@ -298,7 +298,7 @@ export function decodeSync(all: Record<string, unknown>): Decoded {
       lineage: readLineage(meta.b),
     };
   } catch {
-    return { kind: 'damaged', message: 'the settings in browser sync are not valid JSON', items: ours };
+    return { kind: 'damaged', message: msg('msg_syncNotJson'), items: ours };
   }
 }
 
@@ -311,7 +311,8 @@ export const OVERFLOW_KEY = 'settings-overflow';
 export interface Overflow {
   v: number;
   t: number;
-  reason: string;
+  /** A message; a string when an older version saved it. */
+  reason: Message | string;
   settings: unknown;
   /** Lineage, as in SyncMeta (numbers here: storage.local has no quota to count). */
   b?: number[];
@@ -325,7 +326,7 @@ function isOverflow(value: unknown): value is Overflow {
 
 export type Stored =
   | { kind: 'none' }
-  | { kind: 'damaged'; message: string; original: unknown }
+  | { kind: 'damaged'; message: Message; original: unknown }
   | {
       kind: 'ok';
       raw: unknown;
@@ -334,7 +335,7 @@ export type Stored =
       lineage: number[];
       where: 'sync' | 'local';
       /** Why the settings are local, when they are. */
-      reason?: string;
+      reason?: Message | string;
       /** What to back up if the settings turn out to need repair. */
       original: unknown;
       /**

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { FILE_FORMAT } from './backups';
+import { countMsg, type Message, MessageError, msg, type Param } from './message';
 import { migrateSettings, SETTINGS_VERSION } from './migrations';
 import { repairSettings } from './repair';
 import { type Blocklist, BlocklistSchema, type Settings, SettingsSchema, uniqueIds } from './schema';
-import './zod-messages';
 
 /**
  * The settings file: what Export writes and Import reads (docs/settings.md, docs/settings.schema.json).
@@ -35,7 +35,7 @@ export const SettingsFileSchema = z
   })
   .check(
     z.refine((file) => (file.settings === undefined) !== (file.lists === undefined), {
-      error: 'a settings file holds either "settings" or "lists"',
+      error: 'msg_fileSettingsOrLists',
     }),
   );
 
@@ -69,11 +69,11 @@ export interface Incoming {
   settings?: Settings;
   lists: Blocklist[];
   exceptions: string[];
-  /** What was read and what was skipped, in words. */
-  notes: string[];
+  /** What was read and what was skipped. */
+  notes: Message[];
 }
 
-export type ReadResult = { ok: true; incoming: Incoming } | { ok: false; errors: string[] };
+export type ReadResult = { ok: true; incoming: Incoming } | { ok: false; errors: Message[] };
 
 /** `lists[2].action`, from a zod path. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -86,49 +86,81 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function shown(value: unknown): string {
+function shown(value: unknown): Param {
   if (typeof value === 'string') return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
-  if (value === undefined) return 'nothing';
+  if (value === undefined) return msg('msg_valueNothing');
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
+  if (Array.isArray(value)) return msg('msg_valueList');
+  if (typeof value === 'object') return msg('msg_valueObject');
   return String(value);
 }
 
-/** One line per problem: where, and what — `lists[2].action: expected hide|collapse|blur|label, got 'remove'`. */
-export function formatIssues(error: z.core.$ZodError, prefix: readonly PropertyKey[] = []): string[] {
+/** Where in the file: its path, or the file itself. */
+function place(path: string): Param {
+  return path === '' ? msg('msg_whereFile') : path;
+}
+
+/**
+ * One message per problem: where, and what — `lists[2].action: expected hide|collapse|blur|label, got
+ * 'remove'`. zod's own (English) words are never shown: its checks name a locale key (schema.ts).
+ */
+export function formatIssues(error: z.core.$ZodError, prefix: readonly PropertyKey[] = []): Message[] {
   return error.issues.map((issue) => {
-    const path = formatPath([...prefix, ...issue.path]);
-    const where = path === '' ? 'file' : path;
+    const where = place(formatPath([...prefix, ...issue.path]));
+    if (issue.message.startsWith('msg_')) {
+      const values = (issue as { params?: { values?: Param[] } }).params?.values ?? [];
+      return msg(issue.message as Message['key'], where, ...values);
+    }
     switch (issue.code) {
       case 'invalid_value':
-        return `${where}: expected ${issue.values.map((v) => String(v)).join('|')}, got ${shown(issue.input)}`;
+        return msg(
+          'msg_fileExpected',
+          where,
+          issue.values.map((v) => String(v)).join('|'),
+          shown(issue.input),
+        );
       case 'invalid_type':
-        return `${where}: expected ${issue.expected}, got ${issue.input === undefined ? 'nothing' : shown(issue.input)}`;
+        return msg('msg_fileExpected', where, issue.expected, shown(issue.input));
       case 'unrecognized_keys':
-        return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+        return msg(
+          issue.keys.length > 1 ? 'msg_fileUnknownFields' : 'msg_fileUnknownField',
+          where,
+          issue.keys.map((k) => `"${k}"`).join(', '),
+        );
+      case 'too_big':
+        return msg(
+          issue.origin === 'string' ? 'msg_fileTooLong' : 'msg_fileTooBig',
+          where,
+          String(issue.maximum),
+        );
+      case 'too_small':
+        return msg(
+          issue.origin === 'string' ? 'msg_fileTooShort' : 'msg_fileTooSmall',
+          where,
+          String(issue.minimum),
+        );
       default:
-        return `${where}: ${issue.message}`;
+        return msg('msg_fileInvalid', where);
     }
   });
 }
 
-/** Where JSON.parse gave up, as line and column. */
-function jsonError(text: string, error: unknown): string {
+/** Where JSON.parse gave up, as line and column (without the engine's own, English, words). */
+function jsonError(text: string, error: unknown): Message {
   const message = error instanceof Error ? error.message : String(error);
-  if (/end of JSON input/u.test(message)) return 'not JSON: the file ends too early';
+  if (/end of JSON input/u.test(message)) return msg('msg_notJsonEnd');
   const position = /position (\d+)/u.exec(message)?.[1];
-  if (position === undefined) return `not JSON: ${message}`;
+  if (position === undefined) return msg('msg_notJson');
   const before = text.slice(0, Number(position));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return `not JSON: ${message.replace(/ in JSON at position \d+.*$/su, '')} at line ${line}, column ${column}`;
+  return msg('msg_notJsonAt', line, column);
 }
 
 /** A file over MAX_IMPORT_BYTES is refused before it is read, whatever its format. */
 export function sizeProblem(text: string): ReadResult | null {
   return text.length > MAX_IMPORT_BYTES
-    ? { ok: false, errors: [`file: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`] }
+    ? { ok: false, errors: [msg('msg_fileTooLarge', MAX_IMPORT_BYTES / 1024 / 1024)] }
     : null;
 }
 
@@ -147,13 +179,13 @@ export function readSettingsFile(text: string): ReadResult {
 
 function readSettingsJson(json: unknown): ReadResult {
   if (typeof json !== 'object' || json === null || Array.isArray(json))
-    return { ok: false, errors: [`file: expected a Tagveil settings object, got ${shown(json)}`] };
+    return { ok: false, errors: [msg('msg_fileNotSettings', shown(json))] };
   const envelope = json as Record<string, unknown>;
   if (envelope.format !== FILE_FORMAT)
-    return { ok: false, errors: [`format: expected 'tagveil', got ${shown(envelope.format)}`] };
+    return { ok: false, errors: [msg('msg_fileFormat', shown(envelope.format))] };
   const version = envelope.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return { ok: false, errors: [`version: expected a whole number from 1, got ${shown(version)}`] };
+    return { ok: false, errors: [msg('msg_fileVersion', shown(version))] };
   let migrated: Record<string, unknown> = envelope;
   try {
     migrated = {
@@ -168,7 +200,15 @@ function readSettingsJson(json: unknown): ReadResult {
         : {}),
     };
   } catch (error) {
-    return { ok: false, errors: [`version: ${error instanceof Error ? error.message : String(error)}`] };
+    return {
+      ok: false,
+      errors: [
+        msg(
+          'msg_fileVersionRefused',
+          error instanceof MessageError ? error.said : msg('msg_migrationFailed', version),
+        ),
+      ],
+    };
   }
   const parsed = SettingsFileSchema.safeParse(migrated, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error) };
@@ -181,9 +221,7 @@ function readSettingsJson(json: unknown): ReadResult {
         settings,
         lists: settings.lists,
         exceptions: settings.exceptions,
-        notes: [
-          `Tagveil settings (version ${version}): ${settings.lists.length} lists, ${count(settings.lists)} rules`,
-        ],
+        notes: [msg('msg_noteSettings', version, settings.lists.length, count(settings.lists))],
       },
     };
   }
@@ -193,7 +231,7 @@ function readSettingsJson(json: unknown): ReadResult {
     incoming: {
       lists: only,
       exceptions: [],
-      notes: [`Tagveil lists (version ${version}): ${only.length} lists, ${count(only)} rules`],
+      notes: [msg('msg_noteLists', version, only.length, count(only))],
     },
   };
 }
@@ -202,12 +240,12 @@ export type ImportMode = 'merge' | 'replace';
 
 export interface ImportPlan {
   result: Settings;
-  /** One line per change, for the preview: "add list “Gore” (12 rules)". */
-  changes: string[];
+  /** One per change, for the preview: "add list “Gore” (12 rules)". */
+  changes: Message[];
 }
 
-function rules(n: number): string {
-  return `${n} ${n === 1 ? 'rule' : 'rules'}`;
+function rules(n: number): Message {
+  return countMsg(n, 'msg_ruleCountOne', 'msg_ruleCount');
 }
 
 function union(into: string[], more: readonly string[]): number {
@@ -236,21 +274,21 @@ export function freeId(id: string, taken: Set<string>): string {
  * the same lists — or, for a whole-settings file, the file's settings in place of everything.
  */
 export function planImport(current: Settings, incoming: Incoming, mode: ImportMode): ImportPlan {
-  const changes: string[] = [];
+  const changes: Message[] = [];
   if (mode === 'replace' && incoming.settings) {
     const result = structuredClone(incoming.settings);
     const kept = new Set(result.lists.map((l) => l.id));
     for (const list of current.lists)
-      if (!kept.has(list.id)) changes.push(`remove list “${list.name}” (${rules(list.patterns.length)})`);
+      if (!kept.has(list.id)) changes.push(msg('msg_planRemoveList', list.name, rules(list.patterns.length)));
     for (const list of result.lists) {
       const before = current.lists.find((l) => l.id === list.id);
       changes.push(
         before
-          ? `replace list “${list.name}” (${rules(before.patterns.length)} → ${rules(list.patterns.length)})`
-          : `add list “${list.name}” (${rules(list.patterns.length)})`,
+          ? msg('msg_planReplaceList', list.name, rules(before.patterns.length), rules(list.patterns.length))
+          : msg('msg_planAddList', list.name, rules(list.patterns.length)),
       );
     }
-    changes.push('replace every other setting (switches, sites, exceptions, aliases)');
+    changes.push(msg('msg_planReplaceOthers'));
     return { result, changes };
   }
   const result = structuredClone(current);
@@ -263,31 +301,34 @@ export function planImport(current: Settings, incoming: Incoming, mode: ImportMo
       const id = freeId(list.id, taken);
       taken.add(id);
       result.lists.push({ ...structuredClone(list), id });
-      changes.push(`add list “${list.name}” (${rules(list.patterns.length)})`);
+      changes.push(msg('msg_planAddList', list.name, rules(list.patterns.length)));
     } else if (mode === 'replace') {
       const before = same.patterns.length;
       Object.assign(same, structuredClone(list), { id: same.id });
-      changes.push(`replace list “${same.name}” (${rules(before)} → ${rules(list.patterns.length)})`);
+      changes.push(msg('msg_planReplaceList', same.name, rules(before), rules(list.patterns.length)));
     } else {
       const added = union(same.patterns, list.patterns);
       changes.push(
-        added > 0 ? `add ${rules(added)} to “${same.name}”` : `“${same.name}” already has every rule`,
+        added > 0 ? msg('msg_planAddRules', rules(added), same.name) : msg('msg_planHasEvery', same.name),
       );
     }
   }
   const exceptions = union(result.exceptions, incoming.exceptions);
-  if (exceptions > 0) changes.push(`add ${exceptions} ${exceptions === 1 ? 'exception' : 'exceptions'}`);
+  if (exceptions > 0)
+    changes.push(
+      msg('msg_planAddExceptions', countMsg(exceptions, 'msg_exceptionCountOne', 'msg_exceptionCount')),
+    );
   if (incoming.settings) {
     const aliasKeys = new Set(result.aliases.map((g) => JSON.stringify(g)));
     for (const group of incoming.settings.aliases)
       if (!aliasKeys.has(JSON.stringify(group))) {
         result.aliases.push([...group]);
-        changes.push(`add alias group ${group.join(' = ')}`);
+        changes.push(msg('msg_planAddAlias', group.join(' = ')));
       }
   }
-  if (changes.length === 0) changes.push('nothing new: every list and rule is already here');
+  if (changes.length === 0) changes.push(msg('msg_planNothingNew'));
   // Lists from other tools are read loosely: what the settings cannot hold is left out and said, never thrown.
   const repaired = repairSettings(result);
-  for (const problem of repaired.problems) changes.push(`left out: ${problem}`);
+  for (const problem of repaired.problems) changes.push(msg('msg_planLeftOut', problem));
   return { result: repaired.settings, changes };
 }

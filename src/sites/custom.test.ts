@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../../tests/locale-text';
 import { compile } from '../rules/compile';
 import { TAGS_ONLY } from '../rules/types';
 import { repairSettings } from '../settings/repair';
@@ -61,7 +62,7 @@ describe('a custom site', () => {
     expect(CustomSiteSchema.safeParse(crafted).success).toBe(false);
     const { settings, problems } = repairSettings({ ...defaultSettings(), customSites: [crafted, site] });
     expect(settings.customSites).toEqual([site]);
-    expect(problems).toEqual([expect.stringContaining('customSites[0]')]);
+    expect(problems.map(englishText)).toEqual([expect.stringContaining('customSites[0]')]);
   });
 
   it.each([

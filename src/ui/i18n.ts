@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { ENGLISH, type ExplainWords } from '../rules/explain';
 import type { RuleMessage } from '../rules/messages';
 import type { Action } from '../rules/types';
+import { isMessage, type Message, MessageError, type Param } from '../settings/message';
 
 /**
  * Every string a user reads comes from public/_locales/<lang>/messages.json through here; the browser
@@ -92,4 +93,34 @@ export function explainWords(): ExplainWords {
 export function ruleErrorText(error: Partial<RuleMessage> & { message?: string }): string {
   if (error.code === undefined) return error.message ?? '';
   return t(`ruleError_${error.code}`, ...(error.params ?? []));
+}
+
+/** A time a message names, in the reader's language. */
+export function formatWhen(time: number): string {
+  return new Date(time).toLocaleString(t('langCode'));
+}
+
+function paramText(param: Param): string | number {
+  if (typeof param !== 'object' || param === null) return param;
+  if (Array.isArray(param)) return param.map(paramText).join(t('listSeparator'));
+  if ('time' in param) return formatWhen(param.time);
+  return messageText(param);
+}
+
+/**
+ * What the settings modules said (src/settings/message.ts), in the UI language. A plain string was
+ * stored by an older version, in the words it had then: shown as it is.
+ */
+export function messageText(said: Message | string | undefined | null): string {
+  if (typeof said === 'string') return said;
+  if (!isMessage(said)) return '';
+  const text = t(said.key, ...said.params.map(paramText));
+  // A key this version does not have (a newer Tagveil stored it): its values are all there is to show.
+  return text === said.key ? said.params.map(paramText).join(' ') || said.key : text;
+}
+
+/** An error a save or a read threw, in the UI language. */
+export function errorText(error: unknown): string {
+  if (error instanceof MessageError) return messageText(error.said);
+  return error instanceof Error ? error.message : String(error);
 }

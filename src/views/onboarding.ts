@@ -6,7 +6,7 @@ import { PRESETS, type Preset } from '../rules/presets';
 import type { Action } from '../rules/types';
 import type { Settings } from '../settings/schema';
 import { SITES } from '../sites/registry';
-import { actionName, presetDescription, presetName, t } from '../ui/i18n';
+import { actionName, errorText, presetDescription, presetName, t } from '../ui/i18n';
 import { siteLinks } from './onboarding-model';
 import { presetWhole } from './options/words';
 
@@ -101,7 +101,7 @@ export function Onboarding({ deps }: { deps: OnboardingDeps }) {
         };
       } catch (error) {
         status.value = {
-          text: t('couldNotSave', error instanceof Error ? error.message : String(error)),
+          text: t('couldNotSave', errorText(error)),
           error: true,
         };
       }

@@ -7,7 +7,7 @@ import type { Settings } from '../settings/schema';
 import type { LoadedSettings } from '../settings/store';
 import { SITES } from '../sites/registry';
 import type { SiteAdapter } from '../sites/types';
-import { ruleErrorText, t } from '../ui/i18n';
+import { errorText, ruleErrorText, t } from '../ui/i18n';
 import {
   addRule,
   type BlockMode,
@@ -160,7 +160,7 @@ export class PopupStore {
       return true;
     } catch (error) {
       this.notice.value = {
-        text: t('couldNotSave', error instanceof Error ? error.message : String(error)),
+        text: t('couldNotSave', errorText(error)),
         error: true,
       };
       return false;

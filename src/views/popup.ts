@@ -5,7 +5,7 @@ import { type ComponentChildren, h } from 'preact';
 import type { PageState } from '../messages';
 import type { EntryKind } from '../rules/entry-rules';
 import { isPaused, isSiteEnabled, type Settings } from '../settings/schema';
-import { actionName, type MessageKey, ruleErrorText, t, tCount, uiLanguage } from '../ui/i18n';
+import { actionName, type MessageKey, messageText, ruleErrorText, t, tCount, uiLanguage } from '../ui/i18n';
 import {
   closestTags,
   editableLists,
@@ -649,7 +649,9 @@ export function Popup({ store }: { store: PopupStore }) {
     'div',
     { class: 'popup' },
     h(Header, { store, settings }),
-    ...problems.map((p) => h('p', { key: p, class: 'problem', role: 'alert' }, t('settingsRepaired', p))),
+    ...problems
+      .map(messageText)
+      .map((p) => h('p', { key: p, class: 'problem', role: 'alert' }, t('settingsRepaired', p))),
     where === 'local' ? h('p', { class: 'problem', role: 'status' }, t('keptLocally')) : null,
     h(BlockSection, { store, settings, page }),
     h(PageSection, { store, settings, page }),

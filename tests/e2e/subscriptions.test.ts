@@ -68,7 +68,13 @@ describe('a subscribed list', () => {
   it('keeps the last good rules when an update fails, and says why', async () => {
     status = 500;
     await options.getByRole('button', { name: 'Update now' }).click();
-    await expect.poll(async () => (await subscribed())?.source?.error).toBe('the server answered 500');
+    // Kept as a message (key and values), shown in the interface's language.
+    await expect
+      .poll(async () => (await subscribed())?.source?.problem)
+      .toEqual({
+        key: 'subServerAnswered',
+        params: [500],
+      });
     expect((await subscribed())?.patterns).toEqual(['netorare', 'cheating']);
     await expect
       .poll(() => options.getByRole('alert').filter({ hasText: 'the server answered 500' }).count())
@@ -80,7 +86,7 @@ describe('a subscribed list', () => {
     served = 'netorare\nnetori\n';
     await options.getByRole('button', { name: 'Update now' }).click();
     await expect.poll(async () => (await subscribed())?.patterns).toEqual(['netorare', 'netori']);
-    expect((await subscribed())?.source?.error).toBeUndefined();
+    expect((await subscribed())?.source?.problem).toBeUndefined();
   });
 
   it('leaves out the rules of an AO3 Savior file that cannot be used, and says which', async () => {
@@ -90,7 +96,7 @@ describe('a subscribed list', () => {
     await expect.poll(async () => (await subscribed())?.patterns).toEqual(['Netorare', 'Cheating']);
     const note =
       'left out 1 of its rules and applied the other 2. “"Tag xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…”: longer than 500 characters';
-    expect((await subscribed())?.source?.error).toBe(note);
+    expect((await subscribed())?.source?.problem?.key).toBe('subRulesLeftOut');
     await expect.poll(() => options.getByRole('alert').filter({ hasText: note }).count()).toBe(1);
   });
 });

@@ -328,6 +328,27 @@ describe('the Japanese user interface', () => {
     await expect.poll(() => onboarding.locator('h1').textContent()).toBe('Tagveil へようこそ');
   });
 
+  it('says why an import is refused in Japanese', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.locator('#paste-details summary').click();
+    await options.locator('#import-text').fill('{"format": "tagveil", "version": 2, "lists": [{"id": 1}]}');
+    await options.locator('#import-text').dispatchEvent('change');
+    await options.locator('#import-format').selectOption('tagveil');
+    const errors = options.locator('#import-errors li');
+    await expect.poll(() => errors.first().textContent()).toBe('lists[0].id: string が必要ですが、1 でした');
+    // Not one English sentence among them.
+    for (const text of await errors.allTextContents())
+      expect(text).not.toMatch(/[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/u);
+    await options.locator('#import-text').fill('{"lists": ');
+    await options.locator('#import-text').dispatchEvent('change');
+    await options.locator('#import-format').selectOption('tagveil');
+    await expect
+      .poll(() => errors.allTextContents())
+      .toEqual(['JSON ではありません: ファイルが途中で終わっています']);
+    await options.close();
+  });
+
   it('writes the reason on a filtered page in Japanese, and the rules match as in English', async () => {
     const url = 'https://archiveofourown.org/works';
     await servePages(browser.context, { [url]: worksPage(20) });

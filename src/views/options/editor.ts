@@ -1,7 +1,7 @@
 import { h } from 'preact';
 import { explain } from '@/src/rules/explain';
 import type { Action } from '@/src/rules/types';
-import { explainWords, ruleErrorText, t } from '@/src/ui/i18n';
+import { errorText, explainWords, ruleErrorText, t } from '@/src/ui/i18n';
 import { checkedFor, gutter, lineAt, lineRange, storedLines, textAfterSave } from '../editor-model';
 import { clearNotice, noticeFor, render, say } from './shared';
 
@@ -179,7 +179,7 @@ export function ruleEditor(options: EditorOptions) {
                     render();
                   },
                   (error: unknown) => {
-                    say(key, t('couldNotSave', error instanceof Error ? error.message : String(error)), true);
+                    say(key, t('couldNotSave', errorText(error)), true);
                     render();
                   },
                 );

@@ -4,7 +4,7 @@ import type { Blocklist, Settings } from '@/src/settings/schema';
 import { updateSettings } from '@/src/settings/store';
 import { exportLists } from '@/src/settings/transfer';
 import { SITES } from '@/src/sites/registry';
-import { actionName, type MessageKey, t } from '@/src/ui/i18n';
+import { actionName, type MessageKey, messageText, t } from '@/src/ui/i18n';
 import { mergeOrdered } from '../editor-model';
 import { ruleEditor } from './editor';
 import { presetOffer } from './preset-offer';
@@ -253,7 +253,13 @@ function listCard(list: Blocklist, index: number, count: number) {
             { class: 'muted' },
             source.updatedAt ? t('lastUpdated', formatTime(source.updatedAt)) : t('neverUpdated'),
           ),
-          source.error ? h('p', { class: 'problem', role: 'alert' }, t('updateFailed', source.error)) : null,
+          source.problem || source.error
+            ? h(
+                'p',
+                { class: 'problem', role: 'alert' },
+                t('updateFailed', messageText(source.problem ?? source.error)),
+              )
+            : null,
           h(
             'div',
             { class: 'row' },

@@ -17,6 +17,7 @@ import {
 import {
   actionName,
   type MessageKey,
+  messageText,
   presetDescription,
   presetName,
   setDocumentLanguage,
@@ -70,7 +71,7 @@ function storageSection(loaded: LoadedSettings) {
       ? h(
           'div',
           { class: 'card', id: 'sync-fallback', role: 'alert' },
-          h('p', { class: 'problem' }, t('storedLocally', status.reason ?? '')),
+          h('p', { class: 'problem' }, t('storedLocally', messageText(status.reason))),
           h('p', {}, t('whatToTrim')),
           h(
             'table',
@@ -86,12 +87,22 @@ function storageSection(loaded: LoadedSettings) {
           ),
         )
       : h('p', { class: 'muted' }, t('syncExplained')),
-    ...loaded.problems.map((p) => h('p', { class: 'problem', role: 'alert' }, t('settingsRepaired', p))),
+    ...loaded.problems.map((p) =>
+      h('p', { class: 'problem', role: 'alert' }, t('settingsRepaired', messageText(p))),
+    ),
     backup
       ? h(
           'div',
           { class: 'card', id: 'backup' },
-          h('p', {}, t('backupKept', formatTime(backup.savedAt), backup.problems.join('; '))),
+          h(
+            'p',
+            {},
+            t(
+              'backupKept',
+              formatTime(backup.savedAt),
+              backup.problems.map(messageText).join(t('listSeparator')),
+            ),
+          ),
           h(
             'div',
             { class: 'row' },

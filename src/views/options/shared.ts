@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Settings } from '@/src/settings/schema';
 import { updateSettings } from '@/src/settings/store';
 import { freeId } from '@/src/settings/transfer';
-import { t, uiLanguage } from '@/src/ui/i18n';
+import { errorText, t, uiLanguage } from '@/src/ui/i18n';
 import type { Draft } from './editor';
 
 export type Child = ComponentChildren;
@@ -65,7 +65,7 @@ export async function save(
     render();
     return settings;
   } catch (error) {
-    say(section, t('couldNotSave', error instanceof Error ? error.message : String(error)), true);
+    say(section, t('couldNotSave', errorText(error)), true);
     render();
     return null;
   }
@@ -133,7 +133,7 @@ export async function refreshSubscription(listId: string): Promise<void> {
   try {
     await browser.runtime.sendMessage({ type: 'tagveil:refresh-subscriptions', listId });
   } catch (error) {
-    say('subscriptions', t('couldNotSave', String(error)), true);
+    say('subscriptions', t('couldNotSave', errorText(error)), true);
   }
   render();
 }

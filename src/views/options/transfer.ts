@@ -3,10 +3,11 @@ import { browser } from 'wxt/browser';
 import { ACTIONS, type Action } from '@/src/rules/types';
 import { detectFormat, IMPORT_FORMATS, type ImportFormat, readImport } from '@/src/settings/foreign';
 import { type Preview, previewImport } from '@/src/settings/importer';
+import { type Message, msg } from '@/src/settings/message';
 import { originPattern, type Settings } from '@/src/settings/schema';
 import { updateSettings } from '@/src/settings/store';
 import { exportSettings, type ImportMode, type ImportPlan, planImport } from '@/src/settings/transfer';
-import { actionName, t } from '@/src/ui/i18n';
+import { actionName, errorText, messageText, t } from '@/src/ui/i18n';
 import { countChanges } from '../import-model';
 import {
   clearNotice,
@@ -82,15 +83,22 @@ function previewBox(settings: Settings) {
       'div',
       { id: 'import-errors', class: 'card', role: 'alert' },
       h('p', { class: 'problem' }, t('importRefused', importState.name || t('pastedText'))),
-      h('ul', { class: 'plain errors' }, ...preview.errors.slice(0, 30).map((e) => h('li', { key: e }, e))),
+      h(
+        'ul',
+        { class: 'plain errors' },
+        ...preview.errors
+          .slice(0, 30)
+          .map(messageText)
+          .map((e) => h('li', { key: e }, e)),
+      ),
     );
   }
   return h(
     'div',
     { id: 'import-preview', class: 'card' },
     h('p', {}, t('importWillDo')),
-    h('ul', {}, ...preview.plan.changes.map((c) => h('li', { key: c }, c))),
-    ...preview.notes.map((n) => h('p', { key: n, class: 'muted' }, n)),
+    h('ul', {}, ...preview.plan.changes.map(messageText).map((c) => h('li', { key: c }, c))),
+    ...preview.notes.map(messageText).map((n) => h('p', { key: n, class: 'muted' }, n)),
     h(
       'button',
       {
@@ -103,15 +111,15 @@ function previewBox(settings: Settings) {
                 // Said exactly as it was done: the plan applied, counted from the settings it changed.
                 importState.report = {
                   count: result.count,
-                  changes: result.plan.changes,
-                  notes: result.notes,
+                  changes: result.plan.changes.map(messageText),
+                  notes: result.notes.map(messageText),
                 };
                 say('import', t('imported', result.count));
-              } else say('import', result.errors.join('\n'), true);
+              } else say('import', result.errors.map(messageText).join('\n'), true);
               render();
             },
             (error: unknown) => {
-              say('import', t('couldNotSave', String(error)), true);
+              say('import', t('couldNotSave', errorText(error)), true);
               render();
             },
           );
@@ -130,7 +138,9 @@ async function applyImport(
   text: string,
   format: ImportFormat,
   mode: ImportMode,
-): Promise<{ ok: true; plan: ImportPlan; notes: string[]; count: number } | { ok: false; errors: string[] }> {
+): Promise<
+  { ok: true; plan: ImportPlan; notes: Message[]; count: number } | { ok: false; errors: Message[] }
+> {
   const read = readImport(text, format);
   if (!read.ok) return read;
   let done: { plan: ImportPlan; before: Settings } | null = null;
@@ -141,7 +151,7 @@ async function applyImport(
     return plan.result;
   });
   const applied = done as { plan: ImportPlan; before: Settings } | null;
-  if (!applied) return { ok: false, errors: ['not applied'] };
+  if (!applied) return { ok: false, errors: [msg('msg_importNotApplied')] };
   return {
     ok: true,
     plan: applied.plan,

@@ -1,0 +1,188 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { localeMessages } from '../../tests/locale-text';
+import { malformedImport } from '../../tests/malformed-imports';
+import { readImport } from '../settings/foreign';
+import type { Message } from '../settings/message';
+import { repairSettings } from '../settings/repair';
+import { defaultSettings } from '../settings/schema';
+import { fetchRules } from '../settings/subscriptions';
+import { decodeSync, planSync } from '../settings/sync-layout';
+import { planImport, readSettingsFile } from '../settings/transfer';
+
+/** Three ASCII words in a row: an English sentence (a path like lists[0].id or a quoted value is not one). */
+const ENGLISH_SENTENCE = /[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/u;
+
+const SRC = resolve(import.meta.dirname, '..');
+
+/** Every TypeScript file of the extension but tests. */
+function sources(dir = SRC): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** The keys the modules make messages of: `msg('key'`, `countMsg(n, 'one', 'other')`, schema checks' `'msg_…'`. */
+function keysInUse(): string[] {
+  const keys = new Set<string>();
+  for (const file of sources()) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\bmsg\(\s*'(\w+)'/gu)) keys.add(m[1] as string);
+    for (const m of text.matchAll(/countMsg\([^,]+,\s*'(\w+)',\s*'(\w+)'/gu))
+      keys.add(m[1] as string).add(m[2] as string);
+    for (const m of text.matchAll(/'(msg_\w+)'/gu)) keys.add(m[1] as string);
+  }
+  return [...keys].sort();
+}
+
+async function i18nIn(lang: string) {
+  const messages = localeMessages(lang);
+  fakeBrowser.i18n.getMessage = ((name: string) =>
+    messages[name]?.message ?? '') as typeof fakeBrowser.i18n.getMessage;
+  vi.resetModules();
+  return import('./i18n');
+}
+
+afterEach(async () => {
+  await i18nIn('en');
+});
+
+const markers = (text: string) => [...text.matchAll(/\{\d\}/gu)].map((m) => m[0]).sort();
+
+describe('the settings’ messages in the user’s language', () => {
+  const keys = keysInUse();
+  const en = localeMessages('en');
+  const ja = localeMessages('ja');
+
+  it('every key a module makes a message of is in both locales, with the same substitutions', () => {
+    expect(keys.length).toBeGreaterThan(60);
+    for (const key of keys) {
+      expect(en[key], `en ${key}`).toBeDefined();
+      expect(ja[key], `ja ${key}`).toBeDefined();
+      expect(markers(ja[key]?.message ?? ''), key).toEqual(markers(en[key]?.message ?? ''));
+    }
+  });
+
+  it('in Japanese, no message is an English sentence, whatever its values', async () => {
+    const { messageText } = await i18nIn('ja');
+    for (const key of keys) {
+      const n = markers(en[key]?.message ?? '').length;
+      const said = { key, params: Array.from({ length: n }, (_, i) => (i % 2 ? 3 : '値')) } as Message;
+      const text = messageText(said);
+      expect(text, key).not.toMatch(ENGLISH_SENTENCE);
+      expect(text, key).not.toContain('{');
+    }
+  });
+
+  /** What the modules say on real input: a file that does not read, a damaged copy, a failed fetch. */
+  async function saidOnRealInput(): Promise<Message[]> {
+    const said: Message[] = [];
+    for (const text of [...fc.sample(malformedImport, { numRuns: 300, seed: 19 }), '{"lists": ', '[]', '{']) {
+      const read = readSettingsFile(text);
+      if (!read.ok) said.push(...read.errors);
+    }
+    for (const [text, format] of [
+      ['{"tagBlacklist": 5}', 'ao3-savior'],
+      ['{}', 'ao3-savior'],
+      ['{"tagBlacklist": ["a"], "summaryBlacklist": ["b"]}', 'ao3-savior'],
+      ['gore\n-vanilla\n/(a+)+$/\n', 'booru'],
+      ['-vanilla\n', 'booru'],
+      ['\n', 'plain'],
+      ['x'.repeat(6 * 1024 * 1024), 'plain'],
+    ] as const) {
+      const read = readImport(text, format);
+      if (read.ok) {
+        said.push(...read.incoming.notes);
+        const current = defaultSettings();
+        current.lists.push({
+          id: 'booru-blacklist',
+          name: 'Mine',
+          enabled: true,
+          action: 'hide',
+          patterns: ['gore'],
+        });
+        said.push(...planImport(current, read.incoming, 'merge').changes);
+        said.push(
+          ...planImport(current, { ...read.incoming, settings: defaultSettings() }, 'replace').changes,
+        );
+      } else said.push(...read.errors);
+    }
+    said.push(
+      ...repairSettings({
+        enabled: 'yes',
+        sites: { ao3: 'on' },
+        lists: [
+          {
+            id: 'a',
+            name: 'x'.repeat(300),
+            enabled: 1,
+            action: 'remove',
+            patterns: ['y'.repeat(600), 7],
+            source: 3,
+          },
+          { id: 'a', name: 'B', enabled: true, action: 'hide', patterns: [], snoozedUntil: 9e15, sites: [1] },
+          'not a list',
+        ],
+        exceptions: 'gore',
+        aliases: [[1, 'a']],
+        refill: 'sometimes',
+        badge: 'no',
+        customSites: [{}],
+      }).problems,
+      ...repairSettings('oops').problems,
+      ...repairSettings({ lists: 5 }).problems,
+    );
+    const big = defaultSettings();
+    big.lists.push({
+      id: 'big',
+      name: 'Big',
+      enabled: true,
+      action: 'hide',
+      patterns: Array.from({ length: 9000 }, (_, i) => `rule number ${i} ${'z'.repeat(40)}`),
+    });
+    const reason = planSync(big, 1).reason;
+    if (reason) said.push(reason);
+    const damaged = decodeSync({ 'tagveil-settings-meta': 'x' });
+    if (damaged.kind === 'damaged') said.push(damaged.message);
+    for (const fetchFn of [
+      async () => new Response('', { status: 500 }),
+      async () => new Response('{"format":"tagveil","version":2,"lists":[{"id":1}]}'),
+      async () => new Response(JSON.stringify({ tagBlacklist: ['x'.repeat(600), 'Netorare'] })),
+      async () =>
+        new Response(
+          JSON.stringify({ tagBlacklist: ['x'.repeat(600), `y${'x'.repeat(600)}`, `z${'x'.repeat(600)}`] }),
+        ),
+    ]) {
+      const fetched = await fetchRules('https://lists.example/a.txt', fetchFn);
+      if (!fetched.ok) said.push(fetched.error);
+      else if (fetched.note) said.push(fetched.note);
+    }
+    return said;
+  }
+
+  it('what import, repair, sync and subscriptions say on real input is Japanese in Japanese', async () => {
+    const said = await saidOnRealInput();
+    expect(said.length).toBeGreaterThan(40);
+    const { messageText } = await i18nIn('ja');
+    for (const message of said) {
+      const text = messageText(message);
+      expect(text, JSON.stringify(message)).not.toMatch(ENGLISH_SENTENCE);
+      expect(text.length, JSON.stringify(message)).toBeGreaterThan(1);
+    }
+  });
+
+  it('a problem an older version stored in words is shown as it is', async () => {
+    const { messageText } = await i18nIn('ja');
+    expect(messageText('lists[0].action: invalid value "remove" replaced by "hide"')).toBe(
+      'lists[0].action: invalid value "remove" replaced by "hide"',
+    );
+    expect(messageText({ key: 'msg_fromANewerVersion', params: ['lists[0]', 3] } as unknown as Message)).toBe(
+      'lists[0] 3',
+    );
+  });
+});
