@@ -296,7 +296,9 @@ function formatAtom(atom: Atom, compound: boolean): string {
       return namespaced ? `${formatNamespace(atom.namespace as string)}:${name}` : name;
     }
     case 'glob': {
-      const body = compound ? atom.pattern.replaceAll(' ', '_') : atom.pattern;
+      const spaced = compound ? atom.pattern.replaceAll(' ', '_') : atom.pattern;
+      // A leading "/" would open a regular expression; a leading "_" (a space, trimmed) keeps it a glob.
+      const body = spaced.startsWith('/') ? `_${spaced}` : spaced;
       if (atom.namespace !== undefined) return `${formatNamespace(atom.namespace)}:${body}`;
       return namespacedParts(body) ? `:${body}` : body;
     }
