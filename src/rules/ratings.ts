@@ -79,3 +79,13 @@ export function ratingTags(site: string, value: string | number): Tag[] {
     ? [tag]
     : [tag, { namespace: 'rating', name: meaning.letter, canonical: meaning.word ?? meaning.letter }];
 }
+
+/** A `rating:` tag given back by its name alone (a cache of tags): a value's tag, or a letter's. */
+export function ratingTagNamed(site: string, name: string): Tag {
+  if (ratingMeaning(site, name)) return ratingTag(site, name);
+  const table = Object.hasOwn(SITE_RATINGS, site) ? SITE_RATINGS[site] : undefined;
+  const meaning = Object.values(table ?? {}).find((m) => m.letter === name);
+  return meaning?.letter === undefined
+    ? { namespace: 'rating', name }
+    : { namespace: 'rating', name, canonical: meaning.word ?? name };
+}
