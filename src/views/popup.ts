@@ -7,6 +7,7 @@ import { isPaused, isSiteEnabled, type Settings } from '../settings/schema';
 import { actionName, type MessageKey, ruleErrorText, t, tCount, uiLanguage } from '../ui/i18n';
 import {
   closestTags,
+  completeTagsLabel,
   editableLists,
   filterTags,
   hiddenOneByOne,
@@ -535,7 +536,7 @@ function SiteSettings({ store, settings }: { store: PopupStore; settings: Settin
     switches.completeTags
       ? h(Switch, {
           id: 'complete-tags',
-          label: t('completeTags'),
+          label: t(completeTagsLabel(store.adapter.value)),
           checked: settings.completeTags,
           onToggle: (on) =>
             void store.flip((s) => {
