@@ -143,6 +143,8 @@ export function runCatalog(
         ctx.setTimeout(fn, clampDelay(ms));
       },
       onSettled: (ids) => scanner.settle(ids),
+      // Called only once judging runs, after pageData below is set.
+      pageKnows: (id) => pageData?.work(id) !== undefined,
       cache: completedTagsCache(adapter.id),
     }) ?? null;
   // The page's own data (pixiv, hitomi.la, MangaDex): a facts source beside the look-up (facts.ts).

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from './compile';
-import { ratingTag, SITE_RATINGS } from './ratings';
+import { ratingTag, ratingTags, SITE_RATINGS } from './ratings';
 
 const hides = (rule: string, site: string, value: string | number) =>
   compile([{ id: 'r', name: 'R', enabled: true, action: 'hide', patterns: [rule] }]).judge({
     id: '1',
-    tags: [ratingTag(site, value)],
+    tags: ratingTags(site, value),
     title: '',
     creators: [],
   }).action === 'hide';
@@ -28,6 +28,24 @@ describe('ratings in each site’s words', () => {
     expect(hides('rating:safe', 'mangadex', 'safe')).toBe(true);
     expect(hides('rating:safe', 'danbooru', 's')).toBe(false);
     expect(hides('rating:safe', 'e621', 's')).toBe(true);
+  });
+
+  it('the boorus’ letters mean the same tier on pixiv and MangaDex', () => {
+    expect(hides('rating:e', 'pixiv', 1)).toBe(true);
+    expect(hides('rating:e', 'pixiv', 2)).toBe(true);
+    expect(hides('rating:e', 'pixiv', 0)).toBe(false);
+    expect(hides('rating:e', 'mangadex', 'pornographic')).toBe(true);
+    expect(hides('rating:e', 'mangadex', 'erotica')).toBe(false);
+    expect(hides('rating:e', 'danbooru', 'e')).toBe(true);
+    expect(hides('rating:r-18g', 'pixiv', 1)).toBe(false);
+    expect(hides('rating:R-18', 'pixiv', 1)).toBe(true);
+    expect(hides('rating:pornographic', 'mangadex', 'pornographic')).toBe(true);
+    expect(ratingTags('danbooru', 'e')).toEqual([ratingTag('danbooru', 'e')]);
+  });
+
+  it('a page’s value named like an object’s own property is no meaning', () => {
+    expect(ratingTag('pixiv', 'constructor')).toEqual({ namespace: 'rating', name: 'constructor' });
+    expect(ratingTags('toString', 'e')).toEqual([{ namespace: 'rating', name: 'e' }]);
   });
 
   it('an unknown value is kept as written', () => {

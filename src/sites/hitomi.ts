@@ -1,4 +1,5 @@
 import { ALL_FACTS, type Tag } from '../rules/types';
+import { hitomiLookup } from './lookups/hitomi-galleries';
 import { type SiteAdapter, text } from './types';
 
 /** A gallery's address ends in its id: `/doujinshi/<title>-<language>-<id>.html`, `/reader/<id>.html`. */
@@ -55,6 +56,8 @@ export const hitomi: SiteAdapter = {
   entrySelector: '.gallery-content > div',
   // Cards show their tags: they are judged at once, completed by the page's data when it has them.
   pageData: { holdCards: false },
+  // Where the page did not load a gallery's script, the same file from the site (opt-in: completeTags).
+  createTagSource: (deps) => hitomiLookup(deps),
   tagLink: {
     patterns: ['https://hitomi.la/tag/*'],
     read(url) {

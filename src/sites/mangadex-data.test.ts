@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, realPage } from '../../tests/real-pages';
+import { compile } from '../rules/compile';
+import { ratingTags } from '../rules/ratings';
 import { MANGADEX_TAGS, mangadexWorks } from './mangadex-data';
 
 interface ApiTag {
@@ -33,7 +35,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('MangaDex answers', () => {
       answer.data.forEach((manga, i) => {
         expect(works[i]?.tags).toEqual([
           ...manga.attributes.tags.map((t) => ({ name: t.attributes.name.en })),
-          { namespace: 'rating', name: manga.attributes.contentRating },
+          ...ratingTags('mangadex', manga.attributes.contentRating),
         ]);
         // Every tag the answers carry is in the dictionary under the same name.
         for (const t of manga.attributes.tags)
@@ -65,10 +67,37 @@ describe.skipIf(!HAVE_REAL_PAGES)('MangaDex answers', () => {
     expect(works).toEqual([
       {
         id: '00000000-0000-4000-8000-000000000001',
-        tags: [{ name: 'Gore' }, { namespace: 'rating', name: 'pornographic' }],
+        tags: [
+          { name: 'Gore' },
+          { namespace: 'rating', name: 'pornographic', canonical: 'explicit' },
+          { namespace: 'rating', name: 'e', canonical: 'explicit' },
+        ],
         title: 'タイトル',
         creators: ['A'],
       },
     ]);
   });
+
+  it.skipIf(!HAVE_REAL_PAGES)(
+    'contentRating in the boorus’ words too: rating:explicit and rating:e hide pornographic titles only',
+    () => {
+      const answer = json<{ data: ApiManga[] }>('manga-list-100-2024-08.json');
+      // The saved list has no pornographic title: every fourth is made one (a copy; the file is not edited).
+      const data = answer.data.map((m, i) =>
+        i % 4 === 0 ? { ...m, attributes: { ...m.attributes, contentRating: 'pornographic' } } : m,
+      );
+      const works = mangadexWorks({ data });
+      const hidden = (rule: string) => {
+        const { judge } = compile([{ id: 'r', name: 'R', enabled: true, action: 'hide', patterns: [rule] }]);
+        return works.filter((w) => judge(w).action === 'hide').map((w) => w.id);
+      };
+      const rated = (r: string) => data.filter((m) => m.attributes.contentRating === r).map((m) => m.id);
+      expect(rated('pornographic')).toHaveLength(25);
+      expect(hidden('rating:explicit')).toEqual(rated('pornographic'));
+      expect(hidden('rating:e')).toEqual(rated('pornographic'));
+      expect(hidden('rating:pornographic')).toEqual(rated('pornographic'));
+      expect(hidden('rating:erotica')).toEqual(rated('erotica'));
+      expect(hidden('rating:safe')).toEqual(rated('safe'));
+    },
+  );
 });

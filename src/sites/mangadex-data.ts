@@ -1,3 +1,4 @@
+import { ratingMeaning, ratingTags } from '../rules/ratings';
 import type { Tag } from '../rules/types';
 import { bounded, clip, isRecord, MAX_WORKS_PER_ANSWER, type PageWork, str } from './page-data';
 
@@ -90,9 +91,6 @@ export const MANGADEX_TAG_NAMES: ReadonlyMap<string, string> = new Map(
   MANGADEX_TAGS.map(([uuid, name]) => [uuid, name]),
 );
 
-/** `contentRating` (safe, suggestive, erotica, pornographic), read as `rating:` like the boorus. */
-export const MANGADEX_RATINGS = new Set(['safe', 'suggestive', 'erotica', 'pornographic']);
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u;
 
 export function isUuid(text: string): boolean {
@@ -122,7 +120,8 @@ export function mangadexTitle(resource: unknown): PageWork | null {
     }
   }
   const rating = str(attributes.contentRating);
-  if (MANGADEX_RATINGS.has(rating)) tags.push({ namespace: 'rating', name: rating });
+  // `contentRating` (safe, suggestive, erotica, pornographic), read through the ratings table.
+  if (rating && ratingMeaning('mangadex', rating)) tags.push(...ratingTags('mangadex', rating));
   const creators: string[] = [];
   if (Array.isArray(resource.relationships)) {
     for (const rel of resource.relationships) {

@@ -1,4 +1,5 @@
 import { ALL_FACTS, type Tag } from '../rules/types';
+import { mangadexLookup } from './lookups/mangadex-manga';
 import { isUuid, MANGADEX_TAG_NAMES } from './mangadex-data';
 import { type SiteAdapter, text } from './types';
 
@@ -31,6 +32,8 @@ export const mangadex: SiteAdapter = {
   // Title cards, and the chapter feed's groups (latest updates, follows: one group a title, linking it).
   entrySelector: '.manga-card, .chapter-feed__container',
   pageData: { holdCards: true },
+  // Titles the page's own `/manga` answers did not cover, from the same API (opt-in: completeTags).
+  createTagSource: (deps) => mangadexLookup(deps),
   tagLink: {
     patterns: ['https://mangadex.org/tag/*'],
     read(url) {

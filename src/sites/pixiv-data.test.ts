@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, parseHtml, realPage } from '../../tests/real-pages';
 import { PageDataMessageSchema } from '../page/facts-page';
-import { PIXIV_RATINGS, pixivWorks, preloadData } from './pixiv-data';
+import { compile } from '../rules/compile';
+import { ratingTags } from '../rules/ratings';
+import { pixivWorks, preloadData } from './pixiv-data';
 
 interface ListWork {
   id: string;
@@ -25,7 +27,7 @@ function expectAll(found: ReturnType<typeof pixivWorks>, truth: ListWork[]): voi
         .filter((t) => t.namespace === undefined && t.canonical !== 'ai-generated')
         .map((t) => t.name),
     ).toEqual(work.tags);
-    expect(facts?.tags).toContainEqual({ namespace: 'rating', name: PIXIV_RATINGS[work.xRestrict] });
+    for (const rating of ratingTags('pixiv', work.xRestrict)) expect(facts?.tags).toContainEqual(rating);
     expect(facts?.title).toBe(work.title);
     expect(facts?.creators).toEqual([work.userName]);
   }
@@ -62,6 +64,35 @@ describe.skipIf(!HAVE_REAL_PAGES)('pixiv answers', () => {
     );
     expect(guro).toHaveLength(2);
     for (const work of guro) expect(work.tags.map((t) => t.name)).toContain('R-18G');
+  });
+
+  it('ratings in the boorus’ words too: rating:explicit and rating:e hide R-18 and R-18G, rating:r-18 only R-18', () => {
+    const latest = json('follow-latest-illust.json') as { body: { thumbnails: { illust: ListWork[] } } };
+    const search = json('search-artworks-gup.json') as { body: { illustManga: { data: ListWork[] } } };
+    const data = [...latest.body.thumbnails.illust, ...search.body.illustManga.data];
+    const works = new Map([...pixivWorks(latest), ...pixivWorks(search)].map((w) => [w.id, w]));
+    const hidden = (rule: string) => {
+      const { judge } = compile([{ id: 'r', name: 'R', enabled: true, action: 'hide', patterns: [rule] }]);
+      return data
+        .filter((w) => {
+          const facts = works.get(w.id);
+          return facts !== undefined && judge({ ...facts, tags: [...facts.tags] }).action === 'hide';
+        })
+        .map((w) => w.id)
+        .sort();
+    };
+    const ids = (keep: (w: ListWork) => boolean) =>
+      data
+        .filter(keep)
+        .map((w) => w.id)
+        .sort();
+    // The answers' own xRestrict is the oracle; between them they hold all three tiers.
+    expect(new Set(data.map((w) => w.xRestrict))).toEqual(new Set([0, 1, 2]));
+    expect(hidden('rating:explicit')).toEqual(ids((w) => w.xRestrict >= 1));
+    expect(hidden('rating:e')).toEqual(ids((w) => w.xRestrict >= 1));
+    expect(hidden('rating:R-18')).toEqual(ids((w) => w.xRestrict === 1));
+    expect(hidden('rating:r-18g')).toEqual(ids((w) => w.xRestrict === 2));
+    expect(hidden('rating:all-ages')).toEqual(ids((w) => w.xRestrict === 0));
   });
 
   it('a user’s works by tag (49) and their profile’s pickup (3; the id-only map gives nothing)', () => {

@@ -1,8 +1,7 @@
+import { ratingMeaning, ratingTags } from '../rules/ratings';
 import type { Tag } from '../rules/types';
 import { bounded, clip, isRecord, MAX_WORKS_PER_ANSWER, type PageWork, str } from './page-data';
 
-/** pixiv's `xRestrict`: 0 all ages, 1 R-18, 2 R-18G; read as `rating:` like the boorus. */
-export const PIXIV_RATINGS: Record<number, string> = { 0: 'all-ages', 1: 'r-18', 2: 'r-18g' };
 /** `aiType` 2 is a work its author marked AI-generated (1 is "not", 0 "unknown"). */
 const AI_GENERATED = 2;
 /** The answers nest works a few levels down (`body.thumbnails.illust[]`); never deeper than this. */
@@ -109,8 +108,9 @@ function toFacts(work: RawWork, id: string, translations: Map<string, string>): 
       ? { name: clip(tag), canonical: clip(canonical) }
       : { name: clip(tag) };
   });
-  const rating = work.xRestrict === undefined ? undefined : PIXIV_RATINGS[work.xRestrict];
-  if (rating) tags.push({ namespace: 'rating', name: rating });
+  // pixiv's `xRestrict` (0 all ages, 1 R-18, 2 R-18G), read through the ratings table like the boorus'.
+  if (work.xRestrict !== undefined && ratingMeaning('pixiv', work.xRestrict))
+    tags.push(...ratingTags('pixiv', work.xRestrict));
   if (work.aiType === AI_GENERATED) tags.push({ name: 'AI生成', canonical: 'ai-generated' });
   return bounded({ id, tags, title: work.title, creators: work.user ? [work.user] : [] });
 }

@@ -87,6 +87,8 @@ export interface TagSourceDeps {
   now: () => number;
   setTimer: (fn: () => void, ms: number) => void;
   onSettled: (ids: string[]) => void;
+  /** Whether the page's own data already gave this work's facts (a look-up never asks for those). */
+  pageKnows?: (id: string) => boolean;
   cache: {
     load(): Promise<Record<string, CachedTags>>;
     save(entries: Record<string, CachedTags>): Promise<void>;

@@ -3,11 +3,14 @@ import type { PageState } from '../messages';
 import { defaultSettings } from '../settings/schema';
 import { ao3 } from '../sites/ao3';
 import { ehentai } from '../sites/ehentai';
+import { hitomi } from '../sites/hitomi';
+import { mangadex } from '../sites/mangadex';
 import { nhentai } from '../sites/nhentai';
 import {
   addRule,
   blockRule,
   closestTags,
+  completeTagsLabel,
   distance,
   filterTags,
   listRows,
@@ -127,6 +130,14 @@ describe('site switches', () => {
     expect(siteSwitches(ehentai)).toEqual({ completeTags: true, refill: true });
     expect(siteSwitches(ao3)).toEqual({ completeTags: false, refill: true });
     expect(siteSwitches(undefined)).toEqual({ completeTags: false, refill: false });
+  });
+
+  it('tag completion on hitomi.la and MangaDex too, in words that say what each asks for', () => {
+    expect(siteSwitches(hitomi).completeTags).toBe(true);
+    expect(siteSwitches(mangadex).completeTags).toBe(true);
+    expect(completeTagsLabel(hitomi)).toBe('popup_completeTagsHitomi');
+    expect(completeTagsLabel(mangadex)).toBe('popup_completeTagsMangadex');
+    expect(completeTagsLabel(ehentai)).toBe('completeTags');
   });
 });
 

@@ -15,6 +15,7 @@ import { PRESETS } from '../rules/presets';
 import { literalTag } from '../settings/foreign';
 import type { Blocklist, Settings } from '../settings/schema';
 import type { SiteAdapter } from '../sites/types';
+import type { MessageKey } from '../ui/i18n';
 
 /** "tag": the typed text is one tag, quoted as needed; "rule": the text is rule syntax. */
 export type BlockMode = 'tag' | 'rule';
@@ -123,6 +124,13 @@ export function siteSwitches(adapter: SiteAdapter | undefined): { completeTags: 
     completeTags: adapter?.createTagSource !== undefined,
     refill: adapter?.nextPage !== undefined,
   };
+}
+
+/** The completion switch's words on a site: what that site's look-up asks for, and where. */
+export function completeTagsLabel(adapter: SiteAdapter | undefined): MessageKey {
+  if (adapter?.id === 'hitomi') return 'popup_completeTagsHitomi';
+  if (adapter?.id === 'mangadex') return 'popup_completeTagsMangadex';
+  return 'completeTags';
 }
 
 export interface SeenTag {

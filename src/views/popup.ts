@@ -8,6 +8,7 @@ import { isPaused, isSiteEnabled, type Settings } from '../settings/schema';
 import { actionName, type MessageKey, messageText, ruleErrorText, t, tCount, uiLanguage } from '../ui/i18n';
 import {
   closestTags,
+  completeTagsLabel,
   editableLists,
   entryRows,
   filterTags,
@@ -629,7 +630,7 @@ function SiteSettings({ store, settings }: { store: PopupStore; settings: Settin
     switches.completeTags
       ? h(Switch, {
           id: 'complete-tags',
-          label: t('completeTags'),
+          label: t(completeTagsLabel(store.adapter.value)),
           checked: settings.completeTags,
           onToggle: (on) =>
             void store.flip((s) => {

@@ -1,7 +1,8 @@
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HITOMI_MIN_INTERVAL_MS } from '../../src/sites/lookups/hitomi-galleries';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
-import { type ExtensionBrowser, launchHiding } from './harness';
+import { type ExtensionBrowser, launchHiding, storeSettings } from './harness';
 import { actionOfMark, MARK_VALUE } from './marks';
 
 const LISTING = 'https://hitomi.la/index-all.html';
@@ -63,12 +64,29 @@ const NAVIGATED = IDS.slice(18);
 
 const scriptOf = (g: Gallery) => `var galleryinfo = ${JSON.stringify(g)}`;
 
+/** A listing whose blocks come without their galleries' scripts (as the site's own listings draw them). */
+const BARE = 'https://hitomi.la/index-japanese.html';
+
 /** The gallery's tags as the extension names them (`female:` / `male:` flags), the oracle's words. */
 const tagNames = (g: Gallery) =>
   (g.tags ?? []).map((t) =>
     Number(t.female) === 1 ? `female:${t.tag}` : Number(t.male) === 1 ? `male:${t.tag}` : t.tag,
   );
 const blocked = (g: Gallery) => tagNames(g).some((t) => BLOCKED.includes(t));
+/** Blocked only by a tag past the two its card shows. */
+const blockedBeyondCard = (g: Gallery) =>
+  blocked(g) && !tagNames({ ...g, tags: (g.tags ?? []).slice(0, 2) }).some((t) => BLOCKED.includes(t));
+
+/** The bare listing's galleries: three blocked only past their card's tags, one by its card, two not. */
+const BARE_IDS = [
+  ...IDS.filter((id) => blockedBeyondCard(GALLERIES.get(id) as Gallery)).slice(0, 3),
+  ...IDS.filter(
+    (id) => blocked(GALLERIES.get(id) as Gallery) && !blockedBeyondCard(GALLERIES.get(id) as Gallery),
+  ).slice(0, 1),
+  ...IDS.filter((id) => !blocked(GALLERIES.get(id) as Gallery)).slice(0, 2),
+];
+/** The galleries' scripts asked for, by whom (the page's or Tagveil's request, seen from the network). */
+const scriptRequests: { id: string; at: number }[] = [];
 
 /**
  * A listing in hitomi.la's structure (no real listing markup was saved): the page's script loads each
@@ -125,7 +143,11 @@ const fill = (div, g) => {
 const block = (g) => { const div = document.createElement('div'); fill(div, g); return div; };
 const content = document.querySelector('.gallery-content');
 const show = (ids) => Promise.all(ids.map((id, i) => load(id, i).then((g) => content.append(block(g)))));
-show(${JSON.stringify(FIRST)}).then(() => { document.body.dataset.loaded = '1'; });
+if (location.pathname === '/index-japanese.html') {
+  // Blocks drawn from the listing's own data, no gallery script loaded (the site's galleryblock way).
+  content.append(...${JSON.stringify(BARE_IDS.map((id) => GALLERIES.get(id)))}.map(block));
+  document.body.dataset.loaded = '1';
+} else show(${JSON.stringify(FIRST)}).then(() => { document.body.dataset.loaded = '1'; });
 window.more = () => show(${JSON.stringify(BATCH)});
 window.navigate = () => {
   history.pushState({}, '', '/index-korean.html');
@@ -145,12 +167,13 @@ const READER_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Rea
 
 async function route(r: Route): Promise<void> {
   const url = r.request().url();
-  if (url === LISTING)
+  if (url === LISTING || url === BARE)
     return r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: SHELL });
   if (url === READER)
     return r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: READER_PAGE });
   const id = GALLERY_JS.exec(url)?.[1];
   const gallery = id ? GALLERIES.get(id) : undefined;
+  if (id) scriptRequests.push({ id, at: Date.now() });
   if (gallery) {
     // The two real galleries are served as saved; the derived ones in the same shape.
     const body =
@@ -203,12 +226,9 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on hitomi.la, from the page’s own g
   it('hides exactly the galleries whose script carries a blocked tag, none painted first; a batch; a navigation', async () => {
     // The oracle has blocked galleries whose blocked tag is past the two the card shows.
     const hidden = (ids: string[]) => ids.filter((id) => blocked(GALLERIES.get(id) as Gallery));
-    const beyondCard = [...FIRST, ...BATCH, ...NAVIGATED].filter((id) => {
-      const g = GALLERIES.get(id) as Gallery;
-      return (
-        blocked(g) && !tagNames({ ...g, tags: (g.tags ?? []).slice(0, 2) }).some((t) => BLOCKED.includes(t))
-      );
-    });
+    const beyondCard = [...FIRST, ...BATCH, ...NAVIGATED].filter((id) =>
+      blockedBeyondCard(GALLERIES.get(id) as Gallery),
+    );
     expect(beyondCard.length).toBeGreaterThan(2);
 
     const page = await browser.context.newPage();
@@ -241,3 +261,68 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on hitomi.la, from the page’s own g
     await page.close();
   });
 });
+
+describe.skipIf(!HAVE_REAL_PAGES)(
+  'Tagveil on hitomi.la, completing cut-short cards from the site (opt-in)',
+  () => {
+    let browser: ExtensionBrowser;
+    const started: { id: string; at: number }[] = [];
+
+    beforeAll(async () => {
+      browser = await launchHiding(route, BLOCKED);
+      // When each script request started, by the browser's clock (the route handler's own clock runs
+      // late by whatever else the test process is doing).
+      browser.context.on('requestfinished', (request) => {
+        const id = GALLERY_JS.exec(request.url())?.[1];
+        if (id) started.push({ id, at: request.timing().startTime });
+      });
+      await storeSettings(browser.worker, {
+        enabled: true,
+        completeTags: true,
+        sites: {},
+        lists: [{ id: 'l', name: 'Blocked', enabled: true, action: 'hide', patterns: BLOCKED }],
+      });
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('where the page loaded no gallery script: each card held back while its script is looked up, then exactly the blocked hidden, none painted first', async () => {
+      expect(BARE_IDS.filter((id) => blockedBeyondCard(GALLERIES.get(id) as Gallery))).toHaveLength(3);
+      scriptRequests.length = 0;
+      started.length = 0;
+      const page = await browser.context.newPage();
+      await page.goto(BARE);
+      await page.waitForSelector('body[data-loaded]');
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('.gallery-content > div[data-tagveil-seen]').length === count,
+        BARE_IDS.length,
+        { timeout: 10_000 },
+      );
+      expectMarks(await marks(page), BARE_IDS);
+      expect(await page.evaluate(() => (window as unknown as { leaks(): string[] }).leaks())).toEqual([]);
+      // One request a gallery, at its real address, one after another and spaced (without the spacing
+      // the gap is a round trip, a few milliseconds here).
+      expect(scriptRequests.map((r) => r.id).sort()).toEqual([...BARE_IDS].sort());
+      await expect.poll(() => started.length).toBe(BARE_IDS.length);
+      const at = started.map((r) => r.at).sort((a, b) => a - b);
+      for (let i = 1; i < at.length; i++)
+        expect((at[i] ?? 0) - (at[i - 1] ?? 0)).toBeGreaterThanOrEqual(HITOMI_MIN_INTERVAL_MS - 20);
+      await page.close();
+    });
+
+    it('asks nothing for a listing whose page loaded its galleries’ scripts', async () => {
+      scriptRequests.length = 0;
+      const page = await browser.context.newPage();
+      await page.goto(LISTING);
+      await page.waitForSelector('body[data-loaded]');
+      await allSeen(page, FIRST.length);
+      await page.waitForTimeout(1_000);
+      expectMarks(await marks(page), FIRST);
+      // Each script once: the page's own request, none of Tagveil's.
+      expect(scriptRequests.map((r) => r.id).sort()).toEqual([...FIRST].sort());
+      await page.close();
+    });
+  },
+);

@@ -1,7 +1,8 @@
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MANGADEX_GRACE_MS } from '../../src/sites/lookups/mangadex-manga';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
-import { type ExtensionBrowser, launchHiding } from './harness';
+import { type ExtensionBrowser, launchHiding, storeSettings } from './harness';
 import { actionOfMark, MARK_VALUE } from './marks';
 
 const SITE = 'https://mangadex.org';
@@ -115,9 +116,7 @@ const list = () => get('/manga?limit=100&includes[]=cover_art').then((a) => {
   document.body.dataset.loaded = '1';
 });
 window.more = () => get('/manga?title=the&limit=10').then((a) => grid.append(...a.data.map(card)));
-window.latest = () => {
-  history.pushState({}, '', '/titles/latest');
-  return get('/chapter?limit=36&order[readableAt]=desc').then((feed) => {
+const drawFeed = (withTitles) => get('/chapter?limit=36&order[readableAt]=desc').then((feed) => {
     const groups = new Map();
     for (const c of feed.data) {
       const manga = c.relationships.find((r) => r.type === 'manga').id;
@@ -131,6 +130,10 @@ window.latest = () => {
         + chapters.map((c) => '<div class="chapter"><a href="/chapter/' + c.id + '">Ch. ' + c.attributes.chapter + '</a></div>').join('');
       return div;
     }));
+    if (!withTitles) {
+      document.body.dataset.feed = '1';
+      return;
+    }
     const ids = [...groups.keys()].map((id) => 'ids[]=' + id).join('&');
     return get('/manga?' + ids + '&limit=' + groups.size).then((a) => {
       for (const m of a.data)
@@ -138,6 +141,9 @@ window.latest = () => {
       document.body.dataset.feed = '1';
     });
   });
+window.latest = () => {
+  history.pushState({}, '', '/titles/latest');
+  return drawFeed(true);
 };
 const titlePage = (id) => get('/manga/' + id + '?includes[]=author').then((a) => {
   grid.innerHTML = '<div class="title"><p></p></div><div class="tags">' + tagLinks(a.data, 99) + '</div>';
@@ -147,13 +153,18 @@ window.openTitle = (id) => { history.pushState({}, '', '/title/' + id + '/x'); r
 window.home = () => { history.pushState({}, '', '/titles'); grid.replaceChildren(); return list(); };
 const title = /^\\/title\\/([0-9a-f-]{36})/.exec(location.pathname);
 if (title) setTimeout(() => titlePage(title[1]), 200);
+// The follows feed as a page whose titles' answer it does not ask for (the site had them from elsewhere).
+else if (location.pathname === '/titles/follows') drawFeed(false);
 else list();
 </script></body></html>`;
 
 const headers = { 'access-control-allow-origin': '*' };
+/** Every `/manga?ids[]=` request, as the route sees it. */
+const titleRequests: URL[] = [];
 
 async function route(r: Route): Promise<void> {
   const url = new URL(r.request().url());
+  if (url.host === 'api.mangadex.org' && url.searchParams.has('ids[]')) titleRequests.push(url);
   if (url.origin === SITE)
     return r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: SHELL });
   if (url.host !== 'api.mangadex.org' || !LIST || !SEARCH) return r.fulfill({ status: 404, body: '' });
@@ -268,5 +279,67 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on MangaDex, from the page’s own AP
     await spa.waitForTimeout(1_500);
     expect(await spa.$('tagveil-interstitial')).toBeNull();
     await spa.close();
+  });
+});
+
+describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on MangaDex, completing feeds from the API (opt-in)', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchHiding(route, BLOCKED);
+    await storeSettings(browser.worker, {
+      enabled: true,
+      completeTags: true,
+      sites: {},
+      lists: [{ id: 'l', name: 'Blocked', enabled: true, action: 'hide', patterns: BLOCKED }],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a chapter feed whose page asks no titles’ answer: held back, the titles looked up in one request, exactly the blocked hidden, none painted first', async () => {
+    titleRequests.length = 0;
+    const page = await browser.context.newPage();
+    const loaded = Date.now();
+    await page.goto(`${SITE}/titles/follows`);
+    await page.waitForSelector('body[data-feed]');
+    await page.waitForFunction(
+      ([selector, count]) => document.querySelectorAll(`${selector}[data-tagveil-seen]`).length === count,
+      [CARDS, FEED_TITLES.length] as const,
+      { timeout: 10_000 },
+    );
+    expectMarks(await marks(page), FEED_TITLES);
+    expect(await page.evaluate(() => (window as unknown as { leaks(): string[] }).leaks())).toEqual([]);
+    // One request for the twelve titles, every rating asked for (the API leaves pornographic ones out
+    // otherwise), after the grace the page's own answer is given.
+    expect(titleRequests).toHaveLength(1);
+    const asked = titleRequests[0] as URL;
+    expect(asked.pathname).toBe('/manga');
+    expect(asked.searchParams.getAll('ids[]').sort()).toEqual(FEED_TITLES.map((m) => m.id).sort());
+    expect(asked.searchParams.getAll('contentRating[]')).toEqual([
+      'safe',
+      'suggestive',
+      'erotica',
+      'pornographic',
+    ]);
+    expect(Date.now() - loaded).toBeGreaterThanOrEqual(MANGADEX_GRACE_MS);
+    await page.close();
+  });
+
+  it('asks nothing for a feed whose page loaded its titles’ answer', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${SITE}/titles`);
+    await page.waitForSelector('body[data-loaded]');
+    titleRequests.length = 0;
+    await page.evaluate(() => (window as unknown as Win).latest());
+    await page.waitForSelector('body[data-feed]');
+    await allSeen(page, FEED_TITLES.length);
+    await page.waitForTimeout(MANGADEX_GRACE_MS + 1_000);
+    expectMarks(await marks(page), FEED_TITLES);
+    // The page's own request only (it names no rating).
+    expect(titleRequests.map((u) => u.searchParams.has('contentRating[]'))).toEqual([false]);
+    await page.close();
   });
 });

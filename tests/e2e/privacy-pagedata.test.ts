@@ -24,8 +24,19 @@ const add = (html) => { const t = document.createElement('template'); t.innerHTM
 ${script}
 </script></body></html>`;
 
-/** Every page: its address, its markup, and the addresses its own scripts fetch. */
-const PAGES: { url: string; html: () => string; fetches: string[]; cards?: string }[] = [
+/**
+ * Every page: its address, its markup, the addresses its own scripts fetch, and what the opt-in look-up
+ * would ask for there (only where the page itself loads none of its works' data).
+ */
+const PAGES: {
+  url: string;
+  html: () => string;
+  fetches: string[];
+  cards?: string;
+  /** Whether some card is hidden by what the page itself gives (else the cards are only released). */
+  hidesBare?: false;
+  lookups?: string[];
+}[] = [
   {
     url: 'https://www.pixiv.net/en/tags/GuP/artworks',
     html: () =>
@@ -55,6 +66,28 @@ for (const id of ${JSON.stringify(HITOMI_IDS)})
     html: () =>
       '<!doctype html><html><head><script src="https://ltn.hitomi.la/galleries/1674850.js"></script></head><body><img alt=""></body></html>',
     fetches: ['https://ltn.hitomi.la/galleries/1674850.js'],
+  },
+  {
+    // A listing whose blocks show their first tags and load no gallery script (the site's own way).
+    url: 'https://hitomi.la/index-japanese.html',
+    html: () =>
+      shell(`grid.className = 'gallery-content';
+add('<div class="dj"><h1><a href="/doujinshi/x-1674850.html">1</a></h1><ul><li><a href="/tag/incest-all.html">incest</a></li></ul></div>');
+add('<div class="acg"><h1><a href="/artistcg/x-2058075.html">2</a></h1><ul><li><a href="/tag/female%3Aschool-all.html">school</a></li></ul></div>');`),
+    fetches: [],
+    cards: '.gallery-content > div',
+    lookups: HITOMI_IDS.map((id) => `https://ltn.hitomi.la/galleries/${id}.js`),
+  },
+  {
+    // A chapter feed that loads no titles' answer: its groups carry only the title's id.
+    url: 'https://mangadex.org/titles/follows',
+    html: () => shell(`add('<div class="chapter-feed__container"><a href="/title/${MANGA}">t</a></div>');`),
+    fetches: [],
+    cards: '.chapter-feed__container',
+    hidesBare: false,
+    lookups: [
+      `https://api.mangadex.org/manga?ids[]=${MANGA}&contentRating[]=safe&contentRating[]=suggestive&contentRating[]=erotica&contentRating[]=pornographic&limit=1`,
+    ],
   },
   {
     url: 'https://mangadex.org/titles',
@@ -142,20 +175,33 @@ describe.skipIf(!HAVE_REAL_PAGES)('privacy on the sites read from their own data
     await browser?.close();
   });
 
-  it('makes no request, and the page’s world hears nothing of the lists', async () => {
+  /** Opens every page with the look-up on or off; `expected` gives the requests Tagveil may make there. */
+  async function visitAll(completeTags: boolean, expected: (spec: (typeof PAGES)[number]) => string[]) {
+    await storeSettings(browser.worker, {
+      enabled: true,
+      completeTags,
+      sites: {},
+      lists: [{ id: 'p', name: LIST_NAME, enabled: true, action: 'hide', patterns: PATTERNS }],
+    });
     for (const spec of PAGES) {
       const page = await browser.context.newPage();
       await page.addInitScript(listenLikeThePage);
       requests.length = 0;
       await page.goto(spec.url);
       if (spec.cards) {
-        await page.waitForSelector(`${spec.cards}[data-tagveil="${MARK_VALUE.hide}"]`, { state: 'attached' });
+        if (spec.hidesBare !== false || completeTags)
+          await page.waitForSelector(`${spec.cards}[data-tagveil="${MARK_VALUE.hide}"]`, {
+            state: 'attached',
+            timeout: 10_000,
+          });
         await page.waitForFunction(
           (cards) => document.querySelectorAll(`${cards}:not([data-tagveil-seen])`).length === 0,
           spec.cards,
+          { timeout: 10_000 },
         );
       } else await page.waitForSelector('tagveil-interstitial', { state: 'attached' });
-      await page.waitForTimeout(500);
+      // Past the look-ups' grace and spacing: a request they would make has left by now.
+      await page.waitForTimeout(1_500);
 
       // Requests: the page itself, the answers its own script fetched (each once), the subresources its
       // saved markup names; nothing else, from the page or the extension's worker.
@@ -164,13 +210,14 @@ describe.skipIf(!HAVE_REAL_PAGES)('privacy on the sites read from their own data
       const foreign = requests.filter(({ url }) => {
         if (url.startsWith(own) || url.startsWith('data:') || url === spec.url || spec.fetches.includes(url))
           return false;
+        if (expected(spec).includes(url)) return false;
         const parsed = new URL(url);
         // Named in the markup: by address, or by path on the page's own origin (the saved page's relative links).
         const local = parsed.origin === new URL(spec.url).origin && html.includes(parsed.pathname);
         return !local && !html.includes(parsed.host + parsed.pathname);
       });
       expect(foreign, spec.url).toEqual([]);
-      for (const url of spec.fetches)
+      for (const url of [...spec.fetches, ...expected(spec)])
         expect(
           requests.filter((r) => r.url === url),
           url,
@@ -189,5 +236,14 @@ describe.skipIf(!HAVE_REAL_PAGES)('privacy on the sites read from their own data
         expect(h.split('\t')[1]).toBe('null');
       await page.close();
     }
+  }
+
+  it('makes no request, and the page’s world hears nothing of the lists', async () => {
+    // With completion off, also where the page loads none of its works' data: no look-up at all.
+    await visitAll(false, () => []);
+  });
+
+  it('with completion on, asks only the look-ups, each once, at the sites’ own addresses, and only where the page loaded nothing', async () => {
+    await visitAll(true, (spec) => spec.lookups ?? []);
   });
 });

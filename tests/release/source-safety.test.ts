@@ -42,6 +42,11 @@ const NETWORK_ALLOWED = new Map<string, RegExp>([
     'entrypoints/nhentai.content.ts',
     /^(?=[\s\S]*new NhentaiNameLookup\(\{\s*\.\.\.deps,)(?=[\s\S]*credentials: 'same-origin')/u,
   ],
+  // hitomi.la's and MangaDex's look-ups (opt-in, completeTags): without cookies, only to the addresses
+  // their specs build, the site's own gallery files and API.
+  ['src/sites/lookups/completer.ts', /credentials: 'omit'/u],
+  ['src/sites/lookups/hitomi-galleries.ts', /HITOMI_GALLERY_JS = 'https:\/\/ltn\.hitomi\.la\/galleries\/'/u],
+  ['src/sites/lookups/mangadex-manga.ts', /MANGADEX_MANGA_API = 'https:\/\/api\.mangadex\.org\/manga'/u],
   // Subscriptions: only the URL the user subscribed to, on an origin they granted, without cookies.
   [
     'src/settings/subscriptions.ts',
