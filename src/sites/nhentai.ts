@@ -84,6 +84,8 @@ export const nhentai: SiteAdapter = {
   name: 'nhentai',
   matches: ['https://nhentai.net/*'],
   entrySelector: 'div.gallery[data-tags]',
+  // The name look-up (src/sites/lookups/nhentai-names.ts) is added by entrypoints/nhentai.content.ts.
+  lookupInOwnScript: true,
   tagLink: {
     patterns: ['tag', 'artist', 'group', 'parody', 'character', 'language', 'category'].map(
       (kind) => `https://nhentai.net/${kind}/*`,

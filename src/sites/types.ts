@@ -32,6 +32,11 @@ export interface SiteAdapter {
   /** Completes what list rows show with the site's own look-up (opt-in: settings.completeTags). */
   createTagSource?(deps: TagSourceDeps): TagSource | null;
   /**
+   * The site has an opt-in look-up that its own content script adds (nhentai's name look-up needs the
+   * bundled names, kept out of the popup): the popup shows the completion switch there too.
+   */
+  lookupInOwnScript?: true;
+  /**
    * The site's cards carry an id and its pages load their facts as data (pixiv, hitomi.la, MangaDex): read
    * in the page's main world and handed over (src/page/facts-page.ts).
    */

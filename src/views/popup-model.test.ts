@@ -137,7 +137,12 @@ describe('site switches', () => {
     expect(siteSwitches(mangadex).completeTags).toBe(true);
     expect(completeTagsLabel(hitomi)).toBe('popup_completeTagsHitomi');
     expect(completeTagsLabel(mangadex)).toBe('popup_completeTagsMangadex');
-    expect(completeTagsLabel(ehentai)).toBe('completeTags');
+    expect(completeTagsLabel(ehentai)).toBe('popup_completeTagsEhentai');
+  });
+
+  it('on nhentai, whose name look-up its own content script adds: the switch that lets it ask', () => {
+    expect(siteSwitches(nhentai).completeTags).toBe(true);
+    expect(completeTagsLabel(nhentai)).toBe('popup_completeTagsNhentai');
   });
 });
 

@@ -121,7 +121,7 @@ export function reasonGroups(rules: PageState['rules'], settings: Settings): Rea
 /** Switches that mean something only on some sites: the popup shows them only there. */
 export function siteSwitches(adapter: SiteAdapter | undefined): { completeTags: boolean; refill: boolean } {
   return {
-    completeTags: adapter?.createTagSource !== undefined,
+    completeTags: adapter?.createTagSource !== undefined || adapter?.lookupInOwnScript === true,
     refill: adapter?.nextPage !== undefined,
   };
 }
@@ -130,6 +130,8 @@ export function siteSwitches(adapter: SiteAdapter | undefined): { completeTags: 
 export function completeTagsLabel(adapter: SiteAdapter | undefined): MessageKey {
   if (adapter?.id === 'hitomi') return 'popup_completeTagsHitomi';
   if (adapter?.id === 'mangadex') return 'popup_completeTagsMangadex';
+  if (adapter?.id === 'nhentai') return 'popup_completeTagsNhentai';
+  if (adapter?.id === 'ehentai') return 'popup_completeTagsEhentai';
   return 'completeTags';
 }
 

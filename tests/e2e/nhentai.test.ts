@@ -6,10 +6,12 @@ import { HAVE_REAL_PAGES, realPage } from '../real-pages';
 import {
   type ExtensionBrowser,
   launchWithExtension,
+  openPopup,
   pageStateOf,
   readVeil,
   servePages,
   storeSettings,
+  tabIdOf,
 } from './harness';
 import { actionOfMark, MARK_VALUE } from './marks';
 
@@ -152,8 +154,14 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real nhentai listing', () => {
     expect(before.unresolved).toEqual(['artist:foo bar']);
     expect(before.problems.join('\n')).toContain('artist:foo bar');
     expect(await page.locator('div.gallery[data-tagveil]').count()).toBe(0);
-    // The look-up is the opt-in the popup offers: completing tags from the site itself.
-    await storeSettings(browser.worker, { enabled: true, sites: {}, completeTags: true, lists });
+    // The look-up is the opt-in the popup offers on nhentai: the user turns it on there.
+    const popup = await openPopup(browser, await tabIdOf(browser.worker, page));
+    const lookUp = popup.locator('#complete-tags');
+    await lookUp.waitFor();
+    expect(await popup.locator('label', { has: lookUp }).textContent()).toContain('Look up on nhentai');
+    expect(await popup.textContent('body')).toContain('artist:foo bar');
+    await lookUp.check();
+    await popup.close();
     const foo = 'div.gallery[data-tags$=" 424242"]';
     await expect.poll(() => page.locator(foo).getAttribute('data-tagveil')).toBe(MARK_VALUE.hide);
     expect(await page.locator('div.gallery[data-tagveil]').count()).toBe(1);
