@@ -153,6 +153,8 @@ export function runCatalog(
   let active = false;
   let audit = false;
   let currentJudge: (facts: EntryFacts) => Verdict = () => NO_VERDICT;
+  /** The facts sources in use, and the switch they were built for. */
+  let factsFor: { completeTags: boolean; sources: ReturnType<typeof factsSources> } | null = null;
   /** What the page was last judged by (rules in force and the switches that change judging). */
   let lastJudgedBy = '';
   let loaded = false;
@@ -307,9 +309,16 @@ export function runCatalog(
       audit = settings.audit;
       currentJudge = matcher.judge;
       tripped = matcher.tripped;
-      scanner.setFacts(
-        factsSources([pageData, settings.completeTags && tagSource ? lookupSource(tagSource) : null]),
-      );
+      // The same sources while completeTags stays as it was: entries' kept facts stay good (scanner.ts).
+      if (factsFor?.completeTags !== settings.completeTags)
+        factsFor = {
+          completeTags: settings.completeTags,
+          sources: factsSources([
+            pageData,
+            settings.completeTags && tagSource ? lookupSource(tagSource) : null,
+          ]),
+        };
+      scanner.setFacts(factsFor.sources);
       scanner.setJudge(matcher.judge, {
         audit,
         needs: matcher.needs,
@@ -348,7 +357,9 @@ export function runCatalog(
     const pairs = adapter.learnDictionary?.(doc) ?? {};
     if (!adapter.dictionary || learnInto(adapter.dictionary, pairs) === 0) return;
     saveLearned(adapter.id, pairs).catch(() => undefined); // a full local quota only costs the cache
-    if (active) scanner.rejudge();
+    // The entries are read again (their tags' dictionary names changed); those whose facts did not are
+    // not judged again.
+    if (active) scanner.rescan();
   };
   if (detail) ctx.addEventListener(doc, 'DOMContentLoaded', judgeDetail);
   ctx.addEventListener(doc, 'DOMContentLoaded', checkRefill);
