@@ -4,13 +4,28 @@ import { showCount } from '@/src/background/badge';
 import { syncCustomSites } from '@/src/background/custom-sites';
 import { buildMenus, ENTRY_MENU, onEntryMenuClick, onMenuClick } from '@/src/background/menus';
 import { admit } from '@/src/background/senders';
+import { addEntryRule, isEntryId } from '@/src/rules/entry-rules';
 import { originPattern, type Settings } from '@/src/settings/schema';
-import { ensureSettingsStored, loadSettings, watchSettings } from '@/src/settings/store';
+import {
+  HIDE_ONE_REQUEST,
+  SNAPSHOT_KEY,
+  SNAPSHOT_REQUEST,
+  type Snapshot,
+  snapshotOf,
+} from '@/src/settings/snapshot';
+import {
+  ensureSettingsStored,
+  type LoadedSettings,
+  loadSettings,
+  updateSettings,
+  watchSettings,
+} from '@/src/settings/store';
 import {
   refreshSubscriptions,
   SUBSCRIPTION_ALARM,
   SUBSCRIPTION_PERIOD_MINUTES,
 } from '@/src/settings/subscriptions';
+import { t } from '@/src/ui/i18n';
 
 /** A subscription is fetched only from an origin the user granted. */
 const granted = (url: string) => browser.permissions.contains({ origins: [originPattern(url)] });
@@ -32,8 +47,21 @@ function applySettings(settings: Settings): Promise<unknown> {
   return Promise.all([buildMenus(settings), scheduleSubscriptions(settings), syncCustomSites(settings)]);
 }
 
+/** What content scripts start from (src/settings/snapshot.ts), written at every change of the settings. */
+async function writeSnapshot(loaded: LoadedSettings): Promise<Snapshot> {
+  const snapshot = snapshotOf(loaded);
+  await browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot }).catch(() => undefined); // pages then read fully
+  return snapshot;
+}
+
 async function syncWithSettings(): Promise<void> {
-  await applySettings((await loadSettings()).settings);
+  const loaded = await loadSettings();
+  await Promise.all([applySettings(loaded.settings), writeSnapshot(loaded)]);
+}
+
+/** A page's own request: its settings read the full way (its snapshot was missing, damaged or stale). */
+async function snapshotForPage(): Promise<Snapshot> {
+  return writeSnapshot(await loadSettings());
 }
 
 /**
@@ -51,7 +79,10 @@ export default defineBackground(() => {
     })();
   });
   browser.runtime.onStartup.addListener(() => void syncWithSettings());
-  watchSettings(({ settings }) => void applySettings(settings));
+  watchSettings((loaded) => {
+    void applySettings(loaded.settings);
+    void writeSnapshot(loaded);
+  });
   // A site the user added starts working once its origin is granted (and stops when it is revoked).
   browser.permissions.onAdded.addListener(() => void syncWithSettings());
   browser.permissions.onRemoved.addListener(() => void syncWithSettings());
@@ -66,6 +97,22 @@ export default defineBackground(() => {
 
   const self = { id: browser.runtime.id, base: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Tagveil's own content scripts (any page, any frame): the settings snapshot, and "Hide this one".
+    const request = message as { type?: unknown; site?: unknown; id?: unknown } | null;
+    if (sender.id === self.id && sender.tab !== undefined) {
+      if (request?.type === SNAPSHOT_REQUEST) return snapshotForPage();
+      if (
+        request?.type === HIDE_ONE_REQUEST &&
+        typeof request.site === 'string' &&
+        typeof request.id === 'string' &&
+        isEntryId(request.site, request.id)
+      ) {
+        const { site, id } = request;
+        return updateSettings((s) => void addEntryRule(s, site, id, t('hiddenOneByOneList'))).then(
+          () => true,
+        );
+      }
+    }
     const admitted = admit(message, sender, self);
     switch (admitted.kind) {
       case 'page':

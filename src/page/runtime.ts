@@ -1,24 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  type CountMatchesAnswer,
-  type EntryAtMenuAnswer,
-  PageRequestSchema,
-  type PageState,
-} from '../messages';
+import type { CountMatchesAnswer, EntryAtMenuAnswer, PageState } from '../messages';
 import { compile } from '../rules/compile';
-import { addEntryRule, canonicalId, isEntryId } from '../rules/entry-rules';
+import { canonicalId, isEntryId } from '../rules/entry-rules';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
-import { isPaused, isSiteEnabled } from '../settings/schema';
-import {
-  completedTagsCache,
-  type LoadedSettings,
-  loadLearned,
-  loadSettings,
-  saveLearned,
-  updateSettings,
-  watchSettings,
-} from '../settings/store';
+import { HIDE_ONE_REQUEST, type PageSettings, pausedNow, siteOn } from '../settings/snapshot';
 import { learnInto, type SiteAdapter } from '../sites/types';
 import { ruleErrorText, t } from '../ui/i18n';
 import { startupMs } from './clock';
@@ -28,7 +14,10 @@ import { factsSources, lookupSource } from './facts';
 import { pageDataSource } from './facts-page';
 import { showInterstitial } from './interstitial';
 import { Keeper, type Kept } from './keeper';
+import { completedTagsCache, loadLearned, saveLearned } from './local-cache';
+import { loadSettingsForPage, watchSettingsForPage } from './page-settings';
 import { Refill, type RefillMode } from './refill';
+import { pageRequest } from './requests';
 import { Scanner } from './scanner';
 import { EFFECTS_CSS } from './styles';
 import { atTime, clampDelay } from './timer';
@@ -106,7 +95,7 @@ export function runCatalog(
   ctx: ContentScriptContext,
   adapter: SiteAdapter,
   doc: Document = document,
-  settings: Promise<LoadedSettings> = loadSettings(),
+  settings: Promise<PageSettings> = loadSettingsForPage(),
 ): void {
   guardContext(ctx);
   // WXT invalidates an older instance when a newer one starts (an update); that one cleans up first.
@@ -215,7 +204,7 @@ export function runCatalog(
   };
   let cancelWake: (() => void) | null = null;
   /** Judges the page again at `at` (a pause or a snooze ends), however far away. */
-  const wakeAt = (at: number, current: LoadedSettings) => {
+  const wakeAt = (at: number, current: PageSettings) => {
     cancelWake = atTime(contextTimers, at, () => apply(current));
   };
 
@@ -240,9 +229,10 @@ export function runCatalog(
   // "Hide this one" (a veil's button, a trusted click): the entry's id joins the "Hidden one by one" list.
   scanner.onHideOne = (id) => {
     if (!isEntryId(adapter.id, id)) return;
-    updateSettings((s) => void addEntryRule(s, adapter.id, id, t('hiddenOneByOneList'))).catch(
-      (error: unknown) => problems.push(String(error)),
-    );
+    // The background writes it into the settings (the page carries no settings writer).
+    browser.runtime
+      .sendMessage({ type: HIDE_ONE_REQUEST, site: adapter.id, id })
+      .catch((error: unknown) => problems.push(String(error)));
   };
   // The entry under the last right-click, for the menu's "Hide this entry" (the background asks for it).
   let menuEntry: { entry: WeakRef<HTMLElement>; at: number } | null = null;
@@ -264,7 +254,7 @@ export function runCatalog(
     return isEntryId(adapter.id, id) ? { site: adapter.id, id: canonicalId(adapter.id, id) } : null;
   };
 
-  const apply = (current: LoadedSettings) => {
+  const apply = (current: PageSettings) => {
     // Reads are not ordered (the first one may resolve after one a change triggered): newest wins.
     if (current.savedAt < appliedSavedAt) return;
     appliedSavedAt = current.savedAt;
@@ -274,9 +264,9 @@ export function runCatalog(
     cancelWake = null;
     badgeOn = settings.badge;
     reportBadge();
-    if (!isSiteEnabled(settings, adapter.id)) {
+    if (!siteOn(settings, adapter.id)) {
       // "Pause for 1 hour" ends by itself: filter the page again then.
-      if (settings.pausedUntil !== undefined && isPaused(settings)) wakeAt(settings.pausedUntil, current);
+      if (settings.pausedUntil !== undefined && pausedNow(settings)) wakeAt(settings.pausedUntil, current);
       active = false;
       lastJudgedBy = '';
       release();
@@ -350,7 +340,7 @@ export function runCatalog(
       problems = [t('problemUnreadable', String(error))];
     },
   );
-  const unwatch = watchSettings(apply);
+  const unwatch = watchSettingsForPage(apply);
 
   // A page that names its own tags (a gallery page) teaches them for the lists to come.
   const learn = () => {
@@ -437,12 +427,12 @@ export function runCatalog(
   ): Promise<PageState | CountMatchesAnswer | EntryAtMenuAnswer> | undefined => {
     // Only this extension's own pages may ask; the message itself is validated like any input.
     if (sender.id !== browser.runtime.id) return undefined;
-    const request = PageRequestSchema.safeParse(message);
-    if (!request.success) return undefined;
-    if (request.data.type === 'tagveil:count-matches')
-      return Promise.resolve(countMatches(doc, adapter, request.data.rule, request.data.aliases));
-    if (request.data.type === 'tagveil:entry-at-menu') return Promise.resolve(entryAtMenu());
-    if (request.data.type === 'tagveil:show-all') scanner.showAll();
+    const request = pageRequest(message);
+    if (!request) return undefined;
+    if (request.type === 'tagveil:count-matches')
+      return Promise.resolve(countMatches(doc, adapter, request.rule, request.aliases));
+    if (request.type === 'tagveil:entry-at-menu') return Promise.resolve(entryAtMenu());
+    if (request.type === 'tagveil:show-all') scanner.showAll();
     return Promise.resolve(pageState());
   };
   browser.runtime.onMessage.addListener(onMessage);
