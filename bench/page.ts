@@ -5,7 +5,7 @@
  * a re-judge after a settings change, the extra heap, and the content script's cost before
  * DOMContentLoaded on a 20-entry page.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -120,6 +120,12 @@ const say = (line: string) => {
 };
 
 try {
+  // What every page of a supported site loads before Tagveil looks at it: each content script's size.
+  const scripts = join(import.meta.dirname, '../.output/chrome-mv3/content-scripts');
+  for (const file of readdirSync(scripts)
+    .filter((f) => f.endsWith('.js'))
+    .sort())
+    say(`content script ${file}: ${(statSync(join(scripts, file)).size / 1000).toFixed(1)} kB minified`);
   say(
     `Page runtime benchmark — Chromium ${context.browser()?.version() ?? (await (await context.newPage()).evaluate(() => navigator.userAgent))}`,
   );

@@ -7,7 +7,8 @@ import { buildMenus, ENTRY_MENU, onEntryMenuClick, onMenuClick } from '@/src/bac
 import { openPickedSite } from '@/src/background/picked-site';
 import { admit } from '@/src/background/senders';
 import { originPattern, type Settings } from '@/src/settings/schema';
-import { ensureSettingsStored, loadSettings, watchSettings } from '@/src/settings/store';
+import { SNAPSHOT_KEY, SNAPSHOT_REQUEST, type Snapshot, snapshotOf } from '@/src/settings/snapshot';
+import { ensureSettingsStored, type LoadedSettings, loadSettings, watchSettings } from '@/src/settings/store';
 import {
   refreshSubscriptions,
   SUBSCRIPTION_ALARM,
@@ -34,8 +35,21 @@ function applySettings(settings: Settings): Promise<unknown> {
   return Promise.all([buildMenus(settings), scheduleSubscriptions(settings), syncCustomSites(settings)]);
 }
 
+/** What content scripts start from (src/settings/snapshot.ts), written at every change of the settings. */
+async function writeSnapshot(loaded: LoadedSettings): Promise<Snapshot> {
+  const snapshot = snapshotOf(loaded);
+  await browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot }).catch(() => undefined); // pages then read fully
+  return snapshot;
+}
+
 async function syncWithSettings(): Promise<void> {
-  await applySettings((await loadSettings()).settings);
+  const loaded = await loadSettings();
+  await Promise.all([applySettings(loaded.settings), writeSnapshot(loaded)]);
+}
+
+/** A page's own request: its settings read the full way (its snapshot was missing, damaged or stale). */
+async function snapshotForPage(): Promise<Snapshot> {
+  return writeSnapshot(await loadSettings());
 }
 
 /**
@@ -53,7 +67,10 @@ export default defineBackground(() => {
     })();
   });
   browser.runtime.onStartup.addListener(() => void syncWithSettings());
-  watchSettings(({ settings }) => void applySettings(settings));
+  watchSettings((loaded) => {
+    void applySettings(loaded.settings);
+    void writeSnapshot(loaded);
+  });
   // A site the user added starts working once its origin is granted (and stops when it is revoked).
   browser.permissions.onAdded.addListener(() => void syncWithSettings());
   browser.permissions.onRemoved.addListener(() => void syncWithSettings());
@@ -68,6 +85,11 @@ export default defineBackground(() => {
 
   const self = { id: browser.runtime.id, base: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Tagveil's own content scripts (any page, any frame): the settings snapshot.
+    const request = message as { type?: unknown; site?: unknown; id?: unknown } | null;
+    if (sender.id === self.id && sender.tab !== undefined) {
+      if (request?.type === SNAPSHOT_REQUEST) return snapshotForPage();
+    }
     const admitted = admit(message, sender, self);
     switch (admitted.kind) {
       case 'page':

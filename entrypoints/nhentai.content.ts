@@ -1,8 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 // First of the project's modules (import order is evaluation order): it notes when the script began.
 import { markStarted } from '@/src/page/clock';
+import { saveLearned } from '@/src/page/local-cache';
 import { CONTEXT_OPTIONS, runCatalog } from '@/src/page/runtime';
-import { saveLearned } from '@/src/settings/store';
 import { nhentaiTagIds } from '@/src/sites/dictionaries/nhentai-tag-ids';
 import { NhentaiNameLookup } from '@/src/sites/lookups/nhentai-names';
 import { nhentai } from '@/src/sites/nhentai';

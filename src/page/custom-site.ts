@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { loadSettings } from '../settings/store';
 import { customAdapter } from '../sites/custom';
+import { loadSettingsForPage } from './page-settings';
 import { addStyle, guardContext, HOLD_PAGE_CSS, runCatalog, SETTINGS_TIMEOUT_MS } from './runtime';
 
 /**
@@ -13,7 +13,7 @@ export function runCustomSite(ctx: ContentScriptContext, doc: Document = documen
   const hold = addStyle(doc, HOLD_PAGE_CSS);
   const release = () => hold.remove();
   ctx.setTimeout(release, SETTINGS_TIMEOUT_MS);
-  const loaded = loadSettings();
+  const loaded = loadSettingsForPage();
   loaded.then(({ settings }) => {
     const site = settings.customSites.find((s) => s.origin === doc.location.origin);
     // The catalog runtime starts from the same read.

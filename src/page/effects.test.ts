@@ -61,6 +61,19 @@ describe('veils', () => {
     return options;
   }
 
+  it('draws every veil with the page’s one stylesheet, not a <style> each', () => {
+    const a = work();
+    const b = work();
+    paint(a, verdict('blur'));
+    paint(b, verdict('label'));
+    paint(a, verdict('collapse'));
+    const [ra, rb] = [rootOf(a), rootOf(b)];
+    expect(ra?.querySelector('style')).toBeNull();
+    expect(rb?.querySelector('style')).toBeNull();
+    expect(ra?.adoptedStyleSheets).toHaveLength(1);
+    expect(ra?.adoptedStyleSheets[0]).toBe(rb?.adoptedStyleSheets[0]);
+  });
+
   it('makes a blurred work’s own content inert, and not the veil', () => {
     const entry = work();
     paint(entry, verdict('blur'));

@@ -6,6 +6,8 @@ import { ANCHOR_ATTR, AUDIT_ATTR, MARK_ATTR, MARK_VALUE, SHOWN_ATTR, VEIL_TAG } 
 interface Veil {
   host: HTMLElement;
   root: ShadowRoot;
+  /** The root has the page's one veil sheet adopted (else each drawing carries its own <style>). */
+  adopted: boolean;
   anchor: Element;
   /** The entry's own elements this veil made inert (to give back exactly those, not the page's own). */
   inert: Element[];
@@ -54,6 +56,45 @@ button { font: inherit; padding: 2px 10px; border-radius: 4px; border: 1px solid
   background: transparent; color: inherit; }
 button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 `;
+
+/**
+ * One constructed sheet per page, adopted by every veil's root, instead of a <style> parsed per veil.
+ * Chromium only: Firefox's content scripts see the page's shadow roots through Xray wrappers, where an
+ * adopted sheet made in the content script's world is not reliably applied; there each veil keeps its <style>.
+ */
+const veilSheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+function veilSheet(doc: Document): CSSStyleSheet | null {
+  if (veilSheets.has(doc)) return veilSheets.get(doc) ?? null;
+  let sheet: CSSStyleSheet | null = null;
+  try {
+    const View = doc.defaultView as (Window & typeof globalThis) | null;
+    if (
+      import.meta.env.BROWSER !== 'firefox' &&
+      View?.CSSStyleSheet &&
+      'adoptedStyleSheets' in View.ShadowRoot.prototype
+    ) {
+      sheet = new View.CSSStyleSheet();
+      sheet.replaceSync(VEIL_CSS);
+    }
+  } catch {
+    sheet = null;
+  }
+  veilSheets.set(doc, sheet);
+  return sheet;
+}
+
+/** Adopts the page's veil sheet into `root`; false where that does not hold (then a <style> is drawn). */
+function adopt(root: ShadowRoot, doc: Document): boolean {
+  const sheet = veilSheet(doc);
+  if (!sheet) return false;
+  try {
+    root.adoptedStyleSheets = [sheet];
+    return root.adoptedStyleSheets.length === 1;
+  } catch {
+    return false;
+  }
+}
 
 export type Scheme = 'light' | 'dark';
 
@@ -138,7 +179,7 @@ function veilFor(entry: HTMLElement, anchor: Element): Veil {
   if (!veil) {
     const host = entry.ownerDocument.createElement(VEIL_TAG);
     const root = host.attachShadow({ mode: 'closed' });
-    veil = { host, root, anchor, inert: [] };
+    veil = { host, root, adopted: adopt(root, entry.ownerDocument), anchor, inert: [] };
     veils.set(entry, veil);
     hosts.set(host, veil);
   }
@@ -214,8 +255,6 @@ function render(
   const doc = entry.ownerDocument;
   // The user pressed Show or Hide again, whose button this render replaces: focus goes to its successor.
   const hadFocus = root.activeElement !== null;
-  const style = doc.createElement('style');
-  style.textContent = VEIL_CSS;
   const wrap = doc.createElement('div');
   const bar = doc.createElement('div');
   bar.className = 'bar';
@@ -256,7 +295,12 @@ function render(
   if (onHideOne && !audit) bar.append(button(doc, t('hideThisOne'), t('hideThisOneNamed', kind), onHideOne));
   wrap.classList.add(pageScheme(doc));
   wrap.append(bar);
-  root.replaceChildren(style, wrap);
+  if (veil.adopted) root.replaceChildren(wrap);
+  else {
+    const style = doc.createElement('style');
+    style.textContent = VEIL_CSS;
+    root.replaceChildren(style, wrap);
+  }
   // Without a scroll: a veil drawn again while it holds focus (the page judged again) must not pull the
   // page back to it while the user scrolls away.
   if (hadFocus) (toggle ?? bar.querySelector('button'))?.focus({ preventScroll: true });

@@ -40,8 +40,8 @@ export interface PageDataDeps {
   setTimer: (fn: () => void, ms: number) => void;
   /** Entries held back for these ids can be judged now (their facts came, or their wait ended). */
   onSettled: (ids: string[]) => void;
-  /** Facts came for entries already shown without them: the page should be looked at again. */
-  onLate: () => void;
+  /** Facts came for entries already shown without them: those entries should be read again. */
+  onLate: (ids: string[]) => void;
   /** Whether cards with no facts in the page's data yet wait for them (their markup has no tags). */
   hold: boolean;
   /** Any works arrived. */
@@ -99,19 +99,19 @@ export class PageDataSource implements FactsSource {
   /** Works the page gave (its answers, its embedded data). */
   add(works: readonly PageWork[]): void {
     const settled: string[] = [];
-    let late = false;
+    const late: string[] = [];
     for (const work of works) {
       this.known.delete(work.id); // re-inserted last: the oldest are forgotten first
       this.known.set(work.id, work);
       if (this.deadlines.delete(work.id)) settled.push(work.id);
-      if (this.released.delete(work.id)) late = true;
+      if (this.released.delete(work.id)) late.push(work.id);
     }
     for (const id of this.known.keys()) {
       if (this.known.size <= MAX_KNOWN_WORKS) break;
       this.known.delete(id);
     }
     if (settled.length > 0) this.deps.onSettled(settled);
-    if (late) this.deps.onLate();
+    if (late.length > 0) this.deps.onLate(late);
     if (works.length > 0) this.deps.onWorks?.();
   }
 
@@ -182,7 +182,7 @@ export function pageDataSource(
   ctx: PageDataContext,
   doc: Document,
   adapter: SiteAdapter,
-  scanner: { settle(ids: string[]): void; rescan(): void },
+  scanner: { settle(ids: string[]): void; refresh(ids: readonly string[]): void },
   /** Works arrived (a detail page of a single-page site is judged again). */
   onWorks: () => void = () => undefined,
 ): PageDataSource | null {
@@ -195,7 +195,8 @@ export function pageDataSource(
       ctx.setTimeout(fn, ms);
     },
     onSettled: (ids) => scanner.settle(ids),
-    onLate: () => scanner.rescan(),
+    // Only the entries these facts concern are read again, not the whole page.
+    onLate: (ids) => scanner.refresh(ids),
     onWorks,
     hold: spec.holdCards,
   });

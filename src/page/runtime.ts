@@ -1,24 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  type CountMatchesAnswer,
-  type EntryAtMenuAnswer,
-  type PageEntries,
-  PageRequestSchema,
-  type PageState,
-} from '../messages';
+import type { CountMatchesAnswer, EntryAtMenuAnswer, PageEntries, PageState } from '../messages';
 import { compile } from '../rules/compile';
 import { canonicalId, isEntryId } from '../rules/entry-rules';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
-import { isPaused, isSiteEnabled } from '../settings/schema';
-import {
-  completedTagsCache,
-  type LoadedSettings,
-  loadLearned,
-  loadSettings,
-  saveLearned,
-  watchSettings,
-} from '../settings/store';
+import { type PageSettings, pausedNow, siteOn } from '../settings/snapshot';
 import { learnInto, type SiteAdapter } from '../sites/types';
 import { messageText, ruleErrorText, t } from '../ui/i18n';
 import { startupMs } from './clock';
@@ -29,7 +15,10 @@ import { pageDataSource } from './facts-page';
 import { showInterstitial } from './interstitial';
 import { Keeper, type Kept } from './keeper';
 import { listEntries } from './list-entries';
+import { completedTagsCache, loadLearned, saveLearned } from './local-cache';
+import { loadSettingsForPage, watchSettingsForPage } from './page-settings';
 import { Refill, type RefillMode } from './refill';
+import { pageRequest } from './requests';
 import { Scanner } from './scanner';
 import { EFFECTS_CSS } from './styles';
 import { atTime, clampDelay } from './timer';
@@ -107,7 +96,7 @@ export function runCatalog(
   ctx: ContentScriptContext,
   adapter: SiteAdapter,
   doc: Document = document,
-  settings: Promise<LoadedSettings> = loadSettings(),
+  settings: Promise<PageSettings> = loadSettingsForPage(),
 ): void {
   guardContext(ctx);
   // WXT invalidates an older instance when a newer one starts (an update); that one cleans up first.
@@ -156,6 +145,8 @@ export function runCatalog(
   let active = false;
   let audit = false;
   let currentJudge: (facts: EntryFacts) => Verdict = () => NO_VERDICT;
+  /** The facts sources in use, and the switch they were built for. */
+  let factsFor: { completeTags: boolean; sources: ReturnType<typeof factsSources> } | null = null;
   /** What the page was last judged by (rules in force and the switches that change judging). */
   let lastJudgedBy = '';
   let loaded = false;
@@ -216,7 +207,7 @@ export function runCatalog(
   };
   let cancelWake: (() => void) | null = null;
   /** Judges the page again at `at` (a pause or a snooze ends), however far away. */
-  const wakeAt = (at: number, current: LoadedSettings) => {
+  const wakeAt = (at: number, current: PageSettings) => {
     cancelWake = atTime(contextTimers, at, () => apply(current));
   };
 
@@ -266,7 +257,7 @@ export function runCatalog(
     return isEntryId(adapter.id, id) ? { site: adapter.id, id: canonicalId(adapter.id, id) } : null;
   };
 
-  const apply = (current: LoadedSettings) => {
+  const apply = (current: PageSettings) => {
     // Reads are not ordered (the first one may resolve after one a change triggered): newest wins.
     if (current.savedAt < appliedSavedAt) return;
     appliedSavedAt = current.savedAt;
@@ -277,9 +268,9 @@ export function runCatalog(
     cancelWake = null;
     badgeOn = settings.badge;
     reportBadge();
-    if (!isSiteEnabled(settings, adapter.id)) {
+    if (!siteOn(settings, adapter.id)) {
       // "Pause for 1 hour" ends by itself: filter the page again then.
-      if (settings.pausedUntil !== undefined && isPaused(settings)) wakeAt(settings.pausedUntil, current);
+      if (settings.pausedUntil !== undefined && pausedNow(settings)) wakeAt(settings.pausedUntil, current);
       active = false;
       lastJudgedBy = '';
       release();
@@ -312,9 +303,16 @@ export function runCatalog(
       audit = settings.audit;
       currentJudge = matcher.judge;
       tripped = matcher.tripped;
-      scanner.setFacts(
-        factsSources([pageData, settings.completeTags && tagSource ? lookupSource(tagSource) : null]),
-      );
+      // The same sources while completeTags stays as it was: entries' kept facts stay good (scanner.ts).
+      if (factsFor?.completeTags !== settings.completeTags)
+        factsFor = {
+          completeTags: settings.completeTags,
+          sources: factsSources([
+            pageData,
+            settings.completeTags && tagSource ? lookupSource(tagSource) : null,
+          ]),
+        };
+      scanner.setFacts(factsFor.sources);
       scanner.setJudge(matcher.judge, {
         audit,
         needs: matcher.needs,
@@ -346,14 +344,16 @@ export function runCatalog(
       problems = [t('problemUnreadable', String(error))];
     },
   );
-  const unwatch = watchSettings(apply);
+  const unwatch = watchSettingsForPage(apply);
 
   // A page that names its own tags (a gallery page) teaches them for the lists to come.
   const learn = () => {
     const pairs = adapter.learnDictionary?.(doc) ?? {};
     if (!adapter.dictionary || learnInto(adapter.dictionary, pairs) === 0) return;
     saveLearned(adapter.id, pairs).catch(() => undefined); // a full local quota only costs the cache
-    if (active) scanner.rejudge();
+    // The entries are read again (their tags' dictionary names changed); those whose facts did not are
+    // not judged again.
+    if (active) scanner.rescan();
   };
   if (detail) ctx.addEventListener(doc, 'DOMContentLoaded', judgeDetail);
   ctx.addEventListener(doc, 'DOMContentLoaded', checkRefill);
@@ -431,13 +431,13 @@ export function runCatalog(
   ): Promise<PageState | CountMatchesAnswer | EntryAtMenuAnswer | PageEntries> | undefined => {
     // Only this extension's own pages may ask; the message itself is validated like any input.
     if (sender.id !== browser.runtime.id) return undefined;
-    const request = PageRequestSchema.safeParse(message);
-    if (!request.success) return undefined;
-    if (request.data.type === 'tagveil:count-matches')
-      return Promise.resolve(countMatches(doc, adapter, request.data.rule, request.data.aliases));
-    if (request.data.type === 'tagveil:entry-at-menu') return Promise.resolve(entryAtMenu());
-    if (request.data.type === 'tagveil:list-entries') return Promise.resolve(listEntries(doc, adapter));
-    if (request.data.type === 'tagveil:show-all') scanner.showAll();
+    const request = pageRequest(message);
+    if (!request) return undefined;
+    if (request.type === 'tagveil:count-matches')
+      return Promise.resolve(countMatches(doc, adapter, request.rule, request.aliases));
+    if (request.type === 'tagveil:entry-at-menu') return Promise.resolve(entryAtMenu());
+    if (request.type === 'tagveil:list-entries') return Promise.resolve(listEntries(doc, adapter));
+    if (request.type === 'tagveil:show-all') scanner.showAll();
     return Promise.resolve(pageState());
   };
   browser.runtime.onMessage.addListener(onMessage);

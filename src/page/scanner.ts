@@ -4,13 +4,16 @@ import {
   ALL_FACTS,
   type EntryFacts,
   type FactNeeds,
+  type Reason,
   reasonLabel,
   TAGS_ONLY,
+  type Tag,
   type Verdict,
 } from '../rules/types';
 import { readEntry, type SiteAdapter } from '../sites/types';
 import { applyVerdict, clearVerdict } from './effects';
 import type { FactsSources } from './facts';
+import { FactsPool } from './intern';
 import { HELD_ATTR, SEEN_ATTR, VEIL_TAG } from './styles';
 
 /**
@@ -25,12 +28,22 @@ export const HUGE_MUTATION_BATCH = 1_000;
 export const MAX_TAGS_SEEN = 5_000;
 
 interface EntryState {
-  signature: number;
+  /** The entry's facts, interned (intern.ts): its id, its tags as a run of `pool`, title and creators. */
+  id: string;
+  pool: FactsPool;
+  at: number;
+  length: number;
+  title: string;
+  creators: readonly string[];
+  /** The facts epoch they were read in: an older one is read again before judging. */
+  epoch: number;
   /** The rules' generation this verdict was made under; when the rules change, a reveal is kept if the
    * entry is still acted on. */
   generation: number;
   verdict: Verdict;
   shown: boolean;
+  /** Painted in audit mode. */
+  audit: boolean;
 }
 
 export interface ScanStats {
@@ -70,25 +83,39 @@ export interface ScanOptions {
   hideAgainOffscreen?: boolean;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+const NO_CREATORS: readonly string[] = Object.freeze([]);
 
-function hashInto(hash: number, text: string): number {
-  let h = hash;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return Math.imul(h ^ 0x0a, FNV_PRIME); // a separator, so "ab"+"c" differs from "a"+"bc"
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
-/**
- * A 32-bit hash (FNV-1a) of what an entry says, so a recycled card is noticed. A number, not a string:
- * on a 10,000-entry page, keeping every entry's tags as strings costs more in garbage collection than
- * judging them does.
- */
-function signatureOf(facts: EntryFacts): number {
-  let h = hashInto(FNV_OFFSET, facts.title);
-  for (const creator of facts.creators) h = hashInto(h, creator);
-  for (const tag of facts.tags) h = hashInto(hashInto(h, tag.namespace ?? ''), tag.name);
-  return h;
+function sameTag(a: Tag | undefined, b: Tag | undefined): boolean {
+  return (
+    a === b || (!!a && !!b && a.name === b.name && a.namespace === b.namespace && a.canonical === b.canonical)
+  );
+}
+
+/** Whether two verdicts draw the same (same action, same reasons in the same order). */
+export function sameVerdict(a: Verdict, b: Verdict): boolean {
+  if (a === b) return true;
+  if (a.action !== b.action || a.reasons.length !== b.reasons.length) return false;
+  for (let i = 0; i < a.reasons.length; i++) {
+    const x = a.reasons[i] as Reason;
+    const y = b.reasons[i] as Reason;
+    if (
+      x.listId !== y.listId ||
+      x.listName !== y.listName ||
+      x.action !== y.action ||
+      x.rule !== y.rule ||
+      x.note !== y.note ||
+      x.text !== y.text ||
+      !sameTag(x.tag, y.tag)
+    )
+      return false;
+  }
+  return true;
 }
 
 function isVeil(node: Node): boolean {
@@ -121,7 +148,8 @@ const OBSERVE: MutationObserverInit = {
 /**
  * Finds the entries of one document, judges each and applies the verdict. One MutationObserver; entries
  * are judged inside its callback, before the next paint. State lives in a WeakMap keyed by element, with
- * a signature of its facts, so a recycled card is judged again.
+ * its facts as interned tag ids (intern.ts): a recycled card is read again and compared with them, and a
+ * change of rules judges every entry again from them without reading the page.
  */
 export class Scanner {
   private readonly states = new WeakMap<Element, EntryState>();
@@ -148,6 +176,13 @@ export class Scanner {
   private readonly waiting = new Map<string, HTMLElement>();
   /** Bumped when the rules change: a state from an older generation is judged again. */
   private generation = 0;
+  /**
+   * Bumped when what reading an entry gives may have changed with nothing in the page changing (facts
+   * sources added or removed, the rules asking for more facts): a state of an older epoch is read again.
+   */
+  private factsEpoch = 0;
+  /** Every judged entry's tags, interned. */
+  private pool = new FactsPool();
   /** Bumped when an entry is judged with facts it did not have before (new, or changed in place). */
   private factsVersion = 0;
   /**
@@ -205,22 +240,43 @@ export class Scanner {
   setJudge(judge: (facts: EntryFacts) => Verdict, options: ScanOptions = {}): void {
     this.judge = judge;
     this.audit = options.audit ?? false;
-    this.needs = options.needs ?? ALL_FACTS;
+    const needs = options.needs ?? ALL_FACTS;
+    // Facts kept without a title or creators cannot answer rules that now ask for them.
+    if ((needs.title && !this.needs.title) || (needs.creators && !this.needs.creators)) this.factsEpoch++;
+    this.needs = needs;
     this.hideAgainOffscreen = options.hideAgainOffscreen ?? false;
     if (!this.hideAgainOffscreen) this.unwatchShown();
     this.rejudge();
   }
 
-  /** Same rules and options, but what they match changed (a dictionary learned spellings): judge again. */
+  /**
+   * The rules changed: every entry is judged again from the facts kept for it (no DOM read); an entry
+   * whose markup changed since was read again then, as the observer reported it.
+   */
   rejudge(): void {
     this.generation++;
-    if (this.observer) this.scanAll();
+    if (this.observer) this.scanAll(false);
   }
 
   /** Facts beyond what entries' markup says (facts.ts); entries waiting for them stay held back. */
   setFacts(facts: FactsSources | null): void {
+    if (facts !== this.facts) this.factsEpoch++;
     this.facts = facts;
     if (!facts) this.settle([...this.waiting.keys()]);
+  }
+
+  /** A facts source has more to say about entries already judged (late page data): read these again. */
+  refresh(ids: readonly string[]): void {
+    if (!this.observer || ids.length === 0) return;
+    const wanted = new Set(ids);
+    let found = false;
+    for (const entry of this.entries()) {
+      const state = this.states.get(entry);
+      if (!state || !wanted.has(state.id)) continue;
+      found = true;
+      this.process(entry);
+    }
+    if (found && this.judge) this.onJudged?.();
   }
 
   /** A facts source has news for these entries (facts arrived, or it gave up on them). */
@@ -232,7 +288,10 @@ export class Scanner {
     }
   }
 
-  /** Looks at every entry again (a single-page site navigated); unchanged entries cost a signature. */
+  /**
+   * Reads every entry again (a single-page site navigated, a dictionary learned spellings); an entry
+   * whose facts are as kept is not judged again.
+   */
   rescan(): void {
     if (this.observer) this.scanAll();
   }
@@ -261,6 +320,11 @@ export class Scanner {
   entryOf(node: Node | null): HTMLElement | null {
     const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
     return el?.closest<HTMLElement>(this.adapter.entrySelector) ?? null;
+  }
+
+  /** The verdict an entry was last given, if it was judged. */
+  verdictOf(entry: Element): Verdict | undefined {
+    return this.states.get(entry)?.verdict;
   }
 
   /** An entry's id as its site gives it (one read of the entry). */
@@ -304,9 +368,10 @@ export class Scanner {
       // Tags (only) are read here when the popup asks and the page changed since the last count,
       // rather than kept for every entry.
       if (!counted) {
-        const facts = readEntry(this.adapter, entry, TAGS_ONLY);
-        this.facts?.fill(facts, false);
-        for (const tag of new Set(facts.tags.map(tagToString))) {
+        // From the facts kept (interned ids), else read.
+        const tags =
+          state.pool === this.pool ? state.pool.tagsAt(state.at, state.length) : this.readForCount(entry);
+        for (const tag of new Set(tags.map(tagToString))) {
           seen.set(tag, (seen.get(tag) ?? 0) + 1);
         }
       }
@@ -342,6 +407,12 @@ export class Scanner {
     return stats;
   }
 
+  private readForCount(entry: HTMLElement): Tag[] {
+    const facts = readEntry(this.adapter, entry, TAGS_ONLY);
+    this.facts?.fill(facts, false);
+    return facts.tags;
+  }
+
   private entries(): HTMLElement[] {
     return [...this.doc.querySelectorAll<HTMLElement>(this.adapter.entrySelector)];
   }
@@ -351,11 +422,16 @@ export class Scanner {
     this.unfinished.clear();
   };
 
-  private scanAll(): void {
+  /** Every entry; `reread` false: judged from the facts kept where they are still good. */
+  private scanAll(reread = true): void {
     const start = performance.now();
+    if (this.pool.full) {
+      this.pool = new FactsPool(); // what the old one held is read again
+      this.factsVersion++;
+    }
     const entries = this.entries();
     const loading = this.doc.readyState === 'loading';
-    for (const entry of entries) this.process(entry, loading);
+    for (const entry of entries) this.process(entry, loading, reread);
     const ms = performance.now() - start;
     this.timing.totalMs += ms;
     this.timing.lastPassMs = ms;
@@ -404,18 +480,33 @@ export class Scanner {
   }
 
   /** One entry: a fault in reading or judging it (a page's odd markup, a rule's guard) stays in it. */
-  private process(entry: HTMLElement, loading = this.doc.readyState === 'loading'): void {
+  private process(entry: HTMLElement, loading = this.doc.readyState === 'loading', reread = true): void {
     try {
-      this.judgeEntry(entry, loading);
+      this.judgeEntry(entry, loading, reread);
     } catch (error) {
       this.fault(entry, error);
     }
   }
 
-  private judgeEntry(entry: HTMLElement, loading: boolean): void {
+  private judgeEntry(entry: HTMLElement, loading: boolean, reread: boolean): void {
     const judge = this.judge;
     if (!judge) {
       this.hold(entry);
+      return;
+    }
+    const previous = this.states.get(entry);
+    const kept = previous !== undefined && previous.pool === this.pool && previous.epoch === this.factsEpoch;
+    if (!reread && kept) {
+      // A change of rules: judged from the facts kept, nothing read (an entry changed since was read
+      // again when the observer reported it).
+      if (previous.generation === this.generation) return;
+      const facts: EntryFacts = {
+        id: previous.id,
+        tags: this.pool.tagsAt(previous.at, previous.length),
+        title: previous.title,
+        creators: previous.creators as string[],
+      };
+      this.settleVerdict(entry, previous, judge(facts), true);
       return;
     }
     // While the parser streams the page, an entry with nothing after it may still be receiving its tags.
@@ -430,20 +521,72 @@ export class Scanner {
       this.holdBack(facts.id, entry);
       return;
     }
-    const signature = signatureOf(facts);
-    const previous = this.states.get(entry);
-    if (previous?.signature !== signature) this.factsVersion++;
-    const stale = previous !== undefined && previous.generation !== this.generation;
-    if (previous && !stale && previous.signature === signature) return;
+    const pool = this.pool;
+    const length = pool.intern(facts.tags);
+    const creators = facts.creators.length === 0 ? NO_CREATORS : facts.creators;
+    const same =
+      previous !== undefined &&
+      previous.pool === pool &&
+      previous.id === facts.id &&
+      previous.title === facts.title &&
+      sameTexts(previous.creators, creators) &&
+      pool.sameAsScratch(previous.at, previous.length);
+    if (!same) this.factsVersion++;
+    if (previous && same) {
+      previous.epoch = this.factsEpoch;
+      if (previous.generation === this.generation) return;
+      this.settleVerdict(entry, previous, judge(facts), true);
+      return;
+    }
+    const at = pool.keepScratch();
     const verdict = judge(facts);
-    const keepShown = stale && previous.signature === signature && verdict.action !== null;
-    const shown = keepShown && previous.shown;
-    const state: EntryState = { signature, generation: this.generation, verdict, shown };
+    if (previous) {
+      // Recycled or edited in place: new facts, a new verdict; a reveal does not carry over.
+      previous.id = facts.id;
+      previous.pool = pool;
+      previous.at = at;
+      previous.length = length;
+      previous.title = facts.title;
+      previous.creators = creators;
+      previous.epoch = this.factsEpoch;
+      this.settleVerdict(entry, previous, verdict, false);
+      return;
+    }
+    const state: EntryState = {
+      id: facts.id,
+      pool,
+      at,
+      length,
+      title: facts.title,
+      creators,
+      epoch: this.factsEpoch,
+      generation: this.generation,
+      verdict,
+      shown: false,
+      audit: this.audit,
+    };
     this.states.set(entry, state);
     // DOM calls are the content script's main cost: an entry that was and stays untouched gets none.
-    if (verdict.action !== null || previous?.verdict.action) this.paint(entry, state);
+    if (verdict.action !== null) this.paint(entry, state);
+    entry.setAttribute(SEEN_ATTR, '');
+    if (this.held.size > 0) this.unhold(entry);
+  }
+
+  /**
+   * Gives an entry judged before its new verdict, in the same state object (a veil's Show button holds
+   * it): painted only when what it shows changes. `sameFacts`: judged on the facts it had, so a reveal is
+   * kept while the entry is still acted on.
+   */
+  private settleVerdict(entry: HTMLElement, state: EntryState, verdict: Verdict, sameFacts: boolean): void {
+    const shown = sameFacts && verdict.action !== null && state.shown;
+    const unchanged =
+      sameVerdict(state.verdict, verdict) && shown === state.shown && state.audit === this.audit;
+    state.generation = this.generation;
+    state.verdict = verdict;
+    state.shown = shown;
+    state.audit = this.audit;
+    if (!unchanged) this.paint(entry, state);
     if (shown) this.watchShown(entry); // still shown under new rules, or the setting was just turned on
-    if (!previous) entry.setAttribute(SEEN_ATTR, '');
     if (this.held.size > 0) this.unhold(entry);
   }
 

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type { RuleProblem } from '../rules/check';
 import type { RuleMessage } from '../rules/messages';
 import type { MessageKey } from '../ui/i18n';
@@ -47,30 +46,6 @@ export function isMessage(value: unknown): value is Message {
 
 /** Largest stored message, as JSON: a subscription's error is read back by every device. */
 export const MAX_STORED_MESSAGE_CHARS = 600;
-
-const StoredParamSchema = (): z.ZodMiniType<Param> =>
-  z.union([
-    z.string().check(z.maxLength(300)),
-    z.number(),
-    z.object({ time: z.number() }),
-    MessageObject,
-    z.array(MessageObject).check(z.maxLength(4)),
-  ]) as unknown as z.ZodMiniType<Param>;
-
-const MessageObject = z.object({
-  key: z.string().check(z.maxLength(60)),
-  get params() {
-    return z.array(StoredParamSchema()).check(z.maxLength(8));
-  },
-});
-
-/**
- * A message as stored in the settings (a subscription's last error). The key is any string: one written
- * by a newer Tagveil is kept, and shown as well as this version can.
- */
-export const StoredMessageSchema = MessageObject.check(
-  z.refine((m) => JSON.stringify(m).length <= MAX_STORED_MESSAGE_CHARS),
-) as unknown as z.ZodMiniType<Message>;
 
 /** Why a rule from outside is not added (src/rules/check.ts), as a message. */
 export function ruleProblemMessage(problem: RuleProblem): Message {

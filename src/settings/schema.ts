@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { presetById } from '../rules/presets';
 import { ACTIONS } from '../rules/types';
 import { selectorProblem } from '../sites/custom';
-import { StoredMessageSchema } from './message';
+import { MAX_STORED_MESSAGE_CHARS, type Message, type Param } from './message';
 
 /** Longest rule line kept; longer lines are almost certainly a paste gone wrong. */
 export const MAX_PATTERN_LENGTH = 500;
@@ -29,6 +29,31 @@ export const TimeSchema = z.int().check(z.nonnegative(), z.lte(MAX_TIME_MS));
 export const MAX_SUBSCRIPTION_BYTES = 256 * 1024;
 
 /** A list kept up to date from a URL (like an ad blocker's filter list); its rules are not edited by hand. */
+// A message as stored (src/settings/message.ts): a subscription's last error, read back by every device.
+const StoredParamSchema = (): z.ZodMiniType<Param> =>
+  z.union([
+    z.string().check(z.maxLength(300)),
+    z.number(),
+    z.object({ time: z.number() }),
+    MessageObject,
+    z.array(MessageObject).check(z.maxLength(4)),
+  ]) as unknown as z.ZodMiniType<Param>;
+
+const MessageObject = z.object({
+  key: z.string().check(z.maxLength(60)),
+  get params() {
+    return z.array(StoredParamSchema()).check(z.maxLength(8));
+  },
+});
+
+/**
+ * A message as stored in the settings (a subscription's last error). The key is any string: one written
+ * by a newer Tagveil is kept, and shown as well as this version can.
+ */
+const StoredMessageSchema = MessageObject.check(
+  z.refine((m) => JSON.stringify(m).length <= MAX_STORED_MESSAGE_CHARS),
+) as unknown as z.ZodMiniType<Message>;
+
 export const SubscriptionSchema = z.object({
   url: z.url({ protocol: /^https$/u, error: 'msg_fileHttpsAddress' }),
   /** When the rules last changed, from a good download (epoch ms). */

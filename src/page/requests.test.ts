@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PageRequestSchema } from '../messages';
+import { pageRequest } from './requests';
+
+describe('the page’s request check', () => {
+  it('accepts and refuses what PageRequestSchema does, with the same data', () => {
+    const text = fc.oneof(fc.string({ maxLength: 8 }), fc.constant('x'.repeat(501)));
+    const message = fc.oneof(
+      fc.record({
+        type: fc.constantFrom(
+          'tagveil:get-page-state',
+          'tagveil:show-all',
+          'tagveil:entry-at-menu',
+          'tagveil:count-matches',
+          'tagveil:other',
+        ),
+        rule: fc.option(text, { nil: undefined }),
+        aliases: fc.option(fc.oneof(fc.array(fc.array(text)), fc.array(fc.integer())), { nil: undefined }),
+      }),
+      fc.anything(),
+    );
+    fc.assert(
+      fc.property(message, (m) => {
+        const schema = PageRequestSchema.safeParse(m);
+        expect(pageRequest(m)).toEqual(schema.success ? schema.data : null);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});

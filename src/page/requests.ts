@@ -1,0 +1,34 @@
+import type * as z from 'zod/mini';
+import type { PageRequestSchema } from '../messages';
+
+export type PageRequest = z.infer<typeof PageRequestSchema>;
+
+/** Longest rule line (the settings schema's MAX_PATTERN_LENGTH, not imported: it would bundle zod). */
+const MAX_RULE = 500;
+
+const isRule = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_RULE;
+
+/**
+ * The popup's or background's request to the page, checked as PageRequestSchema (src/messages.ts)
+ * checks it, without zod in the content script (requests.test.ts holds the two to the same answers).
+ */
+export function pageRequest(message: unknown): PageRequest | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const m = message as Record<string, unknown>;
+  switch (m.type) {
+    case 'tagveil:get-page-state':
+    case 'tagveil:show-all':
+    case 'tagveil:entry-at-menu':
+    case 'tagveil:list-entries':
+      return { type: m.type };
+    case 'tagveil:count-matches': {
+      if (!isRule(m.rule)) return null;
+      const aliases = m.aliases;
+      if (aliases === undefined) return { type: m.type, rule: m.rule };
+      if (!Array.isArray(aliases) || !aliases.every((g) => Array.isArray(g) && g.every(isRule))) return null;
+      return { type: m.type, rule: m.rule, aliases: aliases as string[][] };
+    }
+    default:
+      return null;
+  }
+}

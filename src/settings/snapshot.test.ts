@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { msg } from './message';
+import { defaultSettings } from './schema';
+import {
+  loadPageSettings,
+  readSnapshot,
+  SNAPSHOT_KEY,
+  type SnapshotAreas,
+  STAMP_KEYS,
+  snapshotOf,
+} from './snapshot';
+import { LAST_GOOD_STAMP_KEY, loadSettings, saveSettings } from './store';
+import { META_KEY } from './sync-layout';
+
+function settings() {
+  const s = defaultSettings();
+  s.lists[0]?.patterns.push('netorare', '*cheating*');
+  s.lists.push({
+    id: 'sub',
+    name: 'Subscribed',
+    enabled: true,
+    action: 'blur',
+    patterns: ['gore'],
+    sites: ['ao3'],
+    snoozedUntil: 5,
+    source: { url: 'https://example.org/list.txt', updatedAt: 1 },
+    preset: { id: 'gore', version: 1 },
+  });
+  s.aliases = [['netorare', 'ntr']];
+  s.pausedUntil = 10;
+  return s;
+}
+
+/** Storage as a page sees it, with a count of full reads asked of the background. */
+function areas(local: Record<string, unknown>, sync: Record<string, unknown>) {
+  const full: unknown[] = [];
+  const store: SnapshotAreas = {
+    local: { get: async (keys) => Object.fromEntries(keys.map((k) => [k, local[k]])) },
+    sync: { get: async (keys) => Object.fromEntries(keys.map((k) => [k, sync[k]])) },
+  };
+  return { store, full };
+}
+
+describe('settings snapshot', () => {
+  it('is written from settings and read back as the page needs them', () => {
+    const s = settings();
+    const snapshot = snapshotOf({ settings: s, problems: [msg('settingsUnrepaired')], savedAt: 42 });
+    // Stored as JSON, like storage does.
+    const read = readSnapshot(JSON.parse(JSON.stringify(snapshot)), 42);
+    expect(read?.savedAt).toBe(42);
+    expect(read?.problems).toEqual([msg('settingsUnrepaired')]);
+    expect(read?.settings.lists.map((l) => l.id)).toEqual(s.lists.map((l) => l.id));
+    expect(read?.settings.lists[2]).toEqual({
+      id: 'sub',
+      name: 'Subscribed',
+      enabled: true,
+      action: 'blur',
+      patterns: ['gore'],
+      sites: ['ao3'],
+      snoozedUntil: 5,
+    });
+    expect(read?.settings.pausedUntil).toBe(10);
+    expect(read?.settings.aliases).toEqual([['netorare', 'ntr']]);
+  });
+
+  it('is refused when stale (settings saved after it) or damaged', () => {
+    const snapshot = snapshotOf({ settings: settings(), problems: [], savedAt: 42 });
+    expect(readSnapshot(snapshot, 43)).toBeNull();
+    expect(readSnapshot({ ...snapshot, f: 2 }, 0)).toBeNull();
+    expect(readSnapshot({ ...snapshot, t: '42' }, 0)).toBeNull();
+    expect(readSnapshot({ ...snapshot, problems: [1] }, 0)).toBeNull();
+    expect(readSnapshot({ ...snapshot, problems: ['an old English line'] }, 0)).toBeNull();
+    const damaged = structuredClone(snapshot);
+    (damaged.settings.lists[0] as { action: string }).action = 'explode';
+    expect(readSnapshot(damaged, 0)).toBeNull();
+    const noLists = structuredClone(snapshot) as unknown as { settings: Record<string, unknown> };
+    delete noLists.settings.lists;
+    expect(readSnapshot(noLists, 0)).toBeNull();
+    expect(readSnapshot('{}', 0)).toBeNull();
+    expect(readSnapshot(null, 0)).toBeNull();
+  });
+
+  it('a page uses a fresh snapshot without the full read; a stale or damaged one, the full read', async () => {
+    const snapshot = snapshotOf({ settings: settings(), problems: [], savedAt: 42 });
+    const fresh = areas({ [SNAPSHOT_KEY]: snapshot }, { [STAMP_KEYS.syncMeta]: { t: '42' } });
+    let asked = 0;
+    const full = async () => {
+      asked++;
+      return snapshotOf({ settings: defaultSettings(), problems: [msg('settingsNewer', 3, 2)], savedAt: 50 });
+    };
+    expect((await loadPageSettings(fresh.store, full)).savedAt).toBe(42);
+    expect(asked).toBe(0);
+    // Another device saved since (sync's index is newer): refused, read fully.
+    const stale = areas({ [SNAPSHOT_KEY]: snapshot }, { [STAMP_KEYS.syncMeta]: { t: '50' } });
+    const read = await loadPageSettings(stale.store, full);
+    expect(asked).toBe(1);
+    expect(read.problems).toEqual([msg('settingsNewer', 3, 2)]);
+    // This device saved to its local copy since.
+    const local = areas({ [SNAPSHOT_KEY]: snapshot, [STAMP_KEYS.lastGood]: { t: 45, mine: true } }, {});
+    await loadPageSettings(local.store, full);
+    expect(asked).toBe(2);
+    // Damaged, or none at all.
+    await loadPageSettings(areas({ [SNAPSHOT_KEY]: { f: 1, t: 42 } }, {}).store, full);
+    await loadPageSettings(areas({}, {}).store, full);
+    expect(asked).toBe(4);
+    // A full read that does not read either is an error (the page then says so and shows everything).
+    await expect(loadPageSettings(areas({}, {}).store, async () => undefined)).rejects.toThrow();
+  });
+
+  it('uses the store’s own keys, and its stamps say when settings were saved after a snapshot', async () => {
+    expect(STAMP_KEYS).toEqual({ lastGood: LAST_GOOD_STAMP_KEY, syncMeta: META_KEY });
+    fakeBrowser.reset();
+    await saveSettings(settings());
+    const first = await loadSettings();
+    const snapshot = snapshotOf(first);
+    const browserAreas = fakeBrowser.storage as unknown as SnapshotAreas;
+    await fakeBrowser.storage.local.set({ [SNAPSHOT_KEY]: snapshot });
+    let asked = 0;
+    const full = async () => {
+      asked++;
+      return snapshotOf(await loadSettings());
+    };
+    expect((await loadPageSettings(browserAreas, full)).savedAt).toBe(first.savedAt);
+    expect(asked).toBe(0);
+    await saveSettings(defaultSettings());
+    const after = await loadPageSettings(browserAreas, full);
+    expect(asked).toBe(1);
+    expect(after.savedAt).toBeGreaterThan(first.savedAt);
+  });
+});

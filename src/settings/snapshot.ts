@@ -1,0 +1,212 @@
+// What a content script needs of the settings, written ready to use by the background whenever the
+// settings change (storage.local, SNAPSHOT_KEY), so a page starts without the settings schema (zod),
+// the repair, the sync layout or the merge: those ran once, in the background, for every page.
+//
+// Imports are types only (plus nothing that pulls the store in): this module is part of every content
+// script's start-up. The trust rules hold (docs/reliability.md): the snapshot is made from settings the
+// store read and repaired; it carries their save stamp, so a page applies only newer ones; a snapshot
+// that does not read, of another format, or older than the settings stored is refused, and the page
+// then asks the background for the full read (which writes a fresh snapshot).
+import type { Action } from '../rules/types';
+import { isMessage, type Message } from './message';
+import type { CustomSite, Settings } from './schema';
+
+/** storage.local key of the snapshot. */
+export const SNAPSHOT_KEY = 'settings-snapshot';
+/** The snapshot's own format: a page refuses any other (an older Tagveil's, a newer one's). */
+export const SNAPSHOT_FORMAT = 1;
+/** The same keys as store.ts and sync-layout.ts (not imported: that would bundle the store; a test checks). */
+export const STAMP_KEYS = { lastGood: 'settings-last-good-stamp', syncMeta: 'tagveil' } as const;
+/** Content script → background: the settings by the full path, as a snapshot (written for the next page too). */
+export const SNAPSHOT_REQUEST = 'tagveil:snapshot';
+
+/** A list as the matcher needs it (no subscription source, no preset record). */
+export interface SnapshotList {
+  id: string;
+  name: string;
+  enabled: boolean;
+  action: Action;
+  patterns: string[];
+  sites?: string[];
+  snoozedUntil?: number;
+  exceptions?: string[];
+}
+
+/** The settings a page judges by. */
+export interface PageSettingsData {
+  enabled: boolean;
+  pausedUntil?: number;
+  badge: boolean;
+  refill: 'off' | 'offer' | 'auto';
+  completeTags: boolean;
+  hideAgainOffscreen: boolean;
+  audit: boolean;
+  sites: Record<string, boolean>;
+  lists: SnapshotList[];
+  exceptions: string[];
+  aliases: string[][];
+  customSites: CustomSite[];
+}
+
+/** What a page applies: the settings, what the store said about them, and their save stamp. */
+export interface PageSettings {
+  settings: PageSettingsData;
+  problems: Message[];
+  savedAt: number;
+}
+
+export interface Snapshot {
+  f: number;
+  /** The settings' save stamp (LoadedSettings.savedAt). */
+  t: number;
+  problems: Message[];
+  settings: PageSettingsData;
+}
+
+/** The snapshot of settings the store read (LoadedSettings): lists in force or not, every page switch. */
+export function snapshotOf(loaded: { settings: Settings; problems: Message[]; savedAt: number }): Snapshot {
+  const s = loaded.settings;
+  const settings: PageSettingsData = {
+    enabled: s.enabled,
+    badge: s.badge,
+    refill: s.refill,
+    completeTags: s.completeTags,
+    hideAgainOffscreen: s.hideAgainOffscreen,
+    audit: s.audit,
+    sites: { ...s.sites },
+    lists: s.lists.map((l) => {
+      const list: SnapshotList = {
+        id: l.id,
+        name: l.name,
+        enabled: l.enabled,
+        action: l.action,
+        patterns: [...l.patterns],
+      };
+      if (l.sites) list.sites = [...l.sites];
+      if (l.snoozedUntil !== undefined) list.snoozedUntil = l.snoozedUntil;
+      if (l.exceptions) list.exceptions = [...l.exceptions];
+      return list;
+    }),
+    exceptions: [...s.exceptions],
+    aliases: s.aliases.map((g) => [...g]),
+    customSites: s.customSites.map((c) => ({ ...c })),
+  };
+  if (s.pausedUntil !== undefined) settings.pausedUntil = s.pausedUntil;
+  return { f: SNAPSHOT_FORMAT, t: loaded.savedAt, problems: structuredClone(loaded.problems), settings };
+}
+
+const ACTIONS = new Set(['hide', 'collapse', 'blur', 'label']);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isTime = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) >= 0);
+
+function isList(v: unknown): v is SnapshotList {
+  return (
+    isObject(v) &&
+    typeof v.id === 'string' &&
+    typeof v.name === 'string' &&
+    typeof v.enabled === 'boolean' &&
+    ACTIONS.has(v.action as string) &&
+    isStrings(v.patterns) &&
+    (v.sites === undefined || isStrings(v.sites)) &&
+    isTime(v.snoozedUntil) &&
+    (v.exceptions === undefined || isStrings(v.exceptions))
+  );
+}
+
+function isCustomSite(v: unknown): v is CustomSite {
+  return (
+    isObject(v) &&
+    typeof v.id === 'string' &&
+    typeof v.name === 'string' &&
+    typeof v.origin === 'string' &&
+    typeof v.entrySelector === 'string' &&
+    typeof v.tagSelector === 'string' &&
+    (v.titleSelector === undefined || typeof v.titleSelector === 'string')
+  );
+}
+
+function isSettings(v: unknown): v is PageSettingsData {
+  if (!isObject(v)) return false;
+  const sites = v.sites;
+  return (
+    typeof v.enabled === 'boolean' &&
+    isTime(v.pausedUntil) &&
+    typeof v.badge === 'boolean' &&
+    (v.refill === 'off' || v.refill === 'offer' || v.refill === 'auto') &&
+    typeof v.completeTags === 'boolean' &&
+    typeof v.hideAgainOffscreen === 'boolean' &&
+    typeof v.audit === 'boolean' &&
+    isObject(sites) &&
+    Object.values(sites).every((on) => typeof on === 'boolean') &&
+    Array.isArray(v.lists) &&
+    v.lists.every(isList) &&
+    isStrings(v.exceptions) &&
+    Array.isArray(v.aliases) &&
+    v.aliases.every(isStrings) &&
+    Array.isArray(v.customSites) &&
+    v.customSites.every(isCustomSite)
+  );
+}
+
+/**
+ * The page settings a stored snapshot holds; null when it does not read (damaged, another format) or
+ * is stale: saved before `storedStamp`, the stamp of the newest settings in storage.
+ */
+export function readSnapshot(value: unknown, storedStamp = 0): PageSettings | null {
+  if (!isObject(value) || value.f !== SNAPSHOT_FORMAT) return null;
+  if (typeof value.t !== 'number' || !Number.isFinite(value.t) || value.t < storedStamp) return null;
+  if (!Array.isArray(value.problems) || !value.problems.every(isMessage) || !isSettings(value.settings))
+    return null;
+  return { settings: value.settings, problems: value.problems, savedAt: value.t };
+}
+
+/** The areas a page reads the snapshot from (the browser's, or fakes in tests). */
+export interface SnapshotAreas {
+  local: { get(keys: string[]): Promise<Record<string, unknown>> };
+  sync: { get(keys: string[]): Promise<Record<string, unknown>> };
+}
+
+/**
+ * The newest save stamp storage knows of without reading the settings: sync's index (its `t`) and this
+ * device's last good copy (also stamped when the settings live in storage.local).
+ */
+export function storedStamp(syncMeta: unknown, lastGoodStamp: unknown): number {
+  const fromSync = isObject(syncMeta) ? Number(syncMeta.t) : 0;
+  const fromLocal = isObject(lastGoodStamp) ? Number(lastGoodStamp.t) : 0;
+  return Math.max(Number.isFinite(fromSync) ? fromSync : 0, Number.isFinite(fromLocal) ? fromLocal : 0);
+}
+
+/**
+ * The settings for a page: the snapshot when it reads and is not stale, else `full()` (the background's
+ * full read, which also writes a fresh snapshot).
+ */
+export async function loadPageSettings(
+  areas: SnapshotAreas,
+  full: () => Promise<unknown>,
+): Promise<PageSettings> {
+  const [local, sync] = await Promise.all([
+    areas.local.get([SNAPSHOT_KEY, STAMP_KEYS.lastGood]),
+    areas.sync.get([STAMP_KEYS.syncMeta]),
+  ]);
+  const stamp = storedStamp(sync[STAMP_KEYS.syncMeta], local[STAMP_KEYS.lastGood]);
+  const fast = readSnapshot(local[SNAPSHOT_KEY], stamp);
+  if (fast) return fast;
+  const answer = readSnapshot(await full());
+  if (!answer) throw new Error('the settings could not be read');
+  return answer;
+}
+
+/** Whether Tagveil acts on `siteId` now (on, not paused, the site not switched off). */
+export function siteOn(settings: PageSettingsData, siteId: string, now = Date.now()): boolean {
+  return (
+    settings.enabled &&
+    !(settings.pausedUntil !== undefined && settings.pausedUntil > now) &&
+    settings.sites[siteId] !== false
+  );
+}
+
+/** Whether everything is paused at `now`. */
+export function pausedNow(settings: PageSettingsData, now = Date.now()): boolean {
+  return settings.pausedUntil !== undefined && settings.pausedUntil > now;
+}
