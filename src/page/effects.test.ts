@@ -1,7 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Verdict } from '../rules/types';
-import { applyVerdict, clearVerdict, luminance, type PaintOptions, pageScheme, readScheme } from './effects';
+import {
+  applyVerdict,
+  clearVerdict,
+  luminance,
+  type PaintOptions,
+  pageScheme,
+  readScheme,
+  reasonText,
+} from './effects';
 import { VEIL_TAG } from './styles';
 
 /** Closed shadow roots, caught as they are made: the page cannot open them, the test can. */
@@ -148,6 +156,23 @@ describe('veils', () => {
     expect(rootOf(entry)?.activeElement?.textContent).toBe('Hide again');
     options.onToggle();
     expect(rootOf(entry)?.activeElement?.textContent).toBe('Show');
+  });
+
+  it('says an entry hidden by its id was hidden by the user, not its bare id', () => {
+    const byId: Verdict = {
+      action: 'hide',
+      reasons: [
+        {
+          listId: 'h',
+          listName: 'Hidden entries',
+          action: 'hide',
+          rule: 'entry:ao3/7',
+          text: '7',
+          byId: true,
+        },
+      ],
+    };
+    expect(reasonText(byId)).toBe('hidden by you, one by one — list Hidden entries');
   });
 
   it('does not take focus when the user was elsewhere', () => {

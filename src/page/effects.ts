@@ -169,7 +169,8 @@ function unique(values: string[]): string[] {
 
 /** "Netorare, Cheating — list NTR & cheating" */
 export function reasonText(verdict: Verdict): string {
-  const tags = unique(verdict.reasons.map(reasonLabel)).join(', ');
+  // An entry hidden by its id: "hidden by you", not its bare id (or its title, which the page shows anyway).
+  const tags = unique(verdict.reasons.map((r) => (r.byId ? t('veilReasonById') : reasonLabel(r)))).join(', ');
   const lists = unique(verdict.reasons.map((r) => r.listName));
   return t(lists.length > 1 ? 'veilReasonLists' : 'veilReasonList', tags, lists.join(', '));
 }
@@ -324,7 +325,7 @@ export function applyVerdict(entry: HTMLElement, verdict: Verdict, options: Pain
   if (entry.getAttribute(markAttr) !== value) entry.setAttribute(markAttr, value);
   if (options.shown && !options.audit) entry.setAttribute(SHOWN_ATTR, '');
   else entry.removeAttribute(SHOWN_ATTR);
-  if (action === 'hide' && !options.shown && !options.audit) removeVeil(entry);
+  if (action === 'hide' && !options.shown && !options.audit) removeVeil(entry, 'after');
   else render(entry, verdict, options);
 }
 
@@ -332,13 +333,58 @@ export function clearVerdict(entry: Element): void {
   entry.removeAttribute(MARK_ATTR);
   entry.removeAttribute(AUDIT_ATTR);
   entry.removeAttribute(SHOWN_ATTR);
-  removeVeil(entry);
+  removeVeil(entry, 'inside');
 }
 
-function removeVeil(entry: Element): void {
+/**
+ * Removes the entry's veil. When it held the focus (the user pressed Hide again on an entry of a hide
+ * list, or Hide this one and the entry went), the focus moves on instead of falling to <body>: to what
+ * follows the entry when the entry is gone, into the entry when it stays shown without a veil.
+ */
+function removeVeil(entry: Element, focusTo: 'after' | 'inside'): void {
   const veil = veils.get(entry);
   if (!veil) return;
+  const hadFocus = veil.root.activeElement !== null;
   release(veil);
   veil.host.remove();
   veil.anchor.removeAttribute(ANCHOR_ATTR);
+  if (!hadFocus) return;
+  const target =
+    focusTo === 'inside' ? firstFocusable(entry, entry) : firstFocusable(afterSubtree(entry), null);
+  target?.focus({ preventScroll: false });
+}
+
+const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+/** How far the next focusable element is looked for (a page of entries; a user's click, not a hot path). */
+const FOCUS_SEARCH_LIMIT = 5000;
+
+/** The element after `el` in document order that is not inside it. */
+function afterSubtree(el: Element): Element | null {
+  let at: Element | null = el;
+  while (at && !at.nextElementSibling) at = at.parentElement;
+  return at?.nextElementSibling ?? null;
+}
+
+/**
+ * The first element from `start` on (in document order; only inside `within` when given) that the user
+ * can focus and see: a veil's first button for a veiled entry, else a focusable element outside inert
+ * content, rendered.
+ */
+function firstFocusable(start: Element | null, within: Element | null): HTMLElement | null {
+  if (!start) return null;
+  const doc = start.ownerDocument;
+  const walker = doc.createTreeWalker(within ?? doc.documentElement, NodeFilter.SHOW_ELEMENT);
+  walker.currentNode = start;
+  let node: Node | null = start;
+  for (let steps = 0; node && steps < FOCUS_SEARCH_LIMIT; steps++, node = walker.nextNode()) {
+    const el = node as HTMLElement;
+    const veil = hosts.get(el);
+    const candidate = veil
+      ? veil.root.querySelector<HTMLElement>('button')
+      : el.matches(FOCUSABLE) && el.closest('[inert]') === null
+        ? el
+        : null;
+    if (candidate && el.getClientRects().length > 0) return candidate;
+  }
+  return null;
 }

@@ -43,7 +43,11 @@ describe('entry rules', () => {
     const matcher = compile([list(['entry:ao3/12345'])], { site: 'ao3' });
     expect(matcher.judge(work('12345')).action).toBe('hide');
     expect(matcher.judge(work('12346')).action).toBeNull();
-    expect(matcher.judge(work('12345')).reasons[0]).toMatchObject({ rule: 'entry:ao3/12345', text: '12345' });
+    expect(matcher.judge(work('12345')).reasons[0]).toMatchObject({
+      rule: 'entry:ao3/12345',
+      text: '12345',
+      byId: true,
+    });
   });
 
   it('matches an AO3 work by its number as listings write it (work_12345) and as its own page does', () => {

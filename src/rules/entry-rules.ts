@@ -136,6 +136,7 @@ export class EntryRules {
           action: owner.action,
           rule: owner.source,
           text: facts.id,
+          byId: true,
         };
         if (owner.note) reason.note = owner.note;
         reasons.push(reason);

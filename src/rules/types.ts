@@ -61,6 +61,8 @@ export interface Reason {
   tag?: Tag;
   /** The title or creator text, when one of those matched. */
   text?: string;
+  /** An entry rule matched: the user hid this one entry by its id (entry-rules.ts). */
+  byId?: true;
 }
 
 /** What the user is shown for a reason: the note, else the tag's name, else the text. */

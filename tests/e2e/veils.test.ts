@@ -197,9 +197,12 @@ describe.skipIf(!HAVE_REAL_PAGES)('veils on a real AO3 works listing, in Chromiu
     const marksBefore = await page.$$eval('li.blurb', (els) =>
       els.map((el) => el.getAttribute('data-tagveil')),
     );
+    const fourth = await page.locator('li.blurb:nth-child(4 of li.blurb)').getAttribute('id');
     await clickVeilButton(page, THIRD, 'Hide this one');
     await expect.poll(() => page.locator(THIRD).getAttribute('data-tagveil')).toBe(MARK_VALUE.hide);
     expect(await page.locator(THIRD).isVisible()).toBe(false);
+    // The focus was on the veil that went: it moves on to the next work, not to <body>.
+    expect(await whereIsFocus(page)).toBe(fourth);
     const marksAfter = await page.$$eval('li.blurb', (els) =>
       els.map((el) => el.getAttribute('data-tagveil')),
     );
@@ -217,6 +220,26 @@ describe.skipIf(!HAVE_REAL_PAGES)('veils on a real AO3 works listing, in Chromiu
     await expect.poll(() => page.locator(THIRD).getAttribute('data-tagveil')).toBe(MARK_VALUE.blur);
     await popup.close();
     expect((await readVeil(page, THIRD))?.buttons).toEqual(['Show', 'Hide this one']);
+  });
+
+  it('on a hide list: after Show all, Hide again hides the work and the focus moves on to the next one', async () => {
+    await storeSettings(browser.worker, { ...settings, lists: [{ ...settings.lists[0], action: 'hide' }] });
+    await expect.poll(() => page.locator(THIRD).getAttribute('data-tagveil')).toBe(MARK_VALUE.hide);
+    const fourth = await page.locator('li.blurb:nth-child(4 of li.blurb)').getAttribute('id');
+    await browser.worker.evaluate(
+      async (tab) => chrome.tabs.sendMessage(tab, { type: 'tagveil:show-all' }, { frameId: 0 }),
+      await tabIdOf(browser.worker, page),
+    );
+    await expect.poll(() => page.locator(THIRD).getAttribute('data-tagveil-shown')).toBe('');
+    expect((await readVeil(page, THIRD))?.text).toContain('Netorare — list NTR');
+    await page.locator('li.blurb:nth-child(2 of li.blurb) a').last().focus();
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Hide again: Netorare — list NTR');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(THIRD).isVisible()).toBe(false);
+    expect(await whereIsFocus(page)).toBe(fourth);
+    await storeSettings(browser.worker, settings);
+    await expect.poll(() => page.locator(THIRD).getAttribute('data-tagveil')).toBe(MARK_VALUE.blur);
   });
 
   it('draws a dark veil on a dark page', async () => {
