@@ -3,6 +3,7 @@ import type { Browser } from '@wxt-dev/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SUBSCRIPTION_BYTES } from '../../src/settings/schema';
+import { localeText } from '../locale-text';
 import {
   type ExtensionBrowser,
   GRANTED_EXTENSION_DIR,
@@ -13,6 +14,8 @@ import {
 } from './harness';
 import { worksPage } from './pages';
 import { LOCAL_SITE_ARGS, selfSignedTls } from './site-server';
+
+const english = localeText('en');
 
 declare const chrome: typeof Browser;
 
@@ -216,7 +219,7 @@ describe('the background trusts the extension’s pages, not what runs inside we
     const start = Date.now();
     await options.getByRole('button', { name: 'Update now' }).click();
     await expect
-      .poll(async () => (await subscription())?.source?.error, { timeout: 20_000 })
+      .poll(async () => english((await subscription())?.source?.problem), { timeout: 20_000 })
       .toBe(`larger than ${MAX_SUBSCRIPTION_BYTES / 1024} KiB`);
     const took = Date.now() - start;
     const endless = list.served.at(-1) as Served;
