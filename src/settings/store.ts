@@ -120,6 +120,11 @@ export interface StoreAreas {
     addListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
     removeListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
   };
+  /**
+   * Whether a read may write this device's copies of the user's settings (the last good copy, backups):
+   * extension pages and the background do; a content script only reads (keepsCopiesAt). Default true.
+   */
+  keepsCopies?: boolean;
 }
 
 export interface Area {
@@ -203,8 +208,20 @@ async function exclusivelyInBrowser<T>(task: () => Promise<T>): Promise<T> {
   return task();
 }
 
+/**
+ * Whether code running at `location` keeps this device's copies when it reads: an extension page or the
+ * background (chrome-extension:, moz-extension:, safari-web-extension:) does; a content script, at the
+ * page's own address, never writes the user's settings data. No address: Node (tests, scripts).
+ */
+export function keepsCopiesAt(location: { protocol: string } | undefined): boolean {
+  return location === undefined || /-extension:$/u.test(location.protocol);
+}
+
 /** This browser's storage, looked up at each use (tests reset the fake browser between cases). */
 const BROWSER: StoreAreas = {
+  get keepsCopies() {
+    return keepsCopiesAt((globalThis as { location?: { protocol: string } }).location);
+  },
   get sync() {
     return browser.storage.sync as unknown as Area;
   },
@@ -248,6 +265,8 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
   ]);
   const stored = readStored(syncAll, localSome[OVERFLOW_KEY]);
   const stamp = isStamp(localSome[LAST_GOOD_STAMP_KEY]) ? localSome[LAST_GOOD_STAMP_KEY] : null;
+  // A content script reads what is there; the background and the extension's pages keep the copies.
+  const keeps = areas.keepsCopies ?? true;
 
   if (stored.kind === 'ok') {
     const placement: Placement =
@@ -262,7 +281,7 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
       return { damaged: false, loaded: { ...base, settings, problems: [readOnly, ...problems], readOnly } };
     }
     const all = migrationError ? [migrationError, ...problems] : [...problems];
-    if (all.length > 0)
+    if (all.length > 0 && keeps)
       await keepBackup(local, {
         savedAt: Date.now(),
         problems: all,
@@ -280,7 +299,7 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
     if (all.some((p) => p.key === UNREPAIRED)) loaded.readOnly = msg('settingsUnrepaired');
     if (stamp?.t === stored.savedAt) {
       if (stamp.notice) loaded.problems.push(...stamp.notice.map(storedMessage));
-    } else if (!loaded.readOnly) {
+    } else if (!loaded.readOnly && keeps) {
       // A copy not seen here before: what it replaced, if this device saved it and it is not in, is kept.
       if (stamp?.mine && stored.where === 'sync' && !includes(stored, stamp.t)) {
         const own = await readLastGood(areas);
@@ -310,7 +329,7 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
       stored.kind === 'damaged'
         ? msg('settingsDamagedLastGood', stored.message, when(own.t))
         : msg('settingsSyncEmpty', when(own.t));
-    if (raw !== undefined)
+    if (raw !== undefined && keeps)
       await keepBackup(local, {
         savedAt: Date.now(),
         problems: [notice],
@@ -341,7 +360,8 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
     // Nothing good to build on: nothing is saved over the unreadable copy (it may still complete).
     loaded.readOnly = msg('settingsDamagedNoCopy', stored.message);
     loaded.problems.push(loaded.readOnly);
-    await keepBackup(local, { savedAt: Date.now(), problems: [loaded.readOnly], original: raw, raw });
+    if (keeps)
+      await keepBackup(local, { savedAt: Date.now(), problems: [loaded.readOnly], original: raw, raw });
   }
   return { damaged: false, loaded };
 }
