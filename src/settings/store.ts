@@ -13,6 +13,7 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import type { CachedTags } from '../sites/types';
+import { repairedListName } from '../ui/i18n';
 import {
   type Backup,
   dropNewestBackup,
@@ -23,7 +24,7 @@ import {
 import { mergeInto, missingFrom } from './merge';
 import { type Message, MessageError, msg } from './message';
 import { migrateSettings, SETTINGS_VERSION } from './migrations';
-import { type Repaired, repairSettings, UNREPAIRED } from './repair';
+import { type Repaired, type RepairWords, repairSettings, UNREPAIRED } from './repair';
 import { defaultSettings, type Settings } from './schema';
 import {
   CHUNK_PREFIX,
@@ -186,6 +187,9 @@ export function storageStatus(loaded: LoadedSettings): StorageStatus {
   return statusFrom(planSync(loaded.settings, loaded.savedAt), loaded);
 }
 
+/** A list that lost its name gets one in the language of the page that repairs it. */
+const WORDS: RepairWords = { listName: repairedListName };
+
 /** Migrated and repaired; a migration that fails (a newer version) leaves the value to repair. */
 function readable(raw: unknown, version: number): Repaired & { migrationError?: Message } {
   let migrated: unknown = raw;
@@ -195,7 +199,7 @@ function readable(raw: unknown, version: number): Repaired & { migrationError?: 
   } catch (error) {
     migrationError = error instanceof MessageError ? error.said : msg('msg_migrationFailed', version);
   }
-  const repaired = repairSettings(migrated);
+  const repaired = repairSettings(migrated, WORDS);
   return migrationError === undefined ? repaired : { ...repaired, migrationError };
 }
 
@@ -508,7 +512,7 @@ async function writeBatch(areas: StoreAreas, batch: Pending[]): Promise<void> {
   if (applied.length === 0) return;
   // The one validating writer: what the changes produced is repaired like a stored copy, so nothing
   // the reader would refuse is ever stored; what was cut is said to the callers and by every read.
-  const repaired = repairSettings(settings);
+  const repaired = repairSettings(settings, WORDS);
   const unrepaired = repaired.problems.find((p) => p.key === UNREPAIRED);
   if (unrepaired) {
     // What the changes produced could not be repaired and came back as defaults: never store those.

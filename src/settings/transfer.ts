@@ -95,6 +95,26 @@ function shown(value: unknown): Param {
   return String(value);
 }
 
+/** zod's type names, as words of the user's language: "expected 真偽値（true か false）". */
+const TYPE_WORDS: Readonly<Record<string, Message>> = {
+  string: msg('msg_typeString'),
+  number: msg('msg_typeNumber'),
+  int: msg('msg_typeInt'),
+  boolean: msg('msg_typeBoolean'),
+  array: msg('msg_typeArray'),
+  object: msg('msg_typeObject'),
+  record: msg('msg_typeRecord'),
+  null: msg('msg_typeNull'),
+  undefined: msg('msg_typeUndefined'),
+};
+
+/** The type a value should have had; a name the schema does not use (none today) as zod gives it. */
+export function typeWord(expected: string): Message {
+  return Object.hasOwn(TYPE_WORDS, expected)
+    ? (TYPE_WORDS[expected] as Message)
+    : msg('msg_typeOther', expected);
+}
+
 /** Where in the file: its path, or the file itself. */
 function place(path: string): Param {
   return path === '' ? msg('msg_whereFile') : path;
@@ -120,7 +140,7 @@ export function formatIssues(error: z.core.$ZodError, prefix: readonly PropertyK
           shown(issue.input),
         );
       case 'invalid_type':
-        return msg('msg_fileExpected', where, issue.expected, shown(issue.input));
+        return msg('msg_fileExpected', where, typeWord(issue.expected), shown(issue.input));
       case 'unrecognized_keys':
         return msg(
           issue.keys.length > 1 ? 'msg_fileUnknownFields' : 'msg_fileUnknownField',
