@@ -1,7 +1,8 @@
 // The picker's panel, drawn in the picker's closed shadow root: what to click, then the proposed
 // selectors with what they find, to adjust and save. It shows nothing of the user's lists.
 import { type ComponentChildren, h } from 'preact';
-import { t, tCount } from '../ui/i18n';
+import type { Message } from '../settings/message';
+import { messageText, t, tCount } from '../ui/i18n';
 import type { PickerStore } from './store';
 
 function Button(props: {
@@ -28,7 +29,8 @@ function SelectorField(props: {
   id: string;
   label: string;
   value: string;
-  problem: string | null;
+  /** Why the selector cannot be used (src/sites/custom.ts), or null. */
+  problem: Message | null;
   onInput: (value: string) => void;
 }) {
   const problemId = `${props.id}-problem`;
@@ -47,7 +49,7 @@ function SelectorField(props: {
       onInput: (e: Event) => props.onInput((e.currentTarget as HTMLInputElement).value),
     }),
     props.problem
-      ? h('p', { id: problemId, class: 'problem' }, t('selectorBad', props.label, props.problem))
+      ? h('p', { id: problemId, class: 'problem' }, t('selectorBad', props.label, messageText(props.problem)))
       : null,
   );
 }

@@ -4,8 +4,11 @@ import { parseRule } from '../rules/parse';
 import { booruLine, detectFormat, literalTag, readImport } from './foreign';
 import { msg } from './message';
 
+/** The names an English page passes (src/ui/i18n.ts importListNames). */
+const NAMES = { booru: 'Booru blacklist', plain: 'Imported tags' };
+
 function incoming(text: string, format: Parameters<typeof readImport>[1]) {
-  const result = readImport(text, format);
+  const result = readImport(text, format, NAMES);
   if (!result.ok) throw new Error(result.errors.map(englishText).join('\n'));
   return result.incoming;
 }
@@ -58,10 +61,12 @@ describe('AO3 Savior', () => {
   });
 
   it('refuses a config with nothing in it, or the wrong shape', () => {
-    expect(errorsOf(readImport('{"tagBlacklist": 5}', 'ao3-savior'))).toEqual([
+    expect(errorsOf(readImport('{"tagBlacklist": 5}', 'ao3-savior', NAMES))).toEqual([
       'tagBlacklist: expected a list of strings, got number',
     ]);
-    expect(errorsOf(readImport('{}', 'ao3-savior'))).toEqual([expect.stringMatching(/no tagBlacklist/u)]);
+    expect(errorsOf(readImport('{}', 'ao3-savior', NAMES))).toEqual([
+      expect.stringMatching(/no tagBlacklist/u),
+    ]);
   });
 });
 
@@ -115,7 +120,7 @@ describe('plain list', () => {
   });
 
   it('refuses an empty file', () => {
-    expect(readImport('\n \n', 'plain')).toEqual({ ok: false, errors: [msg('msg_noTags')] });
+    expect(readImport('\n \n', 'plain', NAMES)).toEqual({ ok: false, errors: [msg('msg_noTags')] });
   });
 });
 

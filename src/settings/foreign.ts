@@ -13,6 +13,15 @@ export type ImportFormat = 'tagveil' | 'ao3-savior' | 'booru' | 'plain';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['tagveil', 'ao3-savior', 'booru', 'plain'];
 
+/**
+ * The names of the lists a booru blacklist and a plain list become. A name is stored data, so it is in
+ * the language of the page the user imported in: the page passes them (src/ui/i18n.ts importListNames).
+ */
+export interface ImportNames {
+  booru: string;
+  plain: string;
+}
+
 const SAVIOR_KEYS = [
   'tagBlacklist',
   'authorBlacklist',
@@ -32,7 +41,7 @@ export function detectFormat(text: string): ImportFormat {
   return 'plain';
 }
 
-export function readImport(text: string, format: ImportFormat): ReadResult {
+export function readImport(text: string, format: ImportFormat, names: ImportNames): ReadResult {
   if (format === 'tagveil') return readSettingsFile(text);
   const tooLarge = sizeProblem(text);
   if (tooLarge) return tooLarge;
@@ -40,9 +49,9 @@ export function readImport(text: string, format: ImportFormat): ReadResult {
     case 'ao3-savior':
       return readAo3Savior(text);
     case 'booru':
-      return readLines(text, 'booru');
+      return readLines(text, 'booru', names.booru);
     case 'plain':
-      return readLines(text, 'plain');
+      return readLines(text, 'plain', names.plain);
   }
 }
 
@@ -154,7 +163,7 @@ export function booruLine(line: string): string {
   return combined ? words.join(' ') : words.map((w, i) => (i === 0 ? w : `+${w}`)).join(' ');
 }
 
-function readLines(text: string, kind: 'booru' | 'plain'): ReadResult {
+function readLines(text: string, kind: 'booru' | 'plain', name: string): ReadResult {
   const raw =
     kind === 'plain' && !text.includes('\n')
       ? text.split(',')
@@ -181,7 +190,6 @@ function readLines(text: string, kind: 'booru' | 'plain'): ReadResult {
       ok: false,
       errors: [skipped > 0 && notes[0] ? msg('msg_noLineRead', notes[0]) : msg('msg_noTags')],
     };
-  const name = kind === 'booru' ? 'Booru blacklist' : 'Imported tags';
   const incoming: Incoming = {
     lists: [list(kind === 'booru' ? 'booru-blacklist' : 'imported', name, 'hide', patterns)],
     exceptions: [],

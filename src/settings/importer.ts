@@ -1,4 +1,4 @@
-import { type ImportFormat, readImport } from './foreign';
+import { type ImportFormat, type ImportNames, readImport } from './foreign';
 import { type Message, msg } from './message';
 import type { Settings } from './schema';
 import { changeSettings } from './store';
@@ -12,8 +12,9 @@ export function previewImport(
   text: string,
   format: ImportFormat,
   mode: ImportMode,
+  names: ImportNames,
 ): Preview {
-  const read: ReadResult = readImport(text, format);
+  const read: ReadResult = readImport(text, format, names);
   if (!read.ok) return read;
   return { ok: true, plan: planImport(current, read.incoming, mode), notes: read.incoming.notes };
 }
@@ -22,8 +23,13 @@ export function previewImport(
  * Imports a file: validated first, nothing written when it fails; then merged into (or put in place of)
  * the newest stored settings, under the same lock as every other edit.
  */
-export async function applyImport(text: string, format: ImportFormat, mode: ImportMode): Promise<Preview> {
-  const read = readImport(text, format);
+export async function applyImport(
+  text: string,
+  format: ImportFormat,
+  mode: ImportMode,
+  names: ImportNames,
+): Promise<Preview> {
+  const read = readImport(text, format, names);
   if (!read.ok) return read;
   let preview: Preview = { ok: false, errors: [msg('msg_importNotApplied')] };
   // Replacing everything with a file may be saved over a copy in sync that could not be read.

@@ -207,3 +207,22 @@ describe('repairSettings, a list’s own exceptions', () => {
     );
   });
 });
+
+describe('repairSettings, a list that lost its name', () => {
+  const nameless = {
+    ...defaultSettings(),
+    lists: [{ id: 'a', enabled: true, action: 'hide', patterns: [] }, {}],
+  };
+
+  it('is named in the words the page gives (the store passes the UI language’s)', () => {
+    const { settings, problems } = repairSettings(nameless, { listName: (n) => `リスト ${n}` });
+    expect(settings.lists.map((l) => l.name)).toEqual(['リスト 1', 'リスト 2']);
+    expect(problems.map(englishText)).toContain(
+      'lists[0].name: invalid value undefined replaced by "リスト 1"',
+    );
+  });
+
+  it('without them, by its number alone: the pure module holds no words of any language', () => {
+    expect(repairSettings(nameless).settings.lists.map((l) => l.name)).toEqual(['#1', '#2']);
+  });
+});

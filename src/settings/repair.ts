@@ -21,6 +21,14 @@ export interface Repaired {
   problems: Message[];
 }
 
+/** Words a repair writes into the settings: a nameless list's new name, in the user's language. */
+export interface RepairWords {
+  listName(n: number): string;
+}
+
+/** Without the page's words (tests, an import's lists, which always have names): the list's number. */
+const NUMBERED: RepairWords = { listName: (n) => `#${n}` };
+
 /**
  * Said when the field-by-field repair below still left something the schema refuses (a bug here, never
  * the user's doing): the settings are then pruned by the schema's own complaints. The fuzz test checks it
@@ -80,7 +88,7 @@ function time(value: unknown, path: string, problems: Message[]): number | undef
   return undefined;
 }
 
-function repairList(raw: unknown, index: number, problems: Message[]): Blocklist | null {
+function repairList(raw: unknown, index: number, problems: Message[], words: RepairWords): Blocklist | null {
   const whole = BlocklistSchema.safeParse(raw);
   if (whole.success) return whole.data;
   const at = `lists[${index}]`;
@@ -99,7 +107,9 @@ function repairList(raw: unknown, index: number, problems: Message[]): Blocklist
     problems.push(msg('msg_repairNameShortened', `${at}.name`, MAX_LIST_NAME_LENGTH));
   } else {
     name =
-      typeof raw.name === 'string' && raw.name.length > 0 ? raw.name : replaced('name', `List ${index + 1}`);
+      typeof raw.name === 'string' && raw.name.length > 0
+        ? raw.name
+        : replaced('name', words.listName(index + 1));
   }
   const enabled = typeof raw.enabled === 'boolean' ? raw.enabled : replaced('enabled', true);
   const action = ActionSchema.safeParse(raw.action);
@@ -158,7 +168,7 @@ function repairSites(value: unknown, problems: Message[]): Record<string, boolea
  * valid field is kept; each invalid one is replaced by its default, shortened or left out, and said.
  * Never throws, and what it returns always passes SettingsSchema (a property test holds it to that).
  */
-export function repairSettings(raw: unknown): Repaired {
+export function repairSettings(raw: unknown, words: RepairWords = NUMBERED): Repaired {
   const whole = SettingsSchema.safeParse(raw);
   if (whole.success) return { settings: whole.data, problems: [] };
   const defaults = defaultSettings();
@@ -175,7 +185,7 @@ export function repairSettings(raw: unknown): Repaired {
   let lists = defaults.lists;
   if (Array.isArray(raw.lists)) {
     lists = raw.lists
-      .map((list, i) => repairList(list, i, problems))
+      .map((list, i) => repairList(list, i, problems, words))
       .filter((l): l is Blocklist => l !== null);
     const seen = new Set<string>();
     for (const list of lists) {

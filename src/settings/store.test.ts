@@ -1,10 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { englishText } from '../../tests/locale-text';
 import { SETTINGS_VERSION } from './migrations';
 import { defaultSettings, type Settings } from './schema';
 import {
   ensureSettingsStored,
+  keepsCopiesAt,
+  LAST_GOOD_KEY,
   loadBackup,
   loadSettings,
   saveSettings,
@@ -168,5 +170,69 @@ describe('settings store', () => {
     });
     await vi.waitFor(() => expect(seen).toEqual([true]));
     stop();
+  });
+});
+
+describe('reading in a content script', () => {
+  /** A copy another device saved, damaged (a field to repair), so a reader has every reason to write. */
+  async function storeDamagedCopy() {
+    const damaged = { ...defaultSettings(), enabled: 'yes' };
+    await fakeBrowser.storage.sync.set(planSync(damaged as unknown as Settings, 1).items);
+  }
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('writes nothing to this device’s storage: no last good copy, no backup', async () => {
+    await storeDamagedCopy();
+    // A content script runs at the page's own address.
+    vi.stubGlobal('location', new URL('https://archiveofourown.org/works'));
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const remove = vi.spyOn(fakeBrowser.storage.local, 'remove');
+    const loaded = await loadSettings();
+    expect(loaded.settings.enabled).toBe(true);
+    expect(englishText(loaded.problems[0])).toMatch(/enabled/u);
+    expect(set).not.toHaveBeenCalled();
+    expect(remove).not.toHaveBeenCalled();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('nor when sync is unreadable or empty', async () => {
+    vi.stubGlobal('location', new URL('https://e-hentai.org/'));
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await fakeBrowser.storage.sync.set({ [META_KEY]: 'garbage' });
+    expect((await loadSettings()).settings).toEqual(defaultSettings());
+    await fakeBrowser.storage.sync.clear();
+    expect((await loadSettings()).settings).toEqual(defaultSettings());
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it('an extension page (or the background) keeps the last good copy and the backup as before', async () => {
+    await storeDamagedCopy();
+    vi.stubGlobal('location', new URL('chrome-extension://abcdefghijklmnop/options.html'));
+    await loadSettings();
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(local[LAST_GOOD_KEY]).toMatchObject({ settings: { enabled: true } });
+    expect(await loadBackup()).not.toBeNull();
+    // What a content script then reads on this device is that copy, when sync cannot be read.
+    vi.stubGlobal('location', new URL('https://archiveofourown.org/works'));
+    await fakeBrowser.storage.sync.set({ [META_KEY]: 'garbage' });
+    expect((await loadSettings()).source).toBe('last-good');
+  });
+
+  it('tells the two apart by the address it runs at', () => {
+    for (const [href, keeps] of [
+      ['chrome-extension://abc/background.js', true],
+      ['moz-extension://0c5f-4e/options.html', true],
+      ['safari-web-extension://x/popup.html', true],
+      ['https://archiveofourown.org/works', false],
+      ['http://127.0.0.1/list', false],
+      ['about:blank', false],
+      ['file:///home/a/page.html', false],
+    ] as const)
+      expect(keepsCopiesAt(new URL(href)), href).toBe(keeps);
+    // No address at all: Node (these tests, scripts), where the store is the only reader.
+    expect(keepsCopiesAt(undefined)).toBe(true);
   });
 });

@@ -13,6 +13,7 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import type { CachedTags } from '../sites/types';
+import { repairedListName } from '../ui/i18n';
 import {
   type Backup,
   dropNewestBackup,
@@ -23,7 +24,7 @@ import {
 import { mergeInto, missingFrom } from './merge';
 import { type Message, MessageError, msg } from './message';
 import { migrateSettings, SETTINGS_VERSION } from './migrations';
-import { type Repaired, repairSettings, UNREPAIRED } from './repair';
+import { type Repaired, type RepairWords, repairSettings, UNREPAIRED } from './repair';
 import { defaultSettings, type Settings } from './schema';
 import {
   CHUNK_PREFIX,
@@ -120,6 +121,11 @@ export interface StoreAreas {
     addListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
     removeListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
   };
+  /**
+   * Whether a read may write this device's copies of the user's settings (the last good copy, backups):
+   * extension pages and the background do; a content script only reads (keepsCopiesAt). Default true.
+   */
+  keepsCopies?: boolean;
 }
 
 export interface Area {
@@ -181,6 +187,9 @@ export function storageStatus(loaded: LoadedSettings): StorageStatus {
   return statusFrom(planSync(loaded.settings, loaded.savedAt), loaded);
 }
 
+/** A list that lost its name gets one in the language of the page that repairs it. */
+const WORDS: RepairWords = { listName: repairedListName };
+
 /** Migrated and repaired; a migration that fails (a newer version) leaves the value to repair. */
 function readable(raw: unknown, version: number): Repaired & { migrationError?: Message } {
   let migrated: unknown = raw;
@@ -190,7 +199,7 @@ function readable(raw: unknown, version: number): Repaired & { migrationError?: 
   } catch (error) {
     migrationError = error instanceof MessageError ? error.said : msg('msg_migrationFailed', version);
   }
-  const repaired = repairSettings(migrated);
+  const repaired = repairSettings(migrated, WORDS);
   return migrationError === undefined ? repaired : { ...repaired, migrationError };
 }
 
@@ -203,8 +212,20 @@ async function exclusivelyInBrowser<T>(task: () => Promise<T>): Promise<T> {
   return task();
 }
 
+/**
+ * Whether code running at `location` keeps this device's copies when it reads: an extension page or the
+ * background (chrome-extension:, moz-extension:, safari-web-extension:) does; a content script, at the
+ * page's own address, never writes the user's settings data. No address: Node (tests, scripts).
+ */
+export function keepsCopiesAt(location: { protocol: string } | undefined): boolean {
+  return location === undefined || /-extension:$/u.test(location.protocol);
+}
+
 /** This browser's storage, looked up at each use (tests reset the fake browser between cases). */
 const BROWSER: StoreAreas = {
+  get keepsCopies() {
+    return keepsCopiesAt((globalThis as { location?: { protocol: string } }).location);
+  },
   get sync() {
     return browser.storage.sync as unknown as Area;
   },
@@ -248,6 +269,8 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
   ]);
   const stored = readStored(syncAll, localSome[OVERFLOW_KEY]);
   const stamp = isStamp(localSome[LAST_GOOD_STAMP_KEY]) ? localSome[LAST_GOOD_STAMP_KEY] : null;
+  // A content script reads what is there; the background and the extension's pages keep the copies.
+  const keeps = areas.keepsCopies ?? true;
 
   if (stored.kind === 'ok') {
     const placement: Placement =
@@ -262,7 +285,7 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
       return { damaged: false, loaded: { ...base, settings, problems: [readOnly, ...problems], readOnly } };
     }
     const all = migrationError ? [migrationError, ...problems] : [...problems];
-    if (all.length > 0)
+    if (all.length > 0 && keeps)
       await keepBackup(local, {
         savedAt: Date.now(),
         problems: all,
@@ -280,7 +303,7 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
     if (all.some((p) => p.key === UNREPAIRED)) loaded.readOnly = msg('settingsUnrepaired');
     if (stamp?.t === stored.savedAt) {
       if (stamp.notice) loaded.problems.push(...stamp.notice.map(storedMessage));
-    } else if (!loaded.readOnly) {
+    } else if (!loaded.readOnly && keeps) {
       // A copy not seen here before: what it replaced, if this device saved it and it is not in, is kept.
       if (stamp?.mine && stored.where === 'sync' && !includes(stored, stamp.t)) {
         const own = await readLastGood(areas);
@@ -310,7 +333,7 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
       stored.kind === 'damaged'
         ? msg('settingsDamagedLastGood', stored.message, when(own.t))
         : msg('settingsSyncEmpty', when(own.t));
-    if (raw !== undefined)
+    if (raw !== undefined && keeps)
       await keepBackup(local, {
         savedAt: Date.now(),
         problems: [notice],
@@ -341,7 +364,8 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
     // Nothing good to build on: nothing is saved over the unreadable copy (it may still complete).
     loaded.readOnly = msg('settingsDamagedNoCopy', stored.message);
     loaded.problems.push(loaded.readOnly);
-    await keepBackup(local, { savedAt: Date.now(), problems: [loaded.readOnly], original: raw, raw });
+    if (keeps)
+      await keepBackup(local, { savedAt: Date.now(), problems: [loaded.readOnly], original: raw, raw });
   }
   return { damaged: false, loaded };
 }
@@ -488,7 +512,7 @@ async function writeBatch(areas: StoreAreas, batch: Pending[]): Promise<void> {
   if (applied.length === 0) return;
   // The one validating writer: what the changes produced is repaired like a stored copy, so nothing
   // the reader would refuse is ever stored; what was cut is said to the callers and by every read.
-  const repaired = repairSettings(settings);
+  const repaired = repairSettings(settings, WORDS);
   const unrepaired = repaired.problems.find((p) => p.key === UNREPAIRED);
   if (unrepaired) {
     // What the changes produced could not be repaired and came back as defaults: never store those.

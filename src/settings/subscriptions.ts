@@ -112,7 +112,8 @@ export async function fetchRules(
   }
   if (!bytes) return tooBig;
   const text = new TextDecoder().decode(bytes);
-  const read = readImport(text, detectFormat(text));
+  // Only the rules are kept (the list is the user's, with its own name): the address names the rest.
+  const read = readImport(text, detectFormat(text), { booru: url, plain: url });
   if (!read.ok) return { ok: false, error: msg('msg_subUnreadable', read.errors.slice(0, 2)) };
   const { kept, rules, leftOut } = checkRules([...new Set(read.incoming.lists.flatMap((l) => l.patterns))]);
   const named = leftOut.slice(0, LEFT_OUT_SHOWN).map(({ rule, problem }) => leftOutNote(rule, problem));

@@ -165,3 +165,85 @@ describe('planImport', () => {
     ]);
   });
 });
+
+describe('sites the user added, in an import', () => {
+  const catalog = {
+    id: 'custom-catalog-example',
+    name: 'catalog.example',
+    origin: 'https://catalog.example',
+    entrySelector: 'article.item',
+    tagSelector: '.tags a',
+  };
+  const gallery = {
+    id: 'custom-gallery-example',
+    name: 'gallery.example',
+    origin: 'https://gallery.example',
+    entrySelector: 'li.g',
+    tagSelector: '.t',
+    titleSelector: 'h3',
+  };
+  const withSites = (...customSites: (typeof catalog)[]) => ({ ...mine(['gore']), customSites });
+
+  it('merge adds each site of the file not here, says so, and that it still needs permission', () => {
+    const incoming = read(exportSettings(withSites(catalog, gallery)));
+    const { result, changes } = planImport(withSites(gallery), incoming, 'merge');
+    expect(result.customSites).toEqual([gallery, catalog]);
+    expect(changes.map(englishText)).toContain(
+      'add site “catalog.example” (https://catalog.example): it works there once you allow it under Sites',
+    );
+    expect(changes.map(englishText).filter((c) => /gallery/u.test(c))).toEqual([]);
+  });
+
+  it('merge keeps a site already here with other selectors as it is, and says what Replace would take', () => {
+    const moved = { ...catalog, entrySelector: 'div.card', tagSelector: '.tag' };
+    const { result, changes } = planImport(
+      withSites(catalog),
+      read(exportSettings(withSites(moved))),
+      'merge',
+    );
+    expect(result.customSites).toEqual([catalog]);
+    expect(changes.map(englishText)).toContain(
+      'keep site “catalog.example” as it is here (article.item → .tags a); the file has div.card → .tag, which Replace takes',
+    );
+  });
+
+  it('merge matches a site by its origin, whatever the file calls it, and gives a new one a free id', () => {
+    const sameOrigin = { ...catalog, id: 'custom-other', name: 'Catalog', origin: 'https://Catalog.Example' };
+    expect(
+      planImport(withSites(catalog), read(exportSettings(withSites(sameOrigin))), 'merge').result.customSites,
+    ).toEqual([catalog]);
+    // Two hosts can make one id (a.b-c and a-b.c); the second gets another.
+    const taken = { ...gallery, id: catalog.id };
+    const { result } = planImport(withSites(catalog), read(exportSettings(withSites(taken))), 'merge');
+    expect(result.customSites.map((s) => s.id)).toEqual([catalog.id, `${catalog.id}-2`]);
+  });
+
+  it('replace with a whole-settings file says which sites come, go and change', () => {
+    const moved = { ...catalog, entrySelector: 'div.card' };
+    const { result, changes } = planImport(
+      withSites(catalog, gallery),
+      read(exportSettings(withSites(moved))),
+      'replace',
+    );
+    expect(result.customSites).toEqual([moved]);
+    const said = changes.map(englishText);
+    expect(said).toContain('remove site “gallery.example”');
+    expect(said).toContain(
+      'replace the selectors of site “catalog.example” (article.item → .tags a becomes div.card → .tags a)',
+    );
+    const added = planImport(mine([]), read(exportSettings(withSites(gallery))), 'replace').changes;
+    expect(added.map(englishText)).toContain(
+      'add site “gallery.example” (https://gallery.example): it works there once you allow it under Sites',
+    );
+  });
+
+  it.each(['merge', 'replace'] as const)(
+    'round trip: exported with a site, imported (%s) into fresh settings, the site is there',
+    (mode) => {
+      const file = exportSettings(withSites(catalog, gallery));
+      const { result } = planImport(defaultSettings(), read(file), mode);
+      expect(result.customSites).toEqual([catalog, gallery]);
+      expect(result.lists.find((l) => l.id === MY_LIST_ID)?.patterns).toEqual(['gore']);
+    },
+  );
+});

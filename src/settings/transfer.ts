@@ -3,7 +3,14 @@ import { FILE_FORMAT } from './backups';
 import { countMsg, type Message, MessageError, msg, type Param } from './message';
 import { migrateSettings, SETTINGS_VERSION } from './migrations';
 import { repairSettings } from './repair';
-import { type Blocklist, BlocklistSchema, type Settings, SettingsSchema, uniqueIds } from './schema';
+import {
+  type Blocklist,
+  BlocklistSchema,
+  type CustomSite,
+  type Settings,
+  SettingsSchema,
+  uniqueIds,
+} from './schema';
 
 /**
  * The settings file: what Export writes and Import reads (docs/settings.md, docs/settings.schema.json).
@@ -95,6 +102,26 @@ function shown(value: unknown): Param {
   return String(value);
 }
 
+/** zod's type names, as words of the user's language: "expected 真偽値（true か false）". */
+const TYPE_WORDS: Readonly<Record<string, Message>> = {
+  string: msg('msg_typeString'),
+  number: msg('msg_typeNumber'),
+  int: msg('msg_typeInt'),
+  boolean: msg('msg_typeBoolean'),
+  array: msg('msg_typeArray'),
+  object: msg('msg_typeObject'),
+  record: msg('msg_typeRecord'),
+  null: msg('msg_typeNull'),
+  undefined: msg('msg_typeUndefined'),
+};
+
+/** The type a value should have had; a name the schema does not use (none today) as zod gives it. */
+export function typeWord(expected: string): Message {
+  return Object.hasOwn(TYPE_WORDS, expected)
+    ? (TYPE_WORDS[expected] as Message)
+    : msg('msg_typeOther', expected);
+}
+
 /** Where in the file: its path, or the file itself. */
 function place(path: string): Param {
   return path === '' ? msg('msg_whereFile') : path;
@@ -120,7 +147,7 @@ export function formatIssues(error: z.core.$ZodError, prefix: readonly PropertyK
           shown(issue.input),
         );
       case 'invalid_type':
-        return msg('msg_fileExpected', where, issue.expected, shown(issue.input));
+        return msg('msg_fileExpected', where, typeWord(issue.expected), shown(issue.input));
       case 'unrecognized_keys':
         return msg(
           issue.keys.length > 1 ? 'msg_fileUnknownFields' : 'msg_fileUnknownField',
@@ -268,9 +295,67 @@ export function freeId(id: string, taken: Set<string>): string {
   return `${id}-${n}`;
 }
 
+/** A site's origin as the browser writes it, to match a site whatever case a file gives its host. */
+function originOf(site: CustomSite): string {
+  return new URL(site.origin).origin;
+}
+
+/** "article.item → .tags a": what a site's selectors find, entries then tags. */
+function selectors(site: CustomSite): string {
+  return `${site.entrySelector} → ${site.tagSelector}`;
+}
+
+function sameSelectors(a: CustomSite, b: CustomSite): boolean {
+  return (
+    a.entrySelector === b.entrySelector &&
+    a.tagSelector === b.tagSelector &&
+    (a.titleSelector ?? '') === (b.titleSelector ?? '')
+  );
+}
+
+/** A site that comes with an import: Tagveil runs there only once the user allows it (Sites). */
+function addSite(site: CustomSite): Message {
+  return msg('msg_planAddSite', site.name, originOf(site));
+}
+
+/**
+ * Merge: each site of the file whose origin is not here is added (permission still to be given); one
+ * already here is kept as it is, even with other selectors — merge changes nothing the user has — and
+ * the preview says what Replace would take instead.
+ */
+function mergeSites(result: Settings, incoming: readonly CustomSite[], changes: Message[]): void {
+  const ids = new Set(result.customSites.map((s) => s.id));
+  for (const site of incoming) {
+    const here = result.customSites.find((s) => originOf(s) === originOf(site));
+    if (!here) {
+      let id = site.id;
+      for (let n = 2; ids.has(id); n++) id = `${site.id}-${n}`;
+      ids.add(id);
+      result.customSites.push({ ...structuredClone(site), id });
+      changes.push(addSite(site));
+    } else if (!sameSelectors(here, site)) {
+      changes.push(msg('msg_planKeepSite', here.name, selectors(here), selectors(site)));
+    }
+  }
+}
+
+/** Replace with a whole-settings file: which sites come, go, and change their selectors. */
+function replacedSites(current: readonly CustomSite[], next: readonly CustomSite[]): Message[] {
+  const changes: Message[] = [];
+  for (const site of current)
+    if (!next.some((s) => originOf(s) === originOf(site))) changes.push(msg('msg_planRemoveSite', site.name));
+  for (const site of next) {
+    const before = current.find((s) => originOf(s) === originOf(site));
+    if (!before) changes.push(addSite(site));
+    else if (!sameSelectors(before, site))
+      changes.push(msg('msg_planReplaceSite', site.name, selectors(before), selectors(site)));
+  }
+  return changes;
+}
+
 /**
  * What importing would do, and the settings after it. Merge keeps everything the user has and adds what
- * is new (rules of a list with the same id or name join it); replace puts the file's lists in place of
+ * is new (rules of a list with the same id or name join it, sites of another origin); replace puts the file's lists in place of
  * the same lists — or, for a whole-settings file, the file's settings in place of everything.
  */
 export function planImport(current: Settings, incoming: Incoming, mode: ImportMode): ImportPlan {
@@ -288,6 +373,7 @@ export function planImport(current: Settings, incoming: Incoming, mode: ImportMo
           : msg('msg_planAddList', list.name, rules(list.patterns.length)),
       );
     }
+    changes.push(...replacedSites(current.customSites, result.customSites));
     changes.push(msg('msg_planReplaceOthers'));
     return { result, changes };
   }
@@ -325,6 +411,7 @@ export function planImport(current: Settings, incoming: Incoming, mode: ImportMo
         result.aliases.push([...group]);
         changes.push(msg('msg_planAddAlias', group.join(' = ')));
       }
+    mergeSites(result, incoming.settings.customSites, changes);
   }
   if (changes.length === 0) changes.push(msg('msg_planNothingNew'));
   // Lists from other tools are read loosely: what the settings cannot hold is left out and said, never thrown.

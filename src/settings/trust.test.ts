@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { englishText } from '../../tests/locale-text';
+import { importListNames } from '../ui/i18n';
 import { applyImport } from './importer';
 import type { MessageError } from './message';
 import { defaultSettings, MAX_TIME_MS, type Settings } from './schema';
@@ -149,7 +150,7 @@ describe('2. nothing is written over what was not read', () => {
     expect(await fakeBrowser.storage.sync.get(null)).toEqual(before);
     // The way out the notice names: a backup or export, imported with Replace.
     const file = JSON.stringify({ format: 'tagveil', version: 2, settings: withRules(5) });
-    expect((await applyImport(file, 'tagveil', 'replace')).ok).toBe(true);
+    expect((await applyImport(file, 'tagveil', 'replace', importListNames())).ok).toBe(true);
     expect((await syncCopy())?.lists[0]?.patterns).toHaveLength(5);
   }, 20_000); // each save first waits out a half-synced copy (3.3 s)
 

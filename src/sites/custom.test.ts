@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { englishText } from '../../tests/locale-text';
+import { englishText, localeText } from '../../tests/locale-text';
 import { compile } from '../rules/compile';
 import { TAGS_ONLY } from '../rules/types';
+import { msg } from '../settings/message';
 import { repairSettings } from '../settings/repair';
 import { CustomSiteSchema, defaultSettings } from '../settings/schema';
 import { customAdapter, customSiteId, selectorProblem, selectorTextProblem } from './custom';
@@ -39,8 +40,10 @@ describe('a custom site', () => {
   it('gets an id from its host and checks selectors before they are saved', () => {
     expect(customSiteId('https://Catalog.Example:8443')).toBe('custom-catalog-example-8443');
     expect(selectorProblem('article.item')).toBeNull();
-    expect(selectorProblem('article[')).toMatch(/./u);
-    expect(selectorProblem('  ')).toBe('empty');
+    expect(selectorProblem('article[')).toEqual(msg('selectorError_unclosed'));
+    expect(selectorProblem('div >> p')).toEqual(msg('selectorError_invalid'));
+    expect(selectorProblem('  ')).toEqual(msg('selectorError_empty'));
+    expect(selectorProblem('a'.repeat(301))).toEqual(msg('selectorError_tooLong', 300));
   });
 
   it.each([
@@ -56,8 +59,9 @@ describe('a custom site', () => {
     ['an unclosed string', 'a[title="x'],
     ['an unclosed bracket', 'a:is(b'],
   ])('refuses a selector with %s, in the form, an import and stored settings alike', (_, selector) => {
-    expect(selectorTextProblem(selector)).toMatch(/./u);
-    expect(selectorProblem(selector)).toMatch(/./u);
+    const problem = selectorTextProblem(selector);
+    expect(problem?.key).toMatch(/^selectorError_/u);
+    expect(selectorProblem(selector)).toEqual(problem);
     const crafted = { ...site, entrySelector: selector };
     expect(CustomSiteSchema.safeParse(crafted).success).toBe(false);
     const { settings, problems } = repairSettings({ ...defaultSettings(), customSites: [crafted, site] });
@@ -74,5 +78,46 @@ describe('a custom site', () => {
   ])('keeps a plain selector list: %s', (selector) => {
     expect(selectorProblem(selector)).toBeNull();
     expect(CustomSiteSchema.safeParse({ ...site, tagSelector: selector }).success).toBe(true);
+  });
+});
+
+describe('why a selector is refused', () => {
+  const BAD = [
+    '',
+    'a'.repeat(301),
+    'article\\',
+    'a{}',
+    'a;b',
+    '@import x',
+    'a/**/b',
+    'a<!--',
+    'a\nb',
+    'a[title="x',
+    'article[',
+    'a::-never-a-pseudo(',
+    'div >> p',
+  ];
+  const ja = localeText('ja');
+
+  it('is a locale key with its values, never the browser’s own (English) reason', () => {
+    for (const selector of BAD) {
+      const problem = selectorProblem(selector);
+      expect(problem, selector).not.toBeNull();
+      expect(problem?.key, selector).toMatch(/^selectorError_/u);
+    }
+  });
+
+  it('reads in Japanese in a Japanese browser, in the site form, the picker and an import alike', () => {
+    for (const selector of BAD) {
+      const said = ja(selectorProblem(selector));
+      expect(said, selector).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/u);
+      expect(said, selector).not.toMatch(/[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/u);
+      // The form and the picker put it in their own sentence; an import names the field.
+      expect(ja(msg('selectorBad', '各エントリー', selectorProblem(selector) ?? '')), selector).not.toMatch(
+        /[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/u,
+      );
+    }
+    const issues = CustomSiteSchema.safeParse({ ...site, tagSelector: 'a{}' }).error?.issues ?? [];
+    expect(issues.map((i) => i.message)).toEqual(['msg_fileSelector']);
   });
 });

@@ -1,4 +1,5 @@
 import { ALL_FACTS, type Tag } from '../rules/types';
+import { type Message, msg } from '../settings/message';
 import { type CustomSite, originPattern } from '../settings/schema';
 import { type SiteAdapter, text } from './types';
 
@@ -39,14 +40,14 @@ export const MAX_SELECTOR_LENGTH = 300;
  * Characters a selector list never needs and CSS text uses to end a rule, start another or hide text:
  * `{ } ; @`, comments, HTML comment marks and control characters (a newline included).
  */
-const REFUSED: readonly [RegExp, string][] = [
-  [/[{}]/u, 'braces are not part of a selector'],
-  [/;/u, 'a semicolon is not part of a selector'],
-  [/@/u, '@ is not part of a selector'],
-  [/\/\*|\*\//u, 'comments are not part of a selector'],
-  [/<!--|-->/u, 'HTML comment marks are not part of a selector'],
+const REFUSED: readonly [RegExp, Message][] = [
+  [/[{}]/u, msg('selectorError_braces')],
+  [/;/u, msg('selectorError_semicolon')],
+  [/@/u, msg('selectorError_at')],
+  [/\/\*|\*\//u, msg('selectorError_comment')],
+  [/<!--|-->/u, msg('selectorError_htmlComment')],
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses.
-  [/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u, 'control characters are not part of a selector'],
+  [/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u, msg('selectorError_control')],
 ];
 
 /** `\7b `, `\{`: what each CSS escape stands for, so an escape cannot hide a refused character. */
@@ -96,32 +97,34 @@ function balanced(selector: string): boolean {
 /**
  * Why `selector` cannot be an added site's selector, or null: text only, no DOM (the background and
  * the settings schema use it). Refuses what a selector list does not need — REFUSED, also when written
- * as an escape — and unclosed strings or brackets.
+ * as an escape — and unclosed strings or brackets. A locale key with its values: the options' site form
+ * and the picker say it in the user's language (messageText).
  */
-export function selectorTextProblem(selector: string): string | null {
-  if (selector.trim() === '') return 'empty';
-  if (selector.length > MAX_SELECTOR_LENGTH) return `longer than ${MAX_SELECTOR_LENGTH} characters`;
+export function selectorTextProblem(selector: string): Message | null {
+  if (selector.trim() === '') return msg('selectorError_empty');
+  if (selector.length > MAX_SELECTOR_LENGTH) return msg('selectorError_tooLong', MAX_SELECTOR_LENGTH);
   const plain = unescapeCss(selector);
-  if (plain === null) return 'a backslash escape that stands for nothing';
+  if (plain === null) return msg('selectorError_escape');
   for (const [pattern, why] of REFUSED) if (pattern.test(selector) || pattern.test(plain)) return why;
-  if (!balanced(selector)) return 'an unclosed string, bracket or parenthesis';
+  if (!balanced(selector)) return msg('selectorError_unclosed');
   return null;
 }
 
 /**
  * Why a selector cannot be used, or null when it reads: selectorTextProblem, then (where there is a
- * DOM) whether it parses, checked against an empty fragment.
+ * DOM) whether it parses, checked against an empty fragment. The browser's own reason is in English
+ * (and names the selector again): not shown.
  */
 export function selectorProblem(
   selector: string,
   doc: Document | undefined = globalThis.document,
-): string | null {
+): Message | null {
   const problem = selectorTextProblem(selector);
   if (problem || !doc) return problem;
   try {
     doc.createDocumentFragment().querySelector(selector);
     return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return msg('selectorError_invalid');
   }
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { ENGLISH, type ExplainWords } from '../rules/explain';
 import type { RuleMessage } from '../rules/messages';
 import type { Action } from '../rules/types';
+import type { ImportNames } from '../settings/foreign';
 import { isMessage, type Message, MessageError, type Param } from '../settings/message';
 
 /**
@@ -93,6 +94,16 @@ export function explainWords(): ExplainWords {
 export function ruleErrorText(error: Partial<RuleMessage> & { message?: string }): string {
   if (error.code === undefined) return error.message ?? '';
   return t(`ruleError_${error.code}`, ...(error.params ?? []));
+}
+
+/** The names of the lists an import makes, in the UI language: stored as the user imported them. */
+export function importListNames(): ImportNames {
+  return { booru: t('listName_booru'), plain: t('listName_plain') };
+}
+
+/** A repaired list's name when it had none ("List 2"), in the UI language. */
+export function repairedListName(n: number): string {
+  return t('listName_repaired', n);
 }
 
 /** A time a message names, in the reader's language. */

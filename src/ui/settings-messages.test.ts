@@ -16,6 +16,9 @@ import { planImport, readSettingsFile } from '../settings/transfer';
 /** Three ASCII words in a row: an English sentence (a path like lists[0].id or a quoted value is not one). */
 const ENGLISH_SENTENCE = /[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/u;
 
+/** What a JSON file itself writes, the same in every language. */
+const JSON_WORDS = /\b(true|false|null)\b/gu;
+
 const SRC = resolve(import.meta.dirname, '..');
 
 /** Every TypeScript file of the extension but tests. */
@@ -86,6 +89,29 @@ describe('the settings’ messages in the user’s language', () => {
       const read = readSettingsFile(text);
       if (!read.ok) said.push(...read.errors);
     }
+    const customSite = {
+      id: 'custom-catalog-example',
+      name: 'catalog.example',
+      origin: 'https://catalog.example',
+      entrySelector: 'article.item',
+      tagSelector: '.tags a',
+    };
+    for (const entrySelector of [
+      'a{}',
+      'a;b',
+      '@x',
+      'a/**/b',
+      'a<!--',
+      'a\nb',
+      'a\\',
+      'a[x',
+      '',
+      'a'.repeat(301),
+    ]) {
+      const settings = { ...defaultSettings(), customSites: [{ ...customSite, entrySelector }] };
+      const read = readSettingsFile(JSON.stringify({ format: 'tagveil', version: 2, settings }));
+      if (!read.ok) said.push(...read.errors);
+    }
     for (const [text, format] of [
       ['{"tagBlacklist": 5}', 'ao3-savior'],
       ['{}', 'ao3-savior'],
@@ -95,7 +121,7 @@ describe('the settings’ messages in the user’s language', () => {
       ['\n', 'plain'],
       ['x'.repeat(6 * 1024 * 1024), 'plain'],
     ] as const) {
-      const read = readImport(text, format);
+      const read = readImport(text, format, { booru: 'ブラックリスト', plain: 'タグ' });
       if (read.ok) {
         said.push(...read.incoming.notes);
         const current = defaultSettings();
@@ -174,6 +200,61 @@ describe('the settings’ messages in the user’s language', () => {
       expect(text, JSON.stringify(message)).not.toMatch(ENGLISH_SENTENCE);
       expect(text.length, JSON.stringify(message)).toBeGreaterThan(1);
     }
+  });
+
+  it('the types an import error names are words of the language too', async () => {
+    const file = (settings: unknown) => JSON.stringify({ format: 'tagveil', version: 2, settings });
+    const wrong = {
+      ...defaultSettings(),
+      enabled: 'yes',
+      sites: [],
+      exceptions: 'gore',
+      aliases: [[1, 2]],
+      lists: [{ id: 'a', name: 3, enabled: true, action: 'hide', patterns: {} }],
+      customSites: [{ id: 'custom-a', name: 'a', origin: 5, entrySelector: 'a', tagSelector: 'b' }],
+      pausedUntil: 'soon',
+    };
+    const read = readSettingsFile(file(wrong));
+    const expected = (read.ok ? [] : read.errors).filter((m) => m.key === 'msg_fileExpected');
+    expect(expected.length).toBeGreaterThan(6);
+    const { messageText } = await i18nIn('ja');
+    for (const said of expected) {
+      // Where and what was found are the file's own text; the type between them is a word.
+      const text = messageText({ ...said, params: ['場所', said.params[1] as Message, '値'] });
+      expect(text.replace(JSON_WORDS, ''), JSON.stringify(said)).not.toMatch(/[A-Za-z]{3,}/u);
+    }
+    for (const key of keys.filter((k) => k.startsWith('msg_type') && k !== 'msg_typeOther'))
+      expect(messageText({ key, params: [] } as unknown as Message).replace(JSON_WORDS, ''), key).not.toMatch(
+        /[A-Za-z]{3,}/u,
+      );
+  });
+
+  it('a list an import or a repair names is named in the user’s language', async () => {
+    const { importListNames } = await i18nIn('ja');
+    const names = importListNames();
+    expect(names).toEqual({ booru: ja.listName_booru?.message, plain: ja.listName_plain?.message });
+    for (const [text, format] of [
+      ['big_breasts\n-vanilla', 'booru'],
+      ['gore, guro', 'plain'],
+    ] as const) {
+      const read = readImport(text, format, names);
+      if (!read.ok) throw new Error(format);
+      expect(read.incoming.lists.map((l) => l.name)).toEqual([names[format]]);
+      expect(names[format]).not.toBe(en[`listName_${format}`]?.message);
+    }
+    // A stored list that lost its name gets one, in the language of the page that read it.
+    fakeBrowser.reset();
+    const damaged = {
+      ...defaultSettings(),
+      lists: [{ id: 'a', enabled: true, action: 'hide', patterns: ['x'] }],
+    };
+    await fakeBrowser.storage.sync.set(
+      planSync(damaged as unknown as ReturnType<typeof defaultSettings>, 1).items,
+    );
+    const { loadSettings } = await import('../settings/store');
+    const loaded = await loadSettings();
+    expect(loaded.settings.lists[0]?.name).toBe('リスト 1');
+    fakeBrowser.reset();
   });
 
   it('a problem an older version stored in words is shown as it is', async () => {

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readImport } from '../settings/foreign';
 import { defaultSettings } from '../settings/schema';
 import { planImport } from '../settings/transfer';
+import { importListNames } from '../ui/i18n';
 import { countChanges } from './import-model';
 
 function imported(text: string, settings = defaultSettings()) {
-  const read = readImport(text, 'plain');
+  const read = readImport(text, 'plain', importListNames());
   if (!read.ok) throw new Error(read.errors.join('\n'));
   return planImport(settings, read.incoming, 'merge');
 }

@@ -5,6 +5,7 @@ import { applyImport } from '../../src/settings/importer';
 import { defaultSettings } from '../../src/settings/schema';
 import { saveSettings } from '../../src/settings/store';
 import { readSettingsFile } from '../../src/settings/transfer';
+import { importListNames } from '../../src/ui/i18n';
 import { englishText } from '../locale-text';
 import { ERROR_LINE, malformedImport } from '../malformed-imports';
 
@@ -30,7 +31,7 @@ describe('malformed import files', () => {
       fc.asyncProperty(malformedImport, async (text) => {
         // A mutation that happens to leave a valid file is not malformed: skip it.
         fc.pre(!readSettingsFile(text).ok);
-        const result = await applyImport(text, 'tagveil', 'replace');
+        const result = await applyImport(text, 'tagveil', 'replace', importListNames());
         expect(result.ok).toBe(false);
         if (result.ok) return;
         expect(result.errors.length).toBeGreaterThan(0);

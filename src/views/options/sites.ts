@@ -4,7 +4,7 @@ import { pickedFromQuery } from '@/src/picker/confirm';
 import { type CustomSite, originPattern, type Settings } from '@/src/settings/schema';
 import { customSiteId, selectorProblem } from '@/src/sites/custom';
 import { SITES } from '@/src/sites/registry';
-import { t } from '@/src/ui/i18n';
+import { messageText, t } from '@/src/ui/i18n';
 import { noticeFor, render, save, say, section, toggle } from './shared';
 
 // The options page's Sites section: built-in sites on and off, and the sites the user adds by selectors.
@@ -174,7 +174,7 @@ function addCustomSite(event: Event): void {
   for (const [label, selector] of selectors) {
     const problem = selectorProblem(selector);
     if (problem) {
-      say('sites', t('selectorBad', label, problem), true);
+      say('sites', t('selectorBad', label, messageText(problem)), true);
       render();
       return;
     }

@@ -7,7 +7,7 @@ import { type Message, msg } from '@/src/settings/message';
 import { originPattern, type Settings } from '@/src/settings/schema';
 import { updateSettings } from '@/src/settings/store';
 import { exportSettings, type ImportMode, type ImportPlan, planImport } from '@/src/settings/transfer';
-import { actionName, errorText, messageText, t } from '@/src/ui/i18n';
+import { actionName, errorText, importListNames, messageText, t } from '@/src/ui/i18n';
 import { countChanges } from '../import-model';
 import {
   clearNotice,
@@ -57,7 +57,13 @@ let previewed: { key: unknown[]; preview: Preview } | null = null;
 function previewFor(settings: Settings): Preview {
   const key = [settings, importState.text, importState.format, importState.mode];
   if (previewed?.key.every((k, i) => k === key[i])) return previewed.preview;
-  const preview = previewImport(settings, importState.text, importState.format, importState.mode);
+  const preview = previewImport(
+    settings,
+    importState.text,
+    importState.format,
+    importState.mode,
+    importListNames(),
+  );
   previewed = { key, preview };
   return preview;
 }
@@ -141,7 +147,7 @@ async function applyImport(
 ): Promise<
   { ok: true; plan: ImportPlan; notes: Message[]; count: number } | { ok: false; errors: Message[] }
 > {
-  const read = readImport(text, format);
+  const read = readImport(text, format, importListNames());
   if (!read.ok) return read;
   let done: { plan: ImportPlan; before: Settings } | null = null;
   await updateSettings((settings) => {
