@@ -100,9 +100,17 @@ export function startPicker({ doc = document, save }: PickerOptions): () => void
     act();
   });
 
-  // Outlines follow the page: drawn again after a scroll or resize, once a frame.
+  // Outlines follow the page: drawn again after a scroll, a resize or a change of the page's own content,
+  // once a frame; what the selectors find is counted again when the page adds, removes or reclasses elements.
   let frame = 0;
+  let pageChanged = false;
   const draw = () => {
+    frame = 0;
+    if (pageChanged) {
+      pageChanged = false;
+      store.pageVersion.value++; // the effect below asks for another frame: this one draws it
+    }
+    if (frame) win.cancelAnimationFrame(frame);
     frame = 0;
     layer.replaceChildren(...outlineBoxes(doc, store));
   };
@@ -111,6 +119,18 @@ export function startPicker({ doc = document, save }: PickerOptions): () => void
   };
   listen('scroll', redraw);
   listen('resize', redraw);
+  const observer = new MutationObserver((records) => {
+    // The picker's own element coming and going is not the page changing (its shadow tree is not observed).
+    if (
+      records.every((r) => r.target === host || [...r.addedNodes, ...r.removedNodes].every((n) => n === host))
+    )
+      return;
+    if (
+      records.some((r) => r.type === 'childList' || r.attributeName === 'class' || r.attributeName === 'id')
+    )
+      pageChanged = true;
+    redraw();
+  });
   cleanups.push(
     effect(() => {
       // Read every signal the outlines depend on, so a change of any draws them again.
@@ -119,6 +139,7 @@ export function startPicker({ doc = document, save }: PickerOptions): () => void
       void store.matched.value;
       redraw();
     }),
+    () => observer.disconnect(),
     () => win.cancelAnimationFrame(frame),
   );
 
@@ -131,6 +152,12 @@ export function startPicker({ doc = document, save }: PickerOptions): () => void
 
   render(h(Panel, { store }), panel);
   (doc.body ?? doc.documentElement).append(host);
+  observer.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['class', 'id', 'style', 'hidden', 'open'],
+  });
   const focusPanel = () => (root.querySelector('button, input') as HTMLElement | null)?.focus();
   running = { focus: focusPanel };
   return close;

@@ -175,7 +175,7 @@ describe('the point-and-click picker', () => {
     await page.close();
   });
 
-  it('picks an entry and a tag with clicks, shows what they find, passes axe, saves, and the site is filtered after a reload', async () => {
+  it('picks an entry and a tag with clicks, shows what they find, passes axe, saves, and the tab is filtered once the site is added', async () => {
     const page = await browser.context.newPage();
     await page.goto(URL);
     await startPicker(browser, page);
@@ -187,6 +187,22 @@ describe('the point-and-click picker', () => {
     // Every entry outlined, every tag too (all are in view).
     expect(await inPicker(page, '.layer', '(el) => el.querySelectorAll(".box.entry").length')).toBe(4);
     expect(await inPicker(page, '.layer', '(el) => el.querySelectorAll(".box.tag").length')).toBe(7);
+
+    // The page adds entries of its own while the picker is open (infinite scroll): counted and outlined.
+    await page.evaluate(() => {
+      const more = document.createElement('article');
+      more.className = 'story';
+      more.id = 's5';
+      more.innerHTML =
+        '<h2><a href="#s5-read">Late arrival</a></h2><ul class="tags"><li><a href="#t">Drama</a></li><li><a href="#u">Fluff</a></li></ul>';
+      document.querySelector('main')?.append(more);
+    });
+    await expect.poll(() => pickerText(page)).toContain('5 entries, 9 tags');
+    await expect
+      .poll(() => inPicker(page, '.layer', '(el) => el.querySelectorAll(".box.entry").length'))
+      .toBe(5);
+    await page.evaluate(() => document.getElementById('s5')?.remove());
+    await expect.poll(() => pickerText(page)).toContain('4 entries, 7 tags');
 
     // Wider, then narrower again: the entry selector follows, the counts with it.
     await clickClosedButton(page, HOST, 'Wider entry');
@@ -231,7 +247,8 @@ describe('the point-and-click picker', () => {
       },
     ]);
 
-    await page.reload();
+    // The tab the picker ran in is reloaded by the extension once the site's script is registered: the
+    // user sees it filtered at once, without reloading it by hand.
     await expect.poll(() => page.locator('#s2').getAttribute('data-tagveil')).toBe(MARK_VALUE.hide);
     expect(await page.locator('article[data-tagveil-seen]').count()).toBe(4);
     expect(await page.locator('[data-tagveil]').count()).toBe(1);
