@@ -9,8 +9,13 @@ import { Panel, PICKER_CSS } from './panel';
 import type { Proposal } from './propose';
 import { PickerStore } from './store';
 
-/** The picker running in this script world (a second injection into the same tab finds it). */
-let running: { focus(): void } | null = null;
+/**
+ * The picker running in this tab, kept on the content scripts' own global: each injection runs the
+ * bundle afresh (a module variable would be a new one each time, and a second click on "Use Tagveil on
+ * this site" would draw a second picker), while the global is shared by every injection and unseen by the page.
+ */
+const RUNNING = Symbol.for('tagveil-picker');
+const scriptGlobal = globalThis as { [RUNNING]?: { focus(): void } | null };
 
 /** Events a page element would act on while the user is choosing: the picker takes them. */
 const TAKEN_EVENTS = [
@@ -30,6 +35,7 @@ export interface PickerOptions {
 }
 
 export function startPicker({ doc = document, save }: PickerOptions): () => void {
+  const running = scriptGlobal[RUNNING];
   if (running) {
     running.focus();
     return () => undefined;
@@ -53,7 +59,7 @@ export function startPicker({ doc = document, save }: PickerOptions): () => void
     for (const fn of cleanups.splice(0)) fn();
     render(null, panel);
     host.remove();
-    running = null;
+    scriptGlobal[RUNNING] = null;
   };
   const store = new PickerStore({ doc, host, save, close });
   const fromPicker = (e: Event) => e.composedPath()[0] === host || e.target === host;
@@ -150,6 +156,12 @@ export function startPicker({ doc = document, save }: PickerOptions): () => void
     }),
   );
 
+  // What the user does in the panel stays there: the page's own handlers (its keyboard shortcuts while a
+  // selector is typed, its click tracking) hear none of it. The panel's handlers, inside, still do.
+  const stop = (e: Event) => e.stopPropagation();
+  for (const type of [...TAKEN_EVENTS, 'keydown', 'keyup', 'keypress', 'beforeinput', 'input'])
+    host.addEventListener(type, stop);
+
   render(h(Panel, { store }), panel);
   (doc.body ?? doc.documentElement).append(host);
   observer.observe(doc.documentElement, {
@@ -159,6 +171,6 @@ export function startPicker({ doc = document, save }: PickerOptions): () => void
     attributeFilter: ['class', 'id', 'style', 'hidden', 'open'],
   });
   const focusPanel = () => (root.querySelector('button, input') as HTMLElement | null)?.focus();
-  running = { focus: focusPanel };
+  scriptGlobal[RUNNING] = { focus: focusPanel };
   return close;
 }

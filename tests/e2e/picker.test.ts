@@ -40,7 +40,8 @@ ${STORIES.map(
     `<article class="story" id="${id}"><h2><a href="#${id}-read">${title}</a></h2><ul class="tags">${tags.map((t) => `<li><a href="#tag-${t.replace(/ /gu, '-')}">${t}</a></li>`).join('')}</ul></article>`,
 ).join('\n')}
 </main>
-<script>window.pageClicks = 0; document.addEventListener('click', () => { window.pageClicks++; });</script>
+<script>window.pageClicks = 0; document.addEventListener('click', () => { window.pageClicks++; });
+window.pageKeys = 0; document.addEventListener('keydown', () => { window.pageKeys++; });</script>
 </body></html>`;
 
 async function withCdp<T>(page: Page, fn: (cdp: CDPSession) => Promise<T>): Promise<T> {
@@ -133,6 +134,9 @@ describe('the point-and-click picker', () => {
     const before = await page.evaluate(() => document.documentElement.outerHTML);
     await startPicker(browser, page);
     expect(await pickerText(page)).toContain('Click one entry of the list');
+    // "Use Tagveil on this site" again: the same picker, not a second one.
+    await startPicker(browser, page);
+    expect(await page.locator(HOST).count()).toBe(1);
     // While picking, the page's own click handlers and links get nothing.
     await page.click('#s1 h2 a');
     expect(await page.evaluate(() => (window as unknown as { pageClicks: number }).pageClicks)).toBe(0);
@@ -209,6 +213,20 @@ describe('the point-and-click picker', () => {
     await expect.poll(() => pickerText(page)).toContain('1 entry, 7 tags');
     await clickClosedButton(page, HOST, 'Narrower entry');
     await expect.poll(() => pickerText(page)).toContain('4 entries, 7 tags');
+    // The page heard nothing of the clicks in the panel, nor of the keys typed in its fields (a site's
+    // keyboard shortcuts would act on them).
+    const pageHeard = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { pageClicks: number; pageKeys: number };
+        return { clicks: w.pageClicks, keys: w.pageKeys };
+      });
+    const heard = await pageHeard();
+    expect(heard.clicks).toBe(0);
+    await inPicker(page, '#tag-selector', '(el) => el.focus()');
+    await page.keyboard.type('j');
+    await page.keyboard.press('Backspace');
+    expect(await inPicker(page, '#tag-selector', '(el) => el.value')).toBe('ul.tags a');
+    expect(await pageHeard()).toEqual(heard);
 
     // The panel as drawn, markup and styles, checked by axe on a page of its own (axe cannot see into
     // a closed shadow root).
