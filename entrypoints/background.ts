@@ -4,7 +4,7 @@ import { showCount } from '@/src/background/badge';
 import { syncCustomSites } from '@/src/background/custom-sites';
 import { hideEntryFor } from '@/src/background/hide-entry';
 import { buildMenus, ENTRY_MENU, onEntryMenuClick, onMenuClick } from '@/src/background/menus';
-import { openPickedSite } from '@/src/background/picked-site';
+import { openPickedSite, reloadPickedTab } from '@/src/background/picked-site';
 import { admit } from '@/src/background/senders';
 import { originPattern, type Settings } from '@/src/settings/schema';
 import { SNAPSHOT_KEY, SNAPSHOT_REQUEST, type Snapshot, snapshotOf } from '@/src/settings/snapshot';
@@ -32,7 +32,12 @@ async function scheduleSubscriptions(settings: Settings): Promise<void> {
 
 /** Menus, the subscription alarm and added sites' scripts, made to match the settings. */
 function applySettings(settings: Settings): Promise<unknown> {
-  return Promise.all([buildMenus(settings), scheduleSubscriptions(settings), syncCustomSites(settings)]);
+  return Promise.all([
+    buildMenus(settings),
+    scheduleSubscriptions(settings),
+    // A site just added from the picker: its tab is reloaded once its script is registered.
+    syncCustomSites(settings).then(reloadPickedTab),
+  ]);
 }
 
 /** What content scripts start from (src/settings/snapshot.ts), written at every change of the settings. */
@@ -99,7 +104,7 @@ export default defineBackground(() => {
         });
       case 'tab':
         if (admitted.request.type === 'tagveil:picker-save') {
-          void openPickedSite(sender.url, admitted.request);
+          void openPickedSite(admitted.url, admitted.request, admitted.tabId);
           return Promise.resolve(true);
         }
         if (admitted.request.type === 'tagveil:hide-entry')

@@ -9,8 +9,13 @@ import { Panel, PICKER_CSS } from './panel';
 import type { Proposal } from './propose';
 import { PickerStore } from './store';
 
-/** The picker running in this script world (a second injection into the same tab finds it). */
-let running: { focus(): void } | null = null;
+/**
+ * The picker running in this tab, kept on the content scripts' own global: each injection runs the
+ * bundle afresh (a module variable would be a new one each time, and a second click on "Use Tagveil on
+ * this site" would draw a second picker), while the global is shared by every injection and unseen by the page.
+ */
+const RUNNING = Symbol.for('tagveil-picker');
+const scriptGlobal = globalThis as { [RUNNING]?: { focus(): void } | null };
 
 /** Events a page element would act on while the user is choosing: the picker takes them. */
 const TAKEN_EVENTS = [
@@ -30,6 +35,7 @@ export interface PickerOptions {
 }
 
 export function startPicker({ doc = document, save }: PickerOptions): () => void {
+  const running = scriptGlobal[RUNNING];
   if (running) {
     running.focus();
     return () => undefined;
@@ -53,7 +59,7 @@ export function startPicker({ doc = document, save }: PickerOptions): () => void
     for (const fn of cleanups.splice(0)) fn();
     render(null, panel);
     host.remove();
-    running = null;
+    scriptGlobal[RUNNING] = null;
   };
   const store = new PickerStore({ doc, host, save, close });
   const fromPicker = (e: Event) => e.composedPath()[0] === host || e.target === host;
@@ -100,9 +106,17 @@ export function startPicker({ doc = document, save }: PickerOptions): () => void
     act();
   });
 
-  // Outlines follow the page: drawn again after a scroll or resize, once a frame.
+  // Outlines follow the page: drawn again after a scroll, a resize or a change of the page's own content,
+  // once a frame; what the selectors find is counted again when the page adds, removes or reclasses elements.
   let frame = 0;
+  let pageChanged = false;
   const draw = () => {
+    frame = 0;
+    if (pageChanged) {
+      pageChanged = false;
+      store.pageVersion.value++; // the effect below asks for another frame: this one draws it
+    }
+    if (frame) win.cancelAnimationFrame(frame);
     frame = 0;
     layer.replaceChildren(...outlineBoxes(doc, store));
   };
@@ -111,6 +125,18 @@ export function startPicker({ doc = document, save }: PickerOptions): () => void
   };
   listen('scroll', redraw);
   listen('resize', redraw);
+  const observer = new MutationObserver((records) => {
+    // The picker's own element coming and going is not the page changing (its shadow tree is not observed).
+    if (
+      records.every((r) => r.target === host || [...r.addedNodes, ...r.removedNodes].every((n) => n === host))
+    )
+      return;
+    if (
+      records.some((r) => r.type === 'childList' || r.attributeName === 'class' || r.attributeName === 'id')
+    )
+      pageChanged = true;
+    redraw();
+  });
   cleanups.push(
     effect(() => {
       // Read every signal the outlines depend on, so a change of any draws them again.
@@ -119,6 +145,7 @@ export function startPicker({ doc = document, save }: PickerOptions): () => void
       void store.matched.value;
       redraw();
     }),
+    () => observer.disconnect(),
     () => win.cancelAnimationFrame(frame),
   );
 
@@ -129,9 +156,21 @@ export function startPicker({ doc = document, save }: PickerOptions): () => void
     }),
   );
 
+  // What the user does in the panel stays there: the page's own handlers (its keyboard shortcuts while a
+  // selector is typed, its click tracking) hear none of it. The panel's handlers, inside, still do.
+  const stop = (e: Event) => e.stopPropagation();
+  for (const type of [...TAKEN_EVENTS, 'keydown', 'keyup', 'keypress', 'beforeinput', 'input'])
+    host.addEventListener(type, stop);
+
   render(h(Panel, { store }), panel);
   (doc.body ?? doc.documentElement).append(host);
+  observer.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['class', 'id', 'style', 'hidden', 'open'],
+  });
   const focusPanel = () => (root.querySelector('button, input') as HTMLElement | null)?.focus();
-  running = { focus: focusPanel };
+  scriptGlobal[RUNNING] = { focus: focusPanel };
   return close;
 }

@@ -297,6 +297,8 @@ export function propose(entry: Element, tag: Element): Proposal {
 export interface Matched {
   entries: Element[];
   tags: Element[];
+  /** The tags of each entry, in the order of `entries` (outlines skip the tags of an entry out of view). */
+  tagsOf: Element[][];
 }
 
 /**
@@ -307,9 +309,8 @@ export interface Matched {
 export function matchAll(doc: Document, selectors: Proposal, skip?: Element): Matched | null {
   try {
     const entries = [...doc.querySelectorAll(selectors.entrySelector)].filter((el) => !skip?.contains(el));
-    const tags: Element[] = [];
-    for (const entry of entries) tags.push(...entry.querySelectorAll(selectors.tagSelector));
-    return { entries, tags };
+    const tagsOf = entries.map((entry) => [...entry.querySelectorAll(selectors.tagSelector)]);
+    return { entries, tags: tagsOf.flat(), tagsOf };
   } catch {
     return null;
   }

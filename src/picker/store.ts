@@ -26,6 +26,8 @@ export class PickerStore {
   readonly entrySelector = signal('');
   readonly tagSelector = signal('');
   readonly saving = signal(false);
+  /** Bumped when the page changes its own content (the picker's MutationObserver): what is found is counted again. */
+  readonly pageVersion = signal(0);
   /** Why a selector cannot be used (for the entry and the tags), or null. */
   readonly problems = computed(() => ({
     entry: this.step.value === 'review' ? selectorProblem(this.entrySelector.value, this.deps.doc) : null,
@@ -34,6 +36,7 @@ export class PickerStore {
   /** What the selectors find on this page, as the site's script would. */
   readonly matched = computed<Matched | null>(() => {
     if (this.step.value !== 'review') return null;
+    void this.pageVersion.value;
     const { entry, tag } = this.problems.value;
     if (entry || tag) return null;
     return matchAll(
