@@ -213,13 +213,18 @@ const blocking = (...patterns: string[]): Settings => {
   return settings;
 };
 async function pageState(): Promise<PageState> {
-  // The fake's listener type takes a third argument (sendResponse) the runtime's listener does not use.
+  // The page answers through sendResponse (content scripts carry no polyfill).
   const trigger = fakeBrowser.runtime.onMessage.trigger as (
     message: unknown,
     sender: unknown,
+    sendResponse: (answer: unknown) => void,
   ) => Promise<unknown[]>;
-  const answers = await trigger({ type: 'tagveil:get-page-state' }, { id: fakeBrowser.runtime.id });
-  return answers.find((a) => a !== undefined) as PageState;
+  let state: PageState | undefined;
+  await trigger({ type: 'tagveil:get-page-state' }, { id: fakeBrowser.runtime.id }, (answer) => {
+    state = answer as PageState;
+  });
+  if (!state) throw new Error('the page did not answer');
+  return state;
 }
 
 describe('runCatalog under faults', () => {
@@ -244,7 +249,7 @@ describe('runCatalog under faults', () => {
     const first = new Promise<LoadedSettings>((resolve) => {
       resolveFirst = resolve;
     });
-    runCatalog(ctx, ao3, document, first);
+    runCatalog(ctx, ao3, {}, document, first);
     // Entries are held back (unpainted) while no settings are in.
     expect([...ol.children].every((el) => el.hasAttribute(HELD_ATTR))).toBe(true);
     await saveSettings(blocking('fluff'));

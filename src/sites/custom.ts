@@ -1,5 +1,6 @@
 import { ALL_FACTS, type Tag } from '../rules/types';
-import { type CustomSite, originPattern } from '../settings/schema';
+import type { CustomSite } from '../settings/schema';
+import { originPattern } from './origin';
 import { type SiteAdapter, text } from './types';
 
 /**
