@@ -5,8 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageState } from '../messages';
 import { defaultSettings, type Settings } from '../settings/schema';
-import { SNAPSHOT_KEY, SNAPSHOT_REQUEST, snapshotOf } from '../settings/snapshot';
-import { type LoadedSettings, loadSettings, saveSettings } from '../settings/store';
+import { type PageSettings, SNAPSHOT_KEY, SNAPSHOT_REQUEST, snapshotOf } from '../settings/snapshot';
+import { loadSettings, saveSettings } from '../settings/store';
 import { ao3 } from '../sites/ao3';
 import { customAdapter } from '../sites/custom';
 import type { SiteAdapter } from '../sites/types';
@@ -245,8 +245,8 @@ describe('runCatalog under faults', () => {
   it('a first read of the settings that resolves after a newer one is dropped: the newest rules stay', async () => {
     const ol = page(['Netorare'], ['Fluff']);
     const older = await loadSettings();
-    let resolveFirst: (loaded: LoadedSettings) => void = () => undefined;
-    const first = new Promise<LoadedSettings>((resolve) => {
+    let resolveFirst: (loaded: PageSettings) => void = () => undefined;
+    const first = new Promise<PageSettings>((resolve) => {
       resolveFirst = resolve;
     });
     runCatalog(ctx, ao3, {}, document, first);
@@ -256,7 +256,7 @@ describe('runCatalog under faults', () => {
     await settled();
     expect(marks(ol)).toEqual([null, MARK_VALUE.hide]);
     expect(ol.querySelectorAll(`[${HELD_ATTR}]`)).toHaveLength(0);
-    resolveFirst(older);
+    resolveFirst({ ...older, regex: {} });
     await settled();
     expect(marks(ol)).toEqual([null, MARK_VALUE.hide]);
   });

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CountMatchesAnswer, EntryAtMenuAnswer, PageEntries, PageState } from '../messages';
-import { compile } from '../rules/compile';
+import { compileWith } from '../rules/compile';
 import { canonicalId, isEntryId } from '../rules/entry-rules';
+import { checkedBy, type SlowVerdicts } from '../rules/regex-verdicts';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import { type PageSettings, pausedNow, siteOn } from '../settings/snapshot';
 import { learnInto, type SiteAdapter } from '../sites/types';
@@ -162,6 +163,8 @@ export function runCatalog(
   /** The save stamp of the settings in force: a read that resolves later with older ones is dropped. */
   let appliedSavedAt = Number.NEGATIVE_INFINITY;
   let problems: string[] = [];
+  /** The ReDoS check's verdicts of the settings in force (the popup's count of a typed rule uses them). */
+  let verdicts: SlowVerdicts = {};
   /** Rules whose regular expression the matcher's guard switched off on this page. */
   let tripped: () => { listName: string; rule: string }[] = () => [];
 
@@ -291,7 +294,9 @@ export function runCatalog(
       problems = settingsProblems;
       return;
     }
-    const matcher = compile(settings, { site: adapter.id });
+    // Expressions the background's ReDoS check passed, by the snapshot's verdicts (no check in the page).
+    const matcher = compileWith(settings, { site: adapter.id, slow: checkedBy(current.regex) });
+    verdicts = current.regex;
     tagSource?.configure?.(settings.lists, adapter.id);
     // A snoozed list wakes up by itself: judge the page again then.
     if (matcher.nextChange !== undefined) wakeAt(matcher.nextChange, current);
@@ -438,7 +443,13 @@ export function runCatalog(
     const request = pageRequest(message);
     if (!request) return undefined;
     if (request.type === 'tagveil:count-matches')
-      return countMatches(doc, adapter, request.rule, request.aliases);
+      return countMatches(
+        doc,
+        adapter,
+        request.rule,
+        request.aliases,
+        checkedBy(request.regex ?? {}, verdicts),
+      );
     if (request.type === 'tagveil:entry-at-menu') return entryAtMenu();
     if (request.type === 'tagveil:list-entries') return listEntries(doc, adapter);
     if (request.type === 'tagveil:show-all') scanner.showAll();
