@@ -1,3 +1,4 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { noEvalInZod, noInnerHtmlInPreact } from './scripts/vite-no-eval';
 
@@ -19,10 +20,29 @@ const GECKO_ANDROID = { strict_min_version: '142.0' };
  */
 const TEST_GRANTED = (process.env.TAGVEIL_TEST_GRANTED ?? '').split(',').filter(Boolean);
 
+/** `wxt/browser` resolved to the polyfill (what the @wxt-dev/webextension-polyfill module does for every build). */
+function polyfillBrowser(): Plugin {
+  return {
+    name: 'tagveil:polyfill-browser',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      return id === 'wxt/browser' ? this.resolve('@wxt-dev/webextension-polyfill/browser', importer) : null;
+    },
+  };
+}
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   outDir: process.env.TAGVEIL_OUT_DIR ?? '.output',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // webextension-polyfill for the extension's pages and background, not for content scripts: they run
+    // on every page of a supported site and use only promise APIs both browsers have (storage,
+    // runtime.sendMessage; onMessage answers through sendResponse), so `wxt/browser` is the browser's own.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((e) => e.type === 'content-script')) return;
+      config.plugins = [...(config.plugins ?? []), polyfillBrowser()];
+    },
+  },
   vite: () => ({ plugins: [noEvalInZod(), noInnerHtmlInPreact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

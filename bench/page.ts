@@ -5,9 +5,10 @@
  * a re-judge after a settings change, the extra heap, and the content script's cost before
  * DOMContentLoaded on a 20-entry page.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from '@wxt-dev/browser';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, launchWithExtension, storeSettings } from '../scripts/chromium';
 import { PRESETS } from '../src/rules/presets';
@@ -26,10 +27,15 @@ import { blurb, LEAK_RECORDER, worksPage } from '../tests/e2e/pages';
 import { LOCAL_SITE_ARGS, type Streamed, startSiteServer } from '../tests/e2e/site-server';
 import { HAVE_REAL_PAGES } from '../tests/real-pages';
 
+// The extension's API, inside the service worker (worker.evaluate).
+declare const chrome: typeof Browser;
+
 const BIG = 10_000;
 const SMALL = 20;
 const ROUNDS = 5;
 const DCL_LOADS = 10;
+/** Fresh browsers per kind in the three-way start-up comparison (no extension / empty script / Tagveil). */
+const FRESH_ROUNDS = 8;
 
 /** The hand loop: entries → tag texts → lower case → Set.has → an attribute. */
 const FLOOR = `(() => {
@@ -98,6 +104,96 @@ async function isolatedFloor(page: Page): Promise<number> {
   })) as { result: { value: number } };
   await cdp.detach();
   return result.value;
+}
+
+/**
+ * An extension with one empty `document_start` content script on the same pages: what any extension's
+ * content script costs a page load, Tagveil's baseline (built here, in a temporary folder).
+ */
+function emptyExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tagveil-empty-ext-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Empty content script',
+      version: '1.0',
+      content_scripts: [
+        { matches: ['https://archiveofourown.org/*'], js: ['empty.js'], run_at: 'document_start' },
+      ],
+    }),
+  );
+  writeFileSync(join(dir, 'empty.js'), '');
+  return dir;
+}
+
+/**
+ * In the page's own world, from the start: when the last entry was judged, on the page's clock — the
+ * later of the last entry's insertion (an entry judged as it comes, in the observer's callback for it)
+ * and the last release of an entry held back until the settings came.
+ */
+const RELEASE_RECORDER = `(() => {
+  window.__tagveilJudgedAt = 0;
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes' ? !r.target.hasAttribute('data-tagveil-held') : [...r.addedNodes].some((n) => n.nodeType === 1 && n.matches('li.blurb')))
+        window.__tagveilJudgedAt = performance.now();
+    }
+  }).observe(document, { attributes: true, attributeFilter: ['data-tagveil-held'], childList: true, subtree: true });
+})()`;
+
+/** A fresh browser's load of the 20-entry page: DOMContentLoaded and, with Tagveil, when every entry was judged. */
+async function freshLoad(
+  kind: 'none' | 'empty' | 'tagveil',
+  emptyDir: string,
+): Promise<{ dcl: number; judged: number }> {
+  const navigate = async (p: Page) => {
+    await p.goto('https://archiveofourown.org/small', { waitUntil: 'load' });
+    return p.evaluate(() => ({
+      dcl: performance.getEntriesByType('navigation')[0]?.toJSON().domContentLoadedEventEnd as number,
+      judged: (window as unknown as { __tagveilJudgedAt?: number }).__tagveilJudgedAt ?? 0,
+    }));
+  };
+  if (kind === 'tagveil') {
+    const fresh = await launchWithExtension({ args: LOCAL_SITE_ARGS });
+    try {
+      await storeSettings(fresh.worker, settings(true));
+      // The background writes the snapshot a page starts from; the load measured starts from it.
+      await until(
+        () =>
+          fresh.worker.evaluate(async () => {
+            const { 'settings-snapshot': snap } = await chrome.storage.local.get('settings-snapshot');
+            return (
+              (snap as { settings?: { lists?: { id: string }[] } } | undefined)?.settings?.lists?.length ?? 0
+            );
+          }),
+        (lists) => lists > 1,
+      );
+      const p = await fresh.context.newPage();
+      await p.addInitScript(RELEASE_RECORDER);
+      return await navigate(p);
+    } finally {
+      await fresh.close();
+    }
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'tagveil-fresh-'));
+  const extension =
+    kind === 'empty' ? [`--disable-extensions-except=${emptyDir}`, `--load-extension=${emptyDir}`] : [];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    ignoreHTTPSErrors: true,
+    ...(kind === 'empty' ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
+    args: [...CHROMIUM_ARGS, ...LOCAL_SITE_ARGS, ...extension],
+  });
+  try {
+    const p = await context.newPage();
+    return await navigate(p);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 function median(values: number[]): number {
@@ -273,6 +369,29 @@ try {
   rmSync(plainProfile, { recursive: true, force: true });
   say(
     `   ${SMALL}-entry page, DOMContentLoaded (median of ${DCL_LOADS}): ${median(withExtension).toFixed(0)} ms with Tagveil, ${median(withoutExtension).toFixed(0)} ms without; the content script's start-up (its code set up, before it looks at the page): ${median(startup).toFixed(1)} ms; its judging: ${median(scriptCost).toFixed(1)} ms`,
+  );
+
+  // 3d. Start-up, three ways, each load in a fresh browser, the kinds interleaved (the order turns each
+  // round, so that none always comes first after a quiet moment).
+  const emptyDir = emptyExtension();
+  const kinds = ['none', 'empty', 'tagveil'] as const;
+  const fresh: Record<(typeof kinds)[number], number[]> = { none: [], empty: [], tagveil: [] };
+  const judgedAt: number[] = [];
+  for (let round = 0; round < FRESH_ROUNDS; round++) {
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[(round + k) % kinds.length] as (typeof kinds)[number];
+      const load = await freshLoad(kind, emptyDir);
+      fresh[kind].push(load.dcl);
+      if (kind === 'tagveil') judgedAt.push(Math.max(load.judged, 0));
+    }
+  }
+  rmSync(emptyDir, { recursive: true, force: true });
+  const [none, empty, withTagveil] = [median(fresh.none), median(fresh.empty), median(fresh.tagveil)];
+  say(
+    `   ${SMALL}-entry page in fresh browsers, DOMContentLoaded (median of ${FRESH_ROUNDS}, interleaved): no extension ${none.toFixed(1)} ms, an empty document_start content script ${empty.toFixed(1)} ms, Tagveil ${withTagveil.toFixed(1)} ms — Tagveil adds ${(withTagveil - empty).toFixed(1)} ms over the empty script (goal ≤ 5 ms)`,
+  );
+  say(
+    `   every entry judged by ${median(judgedAt).toFixed(1)} ms (median, on the page's clock: the later of the last entry's insertion and the last release of one held back) — the page's own DOMContentLoaded without Tagveil: ${none.toFixed(1)} ms (goal: no later)`,
   );
 
   // 2. Leaked frames: the scenarios the end-to-end test asserts 0 on (tests/e2e/leak-scenarios.ts).

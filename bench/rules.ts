@@ -3,11 +3,12 @@
  * floor — a plain Set<string>.has over lower-cased tags — on the same entries in the same run. Then
  * folding on long runs of punctuation, the ReDoS check on its corpus, and the regular-expression guard.
  */
-import { compile } from '../src/rules/compile';
+import { compile, compileWith } from '../src/rules/compile';
 import { fold, foldTag, MAX_FOLD_INPUT } from '../src/rules/normalize';
 import { PRESETS } from '../src/rules/presets';
 import { QUADRATIC, SAFE, SLOW } from '../src/rules/redos-corpus';
 import { compileRegex } from '../src/rules/regex';
+import { checkedBy, regexVerdicts } from '../src/rules/regex-verdicts';
 import type { EntryFacts, RuleList } from '../src/rules/types';
 
 const RULES = 5_000;
@@ -68,6 +69,10 @@ function time<T>(fn: () => T): { ms: number; result: T } {
 
 const compiled = time(() => compile(lists));
 const matcher = compiled.result;
+// What the background adds when it writes the snapshot (the ReDoS check's verdicts on every expression),
+// and what a page's compile costs with those verdicts instead of the check.
+const verdicts = time(() => regexVerdicts(lists.flatMap((l) => l.patterns)));
+const pageCompiled = time(() => compileWith(lists, { slow: checkedBy(verdicts.result) }));
 
 const floorSet = new Set(
   plain.map((p) =>
@@ -114,6 +119,9 @@ const perEntry = (ms: number) => `${((ms * 1e6) / ENTRIES).toFixed(0)} ns/entry`
 console.log('Rules benchmark');
 console.log(
   `  compile ${matcher.ruleCount} rules (presets, ${PATTERN_RULES} globs/regexes): ${compiled.ms.toFixed(1)} ms`,
+);
+console.log(
+  `  the snapshot's ReDoS verdicts on those rules (the background, at each settings change): ${verdicts.ms.toFixed(1)} ms; a page's compile with them: ${pageCompiled.ms.toFixed(1)} ms`,
 );
 console.log(`  ${ENTRIES} entries × ${TAGS_PER_ENTRY} tags, best of ${ROUNDS}:`);
 console.log(

@@ -2,19 +2,20 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 // First of the project's modules (import order is evaluation order): it notes when the script began.
 import { markStarted } from '@/src/page/clock';
 import { runCustomSite } from '@/src/page/custom-site';
-import { CONTEXT_OPTIONS, runCatalog } from '@/src/page/runtime';
-import { allMatchPatterns, SEPARATE_SCRIPT_MATCHES, siteForUrl } from '@/src/sites/registry';
+import { CONTEXT_OPTIONS } from '@/src/page/runtime';
 
+/**
+ * The content script of the sites the user added: not in the manifest, registered by the background on
+ * each origin the user granted (src/background/custom-sites.ts, as content-scripts/catalog.js, the name
+ * registrations kept from earlier versions point to). Each built-in site has its own script
+ * (entrypoints/<site>.content.ts) with its adapter only.
+ */
 export default defineContentScript({
-  // nhentai has its own script with its tag names (nhentai.content.ts): one script per page.
-  matches: allMatchPatterns().filter((p) => !SEPARATE_SCRIPT_MATCHES.includes(p)),
+  registration: 'runtime',
   runAt: 'document_start',
   ...CONTEXT_OPTIONS,
   main(ctx) {
     markStarted();
-    const site = siteForUrl(location.href);
-    // Elsewhere this script runs only where the background registered it: a site the user added.
-    if (site) runCatalog(ctx, site);
-    else runCustomSite(ctx);
+    runCustomSite(ctx);
   },
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { RULE_MESSAGES, type RuleMessageCode } from './rules/messages';
 import { ActionSchema, MAX_PATTERN_LENGTH } from './settings/schema';
 import { selectorTextProblem } from './sites/custom';
 
@@ -10,10 +11,23 @@ export const ShowAllSchema = z.object({ type: z.literal('tagveil:show-all') });
  * Popup → content script: how many entries of the page a rule (as the user is typing it) would match,
  * with the user's alias groups; answered with CountMatchesAnswer.
  */
+/** The ReDoS check's verdicts on a rule's expressions (rules/regex-verdicts.ts): pages do not carry the check. */
+export const SlowVerdictsSchema = z.record(
+  z.string().check(z.startsWith('/')),
+  z.nullable(
+    z.object({
+      offset: z.int(),
+      code: z.enum(Object.keys(RULE_MESSAGES) as [RuleMessageCode, ...RuleMessageCode[]]),
+      params: z.array(z.union([z.string(), z.number()])),
+    }),
+  ),
+);
 export const CountMatchesSchema = z.object({
   type: z.literal('tagveil:count-matches'),
   rule: z.string().check(z.maxLength(MAX_PATTERN_LENGTH)),
   aliases: z.optional(z.array(z.array(z.string().check(z.maxLength(MAX_PATTERN_LENGTH))))),
+  /** The popup's verdicts on the typed rule's expressions (it checked the rule before asking). */
+  regex: z.optional(SlowVerdictsSchema),
 });
 export const CountMatchesAnswerSchema = z.object({ entries: z.int(), matches: z.int() });
 export type CountMatchesAnswer = z.infer<typeof CountMatchesAnswerSchema>;

@@ -17,7 +17,7 @@ export function runCustomSite(ctx: ContentScriptContext, doc: Document = documen
   loaded.then(({ settings }) => {
     const site = settings.customSites.find((s) => s.origin === doc.location.origin);
     // The catalog runtime starts from the same read.
-    if (site && !ctx.isInvalid) runCatalog(ctx, customAdapter(site), doc, loaded);
+    if (site && !ctx.isInvalid) runCatalog(ctx, customAdapter(site), {}, doc, loaded);
     release();
   }, release);
 }

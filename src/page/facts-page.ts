@@ -1,14 +1,10 @@
-import * as z from 'zod/mini';
 import type { EntryFacts, Tag } from '../rules/types';
 import {
-  MAX_CREATORS,
-  MAX_TAGS_PER_WORK,
-  MAX_TEXT_LENGTH,
-  MAX_WORKS_PER_ANSWER,
   PAGE_DATA_EVENT,
   PAGE_DATA_HELLO_EVENT,
   PAGE_DATA_READER_EVENT,
   type PageWork,
+  readPageDataMessage,
 } from '../sites/page-data';
 import type { SiteAdapter } from '../sites/types';
 import type { FactsSource } from './facts';
@@ -19,20 +15,6 @@ export const PAGE_DATA_WAIT_MS = 3_000;
 export const MAX_KNOWN_WORKS = 20_000;
 /** A message longer than this (in characters) is refused unread. */
 export const MAX_MESSAGE_CHARS = 8 * 1024 * 1024;
-
-const Text = z.string().check(z.maxLength(MAX_TEXT_LENGTH));
-const TagSchema = z.object({ namespace: z.optional(Text), name: Text, canonical: z.optional(Text) });
-const WorkSchema = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH)),
-  tags: z.array(TagSchema).check(z.maxLength(MAX_TAGS_PER_WORK)),
-  title: Text,
-  creators: z.array(Text).check(z.maxLength(MAX_CREATORS)),
-});
-/** What the main-world reader hands over, validated on receipt: the page can see and forge it. */
-export const PageDataMessageSchema = z.object({
-  site: z.string(),
-  works: z.array(WorkSchema).check(z.maxLength(MAX_WORKS_PER_ANSWER)),
-});
 
 export interface PageDataDeps {
   site: string;
@@ -57,9 +39,8 @@ export function readMessage(detail: unknown, site: string): PageWork[] | null {
   } catch {
     return null;
   }
-  const message = PageDataMessageSchema.safeParse(json);
-  if (!message.success || message.data.site !== site) return null;
-  return message.data.works as PageWork[];
+  const message = readPageDataMessage(json);
+  return message && message.site === site ? message.works : null;
 }
 
 /**

@@ -1,14 +1,20 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { worksPage } from '../../tests/e2e/pages';
-import { MAX_LISTED_ENTRIES } from '../messages';
+import { MAX_LISTED_ENTRIES, MAX_LISTED_TITLE_LENGTH, PageEntriesSchema } from '../messages';
 import { ao3 } from '../sites/ao3';
 import { customAdapter } from '../sites/custom';
-import { listEntries } from './list-entries';
+import { LISTED_ENTRIES, LISTED_TITLE_LENGTH, listEntries } from './list-entries';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 describe('listEntries (the popup’s entries of this page)', () => {
+  it('keeps to the bounds of the popup’s answer schema (its own copy of them: no zod in the page)', () => {
+    expect([LISTED_ENTRIES, LISTED_TITLE_LENGTH]).toEqual([MAX_LISTED_ENTRIES, MAX_LISTED_TITLE_LENGTH]);
+    const long = worksPage(3).replace('Work 1', 'W'.repeat(400));
+    expect(PageEntriesSchema.safeParse(listEntries(parse(long), ao3)).success).toBe(true);
+  });
+
   it('lists each AO3 work once by the number an entry rule holds, with its title', () => {
     const answer = listEntries(parse(worksPage(3)), ao3);
     expect(answer).toEqual({

@@ -1,6 +1,13 @@
-import { MAX_LISTED_ENTRIES, MAX_LISTED_TITLE_LENGTH, type PageEntries } from '../messages';
+import type { PageEntries } from '../messages';
 import { canonicalId, isEntryId } from '../rules/entry-rules';
 import { readEntry, type SiteAdapter } from '../sites/types';
+
+// messages.ts's bounds, not imported: that module declares its schemas with zod, which no content script
+// carries (list-entries.test.ts holds the two equal).
+/** Longest title an entry is listed with in the popup (LISTED_TITLE_LENGTH). */
+export const LISTED_TITLE_LENGTH = 300;
+/** Most entries the popup is told of (MAX_LISTED_ENTRIES). */
+export const LISTED_ENTRIES = 2_000;
 
 /** A title and nothing else: the popup lists entries by title (and id) to hide one. */
 const TITLE_ONLY = { title: true, creators: false };
@@ -22,8 +29,8 @@ export function listEntries(doc: Document, adapter: SiteAdapter): PageEntries {
     const id = canonicalId(adapter.id, facts.id);
     if (!isEntryId(adapter.id, id) || seen.has(id)) continue;
     seen.add(id);
-    if (entries.length < MAX_LISTED_ENTRIES)
-      entries.push({ id, title: facts.title.slice(0, MAX_LISTED_TITLE_LENGTH) });
+    if (entries.length < LISTED_ENTRIES)
+      entries.push({ id, title: facts.title.slice(0, LISTED_TITLE_LENGTH) });
   }
   return { site: adapter.id, entries, total: seen.size };
 }

@@ -17,6 +17,26 @@ describe('the page’s request check', () => {
         ),
         rule: fc.option(text, { nil: undefined }),
         aliases: fc.option(fc.oneof(fc.array(fc.array(text)), fc.array(fc.integer())), { nil: undefined }),
+        // The popup's ReDoS verdicts on the rule's expressions.
+        regex: fc.option(
+          fc.oneof(
+            fc.dictionary(
+              fc.oneof(fc.constantFrom('/a/iu', '/(a+)+$/iu'), fc.string({ maxLength: 3 })),
+              fc.oneof(
+                fc.constant(null),
+                fc.record({
+                  offset: fc.oneof(fc.integer(), fc.double(), fc.constant(2 ** 60)),
+                  code: fc.constantFrom('slowExponential', 'regexUnchecked', 'explode', 'toString'),
+                  params: fc.array(fc.oneof(fc.string({ maxLength: 2 }), fc.integer(), fc.boolean())),
+                }),
+                fc.anything(),
+              ),
+              { maxKeys: 3 },
+            ),
+            fc.anything(),
+          ),
+          { nil: undefined },
+        ),
       }),
       fc.anything(),
     );

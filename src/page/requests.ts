@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { PageRequestSchema } from '../messages';
+import { isSlowVerdicts } from '../rules/regex-verdicts';
 
 export type PageRequest = z.infer<typeof PageRequestSchema>;
 
@@ -23,10 +24,18 @@ export function pageRequest(message: unknown): PageRequest | null {
       return { type: m.type };
     case 'tagveil:count-matches': {
       if (!isRule(m.rule)) return null;
-      const aliases = m.aliases;
-      if (aliases === undefined) return { type: m.type, rule: m.rule };
-      if (!Array.isArray(aliases) || !aliases.every((g) => Array.isArray(g) && g.every(isRule))) return null;
-      return { type: m.type, rule: m.rule, aliases: aliases as string[][] };
+      const { aliases, regex } = m;
+      const request: PageRequest = { type: m.type, rule: m.rule };
+      if (aliases !== undefined) {
+        if (!Array.isArray(aliases) || !aliases.every((g) => Array.isArray(g) && g.every(isRule)))
+          return null;
+        request.aliases = aliases as string[][];
+      }
+      if (regex !== undefined) {
+        if (!isSlowVerdicts(regex)) return null;
+        request.regex = regex;
+      }
+      return request;
     }
     default:
       return null;

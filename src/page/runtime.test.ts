@@ -5,8 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageState } from '../messages';
 import { defaultSettings, type Settings } from '../settings/schema';
-import { SNAPSHOT_KEY, SNAPSHOT_REQUEST, snapshotOf } from '../settings/snapshot';
-import { type LoadedSettings, loadSettings, saveSettings } from '../settings/store';
+import { type PageSettings, SNAPSHOT_KEY, SNAPSHOT_REQUEST, snapshotOf } from '../settings/snapshot';
+import { loadSettings, saveSettings } from '../settings/store';
 import { ao3 } from '../sites/ao3';
 import { customAdapter } from '../sites/custom';
 import type { SiteAdapter } from '../sites/types';
@@ -213,13 +213,18 @@ const blocking = (...patterns: string[]): Settings => {
   return settings;
 };
 async function pageState(): Promise<PageState> {
-  // The fake's listener type takes a third argument (sendResponse) the runtime's listener does not use.
+  // The page answers through sendResponse (content scripts carry no polyfill).
   const trigger = fakeBrowser.runtime.onMessage.trigger as (
     message: unknown,
     sender: unknown,
+    sendResponse: (answer: unknown) => void,
   ) => Promise<unknown[]>;
-  const answers = await trigger({ type: 'tagveil:get-page-state' }, { id: fakeBrowser.runtime.id });
-  return answers.find((a) => a !== undefined) as PageState;
+  let state: PageState | undefined;
+  await trigger({ type: 'tagveil:get-page-state' }, { id: fakeBrowser.runtime.id }, (answer) => {
+    state = answer as PageState;
+  });
+  if (!state) throw new Error('the page did not answer');
+  return state;
 }
 
 describe('runCatalog under faults', () => {
@@ -240,18 +245,18 @@ describe('runCatalog under faults', () => {
   it('a first read of the settings that resolves after a newer one is dropped: the newest rules stay', async () => {
     const ol = page(['Netorare'], ['Fluff']);
     const older = await loadSettings();
-    let resolveFirst: (loaded: LoadedSettings) => void = () => undefined;
-    const first = new Promise<LoadedSettings>((resolve) => {
+    let resolveFirst: (loaded: PageSettings) => void = () => undefined;
+    const first = new Promise<PageSettings>((resolve) => {
       resolveFirst = resolve;
     });
-    runCatalog(ctx, ao3, document, first);
+    runCatalog(ctx, ao3, {}, document, first);
     // Entries are held back (unpainted) while no settings are in.
     expect([...ol.children].every((el) => el.hasAttribute(HELD_ATTR))).toBe(true);
     await saveSettings(blocking('fluff'));
     await settled();
     expect(marks(ol)).toEqual([null, MARK_VALUE.hide]);
     expect(ol.querySelectorAll(`[${HELD_ATTR}]`)).toHaveLength(0);
-    resolveFirst(older);
+    resolveFirst({ ...older, regex: {} });
     await settled();
     expect(marks(ol)).toEqual([null, MARK_VALUE.hide]);
   });

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CountMatchesAnswer, EntryAtMenuAnswer, PageEntries, PageState } from '../messages';
-import { compile } from '../rules/compile';
+import { compileWith } from '../rules/compile';
 import { canonicalId, isEntryId } from '../rules/entry-rules';
+import { checkedBy, type SlowVerdicts } from '../rules/regex-verdicts';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import { type PageSettings, pausedNow, siteOn } from '../settings/snapshot';
 import { learnInto, type SiteAdapter } from '../sites/types';
@@ -11,7 +12,7 @@ import { startupMs } from './clock';
 import { countMatches } from './count-matches';
 import { reasonText } from './effects';
 import { factsSources, lookupSource } from './facts';
-import { pageDataSource } from './facts-page';
+import type { pageDataSource } from './facts-page';
 import { showInterstitial } from './interstitial';
 import { Keeper, type Kept } from './keeper';
 import { listEntries } from './list-entries';
@@ -88,6 +89,14 @@ export function addStyle(doc: Document, css: string): HTMLStyleElement {
   return style;
 }
 
+type PageAnswer = PageState | CountMatchesAnswer | EntryAtMenuAnswer | PageEntries;
+
+/** What a site's own content script adds to the runtime: only the sites that need it bundle it. */
+export interface CatalogOptions {
+  /** The page's own data as a facts source (facts-page.ts): pixiv's, hitomi.la's and MangaDex's scripts pass it. */
+  pageData?: typeof pageDataSource;
+}
+
 /**
  * The content script's work on one catalog page: settings → matcher → adapter → scanner. `settings` is
  * the first read of the settings, when the caller already started one (an added site needs them first).
@@ -95,6 +104,7 @@ export function addStyle(doc: Document, css: string): HTMLStyleElement {
 export function runCatalog(
   ctx: ContentScriptContext,
   adapter: SiteAdapter,
+  options: CatalogOptions = {},
   doc: Document = document,
   settings: Promise<PageSettings> = loadSettingsForPage(),
 ): void {
@@ -137,7 +147,7 @@ export function runCatalog(
       cache: completedTagsCache(adapter.id),
     }) ?? null;
   // The page's own data (pixiv, hitomi.la, MangaDex): a facts source beside the look-up (facts.ts).
-  const pageData = pageDataSource(ctx, doc, adapter, scanner, () => judgeDetail());
+  const pageData = options.pageData?.(ctx, doc, adapter, scanner, () => judgeDetail()) ?? null;
   let refillMode: RefillMode = 'off';
   const checkRefill = () => {
     if (active && doc.readyState !== 'loading') refill.check(refillMode);
@@ -153,6 +163,8 @@ export function runCatalog(
   /** The save stamp of the settings in force: a read that resolves later with older ones is dropped. */
   let appliedSavedAt = Number.NEGATIVE_INFINITY;
   let problems: string[] = [];
+  /** The ReDoS check's verdicts of the settings in force (the popup's count of a typed rule uses them). */
+  let verdicts: SlowVerdicts = {};
   /** Rules whose regular expression the matcher's guard switched off on this page. */
   let tripped: () => { listName: string; rule: string }[] = () => [];
 
@@ -282,7 +294,9 @@ export function runCatalog(
       problems = settingsProblems;
       return;
     }
-    const matcher = compile(settings, { site: adapter.id });
+    // Expressions the background's ReDoS check passed, by the snapshot's verdicts (no check in the page).
+    const matcher = compileWith(settings, { site: adapter.id, slow: checkedBy(current.regex) });
+    verdicts = current.regex;
     tagSource?.configure?.(settings.lists, adapter.id);
     // A snoozed list wakes up by itself: judge the page again then.
     if (matcher.nextChange !== undefined) wakeAt(matcher.nextChange, current);
@@ -425,20 +439,34 @@ export function runCatalog(
     };
   };
 
-  const onMessage = (
-    message: unknown,
-    sender: { id?: string },
-  ): Promise<PageState | CountMatchesAnswer | EntryAtMenuAnswer | PageEntries> | undefined => {
-    // Only this extension's own pages may ask; the message itself is validated like any input.
-    if (sender.id !== browser.runtime.id) return undefined;
+  const answer = (message: unknown): PageAnswer | undefined => {
     const request = pageRequest(message);
     if (!request) return undefined;
     if (request.type === 'tagveil:count-matches')
-      return Promise.resolve(countMatches(doc, adapter, request.rule, request.aliases));
-    if (request.type === 'tagveil:entry-at-menu') return Promise.resolve(entryAtMenu());
-    if (request.type === 'tagveil:list-entries') return Promise.resolve(listEntries(doc, adapter));
+      return countMatches(
+        doc,
+        adapter,
+        request.rule,
+        request.aliases,
+        checkedBy(request.regex ?? {}, verdicts),
+      );
+    if (request.type === 'tagveil:entry-at-menu') return entryAtMenu();
+    if (request.type === 'tagveil:list-entries') return listEntries(doc, adapter);
     if (request.type === 'tagveil:show-all') scanner.showAll();
-    return Promise.resolve(pageState());
+    return pageState();
+  };
+  // Answered at once through sendResponse: the browser's own API in every version (content scripts carry
+  // no polyfill; a listener's returned promise is understood only from Chrome 144 on).
+  const onMessage = (
+    message: unknown,
+    sender: { id?: string },
+    sendResponse: (answer: PageAnswer) => void,
+  ): undefined => {
+    // Only this extension's own pages may ask; the message itself is validated like any input.
+    if (sender.id !== browser.runtime.id) return undefined;
+    const reply = answer(message);
+    if (reply !== undefined) sendResponse(reply);
+    return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
 

@@ -1,9 +1,9 @@
 import { EntryRules } from './entry-rules';
 import { globMatcher } from './glob';
-import { compileListExceptions, type ListExceptions } from './list-exceptions';
+import { type ListExceptions, listExceptionsWith } from './list-exceptions';
 import { type FoldedTag, fold, foldKeepingEdges, foldTag, MISC_NAMESPACE } from './normalize';
-import { type Atom, type Mode, parseRule, type RuleError } from './parse';
-import { compileRegex, MAX_REGEX_INPUT, writtenForm } from './regex';
+import { type Atom, type Mode, parseRuleWith, type RuleError } from './parse';
+import { compileRegexWith, MAX_REGEX_INPUT, type SlowCheck, slowVerdict, writtenForm } from './regex';
 import { containsPhrase } from './text';
 import {
   ACTION_STRENGTH,
@@ -32,6 +32,15 @@ export interface CompileContext {
   now?: number;
   /** The clock the regular-expression guard reads, in ms; defaults to performance.now(). */
   clock?: () => number;
+}
+
+/** A context that says how expressions are checked for ReDoS (compileWith). */
+export interface CheckedContext extends CompileContext {
+  /**
+   * The ReDoS check (slowVerdict), or the verdicts it gave earlier: a content script's come with its
+   * snapshot, and an expression they do not cover is refused (regex-verdicts.ts).
+   */
+  slow: SlowCheck;
 }
 
 /**
@@ -124,7 +133,16 @@ function atomKey(atom: Atom): string {
   }
 }
 
+/** Compiles rules, with the ReDoS check on every regular expression. */
 export function compile(input: CompileInput | readonly RuleList[], context: CompileContext = {}): Matcher {
+  return compileWith(input, { ...context, slow: slowVerdict });
+}
+
+/**
+ * Compiles rules with `context.slow` standing for the ReDoS check: what a content script uses, with the
+ * verdicts its snapshot carries, so that it does not carry the check (redos.ts) itself.
+ */
+export function compileWith(input: CompileInput | readonly RuleList[], context: CheckedContext): Matcher {
   const {
     lists,
     exceptions = [],
@@ -197,7 +215,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
         });
         break;
       case 'regex': {
-        const compiled = compileRegex(atom.source, atom.flags);
+        const compiled = compileRegexWith(atom.source, atom.flags, context.slow);
         if (compiled.ok) {
           const { regex } = compiled;
           let spent = 0;
@@ -231,7 +249,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
   ) => {
     texts.forEach((text, line) => {
       if (entryRules.add(text, owner)) return;
-      const parsed = parseRule(text);
+      const parsed = parseRuleWith(text, context.slow);
       if (!parsed.ok) {
         errors.push({ ...parsed.error, listId: owner.listId, listName: owner.listName, line, text });
         return;
@@ -261,7 +279,7 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
     addRules(list.patterns, { listId: list.id, listName: list.name, action: list.action, exception: false });
     inForce.push([list.id, list.name, list.action, list.patterns, list.exceptions ?? []]);
     if (list.exceptions && list.exceptions.length > 0) {
-      const own = compileListExceptions(list.exceptions, { aliases, context });
+      const own = listExceptionsWith(list.exceptions, aliases, context);
       if (own.active) listSight.set(list.id, own);
       // The exceptions' own problems are the list's: said with its name, like its rules' problems.
       const listName = `${list.name} (${EXCEPTIONS_NAME})`;

@@ -1,4 +1,11 @@
-import { type CompileContext, compile, type ListError, type TrippedRule } from './compile';
+import {
+  type CheckedContext,
+  type CompileContext,
+  compileWith,
+  type ListError,
+  type TrippedRule,
+} from './compile';
+import { slowVerdict } from './regex';
 import type { RuleList, Tag } from './types';
 
 /**
@@ -26,6 +33,15 @@ export function compileListExceptions(
   lines: readonly string[],
   options: { aliases?: readonly (readonly string[])[]; context?: CompileContext } = {},
 ): ListExceptions {
+  return listExceptionsWith(lines, options.aliases ?? [], { ...options.context, slow: slowVerdict });
+}
+
+/** A list's own exceptions, compiled in the list's context (with its ReDoS check: compile.ts's compileWith). */
+export function listExceptionsWith(
+  lines: readonly string[],
+  aliases: readonly (readonly string[])[],
+  context: CheckedContext,
+): ListExceptions {
   const list: RuleList = {
     id: LIST_ID,
     name: 'Exceptions',
@@ -33,7 +49,7 @@ export function compileListExceptions(
     action: 'label',
     patterns: [...lines],
   };
-  const matcher = compile({ lists: [list], aliases: options.aliases ?? [] }, options.context ?? {});
+  const matcher = compileWith({ lists: [list], aliases }, context);
   const active = matcher.ruleCount > 0;
   const excepted = (tag: Tag) =>
     matcher.judge({ id: '', tags: [tag], title: '', creators: [] }).action !== null;

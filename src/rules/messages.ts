@@ -26,6 +26,8 @@ export const RULE_MESSAGES = {
     'This expression has {0} choices in a row that match the same text, which can freeze the page on some tags; make the alternatives differ.',
   slowTooComplex: 'This expression is too large to check that it cannot freeze the page; write it shorter.',
   entryForm: 'Write the site and the entry’s id after "entry:", like entry:ao3/12345.',
+  regexUnchecked:
+    'This expression has not been checked yet, so it is not applied on this page; reload the page once Tagveil has saved your settings.',
 } as const;
 
 export type RuleMessageCode = keyof typeof RULE_MESSAGES;

@@ -1,7 +1,7 @@
 import { entryRuleError } from './entry-rules';
 import { englishRuleMessage, type RuleMessage, type RuleMessageCode } from './messages';
 import { fold, foldKeepingEdges, foldNamespace, hasWordChar } from './normalize';
-import { compileRegex } from './regex';
+import { compileRegexWith, type SlowCheck, slowVerdict } from './regex';
 
 /** What one term of a rule looks at. Names and text are folded. */
 export type Atom =
@@ -145,12 +145,12 @@ function namespacedParts(body: string): RegExpExecArray | null {
   return found?.[1] && hasWordChar(found[1]) ? found : null;
 }
 
-function parseAtom(body: string, at: number, line: string): Atom {
+function parseAtom(body: string, at: number, line: string, slow: SlowCheck): Atom {
   if (body.startsWith('/')) {
     const close = body.lastIndexOf('/');
     const source = body.slice(1, close);
     const flags = body.slice(close + 1);
-    const compiled = compileRegex(source, flags);
+    const compiled = compileRegexWith(source, flags, slow);
     if (!compiled.ok)
       throw new RuleSyntaxError(
         compiled.offset < 0 ? at + close + 1 : at + 1 + compiled.offset,
@@ -212,6 +212,11 @@ function isSpecial(token: Token): boolean {
  * Never throws: a line it cannot read gives an error with the column and a message for the user.
  */
 export function parseRule(line: string): ParseResult {
+  return parseRuleWith(line, slowVerdict);
+}
+
+/** parseRule with `slow` for the ReDoS check (compileRegexWith): a content script's snapshot verdicts. */
+export function parseRuleWith(line: string, slow: SlowCheck): ParseResult {
   if (line.length > MAX_RULE_LENGTH) {
     return {
       ok: false,
@@ -240,10 +245,10 @@ export function parseRule(line: string): ParseResult {
     const compound = tokens.length > 1 && tokens.some((t) => t.prefix !== '' || isSpecial(t));
     let terms: Term[];
     if (compound || tokens.length === 1) {
-      terms = tokens.map((t) => ({ mode: PREFIX_MODE[t.prefix], atom: parseAtom(t.body, t.at, line) }));
+      terms = tokens.map((t) => ({ mode: PREFIX_MODE[t.prefix], atom: parseAtom(t.body, t.at, line, slow) }));
     } else {
       // Plain words: one tag with spaces, as AO3 writes its tags.
-      terms = [{ mode: 'all', atom: parseAtom(line.slice(first.at, last.end), first.at, line) }];
+      terms = [{ mode: 'all', atom: parseAtom(line.slice(first.at, last.end), first.at, line, slow) }];
     }
     if (!terms.some((t) => t.mode !== 'not')) {
       throw new RuleSyntaxError(first.at, 'needsPositive');

@@ -1,4 +1,4 @@
-import { englishRuleMessage, type RuleMessage } from './messages';
+import { englishRuleMessage, type RuleMessage, type RuleMessageCode } from './messages';
 import { cut, MAX_FOLD_INPUT, withoutIgnorables } from './normalize';
 import { analyseRegex, type Complexity, obviouslyLinear } from './redos';
 
@@ -100,13 +100,34 @@ export function unicodeBoundaries(source: string, simplify = true): string {
   return out;
 }
 
+/** What the ReDoS check says of one expression: null when it cannot freeze a page, else why and where. */
+export type SlowVerdict = { offset: number; code: RuleMessageCode; params: (string | number)[] } | null;
+/** The ReDoS check, or what stands for it: asked of an expression's source (no ignorables) and all its flags. */
+export type SlowCheck = (source: string, flags: string) => SlowVerdict;
+
 /**
- * Compiles a user's regular expression, refusing what is too long, invalid, or can freeze a page (the
- * ReDoS check, redos.ts), with a reason. Every way a rule comes in passes here: the editor, the popup,
- * imports and subscriptions (parseRule), and the matcher on each page (compile), which so never runs an
- * expression that an old version or a hand-edited storage let in.
+ * The ReDoS check itself (redos.ts). Runs where rules come in (parseRule) and in the background when it
+ * writes the settings snapshot; content scripts do not carry it and read its verdicts from the snapshot.
  */
-export function compileRegex(written: string, flags: string): RegexResult {
+export function slowVerdict(source: string, flags: string): SlowVerdict {
+  if (obviouslyLinear(source)) return null;
+  const report = analyseRegex(source, flags);
+  if (report.safe) return null;
+  const slow = slowMessage(report.complexity);
+  return { offset: report.offset, code: slow.code, params: slow.params };
+}
+
+/** How an expression's verdict is keyed (the snapshot's `regex`): its checked source and flags. */
+export function slowKey(source: string, flags: string): string {
+  return `/${source}/${flags}`;
+}
+
+/**
+ * Compiles a user's regular expression, refusing what is too long, invalid, or can freeze a page, with a
+ * reason: `slow` is the ReDoS check (slowVerdict) or its verdicts, made earlier by it (a content script's
+ * snapshot, regex-verdicts.ts).
+ */
+export function compileRegexWith(written: string, flags: string, slow: SlowCheck): RegexResult {
   if (written.length === 0) return refuse(0, 'regexEmpty');
   if (written.length > MAX_REGEX_LENGTH) return refuse(MAX_REGEX_LENGTH, 'regexTooLong', MAX_REGEX_LENGTH);
   if (!ALLOWED_FLAGS.test(flags)) return refuse(-1, 'regexFlags', flags);
@@ -120,14 +141,19 @@ export function compileRegex(written: string, flags: string): RegexResult {
     // The browser's own reason is in English whatever the user's language: the message says what to check.
     return refuse(0, 'regexInvalid');
   }
-  if (!obviouslyLinear(source)) {
-    const report = analyseRegex(source, allFlags);
-    if (!report.safe) {
-      const slow = slowMessage(report.complexity);
-      return refuse(report.offset, slow.code, ...slow.params);
-    }
-  }
+  const verdict = slow(source, allFlags);
+  if (verdict) return refuse(verdict.offset, verdict.code, ...verdict.params);
   return { ok: true, regex };
+}
+
+/**
+ * Compiles a user's regular expression with the ReDoS check (redos.ts). Every way a rule comes in passes
+ * here: the editor, the popup, imports and subscriptions (parseRule); the background checks every stored
+ * expression again when it writes the snapshot pages judge by, so no page runs an expression that an
+ * old version or a hand-edited storage let in.
+ */
+export function compileRegex(written: string, flags: string): RegexResult {
+  return compileRegexWith(written, flags, slowVerdict);
 }
 
 /**

@@ -203,10 +203,7 @@ export function isPaused(settings: Settings, now = Date.now()): boolean {
   return settings.pausedUntil !== undefined && settings.pausedUntil > now;
 }
 
-/** The host permission a site needs: its origin only (`https://host/*`), from any address on it. */
-export function originPattern(url: string): string {
-  return `${new URL(url).origin}/*`;
-}
+export { originPattern } from '../sites/origin';
 
 export function isSiteEnabled(settings: Settings, siteId: string, now = Date.now()): boolean {
   return settings.enabled && !isPaused(settings, now) && settings.sites[siteId] !== false;

@@ -5,6 +5,7 @@ import { defaultSettings } from './schema';
 import {
   loadPageSettings,
   readSnapshot,
+  SNAPSHOT_FORMAT,
   SNAPSHOT_KEY,
   type SnapshotAreas,
   STAMP_KEYS,
@@ -64,10 +65,33 @@ describe('settings snapshot', () => {
     expect(read?.settings.aliases).toEqual([['netorare', 'ntr']]);
   });
 
+  it('carries the ReDoS check’s verdict on every expression of the lists, their exceptions and the exceptions', () => {
+    const s = settings();
+    s.lists[0]?.patterns.push('/^ntr\\b/', 'female:x /(a+)+$/');
+    s.lists[1] = { ...(s.lists[1] as (typeof s.lists)[number]), exceptions: ['/no (cheating|ntr)/'] };
+    s.exceptions = ['/(x|xx)*y/'];
+    const read = readSnapshot(
+      JSON.parse(JSON.stringify(snapshotOf({ settings: s, problems: [], savedAt: 1 }))),
+    );
+    const regex = read?.regex ?? {};
+    expect(regex['/^ntr\\b/iu']).toBeNull();
+    expect(regex['/no (cheating|ntr)/iu']).toBeNull();
+    expect(regex['/(a+)+$/iu']?.code).toBe('slowExponential');
+    expect(regex['/(x|xx)*y/iu']?.code).toMatch(/^slow/u);
+  });
+
   it('is refused when stale (settings saved after it) or damaged', () => {
     const snapshot = snapshotOf({ settings: settings(), problems: [], savedAt: 42 });
     expect(readSnapshot(snapshot, 43)).toBeNull();
-    expect(readSnapshot({ ...snapshot, f: 2 }, 0)).toBeNull();
+    expect(readSnapshot({ ...snapshot, f: SNAPSHOT_FORMAT + 1 }, 0)).toBeNull();
+    // The format before the ReDoS verdicts: without them, the page asks for the full read.
+    const { regex: _, ...withoutVerdicts } = snapshot;
+    expect(readSnapshot({ ...withoutVerdicts, f: 1 }, 0)).toBeNull();
+    expect(readSnapshot(withoutVerdicts, 0)).toBeNull();
+    expect(
+      readSnapshot({ ...snapshot, regex: { '/a/iu': { offset: 0, code: 'nope', params: [] } } }, 0),
+    ).toBeNull();
+    expect(readSnapshot({ ...snapshot, regex: { '/a/iu': 'safe' } }, 0)).toBeNull();
     expect(readSnapshot({ ...snapshot, t: '42' }, 0)).toBeNull();
     expect(readSnapshot({ ...snapshot, problems: [1] }, 0)).toBeNull();
     expect(readSnapshot({ ...snapshot, problems: ['an old English line'] }, 0)).toBeNull();

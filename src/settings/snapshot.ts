@@ -7,6 +7,7 @@
 // store read and repaired; it carries their save stamp, so a page applies only newer ones; a snapshot
 // that does not read, of another format, or older than the settings stored is refused, and the page
 // then asks the background for the full read (which writes a fresh snapshot).
+import { isSlowVerdicts, regexVerdicts, type SlowVerdicts } from '../rules/regex-verdicts';
 import type { Action } from '../rules/types';
 import { isMessage, type Message } from './message';
 import type { CustomSite, Settings } from './schema';
@@ -14,7 +15,7 @@ import type { CustomSite, Settings } from './schema';
 /** storage.local key of the snapshot. */
 export const SNAPSHOT_KEY = 'settings-snapshot';
 /** The snapshot's own format: a page refuses any other (an older Tagveil's, a newer one's). */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 /** The same keys as store.ts and sync-layout.ts (not imported: that would bundle the store; a test checks). */
 export const STAMP_KEYS = { lastGood: 'settings-last-good-stamp', syncMeta: 'tagveil' } as const;
 /** Content script → background: the settings by the full path, as a snapshot (written for the next page too). */
@@ -53,6 +54,8 @@ export interface PageSettings {
   settings: PageSettingsData;
   problems: Message[];
   savedAt: number;
+  /** The ReDoS check's verdict on every regular expression of the settings (rules/regex-verdicts.ts). */
+  regex: SlowVerdicts;
 }
 
 export interface Snapshot {
@@ -61,6 +64,8 @@ export interface Snapshot {
   t: number;
   problems: Message[];
   settings: PageSettingsData;
+  /** The ReDoS check run here, in the background, on every expression: pages compile with its verdicts. */
+  regex: SlowVerdicts;
 }
 
 /** The snapshot of settings the store read (LoadedSettings): lists in force or not, every page switch. */
@@ -92,7 +97,14 @@ export function snapshotOf(loaded: { settings: Settings; problems: Message[]; sa
     customSites: s.customSites.map((c) => ({ ...c })),
   };
   if (s.pausedUntil !== undefined) settings.pausedUntil = s.pausedUntil;
-  return { f: SNAPSHOT_FORMAT, t: loaded.savedAt, problems: structuredClone(loaded.problems), settings };
+  const lines = [...s.exceptions, ...s.lists.flatMap((l) => [...l.patterns, ...(l.exceptions ?? [])])];
+  return {
+    f: SNAPSHOT_FORMAT,
+    t: loaded.savedAt,
+    problems: structuredClone(loaded.problems),
+    settings,
+    regex: regexVerdicts(lines),
+  };
 }
 
 const ACTIONS = new Set(['hide', 'collapse', 'blur', 'label']);
@@ -156,9 +168,14 @@ function isSettings(v: unknown): v is PageSettingsData {
 export function readSnapshot(value: unknown, storedStamp = 0): PageSettings | null {
   if (!isObject(value) || value.f !== SNAPSHOT_FORMAT) return null;
   if (typeof value.t !== 'number' || !Number.isFinite(value.t) || value.t < storedStamp) return null;
-  if (!Array.isArray(value.problems) || !value.problems.every(isMessage) || !isSettings(value.settings))
+  if (
+    !Array.isArray(value.problems) ||
+    !value.problems.every(isMessage) ||
+    !isSettings(value.settings) ||
+    !isSlowVerdicts(value.regex)
+  )
     return null;
-  return { settings: value.settings, problems: value.problems, savedAt: value.t };
+  return { settings: value.settings, problems: value.problems, savedAt: value.t, regex: value.regex };
 }
 
 /** The areas a page reads the snapshot from (the browser's, or fakes in tests). */

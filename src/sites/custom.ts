@@ -1,6 +1,7 @@
 import { ALL_FACTS, type Tag } from '../rules/types';
 import { type Message, msg } from '../settings/message';
-import { type CustomSite, originPattern } from '../settings/schema';
+import type { CustomSite } from '../settings/schema';
+import { originPattern } from './origin';
 import { type SiteAdapter, text } from './types';
 
 /**

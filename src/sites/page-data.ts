@@ -55,3 +55,51 @@ export function bounded(work: PageWork): PageWork {
     creators: work.creators.slice(0, MAX_CREATORS).map(clip),
   };
 }
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT_LENGTH;
+const isTexts = (v: unknown, max: number): v is string[] =>
+  Array.isArray(v) && v.length <= max && v.every(isText);
+
+/** A tag of a message: its known fields only, or null (as the zod schema in tests reads it). */
+function messageTag(v: unknown): Tag | null {
+  if (!isRecord(v) || !isText(v.name)) return null;
+  const { namespace, canonical } = v;
+  if ((namespace !== undefined && !isText(namespace)) || (canonical !== undefined && !isText(canonical)))
+    return null;
+  const tag: Tag = { name: v.name };
+  if (namespace !== undefined) tag.namespace = namespace;
+  if (canonical !== undefined) tag.canonical = canonical;
+  return tag;
+}
+
+function messageWork(v: unknown): PageWork | null {
+  if (!isRecord(v)) return null;
+  const { id, tags, title, creators } = v;
+  if (!isText(id) || id.length === 0 || !isText(title) || !isTexts(creators, MAX_CREATORS)) return null;
+  if (!Array.isArray(tags) || tags.length > MAX_TAGS_PER_WORK) return null;
+  const read: Tag[] = [];
+  for (const t of tags) {
+    const tag = messageTag(t);
+    if (!tag) return null;
+    read.push(tag);
+  }
+  return { id, tags: read, title, creators: [...creators] };
+}
+
+/**
+ * What the main-world reader handed over, checked field by field (the page can see and forge it) and
+ * copied with the known fields only; null when anything is out of shape or bounds. No zod: this runs in
+ * the content script (tests/unit/page-data-schemas.ts holds it to the zod schema by a property test).
+ */
+export function readPageDataMessage(v: unknown): PageDataMessage | null {
+  if (!isRecord(v) || typeof v.site !== 'string') return null;
+  const { works } = v;
+  if (!Array.isArray(works) || works.length > MAX_WORKS_PER_ANSWER) return null;
+  const read: PageWork[] = [];
+  for (const w of works) {
+    const work = messageWork(w);
+    if (!work) return null;
+    read.push(work);
+  }
+  return { site: v.site, works: read };
+}

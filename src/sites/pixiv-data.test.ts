@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, parseHtml, realPage } from '../../tests/real-pages';
-import { PageDataMessageSchema } from '../page/facts-page';
+import { PageDataMessageSchema } from '../../tests/unit/page-data-schemas';
 import { compile } from '../rules/compile';
 import { ratingTags } from '../rules/ratings';
 import { pixivWorks, preloadData } from './pixiv-data';

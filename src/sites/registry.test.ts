@@ -10,7 +10,14 @@ const tests = files.filter((f) => f.endsWith('.test.ts')).map((f) => readFileSyn
  * Files in src/sites that are not one site's adapter (custom.ts builds adapters for sites the user adds;
  * `<site>-data.ts` reads a site's own data, page-data.ts is their shared format).
  */
-const SHARED = new Set(['types.ts', 'registry.ts', 'data-tags.ts', 'ehentai-api.ts', 'custom.ts']);
+const SHARED = new Set([
+  'types.ts',
+  'registry.ts',
+  'data-tags.ts',
+  'ehentai-api.ts',
+  'custom.ts',
+  'origin.ts',
+]);
 
 describe('the site registry', () => {
   it.each(SITES.map((s) => [s.id, s] as const))('%s: its file is its id, and a test reads it', (id) => {
@@ -24,6 +31,16 @@ describe('the site registry', () => {
     );
     expect(adapters.map((f) => f.replace(/\.ts$/u, '')).sort()).toEqual(SITES.map((s) => s.id).sort());
   });
+
+  it.each(SITES.map((s) => [s.id, s] as const))(
+    '%s: has its own content script, on its own patterns, with the page-data reader where it needs one',
+    (id, site) => {
+      // One script per site: a page loads its site's adapter (and dictionary) only (docs/architecture.md).
+      const entry = readFileSync(join(DIR, `../../entrypoints/${id}.content.ts`), 'utf8');
+      expect(entry).toContain(`matches: ${id}.matches`);
+      expect(entry.includes('pageData: pageDataSource')).toBe(site.pageData !== undefined);
+    },
+  );
 
   it('gives each site its own match patterns', () => {
     const patterns = SITES.flatMap((s) => s.matches);

@@ -23,9 +23,6 @@ export const SITES: readonly SiteAdapter[] = [
   mangadex,
 ];
 
-/** Sites whose own content script (entrypoints/<id>.content.ts) bundles their dictionary: the catalog script skips them. */
-export const SEPARATE_SCRIPT_MATCHES: string[] = [...nhentai.matches];
-
 export function allMatchPatterns(): string[] {
   return SITES.flatMap((site) => site.matches);
 }

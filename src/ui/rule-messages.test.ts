@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RULE_MESSAGES, type RuleMessageCode } from '../rules/messages';
-import { parseRule, type RuleError } from '../rules/parse';
+import { parseRule, parseRuleWith, type RuleError } from '../rules/parse';
+import { checkedBy } from '../rules/regex-verdicts';
 
 const locale = (lang: string) =>
   JSON.parse(
@@ -57,6 +58,10 @@ describe('a rule’s problems in the user’s language', () => {
       expect(error.code, line).toBe(code);
       met.add(error.code);
     }
+    // The one problem only a page reports: an expression its snapshot carries no ReDoS verdict for.
+    const unchecked = parseRuleWith('/^ntr/', checkedBy());
+    expect(unchecked.ok || unchecked.error.code).toBe('regexUnchecked');
+    met.add('regexUnchecked');
     expect([...met].sort()).toEqual(Object.keys(RULE_MESSAGES).sort());
   });
 

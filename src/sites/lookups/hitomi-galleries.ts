@@ -1,6 +1,5 @@
-import * as z from 'zod/mini';
 import { hitomiGallery, parseGalleryScript } from '../hitomi-data';
-import { MAX_TAGS_PER_WORK, MAX_TEXT_LENGTH, type PageWork } from '../page-data';
+import { isRecord, MAX_TAGS_PER_WORK, MAX_TEXT_LENGTH, type PageWork } from '../page-data';
 import { type LookupDeps, type LookupSpec, plainTag, SiteLookup } from './completer';
 
 /** Where hitomi.la serves each gallery's script (the file its own gallery and reader pages load). */
@@ -16,29 +15,34 @@ export const HITOMI_MAX_REQUESTS = 100;
 /** A gallery's script is a few kB plus its file list; a long one is ~200 kB. */
 export const HITOMI_MAX_ANSWER_CHARS = 2 * 1024 * 1024;
 
-const Flag = z.optional(z.union([z.string(), z.number(), z.boolean(), z.null()]));
-const Name = z.string().check(z.maxLength(MAX_TEXT_LENGTH * 4));
-/** What Tagveil reads of `galleryinfo`, checked before it is read (the rest is left alone). */
-export const GalleryInfoSchema = z.looseObject({
-  id: z.union([z.string().check(z.regex(/^\d{1,12}$/u)), z.number()]),
-  title: z.optional(z.nullable(Name)),
-  type: z.optional(z.nullable(Name)),
-  language: z.optional(z.nullable(Name)),
-  tags: z.optional(
-    z.nullable(
-      z
-        .array(z.looseObject({ tag: Name, female: Flag, male: Flag }))
-        .check(z.maxLength(MAX_TAGS_PER_WORK * 5)),
-    ),
-  ),
-});
+const isName = (v: unknown) => typeof v === 'string' && v.length <= MAX_TEXT_LENGTH * 4;
+const isNameOrNone = (v: unknown) => v === undefined || v === null || isName(v);
+const isFlag = (v: unknown) =>
+  v === undefined || v === null || typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v);
+
+/**
+ * What Tagveil reads of `galleryinfo`, checked before it is read (the rest is left alone). By hand: this
+ * runs in hitomi.la's content script, which carries no zod (held to GalleryInfoSchema in
+ * tests/unit/page-data-schemas.ts by a property test).
+ */
+export function isGalleryInfo(v: unknown): boolean {
+  if (!isRecord(v)) return false;
+  const { id, tags } = v;
+  if (!(typeof id === 'string' ? /^\d{1,12}$/u.test(id) : Number.isFinite(id))) return false;
+  if (!isNameOrNone(v.title) || !isNameOrNone(v.type) || !isNameOrNone(v.language)) return false;
+  if (tags === undefined || tags === null) return true;
+  return (
+    Array.isArray(tags) &&
+    tags.length <= MAX_TAGS_PER_WORK * 5 &&
+    tags.every((t) => isRecord(t) && isName(t.tag) && isFlag(t.female) && isFlag(t.male))
+  );
+}
 
 /** The gallery of one `galleries/<id>.js` answer; throws when it is not one gallery's script. */
 export function parseGalleryAnswer(text: string, id: string): PageWork {
   const literal = parseGalleryScript(text);
   if (literal === null) throw new Error('the answer is not a gallery script');
-  const checked = GalleryInfoSchema.safeParse(literal);
-  if (!checked.success) throw new Error('the gallery script is not of the expected shape');
+  if (!isGalleryInfo(literal)) throw new Error('the gallery script is not of the expected shape');
   const gallery = hitomiGallery(literal);
   if (!gallery || gallery.id !== id) throw new Error('the gallery script names another gallery');
   return gallery;

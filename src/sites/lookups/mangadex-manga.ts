@@ -1,7 +1,6 @@
-import * as z from 'zod/mini';
 import { ratingTagNamed } from '../../rules/ratings';
 import { isUuid, mangadexTitle } from '../mangadex-data';
-import { MAX_TAGS_PER_WORK, MAX_TEXT_LENGTH, type PageWork } from '../page-data';
+import { isRecord, MAX_TAGS_PER_WORK, MAX_TEXT_LENGTH, type PageWork } from '../page-data';
 import { type LookupDeps, type LookupSpec, plainTag, SiteLookup } from './completer';
 
 /** The site's API: the same `/manga` list its own pages ask for. */
@@ -21,27 +20,48 @@ export const MANGADEX_MAX_ANSWER_CHARS = 4 * 1024 * 1024;
 /** Every rating: without them the API leaves pornographic titles out of its answer. */
 const CONTENT_RATINGS = ['safe', 'suggestive', 'erotica', 'pornographic'];
 
-const Text = z.string().check(z.maxLength(MAX_TEXT_LENGTH * 4));
-const Localised = z.record(z.string(), z.optional(z.nullable(Text)));
-const TagSchema = z.looseObject({
-  id: z.string(),
-  type: z.optional(z.string()),
-  attributes: z.optional(z.looseObject({ name: z.optional(Localised) })),
-});
-const MangaSchema = z.looseObject({
-  id: z.string().check(z.refine(isUuid)),
-  type: z.literal('manga'),
-  attributes: z.looseObject({
-    title: z.optional(Localised),
-    contentRating: z.optional(z.nullable(z.string().check(z.maxLength(40)))),
-    tags: z.optional(z.array(TagSchema).check(z.maxLength(MAX_TAGS_PER_WORK))),
-  }),
-});
-/** A `/manga` list answer, checked before it is read. */
-export const MangaListSchema = z.looseObject({
-  result: z.literal('ok'),
-  data: z.array(MangaSchema).check(z.maxLength(MANGADEX_BATCH)),
-});
+const isText = (v: unknown) => typeof v === 'string' && v.length <= MAX_TEXT_LENGTH * 4;
+/** A plain object (what a record reads: JSON's objects), every value a text, null or absent. */
+const isLocalised = (v: unknown) =>
+  isRecord(v) &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(v)) &&
+  Object.values(v).every((x) => x === undefined || x === null || isText(x));
+
+function isMangaTag(v: unknown): boolean {
+  if (!isRecord(v) || typeof v.id !== 'string') return false;
+  if (v.type !== undefined && typeof v.type !== 'string') return false;
+  const a = v.attributes;
+  return a === undefined || (isRecord(a) && (a.name === undefined || isLocalised(a.name)));
+}
+
+function isManga(v: unknown): boolean {
+  if (!isRecord(v) || typeof v.id !== 'string' || !isUuid(v.id) || v.type !== 'manga') return false;
+  const a = v.attributes;
+  if (!isRecord(a)) return false;
+  const { title, contentRating, tags } = a;
+  return (
+    (title === undefined || isLocalised(title)) &&
+    (contentRating === undefined ||
+      contentRating === null ||
+      (typeof contentRating === 'string' && contentRating.length <= 40)) &&
+    (tags === undefined ||
+      (Array.isArray(tags) && tags.length <= MAX_TAGS_PER_WORK && tags.every(isMangaTag)))
+  );
+}
+
+/**
+ * A `/manga` list answer, checked before it is read. By hand: this runs in MangaDex's content script,
+ * which carries no zod (held to MangaListSchema in tests/unit/page-data-schemas.ts by a property test).
+ */
+export function isMangaList(v: unknown): boolean {
+  return (
+    isRecord(v) &&
+    v.result === 'ok' &&
+    Array.isArray(v.data) &&
+    v.data.length <= MANGADEX_BATCH &&
+    v.data.every(isManga)
+  );
+}
 
 /** The address that answers for these titles: every rating, as many as asked. */
 export function mangaListUrl(ids: readonly string[]): string {
@@ -61,9 +81,10 @@ export function parseMangaList(text: string): PageWork[] {
   } catch {
     throw new Error('the answer is not JSON');
   }
-  const checked = MangaListSchema.safeParse(json);
-  if (!checked.success) throw new Error('the answer is not a list of titles');
-  return checked.data.data.flatMap((manga) => mangadexTitle(manga) ?? []);
+  if (!isMangaList(json)) throw new Error('the answer is not a list of titles');
+  return (json as { data: Parameters<typeof mangadexTitle>[0][] }).data.flatMap(
+    (manga) => mangadexTitle(manga) ?? [],
+  );
 }
 
 export const MANGADEX_LOOKUP: LookupSpec = {

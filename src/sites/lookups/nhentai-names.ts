@@ -1,5 +1,6 @@
 import { fold } from '../../rules/normalize';
-import { parseRule } from '../../rules/parse';
+import { parseRuleWith } from '../../rules/parse';
+import type { SlowCheck } from '../../rules/regex';
 import type { RuleList } from '../../rules/types';
 import { KIND_KEY, NAMED_KINDS, type NamedKind, namePairs, tagPageId } from '../nhentai';
 import type { TagSource } from '../types';
@@ -19,6 +20,12 @@ export interface NamedRule {
   name: string;
 }
 
+/**
+ * Expressions are never run here (only a rule's names are read): the ReDoS check, which nhentai's script
+ * does not carry, has nothing to guard. The matcher still refuses what the check did not pass.
+ */
+const NOT_RUN: SlowCheck = () => null;
+
 /** The `artist:` / `group:` / `parody:` / `character:` names (or `a:` `g:` `p:` `c:`) the lists in force use. */
 export function namedRules(lists: readonly RuleList[], site: string, now: number): NamedRule[] {
   const named = new Map<string, NamedRule>();
@@ -26,7 +33,7 @@ export function namedRules(lists: readonly RuleList[], site: string, now: number
     if (!list.enabled || (list.sites && !list.sites.includes(site))) continue;
     if (list.snoozedUntil !== undefined && list.snoozedUntil > now) continue;
     for (const line of list.patterns) {
-      const parsed = parseRule(line);
+      const parsed = parseRuleWith(line, NOT_RUN);
       if (!parsed.ok || !parsed.rule) continue;
       for (const { atom, mode } of parsed.rule.terms) {
         if (mode === 'not' || atom.kind !== 'tag' || atom.namespace === undefined) continue;

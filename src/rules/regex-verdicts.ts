@@ -1,0 +1,60 @@
+import { RULE_MESSAGES } from './messages';
+import { parseRuleWith } from './parse';
+import { type SlowCheck, type SlowVerdict, slowKey, slowVerdict } from './regex';
+
+/**
+ * The ReDoS check's verdicts, by expression (slowKey): what the background writes into the settings
+ * snapshot, so that content scripts compile rules without carrying the check (redos.ts, ~10 kB on every
+ * page). A page refuses an expression no verdict covers: every expression a page's matcher runs was
+ * checked by the full check, and the run-time guard (compile.ts) stays behind it.
+ */
+export type SlowVerdicts = Record<string, SlowVerdict>;
+
+/** Every regular expression in these rule lines, with the ReDoS check's verdict. */
+export function regexVerdicts(lines: Iterable<string>): SlowVerdicts {
+  const out: SlowVerdicts = {};
+  const recording: SlowCheck = (source, flags) => {
+    const key = slowKey(source, flags);
+    if (!Object.hasOwn(out, key)) out[key] = slowVerdict(source, flags);
+    return out[key] ?? null;
+  };
+  for (const line of lines) parseRuleWith(line, recording);
+  return out;
+}
+
+/** What a page says of an expression no verdict covers. */
+const UNCHECKED: SlowVerdict = { offset: 0, code: 'regexUnchecked', params: [] };
+
+/** The verdicts as the check a page compiles with: an expression without one is refused. */
+export function checkedBy(...verdicts: SlowVerdicts[]): SlowCheck {
+  return (source, flags) => {
+    const key = slowKey(source, flags);
+    for (const known of verdicts) if (Object.hasOwn(known, key)) return known[key] ?? null;
+    return UNCHECKED;
+  };
+}
+
+const isParam = (v: unknown) => typeof v === 'string' || Number.isFinite(v);
+
+function isVerdict(v: unknown): v is SlowVerdict {
+  if (v === null) return true;
+  if (typeof v !== 'object' || Array.isArray(v)) return false;
+  const { offset, code, params } = v as Record<string, unknown>;
+  return (
+    Number.isSafeInteger(offset) &&
+    typeof code === 'string' &&
+    Object.hasOwn(RULE_MESSAGES, code) &&
+    Array.isArray(params) &&
+    params.every(isParam)
+  );
+}
+
+/** Whether a stored value reads as verdicts (the snapshot's `regex`, a popup request's). */
+export function isSlowVerdicts(v: unknown): v is SlowVerdicts {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.entries(v).every(([key, verdict]) => key.startsWith('/') && isVerdict(verdict))
+  );
+}
