@@ -8,6 +8,7 @@ import {
   launchWithExtension,
   openPopup,
   pageStateOf,
+  readSettings,
   readVeil,
   servePages,
   storeSettings,
@@ -161,6 +162,8 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real nhentai listing', () => {
     expect(await popup.locator('label', { has: lookUp }).textContent()).toContain('Look up on nhentai');
     expect(await popup.textContent('body')).toContain('artist:foo bar');
     await lookUp.check();
+    // Stored before the popup goes (a user's popup stays open while the click is saved).
+    await expect.poll(async () => (await readSettings(browser.worker))?.completeTags).toBe(true);
     await popup.close();
     const foo = 'div.gallery[data-tags$=" 424242"]';
     await expect.poll(() => page.locator(foo).getAttribute('data-tagveil')).toBe(MARK_VALUE.hide);

@@ -336,7 +336,7 @@ describe('the Japanese user interface', () => {
     await options.locator('#import-text').dispatchEvent('change');
     await options.locator('#import-format').selectOption('tagveil');
     const errors = options.locator('#import-errors li');
-    await expect.poll(() => errors.first().textContent()).toBe('lists[0].id: string が必要ですが、1 でした');
+    await expect.poll(() => errors.first().textContent()).toBe('lists[0].id: 文字列 が必要ですが、1 でした');
     // Not one English sentence among them.
     for (const text of await errors.allTextContents())
       expect(text).not.toMatch(/[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/u);
