@@ -116,6 +116,20 @@ describe('planImport', () => {
     ]);
   });
 
+  it('merge brings a list’s own exceptions with its rules, and says so', () => {
+    const current = mine(['gore']);
+    const theirs = mine(['gore']);
+    const [mineList, ...rest] = theirs.lists;
+    if (!mineList) throw new Error('no list');
+    const incoming = read(
+      exportSettings({ ...theirs, lists: [{ ...mineList, exceptions: ['vanilla'] }, ...rest] }),
+    );
+    const { result, changes } = planImport(current, incoming, 'merge');
+    expect(result.lists.find((l) => l.id === MY_LIST_ID)?.exceptions).toEqual(['vanilla']);
+    expect(changes.map(englishText)).toContain('add 1 exception to the exceptions of “My blocklist”');
+    expect(changes.map(englishText)).not.toContain('“My blocklist” already has every rule');
+  });
+
   it('replace with a whole-settings file puts the file in place of everything', () => {
     const incoming = read(exportSettings({ ...mine(['x']), lists: mine(['x']).lists.slice(0, 1) }));
     const { result, changes } = planImport(mine(['gore']), incoming, 'replace');

@@ -394,9 +394,22 @@ export function planImport(current: Settings, incoming: Incoming, mode: ImportMo
       changes.push(msg('msg_planReplaceList', same.name, rules(before), rules(list.patterns.length)));
     } else {
       const added = union(same.patterns, list.patterns);
-      changes.push(
-        added > 0 ? msg('msg_planAddRules', rules(added), same.name) : msg('msg_planHasEvery', same.name),
-      );
+      // The list's own exceptions join too (as a merge of settings from another device does, merge.ts).
+      let spared = 0;
+      if (list.exceptions && list.exceptions.length > 0) {
+        same.exceptions ??= [];
+        spared = union(same.exceptions, list.exceptions);
+      }
+      if (added > 0) changes.push(msg('msg_planAddRules', rules(added), same.name));
+      if (spared > 0)
+        changes.push(
+          msg(
+            'msg_planAddListExceptions',
+            countMsg(spared, 'msg_exceptionCountOne', 'msg_exceptionCount'),
+            same.name,
+          ),
+        );
+      if (added === 0 && spared === 0) changes.push(msg('msg_planHasEvery', same.name));
     }
   }
   const exceptions = union(result.exceptions, incoming.exceptions);
