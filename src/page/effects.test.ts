@@ -173,6 +173,9 @@ describe('veils', () => {
       ],
     };
     expect(reasonText(byId)).toBe('hidden by you, one by one — list Hidden entries');
+    // The note it was hidden with (its title, or the user's words) is the user's text: it is shown.
+    const noted: Verdict = { ...byId, reasons: byId.reasons.map((r) => ({ ...r, note: 'A Long Fic' })) };
+    expect(reasonText(noted)).toBe('A Long Fic — list Hidden entries');
   });
 
   it('does not take focus when the user was elsewhere', () => {

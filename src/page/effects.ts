@@ -169,8 +169,10 @@ function unique(values: string[]): string[] {
 
 /** "Netorare, Cheating — list NTR & cheating" */
 export function reasonText(verdict: Verdict): string {
-  // An entry hidden by its id: "hidden by you", not its bare id (or its title, which the page shows anyway).
-  const tags = unique(verdict.reasons.map((r) => (r.byId ? t('veilReasonById') : reasonLabel(r)))).join(', ');
+  // An entry hidden by its id: its note (the title it was hidden with) or "hidden by you", not its bare id.
+  const tags = unique(
+    verdict.reasons.map((r) => (r.byId && !r.note ? t('veilReasonById') : reasonLabel(r))),
+  ).join(', ');
   const lists = unique(verdict.reasons.map((r) => r.listName));
   return t(lists.length > 1 ? 'veilReasonLists' : 'veilReasonList', tags, lists.join(', '));
 }
@@ -351,7 +353,8 @@ function removeVeil(entry: Element, focusTo: 'after' | 'inside'): void {
   if (!hadFocus) return;
   const target =
     focusTo === 'inside' ? firstFocusable(entry, entry) : firstFocusable(afterSubtree(entry), null);
-  target?.focus({ preventScroll: false });
+  // Without a scroll, as render() moves it: a re-judge may come while the user looks elsewhere.
+  target?.focus({ preventScroll: true });
 }
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
