@@ -49,4 +49,16 @@ describe('the options page’s sites you added', () => {
     // The site the user allowed before says nothing of the kind.
     expect(rowOf(root, 'gallery.example')?.textContent).not.toContain('waiting');
   });
+
+  it('keeps what the user typed into the site form when the page draws again', async () => {
+    granted();
+    const root = await draw(defaultSettings());
+    const origin = root.querySelector<HTMLInputElement>('#custom-site-form input[name="origin"]');
+    if (!origin) throw new Error('no origin field');
+    origin.value = 'https://typed.example';
+    await draw({ ...defaultSettings(), badge: false });
+    expect(root.querySelector<HTMLInputElement>('#custom-site-form input[name="origin"]')?.value).toBe(
+      'https://typed.example',
+    );
+  });
 });

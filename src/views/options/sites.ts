@@ -112,7 +112,8 @@ function customSitesPart(settings: Settings) {
           type: 'url',
           name: 'origin',
           required: true,
-          value: ASKED.site,
+          // Not `value`: a redraw (a save elsewhere, a permission event) would put back what the address said.
+          defaultValue: ASKED.site,
           placeholder: 'https://catalog.example',
         }),
       ),
