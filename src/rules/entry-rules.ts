@@ -285,12 +285,3 @@ export function hiddenEntries(settings: { lists: readonly EditableList[] }): Hid
   }
   return [...found.values()];
 }
-
-/** Whether the lists the user edits hide this entry of `site` by its id. */
-export function isHiddenEntry(
-  settings: { lists: readonly EditableList[] },
-  site: string,
-  id: string,
-): boolean {
-  return settings.lists.some((l) => !l.source && l.patterns.some((p) => sameEntry(p, site, id)));
-}

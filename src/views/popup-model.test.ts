@@ -13,6 +13,7 @@ import {
   completeTagsLabel,
   distance,
   filterTags,
+  hiddenOneByOne,
   listRows,
   preferredList,
   reasonGroups,
@@ -190,5 +191,24 @@ describe('closestTags', () => {
   it('bounded edit distance', () => {
     expect(distance('kitten', 'sitting', 3)).toBe(3);
     expect(distance('a', 'abcdef', 2)).toBe(3);
+  });
+});
+
+describe('hidden one by one', () => {
+  it('lists an AO3 work once, however its rules write its id', () => {
+    const row = (rule: string) => ({
+      listId: 'h',
+      listName: 'Hidden entries',
+      rule,
+      action: 'hide' as const,
+      tags: [],
+      entries: 1,
+    });
+    const rows = hiddenOneByOne(
+      [row('entry:ao3/work_123'), row('entry:ao3/123'), row('entry:ao3/7'), row('entry:ehentai/1/abc')],
+      'ao3',
+      (_site, _kind, id) => `work ${id}`,
+    );
+    expect(rows.map((r) => r.label)).toEqual(['work work_123', 'work 7']);
   });
 });

@@ -6,6 +6,7 @@ import {
   describeEntry,
   type EntryKind,
   type EntryWords,
+  type HiddenEntry,
   hiddenEntries,
   readEntryRule,
 } from '../rules/entry-rules';
@@ -264,8 +265,10 @@ export function hiddenOneByOne(
   const found = new Map<string, HiddenOne>();
   for (const row of rules) {
     const rule = readEntryRule(row.rule);
-    if (!rule || rule.site !== site || found.has(rule.id)) continue;
-    found.set(rule.id, { site: rule.site, id: rule.id, label: describeEntry(rule, words) });
+    // `work_123` and `123` are one AO3 work: one row.
+    const key = rule ? canonicalId(site, rule.id) : '';
+    if (!rule || rule.site !== site || found.has(key)) continue;
+    found.set(key, { site: rule.site, id: rule.id, label: describeEntry(rule, words) });
   }
   return [...found.values()];
 }
@@ -285,10 +288,22 @@ export interface EntryRow {
   hidden: EntryHidden;
 }
 
+/** The entries of `site` the user's lists hide by id, by canonical id (read once for every row). */
+function hiddenOnSite(settings: Settings, site: string): Map<string, HiddenEntry> {
+  const bySite = new Map<string, HiddenEntry>();
+  for (const e of hiddenEntries(settings)) if (e.site === site) bySite.set(canonicalId(site, e.id), e);
+  return bySite;
+}
+
 /** Whether the user's lists hide this entry by its id, and whether that list acts on this site now. */
-export function entryHidden(settings: Settings, site: string, id: string, now: number): EntryHidden {
-  const wanted = canonicalId(site, id);
-  const found = hiddenEntries(settings).find((e) => e.site === site && canonicalId(site, e.id) === wanted);
+function entryHidden(
+  settings: Settings,
+  hidden: Map<string, HiddenEntry>,
+  site: string,
+  id: string,
+  now: number,
+): EntryHidden {
+  const found = hidden.get(canonicalId(site, id));
   if (!found) return { state: 'no' };
   const list = settings.lists.find((l) => l.id === found.listId);
   const acts =
@@ -315,11 +330,12 @@ export function entryRows(
   const matching = answer.entries.filter(
     (e) => wanted === '' || fold(e.title).includes(wanted) || fold(e.id).includes(wanted),
   );
+  const hidden = hiddenOnSite(settings, answer.site);
   const rows = matching.slice(0, MAX_ENTRY_ROWS).map((e) => ({
     id: e.id,
     title: e.title,
     described: describeEntry({ site: answer.site, id: e.id }, words, { [answer.site]: siteName }),
-    hidden: entryHidden(settings, answer.site, e.id, now),
+    hidden: entryHidden(settings, hidden, answer.site, e.id, now),
   }));
   return { rows, matching: matching.length };
 }
