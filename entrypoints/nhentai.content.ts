@@ -9,9 +9,9 @@ import { nhentai } from '@/src/sites/nhentai';
 import { learnInto } from '@/src/sites/types';
 
 /**
- * nhentai's own content script: the catalog script with every `tag`-type id (33 kB of names) bundled.
- * Only this script runs on nhentai (catalog.content.ts excludes it), so the other sites' pages never
- * load the names and nhentai's never waits for a second script.
+ * nhentai's own content script (each built-in site has one; catalog.js serves only the sites a user
+ * added): its adapter with every `tag`-type id bundled and the opt-in name look-up, so no other site's
+ * page loads the names.
  */
 export default defineContentScript({
   matches: nhentai.matches,

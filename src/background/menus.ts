@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type EntryAtMenuAnswer, EntryAtMenuAnswerSchema } from '../messages';
+import { ruleProblem } from '../rules/check';
 import { addEntryRule } from '../rules/entry-rules';
 import { literalTag } from '../settings/foreign';
 import { originPattern, type Settings } from '../settings/schema';
@@ -8,7 +9,7 @@ import { SITES, siteForUrl } from '../sites/registry';
 import { t } from '../ui/i18n';
 import { endWarning, showWarning } from './badge';
 import { siteOfUrl } from './hide-entry';
-import { ruleProblem, ruleProblemText } from './rule-check';
+import { ruleProblemText } from './rule-check';
 
 /**
  * The context menu: on a site's tag link, "Hide entries with this tag" → a list; on selected text,
