@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { presetById } from '../rules/presets';
 import { ACTIONS } from '../rules/types';
-import { selectorProblem } from '../sites/custom';
+import { MAX_SELECTOR_LENGTH, selectorProblem } from '../sites/custom';
 import { MAX_STORED_MESSAGE_CHARS, type Message, type Param } from './message';
 
 /** Longest rule line kept; longer lines are almost certainly a paste gone wrong. */
@@ -75,11 +75,11 @@ const CustomSiteFields = z.object({
     .url({ protocol: /^https$/u, error: 'msg_fileHttpsOrigin' })
     .check(z.regex(/^https:\/\/[^/]+$/u, { error: 'msg_fileOriginOnly' })),
   /** One catalog entry. */
-  entrySelector: z.string().check(z.minLength(1), z.maxLength(300)),
+  entrySelector: z.string().check(z.minLength(1), z.maxLength(MAX_SELECTOR_LENGTH)),
   /** Inside an entry: each tag (its text is the tag). */
-  tagSelector: z.string().check(z.minLength(1), z.maxLength(300)),
+  tagSelector: z.string().check(z.minLength(1), z.maxLength(MAX_SELECTOR_LENGTH)),
   /** Inside an entry: the title (for title: rules); optional. */
-  titleSelector: z.optional(z.string().check(z.maxLength(300))),
+  titleSelector: z.optional(z.string().check(z.maxLength(MAX_SELECTOR_LENGTH))),
 });
 /** The selectors are text from the user or an import, read on the site: each a plain selector list. */
 export const CustomSiteSchema = CustomSiteFields.check(
