@@ -1,16 +1,5 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
-// First of the project's modules (import order is evaluation order): it notes when the script began.
-import { markStarted } from '@/src/page/clock';
-import { CONTEXT_OPTIONS, runCatalog } from '@/src/page/runtime';
+import { siteScript } from '@/src/page/site-script';
 import { e621 } from '@/src/sites/e621';
 
 /** e621's own content script: its adapter and nothing of the other sites (docs/architecture.md). */
-export default defineContentScript({
-  matches: e621.matches,
-  runAt: 'document_start',
-  ...CONTEXT_OPTIONS,
-  main(ctx) {
-    markStarted();
-    runCatalog(ctx, e621);
-  },
-});
+export default siteScript(e621);

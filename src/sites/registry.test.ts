@@ -37,7 +37,8 @@ describe('the site registry', () => {
     (id, site) => {
       // One script per site: a page loads its site's adapter (and dictionary) only (docs/architecture.md).
       const entry = readFileSync(join(DIR, `../../entrypoints/${id}.content.ts`), 'utf8');
-      expect(entry).toContain(`matches: ${id}.matches`);
+      // Its patterns are the adapter's: siteScript(adapter) (src/page/site-script.ts) or matches: adapter.matches.
+      expect(entry).toMatch(new RegExp(`siteScript\\(${id}\\b|matches: ${id}\\.matches`, 'u'));
       expect(entry.includes('pageData: pageDataSource')).toBe(site.pageData !== undefined);
     },
   );
