@@ -1,14 +1,13 @@
 import { browser } from 'wxt/browser';
 import { type EntryAtMenuAnswer, EntryAtMenuAnswerSchema } from '../messages';
 import { ruleProblem } from '../rules/check';
-import { addEntryRule } from '../rules/entry-rules';
 import { literalTag } from '../settings/foreign';
 import { originPattern, type Settings } from '../settings/schema';
-import { loadSettings, updateSettings } from '../settings/store';
+import { updateSettings } from '../settings/store';
 import { SITES, siteForUrl } from '../sites/registry';
 import { t } from '../ui/i18n';
 import { endWarning, showWarning } from './badge';
-import { siteOfUrl } from './hide-entry';
+import { hideEntryFor } from './hide-entry';
 import { ruleProblemText } from './rule-check';
 
 /**
@@ -162,16 +161,14 @@ export async function onEntryMenuClick(
   const parsed = EntryAtMenuAnswerSchema.safeParse(await ask(tabId, info.frameId ?? 0).catch(() => null));
   const answer = parsed.success ? parsed.data : null;
   // The site the browser says the clicked frame shows, a site the user added included: the frame's own
-  // word for it is not enough (a page steering the script could name any site's entry).
+  // word for it is not enough (a page steering the script could name any site's entry). The same check
+  // and write as a veil's "Hide this one" (hide-entry.ts).
   const url = info.frameUrl ?? info.pageUrl;
-  const site = url ? siteOfUrl(url, (await loadSettings()).settings) : undefined;
-  if (!answer || site !== answer.site) {
+  const outcome = answer && url ? await hideEntryFor({ type: 'tagveil:hide-entry', ...answer }, url) : null;
+  if (!answer || !outcome?.ok) {
     await feedback.refused(tabId, t('menuHideEntryNone'));
     return null;
   }
-  await updateSettings(
-    (settings) => void addEntryRule(settings, answer.site, answer.id, t('hiddenOneByOneList')),
-  );
   await feedback.added(tabId);
   return answer;
 }
