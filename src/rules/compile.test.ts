@@ -309,14 +309,27 @@ describe('the guard on regular expressions', () => {
 
   it('runs an expression once for a tag whose written form differs from its folded form only in case', () => {
     let reads = 0;
-    const m = compile([list('slow', 'hide', ['/^ntr/'])], {
+    const m = compile([list('slow', 'hide', ['/^ntr$/'])], {
       clock: () => {
         reads++;
         return 0;
       },
     });
-    expect(m.judge(entry(['Netorare'])).action).toBeNull();
+    expect(m.judge(entry(['Ntr Story'])).action).toBeNull();
     expect(reads).toBe(2); // two clock reads a call: one call
+  });
+
+  it('never runs an expression on a tag that lacks the text every match of it contains', () => {
+    let reads = 0;
+    const m = compile([list('slow', 'hide', ['/\\bguro\\b/', '/^ntr(?![a-z])/'])], {
+      clock: () => {
+        reads++;
+        return 0;
+      },
+    });
+    expect(m.judge(entry(['Netorare', 'Filler Tag 3', '寝取られ'])).action).toBeNull();
+    expect(reads).toBe(0);
+    expect(m.judge(entry(['Guro'])).action).toBe('hide');
   });
 
   it('reports an expression of a list’s own exceptions that it switched off, and a line there that does not read', () => {

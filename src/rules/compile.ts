@@ -3,7 +3,14 @@ import { globMatcher } from './glob';
 import { type ListExceptions, listExceptionsWith } from './list-exceptions';
 import { type FoldedTag, fold, foldKeepingEdges, foldTag, MISC_NAMESPACE } from './normalize';
 import { type Atom, type Mode, parseRuleWith, type RuleError } from './parse';
-import { compileRegexWith, MAX_REGEX_INPUT, type SlowCheck, slowVerdict, writtenForm } from './regex';
+import {
+  compileRegexWith,
+  MAX_REGEX_INPUT,
+  mayMatch,
+  type SlowCheck,
+  slowVerdict,
+  writtenForm,
+} from './regex';
 import { containsPhrase } from './text';
 import {
   ACTION_STRENGTH,
@@ -32,6 +39,11 @@ export interface CompileContext {
   now?: number;
   /** The clock the regular-expression guard reads, in ms; defaults to performance.now(). */
   clock?: () => number;
+  /**
+   * Try every glob and expression on every tag, without the literal gate: what the gate must agree with
+   * (its property test in compile.test.ts). Never set outside tests; only slower.
+   */
+  ungated?: boolean;
 }
 
 /** A context that says how expressions are checked for ReDoS (compileWith). */
@@ -115,6 +127,15 @@ interface CompiledRule {
 type Evidence = { tag: Tag } | { text: string };
 
 const NONE: readonly number[] = Object.freeze([]);
+/** What a literal must escape to stand for itself in an expression. */
+const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
+
+/** The longest non-empty text of several, if any. */
+function longest(texts: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const text of texts) if (text.length > (best?.length ?? 0)) best = text;
+  return best;
+}
 /** Distinct folded tags remembered per matcher with the atoms they match. */
 const TAG_RESULT_CACHE_MAX = 100_000;
 
@@ -181,6 +202,8 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
     regex: boolean;
     /** A glob with punctuation at an outer edge (`*RPF)`): also tried on the tag with its edges kept. */
     edges?: boolean;
+    /** Text (lower case) every subject it matches contains, when there is one: the gate's part. */
+    literal?: string;
   }[] = [];
   const titles: { id: number; text: string }[] = [];
   const creators = new Map<string, number[]>();
@@ -212,16 +235,18 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
           test: globMatcher(atom.pattern),
           regex: false,
           edges: EDGE_PUNCTUATION.test(atom.pattern),
+          literal: longest(atom.pattern.split('*')),
         });
         break;
       case 'regex': {
         const compiled = compileRegexWith(atom.source, atom.flags, context.slow);
         if (compiled.ok) {
-          const { regex } = compiled;
+          const { regex, literals } = compiled;
           let spent = 0;
-          // Two clock reads a call, and a call only once per distinct tag (atomsForTag caches).
+          // Two clock reads a call, and a call only once per distinct tag (atomsForTag caches); none for a
+          // tag that lacks the text every match contains.
           const guarded = (subject: string): boolean => {
-            if (switchedOff.has(id)) return false;
+            if (switchedOff.has(id) || !mayMatch(subject, literals)) return false;
             const start = clock();
             const hit = regex.test(subject);
             const took = clock() - start;
@@ -229,7 +254,7 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
             if (took > REGEX_CALL_BUDGET_MS || spent > REGEX_PAGE_BUDGET_MS) switchedOff.add(id);
             return hit;
           };
-          patterns.push({ id, test: guarded, regex: true });
+          patterns.push({ id, test: guarded, regex: true, literal: longest(literals) });
         }
         break;
       }
@@ -293,6 +318,30 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
   const key = JSON.stringify([inForce, rules.length > 0 ? exceptions : [], aliases]);
   const ruleCount = rules.filter((r) => !r.exception).length;
 
+  /**
+   * The gate: one expression of every pattern's literal, run once on a subject instead of each pattern's
+   * test. A subject it does not match can match only the patterns without a literal; one it matches is
+   * tried against all. On a page's first entries the code is cold and every tag is new, so one native
+   * search instead of dozens of interpreted calls a tag is most of the first judging's cost
+   * (docs/performance.md).
+   */
+  const ungated = patterns.filter((p) => p.literal === undefined);
+  const gate =
+    context.ungated || ungated.length === patterns.length
+      ? null
+      : new RegExp(
+          patterns
+            .flatMap((p) => (p.literal === undefined ? [] : [p.literal.replace(REGEX_SYNTAX, '\\$&')]))
+            .join('|'),
+        );
+  const opens = (subject: string): boolean => {
+    if (!gate) return true;
+    let lower = subject.toLowerCase();
+    if (lower.includes('ſ')) lower = lower.replaceAll('ſ', 's'); // as mayMatch (regex.ts)
+    return gate.test(lower);
+  };
+  const candidates = (subject: string) => (opens(subject) ? patterns : ungated);
+
   /** Per distinct folded tag, the atoms it matches: exact look-ups plus every glob and regex, once. */
   const tagResults = new Map<string, readonly number[]>();
   const seesWritten = patterns.some((p) => p.regex || p.edges);
@@ -319,7 +368,8 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
       // A tag without a namespace is in E-Hentai's "misc" one (`misc:artbook`).
       const ns = folded.namespace ?? MISC_NAMESPACE;
       for (const id of exactNs.get(`${ns}\u0000${name}`) ?? NONE) found.add(id);
-      for (const p of patterns) {
+      // Expressions may also be tried on `namespace:name`, which holds the name: one gate for both.
+      for (const p of candidates(folded.namespace === undefined ? name : `${folded.namespace}:${name}`)) {
         if (p.namespace !== undefined && p.namespace !== ns) continue;
         const subject = name.slice(0, MAX_REGEX_INPUT);
         if (p.test(subject)) found.add(p.id);
@@ -333,8 +383,13 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
       for (const text of dictionaryName === undefined ? [writtenName] : [writtenName, dictionaryName]) {
         const written = writtenForm(text);
         const kept = foldKeepingEdges(text);
-        for (const p of patterns) {
+        const writtenOpen = opens(
+          folded.namespace === undefined ? written : `${folded.namespace}:${written}`,
+        );
+        const keptOpen = opens(kept);
+        for (const p of writtenOpen || keptOpen ? patterns : ungated) {
           if (found.has(p.id)) continue;
+          if (p.literal !== undefined && !(p.regex ? writtenOpen : keptOpen)) continue;
           // Expressions run case-insensitively: a written form that differs from a folded name only in
           // case ("Netorare") was answered by that name already.
           if (p.regex && !names.has(written.toLowerCase())) {

@@ -60,7 +60,8 @@ describe('regular expressions see the tag as written and as folded', () => {
     const matcher = compile([{ id: 'l', name: 'L', enabled: true, action: 'hide', patterns: ['/^x-y$/'] }], {
       clock: () => (now += 30),
     });
-    matcher.judge({ id: '1', tags: [{ name: 'A-B' }], title: '', creators: [] });
+    // Folded, "x y z" lacks the expression's "x-y": only the written form is tried (and takes too long).
+    matcher.judge({ id: '1', tags: [{ name: 'X-Y z' }], title: '', creators: [] });
     expect(matcher.tripped()).toEqual([{ listId: 'l', listName: 'L', rule: '/^x-y$/' }]);
   });
 });

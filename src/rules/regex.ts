@@ -14,7 +14,12 @@ const UNICODE_BOUNDARY = `(?:(?<!${WORD})(?=${WORD})|(?<=${WORD})(?!${WORD}))`;
 const UNICODE_NON_BOUNDARY = `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`;
 
 export type RegexResult =
-  | { ok: true; regex: RegExp }
+  | {
+      ok: true;
+      regex: RegExp;
+      /** Text every match contains (requiredLiterals): a subject without it need not be tried. */
+      literals: string[];
+    }
   | ({ ok: false; message: string; offset: number } & RuleMessage);
 
 /** Why an expression is refused as slow, in words a user can act on (src/rules/messages.ts). */
@@ -123,6 +128,81 @@ export function slowKey(source: string, flags: string): string {
 }
 
 /**
+ * Runs of plain ASCII characters (in lower case) that every match of the expression contains, read from
+ * its top level: a character class, an escape, a group (lookarounds too), `.`, an anchor or a quantified
+ * character ends a run; an alternation at the top level means no run is certain. A tag that lacks one
+ * of them cannot match (mayMatch), so the expression is neither run nor compiled for it: on most pages
+ * no tag contains "guro", and `/\bguro\b/` costs nothing (V8 compiles an expression at its first run,
+ * ~1 ms for one with Unicode classes). Sound for any flags: a match contains the run as written, and
+ * lower case of both sides keeps that (mayMatch also folds the one character, ſ, whose case-insensitive
+ * match is ASCII but whose lower case is not).
+ */
+export function requiredLiterals(source: string): string[] {
+  const runs: string[] = [];
+  let run = '';
+  const end = () => {
+    if (run) runs.push(run);
+    run = '';
+  };
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i] as string;
+    if (ch === '\\') {
+      end();
+      i += escapeLength(source, i) - 1;
+      continue;
+    }
+    if (ch === '[') {
+      end();
+      // To the class's closing bracket (escapes inside skipped; the u flag allows no nested class).
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+      continue;
+    }
+    if (ch === '(') {
+      end();
+      depth++;
+      continue;
+    }
+    if (ch === ')') {
+      depth--;
+      continue;
+    }
+    if (depth > 0) continue;
+    if (ch === '|') return [];
+    if (ch === '{') {
+      end();
+      const close = source.indexOf('}', i);
+      if (close < 0) return [];
+      i = close;
+      continue;
+    }
+    if (META.has(ch) || ch.charCodeAt(0) > 0x7f) {
+      end();
+      continue;
+    }
+    const next = source[i + 1];
+    if (next === '?' || next === '*' || next === '{') {
+      end();
+      continue;
+    }
+    run += ch.toLowerCase();
+    if (next === '+') end();
+  }
+  end();
+  return runs;
+}
+
+/** False when `subject` lacks one of an expression's required literals: then the expression cannot match it. */
+export function mayMatch(subject: string, literals: readonly string[]): boolean {
+  if (literals.length === 0) return true;
+  let lower = subject.toLowerCase();
+  // ſ matches s under the i flag and stays ſ in lower case (K, the Kelvin sign, lowers to k itself).
+  if (lower.includes('ſ')) lower = lower.replaceAll('ſ', 's');
+  for (const literal of literals) if (!lower.includes(literal)) return false;
+  return true;
+}
+
+/**
  * Compiles a user's regular expression, refusing what is too long, invalid, or can freeze a page, with a
  * reason: `slow` is the ReDoS check (slowVerdict) or its verdicts, made earlier by it (a content script's
  * snapshot, regex-verdicts.ts).
@@ -143,7 +223,7 @@ export function compileRegexWith(written: string, flags: string, slow: SlowCheck
   }
   const verdict = slow(source, allFlags);
   if (verdict) return refuse(verdict.offset, verdict.code, ...verdict.params);
-  return { ok: true, regex };
+  return { ok: true, regex, literals: requiredLiterals(regex.source) };
 }
 
 /**
