@@ -162,7 +162,8 @@ export function runCatalog(
   let loaded = false;
   /** The save stamp of the settings in force: a read that resolves later with older ones is dropped. */
   let appliedSavedAt = Number.NEGATIVE_INFINITY;
-  let problems: string[] = [];
+  /** What the popup is told went wrong, put in words only when it asks (the first message costs the browser a look-up). */
+  let problems: () => string[] = () => [];
   /** The ReDoS check's verdicts of the settings in force (the popup's count of a typed rule uses them). */
   let verdicts: SlowVerdicts = {};
   /** Rules whose regular expression the matcher's guard switched off on this page. */
@@ -247,7 +248,10 @@ export function runCatalog(
     if (!isEntryId(adapter.id, id)) return;
     browser.runtime
       .sendMessage({ type: 'tagveil:hide-entry', site: adapter.id, id: canonicalId(adapter.id, id) })
-      .catch((error: unknown) => problems.push(String(error)));
+      .catch((error: unknown) => {
+        const before = problems;
+        problems = () => [...before(), String(error)];
+      });
   };
   // The entry under the last right-click, for the menu's "Hide this entry" (the background asks for it).
   let menuEntry: { entry: WeakRef<HTMLElement>; at: number } | null = null;
@@ -273,8 +277,8 @@ export function runCatalog(
     // Reads are not ordered (the first one may resolve after one a change triggered): newest wins.
     if (current.savedAt < appliedSavedAt) return;
     appliedSavedAt = current.savedAt;
-    const settings = current.settings,
-      settingsProblems = current.problems.map(messageText);
+    const settings = current.settings;
+    const settingsProblems = () => current.problems.map(messageText);
     loaded = true;
     cancelWake?.();
     cancelWake = null;
@@ -300,8 +304,8 @@ export function runCatalog(
     tagSource?.configure?.(settings.lists, adapter.id);
     // A snoozed list wakes up by itself: judge the page again then.
     if (matcher.nextChange !== undefined) wakeAt(matcher.nextChange, current);
-    problems = [
-      ...settingsProblems,
+    problems = () => [
+      ...settingsProblems(),
       ...matcher.errors.map((e) => t('problemRule', e.listName, e.line + 1, e.column, ruleErrorText(e))),
     ];
     // A change elsewhere in the settings (the badge, another site, a subscription's check time) leaves
@@ -342,7 +346,7 @@ export function runCatalog(
   ctx.setTimeout(() => {
     if (loaded) return;
     release();
-    problems = [t('problemTimeout')];
+    problems = () => [t('problemTimeout')];
   }, SETTINGS_TIMEOUT_MS);
 
   // Spellings learned on earlier visits (nhentai's tag ids) are in the dictionary before the first scan.
@@ -355,7 +359,7 @@ export function runCatalog(
     (error: unknown) => {
       if (loaded) return; // a later read already applied settings
       release();
-      problems = [t('problemUnreadable', String(error))];
+      problems = () => [t('problemUnreadable', String(error))];
     },
   );
   const unwatch = watchSettingsForPage(apply);
@@ -428,7 +432,7 @@ export function runCatalog(
       tags: stats.tags,
       timing: { startupMs: startupMs(), ...scanner.timing },
       problems: [
-        ...problems,
+        ...problems(),
         ...(active ? tripped() : []).map((r) => t('problemRegexOff', r.listName, r.rule)),
         ...health,
         ...completionProblems(),

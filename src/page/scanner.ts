@@ -128,11 +128,14 @@ function isVeil(node: Node): boolean {
  * removed ones only when needed (each list asked for costs a wrapper in the isolated world).
  */
 function onlyVeils(record: MutationRecord): boolean {
+  // Indexed, not iterated: an iterator and its result objects per record cost more than the check.
   const added = record.addedNodes;
-  for (const node of added) if (!isVeil(node)) return false;
+  const count = added.length;
+  for (let i = 0; i < count; i++) if (!isVeil(added[i] as Node)) return false;
   const removed = record.removedNodes;
-  if (added.length + removed.length === 0) return false;
-  for (const node of removed) if (!isVeil(node)) return false;
+  const gone = removed.length;
+  if (count + gone === 0) return false;
+  for (let i = 0; i < gone; i++) if (!isVeil(removed[i] as Node)) return false;
   return true;
 }
 
@@ -461,7 +464,9 @@ export class Scanner {
         if (owner) touched.add(owner);
       }
       if (huge) continue;
-      for (const node of record.addedNodes) {
+      const added = record.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        const node = added[i] as Node;
         if (node.nodeType !== 1) continue;
         const el = node as HTMLElement;
         if (el.matches(selector)) touched.add(el);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cut, fold, foldTag, MAX_FOLD_INPUT } from './normalize';
+import { cut, fold, foldKeepingEdges, foldTag, MAX_FOLD_INPUT } from './normalize';
 
 describe('fold', () => {
   it.each([
@@ -39,6 +39,19 @@ describe('fold', () => {
       { numRuns: 3000 },
     );
   }, 30_000); // three thousand Unicode strings: seconds on a busy machine
+});
+
+describe('fold: plain ASCII', () => {
+  it('folds as the full Unicode path does (an invisible character sends a text down that path)', () => {
+    const ascii = fc.string({ unit: fc.constantFrom(...'aZ09 _-.,:;!?()[]*/\\\'"~^`|#@&\t\n\r') });
+    fc.assert(
+      fc.property(ascii, (text) => {
+        expect(fold(text)).toBe(fold(`${text}\u200b`));
+        expect(foldKeepingEdges(text)).toBe(foldKeepingEdges(`\u200b${text}`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('fold: invisible characters', () => {

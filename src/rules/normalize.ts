@@ -101,8 +101,16 @@ export function isPunctuationTag(text: string): boolean {
   return true;
 }
 
+/**
+ * Printable ASCII with tabs and line breaks: NFKC leaves it as it is, and it holds no ignorable, mark
+ * or kana, so folding its characters is lower case alone. Most tags of most sites are this: their first
+ * sight on a page (cold code, every tag new) skips four Unicode passes.
+ */
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+
 /** Everything fold does but trim the punctuation around the text and read `_` `-` `.` as spaces. */
 function foldCharacters(input: string): string {
+  if (PLAIN_ASCII.test(input)) return input.toLowerCase();
   let out = withoutIgnorables(input).normalize('NFKC').toLowerCase();
   const decomposed = out.normalize('NFD');
   if (HAS_MARK.test(decomposed)) out = decomposed.replace(LATIN_DIACRITICS, '$1').normalize('NFC');

@@ -173,7 +173,9 @@ function escapeSpan(s: string, i: number): number {
 // ─── Character classes, compared on representatives ─────────────────────────────────────────────────────
 
 /** ASCII, Latin-1, and characters that case folding or the classes treat specially, plus other scripts. */
-const BASE_SAMPLE: string = (() => {
+let baseSample: string | undefined;
+function baseSampleOnce(): string {
+  if (baseSample !== undefined) return baseSample;
   let out = '';
   for (let c = 0; c < 0x100; c++) out += String.fromCodePoint(c);
   const more = [
@@ -185,16 +187,24 @@ const BASE_SAMPLE: string = (() => {
     0x20000, 0xe000, 0xfffd,
   ];
   for (const c of more) out += String.fromCodePoint(c);
+  baseSample = out;
   return out;
-})();
+}
 
-/** With a Unicode property in the expression: a spread over every plane with letters. */
-const WIDE_SAMPLE: string = (() => {
+/**
+ * With a Unicode property in the expression: a spread over every plane with letters. Both samples are
+ * made at their first use, not when the module loads: a content script that only reads the check's
+ * verdicts never builds them.
+ */
+let wideSample: string | undefined;
+function wideSampleOnce(): string {
+  if (wideSample !== undefined) return wideSample;
   let out = '';
   for (let c = 0x100; c < 0x10000; c += 61) if (c < 0xd800 || c > 0xdfff) out += String.fromCodePoint(c);
   for (let c = 0x10000; c < 0x32000; c += 509) out += String.fromCodePoint(c);
+  wideSample = out;
   return out;
-})();
+}
 
 const ESCAPED_CODE = /\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4}))/gu;
 
@@ -436,8 +446,8 @@ function analyseNode(
   const sawProperty = built.leaves.some((l) => /\\[pP]/u.test(l.atom));
 
   // Representatives, and each leaf's set of them.
-  const reps = new Set<string>(BASE_SAMPLE);
-  if (sawProperty) for (const ch of WIDE_SAMPLE) reps.add(ch);
+  const reps = new Set<string>(baseSampleOnce());
+  if (sawProperty) for (const ch of wideSampleOnce()) reps.add(ch);
   for (const leaf of built.leaves) for (const ch of namedCharacters(leaf.atom)) reps.add(ch);
   const repList = [...reps];
   const words = Math.ceil((repList.length + 1) / 32);
