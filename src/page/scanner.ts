@@ -127,9 +127,8 @@ function isVeil(node: Node): boolean {
  * thousands while a page streams in: the added nodes first (a page's own node settles it at once), the
  * removed ones only when needed (each list asked for costs a wrapper in the isolated world).
  */
-function onlyVeils(record: MutationRecord): boolean {
+function onlyVeils(record: MutationRecord, added: NodeList): boolean {
   // Indexed, not iterated: an iterator and its result objects per record cost more than the check.
-  const added = record.addedNodes;
   const count = added.length;
   for (let i = 0; i < count; i++) if (!isVeil(added[i] as Node)) return false;
   const removed = record.removedNodes;
@@ -452,23 +451,31 @@ export class Scanner {
         touched.add(entry);
     }
     let lastTarget: Node | null = null;
+    /**
+     * Elements this batch added. A record inside one of them needs no look-up of its entry: the record
+     * that added it looked up the entry around it, and the entries in it are found by selector below
+     * (as the page parses, every record's target is the node an earlier record added: this halves the
+     * DOM calls a streamed page costs).
+     */
+    const fresh = huge ? null : new Set<Node>();
     for (const record of records) {
+      const added = record.type === 'childList' ? record.addedNodes : null;
       // Our own veils going in or out (every veiled entry of a pass) change no entry's facts.
-      if (record.type === 'childList' && onlyVeils(record)) continue;
+      if (added !== null && onlyVeils(record, added)) continue;
       // Content changed inside an entry (streamed HTML, a card re-rendered in place) changes its facts.
-      if (record.target !== lastTarget) {
-        lastTarget = record.target;
-        const target =
-          record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+      const recordTarget = record.target;
+      if (recordTarget !== lastTarget && !fresh?.has(recordTarget)) {
+        lastTarget = recordTarget;
+        const target = recordTarget.nodeType === 1 ? (recordTarget as Element) : recordTarget.parentElement;
         const owner = target?.closest<HTMLElement>(selector);
         if (owner) touched.add(owner);
       }
-      if (huge) continue;
-      const added = record.addedNodes;
+      if (fresh === null || added === null) continue;
       for (let i = 0; i < added.length; i++) {
         const node = added[i] as Node;
         if (node.nodeType !== 1) continue;
         const el = node as HTMLElement;
+        fresh.add(el);
         if (el.matches(selector)) touched.add(el);
         else if (el.firstElementChild)
           for (const inner of el.querySelectorAll<HTMLElement>(selector)) touched.add(inner);
