@@ -344,7 +344,9 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
 
   /** Per distinct folded tag, the atoms it matches: exact look-ups plus every glob and regex, once. */
   const tagResults = new Map<string, readonly number[]>();
-  const seesWritten = patterns.some((p) => p.regex || p.edges);
+  const hasRegex = patterns.some((p) => p.regex);
+  const hasEdges = patterns.some((p) => p.edges);
+  const seesWritten = hasRegex || hasEdges;
   const atomsForTag = (
     folded: FoldedTag,
     dictionaryName: string | undefined,
@@ -381,25 +383,28 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
     if (regexes) {
       const ns = folded.namespace ?? MISC_NAMESPACE;
       for (const text of dictionaryName === undefined ? [writtenName] : [writtenName, dictionaryName]) {
-        const written = writtenForm(text);
-        const kept = foldKeepingEdges(text);
-        const writtenOpen = opens(
-          folded.namespace === undefined ? written : `${folded.namespace}:${written}`,
-        );
-        const keptOpen = opens(kept);
+        // Expressions run case-insensitively: a written form that differs from a folded name only in
+        // case ("Netorare") was answered by that name already; so was a kept-edges form equal to one.
+        const written = hasRegex ? writtenForm(text) : '';
+        const writtenNew = hasRegex && !names.has(written.toLowerCase());
+        const kept = hasEdges ? foldKeepingEdges(text) : '';
+        const keptNew = hasEdges && !names.has(kept);
+        if (!writtenNew && !keptNew) continue;
+        const writtenOpen =
+          writtenNew && opens(folded.namespace === undefined ? written : `${folded.namespace}:${written}`);
+        const keptOpen = keptNew && opens(kept);
         for (const p of writtenOpen || keptOpen ? patterns : ungated) {
           if (found.has(p.id)) continue;
-          if (p.literal !== undefined && !(p.regex ? writtenOpen : keptOpen)) continue;
-          // Expressions run case-insensitively: a written form that differs from a folded name only in
-          // case ("Netorare") was answered by that name already.
-          if (p.regex && !names.has(written.toLowerCase())) {
+          if (p.regex) {
+            if (!writtenNew || (p.literal !== undefined && !writtenOpen)) continue;
             if (
               p.test(written) ||
               (folded.namespace !== undefined && p.test(`${folded.namespace}:${written}`))
             )
               found.add(p.id);
-          } else if (p.edges && !names.has(kept) && (p.namespace === undefined || p.namespace === ns)) {
-            if (p.test(kept)) found.add(p.id);
+          } else if (p.edges) {
+            if (!keptNew || (p.literal !== undefined && !keptOpen)) continue;
+            if ((p.namespace === undefined || p.namespace === ns) && p.test(kept)) found.add(p.id);
           }
         }
       }

@@ -106,7 +106,7 @@ export function isPunctuationTag(text: string): boolean {
  * or kana, so folding its characters is lower case alone. Most tags of most sites are this: their first
  * sight on a page (cold code, every tag new) skips four Unicode passes.
  */
-const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+export const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
 
 /** Everything fold does but trim the punctuation around the text and read `_` `-` `.` as spaces. */
 function foldCharacters(input: string): string {

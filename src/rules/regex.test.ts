@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile } from './compile';
-import { unicodeBoundaries } from './regex';
+import { unicodeBoundaries, writtenForm } from './regex';
 import { boundaryProperty } from './regex-properties';
 
 const W = '[\\p{L}\\p{N}_]';
@@ -24,6 +24,16 @@ describe('unicodeBoundaries', () => {
     fc.assert(boundaryProperty(stats), { numRuns: 2000 }); // npm run fuzz: 100,000
     expect(stats.compared).toBeGreaterThan(500);
   }, 30_000); // each run compiles two Unicode expressions: seconds on a busy machine
+});
+
+describe('writtenForm', () => {
+  it('reads plain ASCII as the full Unicode path does (an invisible character sends a text down that path)', () => {
+    const ascii = fc.string({ unit: fc.constantFrom(...'aZ09 _-.,:;!?()\t\n\r'), maxLength: 400 });
+    fc.assert(
+      fc.property(ascii, (text) => expect(writtenForm(text)).toBe(writtenForm(`\u200b${text}`))),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('regular expressions see the tag as written and as folded', () => {

@@ -1,5 +1,5 @@
 import { englishRuleMessage, type RuleMessage, type RuleMessageCode } from './messages';
-import { cut, MAX_FOLD_INPUT, withoutIgnorables } from './normalize';
+import { cut, MAX_FOLD_INPUT, PLAIN_ASCII, withoutIgnorables } from './normalize';
 import { analyseRegex, type Complexity, obviouslyLinear } from './redos';
 
 /** Longest regular expression a rule may hold. */
@@ -243,5 +243,7 @@ export function compileRegex(written: string, flags: string): RegexResult {
  * "Post-Canon" (docs/rules.md).
  */
 export function writtenForm(text: string): string {
+  // Printable ASCII is its own NFKC and holds no invisible character (as fold's plain path, normalize.ts).
+  if (PLAIN_ASCII.test(text)) return cut(text, MAX_FOLD_INPUT).trim().slice(0, MAX_REGEX_INPUT);
   return withoutIgnorables(cut(text, MAX_FOLD_INPUT)).normalize('NFKC').trim().slice(0, MAX_REGEX_INPUT);
 }
