@@ -30,7 +30,9 @@ describe('writtenForm', () => {
   it('reads plain ASCII as the full Unicode path does (an invisible character sends a text down that path)', () => {
     const ascii = fc.string({ unit: fc.constantFrom(...'aZ09 _-.,:;!?()\t\n\r'), maxLength: 400 });
     fc.assert(
-      fc.property(ascii, (text) => expect(writtenForm(text)).toBe(writtenForm(`\u200b${text}`))),
+      fc.property(ascii, (text) => {
+        expect(writtenForm(text)).toBe(writtenForm(`\u200b${text}`));
+      }),
       { numRuns: 2000 },
     );
   });
