@@ -103,10 +103,9 @@ export default defineBackground(() => {
           ...(admitted.request.listId ? { onlyId: admitted.request.listId } : {}),
         });
       case 'tab':
-        if (admitted.request.type === 'tagveil:picker-save') {
-          void openPickedSite(admitted.url, admitted.request, admitted.tabId);
-          return Promise.resolve(true);
-        }
+        // Answered once the settings page is open: the picker closes only then (else it says so).
+        if (admitted.request.type === 'tagveil:picker-save')
+          return openPickedSite(admitted.url, admitted.request, admitted.tabId).then(() => true);
         if (admitted.request.type === 'tagveil:hide-entry')
           return hideEntryFor(admitted.request, admitted.url).then((outcome) => {
             if (outcome.ok) return outcome;

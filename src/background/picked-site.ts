@@ -21,6 +21,7 @@ function isPickedTab(value: unknown): value is PickedTab {
  * click, which is what lets the page ask the browser for the site (permissions.request needs a user
  * gesture on an extension page). The site is the address of the tab the picker ran in, never the message's.
  * The tab is remembered (session storage: the background may sleep meanwhile) to be reloaded once added.
+ * Rejects when there is nothing to open (the selectors or the address do not read) or the tab cannot be.
  */
 export async function openPickedSite(
   pageUrl: string | undefined,
@@ -28,7 +29,8 @@ export async function openPickedSite(
   tabId?: number,
 ): Promise<void> {
   const query = pickedSiteQuery(pageUrl, picked);
-  if (!query) return;
+  // Refused, not dropped: the picker keeps the selectors and tells the user.
+  if (!query) throw new Error('The picked selectors or the page address do not read');
   if (tabId !== undefined) {
     const remembered: PickedTab = { tabId, origin: new URL(pageUrl as string).origin };
     await browser.storage.session.set({ [PICKED_TAB]: remembered });

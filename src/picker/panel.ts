@@ -105,6 +105,9 @@ function Review({ store }: { store: PickerStore }) {
       },
     }),
     h('p', { class: 'muted' }, t('picker_saveHelp')),
+    store.saveFailed.value
+      ? h('p', { id: 'save-failed', class: 'problem', role: 'alert' }, t('picker_saveFailed'))
+      : null,
     h(
       'div',
       { class: 'row' },

@@ -26,6 +26,8 @@ export class PickerStore {
   readonly entrySelector = signal('');
   readonly tagSelector = signal('');
   readonly saving = signal(false);
+  /** Save did not reach Tagveil's settings: said in the panel, which stays open with the selectors. */
+  readonly saveFailed = signal(false);
   /** Bumped when the page changes its own content (the picker's MutationObserver): what is found is counted again. */
   readonly pageVersion = signal(0);
   /** Why a selector cannot be used (for the entry and the tags), or null. */
@@ -163,12 +165,17 @@ export class PickerStore {
   async save(): Promise<void> {
     if (!this.canSave.value) return;
     this.saving.value = true;
+    this.saveFailed.value = false;
     try {
       await this.deps.save({
         entrySelector: this.entrySelector.value.trim(),
         tagSelector: this.tagSelector.value.trim(),
       });
       this.deps.close();
+    } catch {
+      // The settings page did not open (the background refused the selectors or could not open a tab):
+      // the panel stays, with what the user picked, and says so.
+      this.saveFailed.value = true;
     } finally {
       this.saving.value = false;
     }
