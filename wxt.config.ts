@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { noEvalInZod, noInnerHtmlInPreact } from './scripts/vite-no-eval';
+import { allMatchPatterns } from './src/sites/registry';
 
 /** Firefox: the add-on id and the oldest version with every API used here. */
 const GECKO = {
@@ -54,6 +55,17 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     ...(TEST_GRANTED.length > 0 ? { host_permissions: TEST_GRANTED } : {}),
     action: { default_title: '__MSG_extName__' },
+    // The page UI (veils, a work page's warning, the refill bar), imported by the built-in sites' content
+    // scripts when a page first needs it (src/page/ui-loader.ts): reachable from those sites only, and in
+    // Chromium only at the session's random address, so no page can probe for Tagveil by it.
+    // (Firefox: part of each script instead, src/page/ui-loader.ts.)
+    ...(browser === 'firefox'
+      ? {}
+      : {
+          web_accessible_resources: [
+            { resources: ['page-ui.js'], matches: allMatchPatterns(), use_dynamic_url: true },
+          ],
+        }),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: GECKO, gecko_android: GECKO_ANDROID } }
       : {}),

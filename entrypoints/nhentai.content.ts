@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { markStarted } from '@/src/page/clock';
 import { saveLearned } from '@/src/page/local-cache';
 import { CONTEXT_OPTIONS, runCatalog } from '@/src/page/runtime';
+import { builtInPageUi } from '@/src/page/ui-loader';
 import { nhentaiTagIds } from '@/src/sites/dictionaries/nhentai-tag-ids';
 import { NhentaiNameLookup } from '@/src/sites/lookups/nhentai-names';
 import { nhentai } from '@/src/sites/nhentai';
@@ -21,22 +22,26 @@ export default defineContentScript({
     markStarted();
     const dictionary = nhentai.dictionary ?? new Map<string, string>();
     learnInto(dictionary, nhentaiTagIds());
-    runCatalog(ctx, {
-      ...nhentai,
-      dictionary,
-      // Artists, groups, parodies and characters a rule names: looked up on the site, opt-in (completeTags).
-      createTagSource: (deps) =>
-        new NhentaiNameLookup({
-          ...deps,
-          dictionary,
-          save: (pairs) => void saveLearned(nhentai.id, pairs).catch(() => undefined),
-          fetchPage: async (url, signal) => {
-            // Same origin as the page; its cookies let the site answer as it answers the user.
-            const response = await fetch(url, { signal, credentials: 'same-origin' });
-            return { status: response.status, html: response.status === 200 ? await response.text() : '' };
-          },
-          parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
-        }),
-    });
+    runCatalog(
+      ctx,
+      {
+        ...nhentai,
+        dictionary,
+        // Artists, groups, parodies and characters a rule names: looked up on the site, opt-in (completeTags).
+        createTagSource: (deps) =>
+          new NhentaiNameLookup({
+            ...deps,
+            dictionary,
+            save: (pairs) => void saveLearned(nhentai.id, pairs).catch(() => undefined),
+            fetchPage: async (url, signal) => {
+              // Same origin as the page; its cookies let the site answer as it answers the user.
+              const response = await fetch(url, { signal, credentials: 'same-origin' });
+              return { status: response.status, html: response.status === 200 ? await response.text() : '' };
+            },
+            parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
+          }),
+      },
+      { ui: builtInPageUi },
+    );
   },
 });

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { customAdapter } from '../sites/custom';
 import { loadSettingsForPage } from './page-settings';
 import { addStyle, guardContext, HOLD_PAGE_CSS, runCatalog, SETTINGS_TIMEOUT_MS } from './runtime';
+import { PAGE_UI } from './ui';
 
 /**
  * The content script on a site the user added. Its selectors live in the settings, which take a moment
@@ -17,7 +18,7 @@ export function runCustomSite(ctx: ContentScriptContext, doc: Document = documen
   loaded.then(({ settings }) => {
     const site = settings.customSites.find((s) => s.origin === doc.location.origin);
     // The catalog runtime starts from the same read.
-    if (site && !ctx.isInvalid) runCatalog(ctx, customAdapter(site), {}, doc, loaded);
+    if (site && !ctx.isInvalid) runCatalog(ctx, customAdapter(site), { ui: PAGE_UI }, doc, loaded);
     release();
   }, release);
 }

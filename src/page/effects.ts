@@ -1,7 +1,9 @@
 import { entryKind } from '../rules/entry-rules';
-import { reasonLabel, type Verdict } from '../rules/types';
+import type { Verdict } from '../rules/types';
 import { t } from '../ui/i18n';
-import { ANCHOR_ATTR, AUDIT_ATTR, MARK_ATTR, MARK_VALUE, SHOWN_ATTR, VEIL_TAG } from './styles';
+import { clearMarks, setMarks } from './marks';
+import { reasonText } from './reason';
+import { ANCHOR_ATTR, VEIL_TAG } from './styles';
 
 interface Veil {
   host: HTMLElement;
@@ -19,6 +21,8 @@ interface Veil {
  * so the reason line is drawn by CSS from an attribute (DRAWN_TEXT), which neither can reach. Screen
  * readers read it (drawn text is in the accessibility tree), and the buttons carry it in aria-label.
  */
+export { reasonText };
+
 const veils = new WeakMap<Element, Veil>();
 
 /** The attribute whose value a veil's stylesheet draws as the element's text. */
@@ -163,20 +167,6 @@ export function pageScheme(doc: Document): Scheme {
 /** Veils by their host element, for the scheme's one late change. */
 const hosts = new WeakMap<Element, Veil>();
 
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
-/** "Netorare, Cheating — list NTR & cheating" */
-export function reasonText(verdict: Verdict): string {
-  // An entry hidden by its id: its note (the title it was hidden with) or "hidden by you", not its bare id.
-  const tags = unique(
-    verdict.reasons.map((r) => (r.byId && !r.note ? t('veilReasonById') : reasonLabel(r))),
-  ).join(', ');
-  const lists = unique(verdict.reasons.map((r) => r.listName));
-  return t(lists.length > 1 ? 'veilReasonLists' : 'veilReasonList', tags, lists.join(', '));
-}
-
 function veilFor(entry: HTMLElement, anchor: Element): Veil {
   let veil = veils.get(entry);
   if (!veil) {
@@ -316,25 +306,13 @@ function render(
  * value, or an empty `data-tagveil-audit` in audit mode) and, except for an unrevealed hide, the reason line.
  */
 export function applyVerdict(entry: HTMLElement, verdict: Verdict, options: PaintOptions): void {
-  const action = verdict.action;
-  if (action === null) {
-    clearVerdict(entry);
-    return;
-  }
-  const [markAttr, otherAttr] = options.audit ? [AUDIT_ATTR, MARK_ATTR] : [MARK_ATTR, AUDIT_ATTR];
-  const value = options.audit ? '' : MARK_VALUE[action];
-  entry.removeAttribute(otherAttr);
-  if (entry.getAttribute(markAttr) !== value) entry.setAttribute(markAttr, value);
-  if (options.shown && !options.audit) entry.setAttribute(SHOWN_ATTR, '');
-  else entry.removeAttribute(SHOWN_ATTR);
-  if (action === 'hide' && !options.shown && !options.audit) removeVeil(entry, 'after');
+  if (verdict.action === null) clearVerdict(entry);
+  else if (setMarks(entry, verdict, options) === 'no-veil') removeVeil(entry, 'after');
   else render(entry, verdict, options);
 }
 
 export function clearVerdict(entry: Element): void {
-  entry.removeAttribute(MARK_ATTR);
-  entry.removeAttribute(AUDIT_ATTR);
-  entry.removeAttribute(SHOWN_ATTR);
+  clearMarks(entry);
   removeVeil(entry, 'inside');
 }
 

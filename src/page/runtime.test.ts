@@ -14,6 +14,7 @@ import { INTERSTITIAL_TAG } from './interstitial';
 import { CONTEXT_OPTIONS, runCatalog } from './runtime';
 import { EFFECTS_CSS, HELD_ATTR, MARK_ATTR, MARK_VALUE, SEEN_ATTR } from './styles';
 import { MAX_TIMER_MS } from './timer';
+import { PAGE_UI } from './ui';
 
 function page(...freeforms: string[][]): HTMLOListElement {
   const ol = document.createElement('ol');
@@ -79,12 +80,12 @@ describe('runCatalog lifetime', () => {
   it('a second copy of the same version (a double injection) is turned away; the first keeps working', async () => {
     const ol = page(['Netorare'], ['Fluff']);
     const first = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
-    runCatalog(first, ao3);
+    runCatalog(first, ao3, { ui: PAGE_UI });
     await settled();
     const second = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
-    runCatalog(second, ao3);
+    runCatalog(second, ao3, { ui: PAGE_UI });
     // Started again in the same context: refused too.
-    runCatalog(first, ao3);
+    runCatalog(first, ao3, { ui: PAGE_UI });
     await settled();
     expect(first.isInvalid).toBe(false);
     expect(effectStyles()).toHaveLength(1);
@@ -98,14 +99,14 @@ describe('runCatalog lifetime', () => {
   it('an update (the old copy’s extension context gone) hands the page to the new copy', async () => {
     const ol = page(['Netorare'], ['Fluff']);
     const old = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
-    runCatalog(old, ao3);
+    runCatalog(old, ao3, { ui: PAGE_UI });
     await settled();
     // The old copy's runtime is gone when the new copy starts and announces itself.
     fakeBrowser.runtime.id = undefined as unknown as string;
     const next = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
     expect(old.isInvalid).toBe(true);
     fakeBrowser.runtime.id = 'test-extension-id';
-    runCatalog(next, ao3);
+    runCatalog(next, ao3, { ui: PAGE_UI });
     await settled();
     expect(effectStyles()).toHaveLength(1);
     expect(ol.children[0]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
@@ -117,7 +118,7 @@ describe('runCatalog lifetime', () => {
     // A page's guess at a guard (the attribute an older version used) changes nothing.
     document.documentElement.setAttribute('data-tagveil-running', '');
     const ctx = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
-    runCatalog(ctx, ao3);
+    runCatalog(ctx, ao3, { ui: PAGE_UI });
     await settled();
     expect(ol.children[0]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
     // WXT's own event, as a page can fire it (the name is the extension's id and the script's name).
@@ -146,7 +147,7 @@ describe('runCatalog lifetime', () => {
   it('when its context ends, every mark, style and listener goes with it', async () => {
     const ol = page(['Netorare'], ['Fluff']);
     const ctx = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
-    runCatalog(ctx, ao3);
+    runCatalog(ctx, ao3, { ui: PAGE_UI });
     await settled();
     expect(ol.querySelectorAll(`[${SEEN_ATTR}]`)).toHaveLength(2);
     ctx.notifyInvalidated();
@@ -154,7 +155,7 @@ describe('runCatalog lifetime', () => {
     expect(ol.querySelectorAll(`[${SEEN_ATTR}], [${MARK_ATTR}]`)).toHaveLength(0);
     // A new instance can start afterwards (an extension update).
     const next = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
-    runCatalog(next, ao3);
+    runCatalog(next, ao3, { ui: PAGE_UI });
     await settled();
     expect(ol.children[0]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
     next.notifyInvalidated();
@@ -163,7 +164,7 @@ describe('runCatalog lifetime', () => {
   it('re-judges the page when settings change, without reload', async () => {
     const ol = page(['Netorare'], ['Fluff']);
     const ctx = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
-    runCatalog(ctx, ao3);
+    runCatalog(ctx, ao3, { ui: PAGE_UI });
     await settled();
     const settings = defaultSettings();
     settings.lists[0]?.patterns.push('fluff');
@@ -184,7 +185,7 @@ describe('runCatalog lifetime', () => {
       },
     };
     const ctx = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
-    runCatalog(ctx, counting);
+    runCatalog(ctx, counting, { ui: PAGE_UI });
     await settled();
     const settings = defaultSettings();
     settings.lists[0]?.patterns.push('netorare');
@@ -249,7 +250,7 @@ describe('runCatalog under faults', () => {
     const first = new Promise<PageSettings>((resolve) => {
       resolveFirst = resolve;
     });
-    runCatalog(ctx, ao3, {}, document, first);
+    runCatalog(ctx, ao3, { ui: PAGE_UI }, document, first);
     // Entries are held back (unpainted) while no settings are in.
     expect([...ol.children].every((el) => el.hasAttribute(HELD_ATTR))).toBe(true);
     await saveSettings(blocking('fluff'));
@@ -273,7 +274,7 @@ describe('runCatalog under faults', () => {
     }) as typeof setTimeout);
     await saveSettings(set(blocking('netorare'), Date.now() + 40 * DAY_MS));
     const ol = page(['Netorare'], ['Fluff']);
-    runCatalog(ctx, ao3);
+    runCatalog(ctx, ao3, { ui: PAGE_UI });
     await new Promise((resolve) => real(resolve, 100));
     expect(marks(ol)).toEqual([null, null]);
     expect(delays.filter((ms) => ms > MAX_TIMER_MS)).toEqual([]);
@@ -290,7 +291,7 @@ describe('runCatalog under faults', () => {
         return ao3.read(entry, needs);
       },
     };
-    runCatalog(ctx, odd);
+    runCatalog(ctx, odd, { ui: PAGE_UI });
     await settled();
     expect(marks(ol)).toEqual([MARK_VALUE.hide, null, MARK_VALUE.hide]);
     expect(ol.querySelectorAll(`[${HELD_ATTR}]`)).toHaveLength(0);
@@ -309,7 +310,7 @@ describe('runCatalog under faults', () => {
       detail: { read: ao3.detail?.read ?? (() => null), isDetailPage: () => true },
     };
     const warning = () => document.querySelectorAll(INTERSTITIAL_TAG).length;
-    runCatalog(ctx, work);
+    runCatalog(ctx, work, { ui: PAGE_UI });
     await settled();
     expect(warning()).toBe(1);
     await saveSettings(blocking('fluff'));
@@ -336,7 +337,7 @@ describe('runCatalog under faults', () => {
       entrySelector,
       tagSelector: 'a.tag',
     });
-    runCatalog(ctx, site);
+    runCatalog(ctx, site, { ui: PAGE_UI });
     await settled();
     expect(marks(ol)).toEqual([MARK_VALUE.hide, null]);
     const css = [...document.querySelectorAll('style')].map((s) => s.textContent).join('\n');

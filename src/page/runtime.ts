@@ -10,19 +10,20 @@ import { learnInto, type SiteAdapter } from '../sites/types';
 import { messageText, ruleErrorText, t } from '../ui/i18n';
 import { startupMs } from './clock';
 import { countMatches } from './count-matches';
-import { reasonText } from './effects';
 import { factsSources, lookupSource } from './facts';
 import type { pageDataSource } from './facts-page';
-import { showInterstitial } from './interstitial';
 import { Keeper, type Kept } from './keeper';
 import { listEntries } from './list-entries';
 import { completedTagsCache, loadLearned, saveLearned } from './local-cache';
 import { loadSettingsForPage, watchSettingsForPage } from './page-settings';
-import { Refill, type RefillMode } from './refill';
+import { type LoadPageUi, Painter } from './paint';
+import { reasonText } from './reason';
+import { REFILL_HIDDEN_SHARE, type Refill, type RefillMode } from './refill';
 import { pageRequest } from './requests';
 import { Scanner } from './scanner';
 import { EFFECTS_CSS } from './styles';
 import { atTime, clampDelay } from './timer';
+import type { PageUi } from './ui';
 
 /** If settings have not loaded by then, entries are released unfiltered: never hide a whole site by accident. */
 export const SETTINGS_TIMEOUT_MS = 1_500;
@@ -95,6 +96,11 @@ type PageAnswer = PageState | CountMatchesAnswer | EntryAtMenuAnswer | PageEntri
 export interface CatalogOptions {
   /** The page's own data as a facts source (facts-page.ts): pixiv's, hitomi.la's and MangaDex's scripts pass it. */
   pageData?: typeof pageDataSource;
+  /**
+   * The page UI (veils, a detail page's warning, the refill bar): in the script (added sites), or loaded
+   * the first time the page needs it (built-in sites: ui-loader.ts).
+   */
+  ui: PageUi | LoadPageUi;
 }
 
 /**
@@ -104,7 +110,7 @@ export interface CatalogOptions {
 export function runCatalog(
   ctx: ContentScriptContext,
   adapter: SiteAdapter,
-  options: CatalogOptions = {},
+  options: CatalogOptions,
   doc: Document = document,
   settings: Promise<PageSettings> = loadSettingsForPage(),
 ): void {
@@ -117,7 +123,8 @@ export function runCatalog(
   let effects: Kept | null = keeper.style(EFFECTS_CSS);
   // Entries are held back (unpainted) from the start until judged: the scanner marks them as it finds
   // them (Scanner.hold), so no selector is ever written into a stylesheet.
-  const scanner = new Scanner(doc, adapter, null);
+  const painter = new Painter(options.ui);
+  const scanner = new Scanner(doc, adapter, null, painter);
   scanner.start();
   // A work's or gallery's own page is kept covered until it is judged as a whole (no flash of its cover).
   let detail = adapter.detail?.isDetailPage(new URL(doc.location.href)) ? adapter.detail : undefined;
@@ -132,7 +139,8 @@ export function runCatalog(
     releasePage();
   };
 
-  const refill = new Refill(ctx, doc, adapter, () => scanner.tally());
+  /** The refill bar, once the page needed it (the page UI brings it). */
+  let refill: Refill | null = null;
   // Opt-in completion of what list rows show (E-Hentai's own API); inert until settings.completeTags.
   const tagSource =
     adapter.createTagSource?.({
@@ -150,7 +158,16 @@ export function runCatalog(
   const pageData = options.pageData?.(ctx, doc, adapter, scanner, () => judgeDetail()) ?? null;
   let refillMode: RefillMode = 'off';
   const checkRefill = () => {
-    if (active && doc.readyState !== 'loading') refill.check(refillMode);
+    if (!active || doc.readyState === 'loading') return;
+    if (refill) refill.check(refillMode);
+    else if (wouldRefill(refillMode, adapter, scanner.tally()))
+      painter.ready().then(
+        (ui) => {
+          refill ??= new ui.Refill(ctx, doc, adapter, () => scanner.tally());
+          if (active) refill.check(refillMode);
+        },
+        () => {},
+      );
   };
   let active = false;
   let audit = false;
@@ -201,9 +218,17 @@ export function runCatalog(
     }
     const reason = reasonText(verdict);
     if (detailShown || warning?.reason === reason) return;
+    const ui = painter.loaded;
+    if (!ui) {
+      // The page stays covered until the warning can be drawn, then is judged again (its verdict may
+      // have changed meanwhile); if the page UI cannot load, the page is shown and the popup says why.
+      holdPage ??= keeper.style(HOLD_PAGE_CSS);
+      painter.ready().then(judgeDetail, releasePage);
+      return;
+    }
     removeWarning();
     const kept = keeper.element(() =>
-      showInterstitial(doc, verdict, {
+      ui.showInterstitial(doc, verdict, {
         onBack: () => history.back(),
         onShow: () => {
           detailShown = true;
@@ -293,7 +318,7 @@ export function runCatalog(
       // Off for this site: nothing of Tagveil's stays in the page (docs/privacy.md).
       effects?.release();
       effects = null;
-      refill.remove();
+      refill?.remove();
       judgeDetail();
       problems = settingsProblems;
       return;
@@ -411,6 +436,7 @@ export function runCatalog(
     const lines =
       faults.entries > 0 ? [t('problemEntries', adapter.name, faults.entries, faults.message)] : [];
     if (detailFault) lines.push(t('problemEntries', adapter.name, 1, detailFault));
+    if (painter.failure) lines.push(t('problemPageUi', painter.failure));
     return lines;
   };
 
@@ -479,7 +505,21 @@ export function runCatalog(
     unwatch();
     cancelWake?.();
     scanner.stop();
-    refill.remove();
+    refill?.remove();
     keeper.stop();
   });
+}
+
+/** Whether the refill bar would act now (refill.ts's check, before its code is loaded). */
+function wouldRefill(
+  mode: RefillMode,
+  adapter: SiteAdapter,
+  counts: { entries: number; hidden: number },
+): boolean {
+  return (
+    mode !== 'off' &&
+    adapter.nextPage !== undefined &&
+    counts.entries > 0 &&
+    counts.hidden / counts.entries >= REFILL_HIDDEN_SHARE
+  );
 }

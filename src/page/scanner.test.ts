@@ -3,8 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compile } from '../rules/compile';
 import type { FactNeeds } from '../rules/types';
 import { ao3 } from '../sites/ao3';
+import { Painter } from './paint';
 import { HUGE_MUTATION_BATCH, Scanner } from './scanner';
 import { MARK_ATTR, MARK_VALUE, SEEN_ATTR, SHOWN_ATTR, VEIL_TAG } from './styles';
+import { PAGE_UI } from './ui';
+
+/** Marks and veils, the page UI in hand (a built-in site's script loads it when first needed). */
+const withVeils = () => new Painter(PAGE_UI);
 
 function blurb(id: string, ...freeforms: string[]): HTMLLIElement {
   const li = document.createElement('li');
@@ -52,7 +57,7 @@ describe('Scanner', () => {
     const ol = document.createElement('ol');
     ol.append(blurb('1', 'Netorare'), blurb('2', 'Fluff'));
     document.body.append(ol);
-    scanner = new Scanner(document, ao3, lists('hide', 'netorare'));
+    scanner = new Scanner(document, ao3, lists('hide', 'netorare'), withVeils());
     scanner.start();
     const [a, b] = ol.children;
     expect(a?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
@@ -64,7 +69,7 @@ describe('Scanner', () => {
   it('judges entries added later, and puts a veil with the reason on blurred ones', async () => {
     const ol = document.createElement('ol');
     document.body.append(ol);
-    scanner = new Scanner(document, ao3, lists('blur', 'netorare'));
+    scanner = new Scanner(document, ao3, lists('blur', 'netorare'), withVeils());
     scanner.start();
     ol.append(blurb('3', 'Fluff', 'netorare'));
     await mutationsDelivered();
@@ -88,7 +93,7 @@ describe('Scanner', () => {
     const card = blurb('4', 'Fluff');
     ol.append(card);
     document.body.append(ol);
-    scanner = new Scanner(document, ao3, lists('hide', 'netorare'));
+    scanner = new Scanner(document, ao3, lists('hide', 'netorare'), withVeils());
     scanner.start();
     expect(card.hasAttribute(MARK_ATTR)).toBe(false);
     const a = card.querySelector('a.tag');
@@ -103,7 +108,7 @@ describe('Scanner', () => {
     const ol = document.createElement('ol');
     ol.append(blurb('30', 'Netorare'), blurb('31', 'Netorare'), blurb('32', 'Fluff'));
     document.body.append(ol);
-    scanner = new Scanner(document, ao3, lists('blur', 'netorare'));
+    scanner = new Scanner(document, ao3, lists('blur', 'netorare'), withVeils());
     scanner.start();
     const made: string[] = [];
     const create = document.createElement.bind(document);
@@ -140,7 +145,7 @@ describe('Scanner', () => {
         return ao3.read(entry, needs);
       },
     };
-    scanner = new Scanner(document, spy, lists('hide', 'netorare'));
+    scanner = new Scanner(document, spy, lists('hide', 'netorare'), withVeils());
     scanner.start();
     read.length = 0;
     scanner.refresh(['work_41', 'work_43']);
@@ -151,7 +156,7 @@ describe('Scanner', () => {
     const ol = document.createElement('ol');
     ol.append(blurb('5', 'Netorare'), blurb('6', 'Gore'));
     document.body.append(ol);
-    scanner = new Scanner(document, ao3, lists('hide', 'netorare'));
+    scanner = new Scanner(document, ao3, lists('hide', 'netorare'), withVeils());
     scanner.start();
     scanner.setJudge(lists('label', 'gore'));
     const [a, b] = ol.children;
@@ -174,7 +179,7 @@ describe('Scanner, page runtime', () => {
     const ol = document.createElement('ol');
     ol.append(blurb('1', 'Netorare'), blurb('2', 'Fluff'));
     document.body.append(ol);
-    scanner = new Scanner(document, ao3, lists('hide', 'netorare'));
+    scanner = new Scanner(document, ao3, lists('hide', 'netorare'), withVeils());
     scanner.start();
     scanner.setJudge(lists('hide', 'netorare'), { audit: true });
     const [a] = ol.children;
@@ -191,7 +196,7 @@ describe('Scanner, page runtime', () => {
     const ol = document.createElement('ol');
     ol.append(blurb('1', 'Netorare'), blurb('2', 'Gore'), blurb('3', 'Fluff'));
     document.body.append(ol);
-    scanner = new Scanner(document, ao3, lists('hide', 'netorare', 'gore'));
+    scanner = new Scanner(document, ao3, lists('hide', 'netorare', 'gore'), withVeils());
     scanner.start();
     expect(scanner.showAll()).toBe(2);
     const shown = [...ol.children].map((el) => el.hasAttribute('data-tagveil-shown'));
@@ -203,7 +208,7 @@ describe('Scanner, page runtime', () => {
     const ol = document.createElement('ol');
     ol.append(blurb('1', 'Fluff', 'Angst'), blurb('2', 'Fluff'), blurb('3', 'Fluff', 'Angst', 'Gore'));
     document.body.append(ol);
-    scanner = new Scanner(document, ao3, lists('hide', 'nothing'));
+    scanner = new Scanner(document, ao3, lists('hide', 'nothing'), withVeils());
     scanner.start();
     expect(scanner.stats().tags).toEqual([
       { tag: 'freeform:Fluff', entries: 3 },
@@ -217,7 +222,7 @@ describe('Scanner, page runtime', () => {
     for (let i = 0; i < 40; i++)
       ol.append(blurb(String(i), ...Array.from({ length: 20 }, (_, j) => `Tag ${i}-${j}`)));
     document.body.append(ol);
-    scanner = new Scanner(document, ao3, lists('hide', 'nothing'));
+    scanner = new Scanner(document, ao3, lists('hide', 'nothing'), withVeils());
     scanner.start();
     expect(scanner.stats().tags).toHaveLength(800);
   });
@@ -234,7 +239,7 @@ describe('Scanner, page runtime', () => {
         return ao3.read(entry, needs);
       },
     };
-    scanner = new Scanner(document, counting, lists('blur', 'netorare'));
+    scanner = new Scanner(document, counting, lists('blur', 'netorare'), withVeils());
     scanner.start();
     expect(ol.querySelectorAll(VEIL_TAG).length).toBe(5);
     expect(reads).toBe(5);
@@ -260,7 +265,7 @@ describe('Scanner, page runtime', () => {
         return ao3.read(entry, needs);
       },
     };
-    scanner = new Scanner(document, counting, lists('hide', 'netorare'));
+    scanner = new Scanner(document, counting, lists('hide', 'netorare'), withVeils());
     scanner.start();
     tagReads = 0;
     const first = scanner.stats();
@@ -293,7 +298,7 @@ describe('Scanner, page runtime', () => {
     const card = blurb('9', 'Fluff');
     ol.append(card);
     document.body.append(ol);
-    scanner = new Scanner(document, ao3, lists('hide', 'netorare'));
+    scanner = new Scanner(document, ao3, lists('hide', 'netorare'), withVeils());
     scanner.start();
     const text = card.querySelector('a.tag')?.firstChild;
     if (text) text.nodeValue = 'Netorare';
@@ -304,7 +309,7 @@ describe('Scanner, page runtime', () => {
   it(`rescans once instead of walking a batch of more than ${HUGE_MUTATION_BATCH} mutations`, async () => {
     const ol = document.createElement('ol');
     document.body.append(ol);
-    scanner = new Scanner(document, ao3, lists('blur', 'netorare'));
+    scanner = new Scanner(document, ao3, lists('blur', 'netorare'), withVeils());
     scanner.start();
     for (let i = 0; i < HUGE_MUTATION_BATCH + 10; i++)
       ol.append(blurb(String(i), i % 100 === 0 ? 'Netorare' : 'Fluff'));
@@ -327,7 +332,7 @@ describe('Scanner, page runtime', () => {
       },
     };
     const tagsOnly = compile([{ id: 'l', name: 'L', enabled: true, action: 'hide', patterns: ['netorare'] }]);
-    scanner = new Scanner(document, spy, tagsOnly.judge);
+    scanner = new Scanner(document, spy, tagsOnly.judge, withVeils());
     scanner.setJudge(tagsOnly.judge, { needs: tagsOnly.needs });
     scanner.start();
     expect(asked.at(-1)).toEqual({ title: false, creators: false });
@@ -365,7 +370,7 @@ describe('Scanner, page runtime', () => {
       const far = blurb('21', 'Netorare');
       ol.append(near, far);
       document.body.append(ol);
-      scanner = new Scanner(document, ao3, lists('blur', 'netorare'));
+      scanner = new Scanner(document, ao3, lists('blur', 'netorare'), withVeils());
       scanner.setJudge(lists('blur', 'netorare'), { hideAgainOffscreen: true });
       scanner.start();
       expect(scanner.showAll()).toBe(2);

@@ -11,9 +11,10 @@ import {
   type Verdict,
 } from '../rules/types';
 import { readEntry, type SiteAdapter } from '../sites/types';
-import { applyVerdict, clearVerdict } from './effects';
 import type { FactsSources } from './facts';
 import { FactsPool } from './intern';
+import { clearMarks, setMarks } from './marks';
+import type { Painter } from './paint';
 import { HELD_ATTR, SEEN_ATTR, VEIL_TAG } from './styles';
 
 /**
@@ -138,6 +139,12 @@ function onlyVeils(record: MutationRecord, added: NodeList): boolean {
   return true;
 }
 
+/** Marks without veils: a scanner given no painter (one that only judges, in tests). */
+const MARKS_ONLY: Pick<Painter, 'apply' | 'clear'> = {
+  apply: (entry, verdict, options) => void setMarks(entry, verdict, options),
+  clear: (entry) => clearMarks(entry),
+};
+
 /** What the observer watches: structure, text edited in place, and the attributes adapters read tags from. */
 const OBSERVE: MutationObserverInit = {
   childList: true,
@@ -207,6 +214,8 @@ export class Scanner {
     private readonly doc: Document,
     private readonly adapter: SiteAdapter,
     judge: ((facts: EntryFacts) => Verdict) | null,
+    /** Draws verdicts (marks at once, veils by the page UI); without one, marks only (tests of judging). */
+    private readonly painter: Pick<Painter, 'apply' | 'clear'> = MARKS_ONLY,
   ) {
     this.judge = judge;
   }
@@ -231,7 +240,7 @@ export class Scanner {
     for (const entry of this.held) entry.removeAttribute(HELD_ATTR);
     this.held.clear();
     for (const entry of this.entries()) {
-      clearVerdict(entry);
+      this.painter.clear(entry);
       entry.removeAttribute(SEEN_ATTR);
       this.states.delete(entry);
     }
@@ -618,7 +627,7 @@ export class Scanner {
     this.unfinished.delete(entry);
     this.unhold(entry);
     try {
-      clearVerdict(entry);
+      this.painter.clear(entry);
     } catch {
       // Nothing of ours to undo on it.
     }
@@ -638,7 +647,7 @@ export class Scanner {
     this.waiting.set(id, entry);
     if (this.states.has(entry)) {
       this.states.delete(entry);
-      clearVerdict(entry);
+      this.painter.clear(entry);
       entry.removeAttribute(SEEN_ATTR);
     }
     this.hold(entry);
@@ -688,7 +697,7 @@ export class Scanner {
       else this.shownWatcher?.unobserve(entry);
     };
     const hideOne = this.onHideOne;
-    applyVerdict(entry, state.verdict, {
+    this.painter.apply(entry, state.verdict, {
       shown: state.shown,
       audit: this.audit,
       onToggle: toggle,

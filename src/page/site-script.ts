@@ -4,19 +4,21 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { SiteAdapter } from '../sites/types';
 import { markStarted } from './clock';
 import { type CatalogOptions, CONTEXT_OPTIONS, runCatalog } from './runtime';
+import { builtInPageUi } from './ui-loader';
 
 /**
  * A built-in site's own content script (entrypoints/<site>.content.ts): that site's adapter and nothing
- * of the others', on the site's pages from document_start.
+ * of the others', on the site's pages from document_start; the page UI is loaded when needed.
  */
-export function siteScript(adapter: SiteAdapter, options?: CatalogOptions) {
+export function siteScript(adapter: SiteAdapter, options: Omit<CatalogOptions, 'ui'> = {}) {
   return defineContentScript({
     matches: adapter.matches,
     runAt: 'document_start',
     ...CONTEXT_OPTIONS,
     main(ctx) {
       markStarted();
-      runCatalog(ctx, adapter, options);
+      // The veils and the rest of the page UI come when a page first needs them (paint.ts).
+      runCatalog(ctx, adapter, { ...options, ui: builtInPageUi });
     },
   });
 }

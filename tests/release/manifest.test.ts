@@ -47,7 +47,21 @@ describe.each(BUILDS)('the %s manifest asks for least privilege', (build) => {
     const csp = JSON.stringify(m.content_security_policy ?? '');
     expect(csp).not.toMatch(/unsafe-eval|https?:/u);
     expect(m.externally_connectable).toBeUndefined();
-    expect(m.web_accessible_resources).toBeUndefined();
+  });
+
+  it('exposes only the page UI, only to the built-in sites, and only at a per-session address (Chromium)', () => {
+    // Chromium's content scripts import it when a page first needs a veil (src/page/ui-loader.ts);
+    // Firefox's carry it.
+    if (build === 'firefox-mv3') {
+      expect(m.web_accessible_resources).toBeUndefined();
+      return;
+    }
+    expect(m.web_accessible_resources).toEqual([
+      { resources: ['page-ui.js'], matches: allMatchPatterns(), use_dynamic_url: true },
+    ]);
+    const ui = readFileSync(join(ROOT, '.output', build, 'page-ui.js'), 'utf8');
+    // It holds code only: no setting, list or message of the user's (those stay in storage).
+    expect(ui).not.toMatch(/storage\.(local|sync)|settings-snapshot/u);
   });
 });
 
