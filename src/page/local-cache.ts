@@ -14,20 +14,46 @@ async function read(key: string): Promise<unknown> {
   return (await browser.storage.local.get(key))[key];
 }
 
-export async function loadLearned(siteId: string): Promise<Record<string, string>> {
-  const value = await read(learnedKey(siteId));
-  if (typeof value !== 'object' || value === null) return {};
-  return Object.fromEntries(
-    Object.entries(value).filter((pair): pair is [string, string] => typeof pair[1] === 'string'),
+/**
+ * Learned spellings as stored, oldest first: a list of [spelling, name] pairs. (An object, as earlier
+ * versions stored them, cannot keep that order: its keys that are numbers — nhentai's tag ids — always
+ * come in numeric order, so the cap dropped the lowest ids, not the oldest. Such an object still reads.)
+ */
+function learnedPairs(value: unknown): [string, string][] {
+  const pairs = Array.isArray(value)
+    ? value
+    : typeof value === 'object' && value !== null
+      ? Object.entries(value)
+      : [];
+  return pairs.filter(
+    (pair): pair is [string, string] =>
+      Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string',
   );
 }
 
-/** Merges newly learned spellings into the stored ones; the oldest go first past the cap. */
-export async function saveLearned(siteId: string, pairs: Record<string, string>): Promise<void> {
-  const merged = Object.entries({ ...(await loadLearned(siteId)), ...pairs });
-  await browser.storage.local.set({
-    [learnedKey(siteId)]: Object.fromEntries(merged.slice(-MAX_LEARNED_SPELLINGS)),
-  });
+export async function loadLearned(siteId: string): Promise<Record<string, string>> {
+  return Object.fromEntries(learnedPairs(await read(learnedKey(siteId))));
+}
+
+/** Each site's saves, one after another: two overlapping read-modify-writes would lose one's spellings. */
+const saving = new Map<string, Promise<void>>();
+
+/**
+ * Adds newly learned spellings to the stored ones, after them (one learned again moves to the end);
+ * past the cap the oldest go first.
+ */
+export function saveLearned(siteId: string, pairs: Record<string, string>): Promise<void> {
+  const previous = saving.get(siteId) ?? Promise.resolve();
+  const next = previous
+    .catch(() => undefined)
+    .then(async () => {
+      const fresh = new Set(Object.keys(pairs));
+      const kept = learnedPairs(await read(learnedKey(siteId))).filter(([spelling]) => !fresh.has(spelling));
+      const merged = [...kept, ...Object.entries(pairs)];
+      await browser.storage.local.set({ [learnedKey(siteId)]: merged.slice(-MAX_LEARNED_SPELLINGS) });
+    });
+  saving.set(siteId, next);
+  return next;
 }
 
 export function completedTagsCache(siteId: string) {

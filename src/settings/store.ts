@@ -673,26 +673,7 @@ export function createSettingsStore(areas: StoreAreas) {
 export type SettingsStore = ReturnType<typeof createSettingsStore>;
 
 /** Learned site spellings (nhentai tag ids → names) are a cache: local to this browser, never synced. */
-export const MAX_LEARNED_SPELLINGS = 20_000;
-
-function learnedItem(siteId: string) {
-  return storage.defineItem<Record<string, string>>(`local:learned-tags:${siteId}`, { fallback: {} });
-}
-
-export async function loadLearned(siteId: string): Promise<Record<string, string>> {
-  const value: unknown = await learnedItem(siteId).getValue();
-  if (typeof value !== 'object' || value === null) return {};
-  return Object.fromEntries(
-    Object.entries(value).filter((pair): pair is [string, string] => typeof pair[1] === 'string'),
-  );
-}
-
-/** Merges newly learned spellings into the stored ones; the oldest go first past the cap. */
-export async function saveLearned(siteId: string, pairs: Record<string, string>): Promise<void> {
-  const merged = { ...(await loadLearned(siteId)), ...pairs };
-  const entries = Object.entries(merged);
-  await learnedItem(siteId).setValue(Object.fromEntries(entries.slice(-MAX_LEARNED_SPELLINGS)));
-}
+export { loadLearned } from '../page/local-cache';
 
 /** Tags completed from a site's own look-up (E-Hentai's API), with when they were fetched: a local cache. */
 function completedItem(siteId: string) {

@@ -91,7 +91,11 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real nhentai listing', () => {
     const learned = await browser.worker.evaluate(
       async () => (await chrome.storage.local.get('learned-tags:nhentai'))['learned-tags:nhentai'],
     );
-    expect(learned).toMatchObject({ '6004': 'odawara hakone', 'ns:6004': 'artist' });
+    // Stored as [spelling, name] pairs, oldest first (src/page/local-cache.ts).
+    expect(Object.fromEntries(learned as [string, string][])).toMatchObject({
+      '6004': 'odawara hakone',
+      'ns:6004': 'artist',
+    });
     await page.close();
   });
   /** Each gallery's mark, and what it should be by its ids: the listing's own data-tags is the oracle. */
