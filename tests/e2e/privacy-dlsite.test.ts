@@ -1,7 +1,13 @@
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
-import { type ExtensionBrowser, launchWithExtension, servePages, storeSettings } from './harness';
+import {
+  type ExtensionBrowser,
+  isExtensionFile,
+  launchWithExtension,
+  servePages,
+  storeSettings,
+} from './harness';
 
 const SEARCH = 'https://www.dlsite.com/maniax/fsr/=/keyword_creater/%22x%22/per_page/100/show_type/3';
 const WORK = 'https://www.dlsite.com/maniax/work/=/product_id/RJ01393393.html';
@@ -56,12 +62,12 @@ describe.skipIf(!HAVE_REAL_PAGES)('privacy on DLsite: Tagveil makes no request o
       await page.waitForSelector('[data-tagveil-seen], tagveil-interstitial', { state: 'attached' });
     }
     await page.waitForTimeout(1_500);
-    const own = `chrome-extension://${browser.extensionId}/`;
+    const own = (url: string) => isExtensionFile(url, browser.extensionId);
     expect(requests.filter((r) => r.url.startsWith('https://www.dlsite.com/')).length).toBeGreaterThanOrEqual(
       3,
     );
-    expect(requests.filter((r) => r.byExtension && !r.url.startsWith(own))).toEqual([]);
-    expect(workerRequests.filter((url) => !url.startsWith(own))).toEqual([]);
+    expect(requests.filter((r) => r.byExtension && !own(r.url))).toEqual([]);
+    expect(workerRequests.filter((url) => !own(url))).toEqual([]);
     await page.close();
   });
 });

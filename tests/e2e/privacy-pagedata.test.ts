@@ -1,7 +1,7 @@
 import type { Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
-import { type ExtensionBrowser, launchWithExtension, storeSettings } from './harness';
+import { type ExtensionBrowser, isExtensionFile, launchWithExtension, storeSettings } from './harness';
 import { MARK_VALUE } from './marks';
 
 /**
@@ -206,9 +206,13 @@ describe.skipIf(!HAVE_REAL_PAGES)('privacy on the sites read from their own data
       // Requests: the page itself, the answers its own script fetched (each once), the subresources its
       // saved markup names; nothing else, from the page or the extension's worker.
       const html = spec.html();
-      const own = `chrome-extension://${browser.extensionId}/`;
       const foreign = requests.filter(({ url }) => {
-        if (url.startsWith(own) || url.startsWith('data:') || url === spec.url || spec.fetches.includes(url))
+        if (
+          isExtensionFile(url, browser.extensionId) ||
+          url.startsWith('data:') ||
+          url === spec.url ||
+          spec.fetches.includes(url)
+        )
           return false;
         if (expected(spec).includes(url)) return false;
         const parsed = new URL(url);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
 import {
   type ExtensionBrowser,
+  isExtensionFile,
   launchWithExtension,
   openPopup,
   servePages,
@@ -81,12 +82,10 @@ describe.skipIf(!HAVE_REAL_PAGES)('privacy: the extension makes no request of it
     await options.getByRole('button', { name: 'Import', exact: true }).click();
     await page.waitForTimeout(500);
 
-    const own = `chrome-extension://${browser.extensionId}/`;
     const html = Object.values(pages).join('\n');
     const foreign = requests.filter(({ url }) => {
-      if (url.startsWith(own) || url.startsWith('data:') || pages[url] !== undefined) return false;
-      // The page UI, read from the extension's own files at the session's dynamic address (ui-loader.ts).
-      if (/^chrome-extension:\/\/[0-9a-f-]{36}\/page-ui\.js$/u.test(url)) return false;
+      if (isExtensionFile(url, browser.extensionId) || url.startsWith('data:') || pages[url] !== undefined)
+        return false;
       // The page's own subresources: same origin as a served page, or named in its markup.
       const parsed = new URL(url);
       if (Object.keys(pages).some((p) => new URL(p).origin === parsed.origin)) return false;
