@@ -82,7 +82,7 @@ export function idHash(id: string): number {
 
 /**
  * Whether `judge` reads an entry's id (rules of `entry:` lines do, for every entry), asked of an entry
- * with no tags. Only spares a re-judge the reading of ids: one asked for anyway is read then (wantId).
+ * with no tags. Only spares a re-judge the reading of ids: one asked for anyway is read then (readId).
  */
 function readsIds(judge: (facts: EntryFacts) => Verdict): boolean {
   let read = false;
@@ -658,7 +658,6 @@ export class Scanner {
     if (this.held.size > 0) this.unhold(entry);
   }
 
-  /** Kept facts of an entry whose id is not kept: read when a rule asks for it (the first `entry:` rule). */
   /** An entry's id asked for by a rule while judging from kept facts: read once, kept from then on. */
   private readonly readId = (entry: HTMLElement, state: EntryState): string => {
     this.idsWanted = true;
