@@ -4,7 +4,7 @@ import { compile } from '../rules/compile';
 import type { FactNeeds } from '../rules/types';
 import { ao3 } from '../sites/ao3';
 import { Painter } from './paint';
-import { HUGE_MUTATION_BATCH, Scanner } from './scanner';
+import { HUGE_MUTATION_BATCH, idHash, packMark, Scanner } from './scanner';
 import { MARK_ATTR, MARK_VALUE, SEEN_ATTR, SHOWN_ATTR, VEIL_TAG } from './styles';
 import { PAGE_UI } from './ui';
 
@@ -398,5 +398,116 @@ describe('Scanner, page runtime', () => {
     } finally {
       globalThis.IntersectionObserver = original;
     }
+  });
+});
+
+describe('Scanner, what it keeps per entry', () => {
+  let scanner: Scanner | null = null;
+  afterEach(() => {
+    scanner?.stop();
+    document.body.replaceChildren();
+  });
+
+  function counting(): { adapter: typeof ao3; reads: () => number } {
+    let reads = 0;
+    const adapter = {
+      ...ao3,
+      read: (entry: Element, needs?: FactNeeds) => {
+        reads++;
+        return ao3.read(entry, needs);
+      },
+    };
+    return { adapter, reads: () => reads };
+  }
+
+  it('packs the generation and two flags into one small integer, exact past 32 bits', () => {
+    expect(packMark(0, false, false)).toBe(0);
+    expect(packMark(5, true, false)).toBe(22);
+    expect(packMark(5, false, true)).toBe(21);
+    expect(Number.isSafeInteger(packMark(2 ** 40, true, true))).toBe(true);
+    expect(packMark(2 ** 40, true, true) % 4).toBe(3);
+  });
+
+  it('hashes an id to a 30-bit integer', () => {
+    for (const id of ['', 'work_1', 'work_2', 'ｗｏｒｋ', 'x'.repeat(500)]) {
+      const h = idHash(id);
+      expect(Number.isInteger(h) && h >= 0 && h < 2 ** 30).toBe(true);
+      expect(idHash(id)).toBe(h);
+    }
+    expect(idHash('work_1')).not.toBe(idHash('work_2'));
+  });
+
+  it('entries judged alike share one verdict object', () => {
+    const ol = document.createElement('ol');
+    ol.append(blurb('1', 'Netorare'), blurb('2', 'Netorare'), blurb('3', 'Fluff'), blurb('4', 'Fluff'));
+    document.body.append(ol);
+    scanner = new Scanner(document, ao3, lists('blur', 'netorare'), withVeils());
+    scanner.start();
+    const [a, b, c, d] = [...ol.children].map((el) => scanner?.verdictOf(el));
+    expect(a?.action).toBe('blur');
+    expect(a).toBe(b);
+    expect(c?.action).toBe(null);
+    expect(c).toBe(d);
+  });
+
+  it('a card recycled for another work with the same tags loses its reveal; the same work keeps it', async () => {
+    const ol = document.createElement('ol');
+    const card = blurb('50', 'Netorare');
+    ol.append(card);
+    document.body.append(ol);
+    scanner = new Scanner(document, ao3, lists('blur', 'netorare'), withVeils());
+    scanner.start();
+    expect(scanner.showAll()).toBe(1);
+    // Drawn again as it was: still shown.
+    card.replaceChildren(...blurb('50', 'Netorare').childNodes);
+    await mutationsDelivered();
+    expect(card.hasAttribute(SHOWN_ATTR)).toBe(true);
+    // Another work's card with the same tags: not revealed.
+    card.id = 'work_51';
+    card.replaceChildren(...blurb('51', 'Netorare').childNodes);
+    await mutationsDelivered();
+    expect(card.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.blur);
+    expect(card.hasAttribute(SHOWN_ATTR)).toBe(false);
+  });
+
+  it('reads the ids once when rules start matching entries by id, and keeps them from then on', () => {
+    const ol = document.createElement('ol');
+    ol.append(blurb('60', 'Fluff'), blurb('61', 'Fluff'), blurb('62', 'Fluff'));
+    document.body.append(ol);
+    const { adapter, reads } = counting();
+    scanner = new Scanner(document, adapter, lists('hide', 'netorare'));
+    scanner.start();
+    expect(reads()).toBe(3);
+    // Kept as hashes: late facts still find their entries.
+    scanner.refresh(['work_61']);
+    expect(reads()).toBe(4);
+    scanner.setJudge(lists('hide', 'netorare', 'entry:ao3/61'));
+    expect(ol.children[1]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
+    expect(ol.children[0]?.hasAttribute(MARK_ATTR)).toBe(false);
+    expect(scanner.verdictOf(ol.children[1] as Element)?.reasons[0]?.text).toBe('work_61');
+    const afterIds = reads();
+    expect(afterIds).toBe(4 + 3); // each id read once, when the rule asked
+    scanner.setJudge(lists('hide', 'netorare', 'entry:ao3/62'));
+    expect(reads()).toBe(afterIds);
+    expect(ol.children[2]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
+    expect(ol.children[1]?.hasAttribute(MARK_ATTR)).toBe(false);
+    // Kept as text: late facts find their entries by it.
+    scanner.refresh(['work_60']);
+    expect(reads()).toBe(afterIds + 1);
+  });
+
+  it('with rules that match entries by id from the start, a change of rules reads nothing', () => {
+    const ol = document.createElement('ol');
+    ol.append(blurb('70', 'Fluff'), blurb('71', 'Fluff'));
+    document.body.append(ol);
+    const { adapter, reads } = counting();
+    scanner = new Scanner(document, adapter, null);
+    scanner.setJudge(lists('hide', 'entry:ao3/70'));
+    scanner.start();
+    expect(reads()).toBe(2);
+    scanner.setJudge(lists('hide', 'entry:ao3/71'));
+    expect(reads()).toBe(2);
+    expect(ol.children[1]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
+    expect(ol.children[0]?.hasAttribute(MARK_ATTR)).toBe(false);
   });
 });

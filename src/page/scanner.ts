@@ -4,6 +4,7 @@ import {
   ALL_FACTS,
   type EntryFacts,
   type FactNeeds,
+  NO_VERDICT,
   type Reason,
   reasonLabel,
   TAGS_ONLY,
@@ -28,23 +29,94 @@ export const HUGE_MUTATION_BATCH = 1_000;
  */
 export const MAX_TAGS_SEEN = 5_000;
 
+/** An entry's title and creators, kept only when a rule reads them (else the one NO_EXTRA). */
+interface ExtraFacts {
+  readonly title: string;
+  readonly creators: readonly string[];
+}
+
+/**
+ * What is kept for every judged entry: on a 10,000-entry page each field costs 40 kB of JS heap (issue
+ * #20), so it is seven, small numbers where it can be.
+ */
 interface EntryState {
-  /** The entry's facts, interned (intern.ts): its id, its tags as a run of `pool`, title and creators. */
-  id: string;
+  /**
+   * The entry's id, once a rule has asked for ids (an `entry:` rule); until then only its idHash, which
+   * tells a recycled card from the same one (with its tags) and finds the entries late page data names.
+   */
+  id: string | number;
+  /** Its tags, interned (intern.ts): a run of `pool`. */
   pool: FactsPool;
   at: number;
   length: number;
-  title: string;
-  creators: readonly string[];
-  /** The facts epoch they were read in: an older one is read again before judging. */
-  epoch: number;
-  /** The rules' generation this verdict was made under; when the rules change, a reveal is kept if the
-   * entry is still acted on. */
-  generation: number;
+  extra: ExtraFacts;
   verdict: Verdict;
-  shown: boolean;
-  /** Painted in audit mode. */
-  audit: boolean;
+  /** packMark(): the rules' generation the verdict was made under, shown, painted in audit mode. */
+  mark: number;
+}
+
+const NO_CREATORS: readonly string[] = Object.freeze([]);
+const NO_EXTRA: ExtraFacts = Object.freeze({ title: '', creators: NO_CREATORS });
+
+const SHOWN_BIT = 2;
+const AUDIT_BIT = 1;
+/** The generation and two flags in one number (a small integer, unboxed, below 2^28 generations). */
+export function packMark(generation: number, shown: boolean, audit: boolean): number {
+  return generation * 4 + (shown ? SHOWN_BIT : 0) + (audit ? AUDIT_BIT : 0);
+}
+const generationOf = (mark: number): number => Math.floor(mark / 4);
+const shownOf = (mark: number): boolean => (mark & SHOWN_BIT) !== 0;
+const auditOf = (mark: number): boolean => (mark & AUDIT_BIT) !== 0;
+const withShown = (mark: number, shown: boolean): number =>
+  packMark(generationOf(mark), shown, auditOf(mark));
+
+/**
+ * A 30-bit FNV-1a hash of an entry's id: a small integer kept instead of the id's string. Two ids that
+ * hash alike are at worst read again (refresh), or taken for the same entry only when their tags,
+ * title and creators are the same too.
+ */
+export function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 2) & 0x3fffffff;
+}
+
+/**
+ * Whether `judge` reads an entry's id (rules of `entry:` lines do, for every entry), asked of an entry
+ * with no tags. Only spares a re-judge the reading of ids: one asked for anyway is read then (readId).
+ */
+function readsIds(judge: (facts: EntryFacts) => Verdict): boolean {
+  let read = false;
+  judge({
+    get id(): string {
+      read = true;
+      return '';
+    },
+    tags: [],
+    title: '',
+    creators: [],
+  });
+  return read;
+}
+
+/** Kept facts of an entry whose id is not kept: the id is read if a rule asks for it (an `entry:` rule). */
+class FactsWithoutId implements EntryFacts {
+  constructor(
+    readonly tags: Tag[],
+    readonly title: string,
+    readonly creators: string[],
+    private readonly entry: HTMLElement,
+    private readonly state: EntryState,
+    private readonly read: (entry: HTMLElement, state: EntryState) => string,
+  ) {}
+
+  get id(): string {
+    return this.read(this.entry, this.state);
+  }
+}
+
+function sameId(kept: string | number, id: string): boolean {
+  return typeof kept === 'string' ? kept === id : kept === idHash(id);
 }
 
 export interface ScanStats {
@@ -84,7 +156,8 @@ export interface ScanOptions {
   hideAgainOffscreen?: boolean;
 }
 
-const NO_CREATORS: readonly string[] = Object.freeze([]);
+/** Recent verdicts kept to be shared: entries judged alike (most acted-on ones) hold one object. */
+const SHARED_VERDICTS = 8;
 
 function sameTexts(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -186,10 +259,16 @@ export class Scanner {
   /** Bumped when the rules change: a state from an older generation is judged again. */
   private generation = 0;
   /**
-   * Bumped when what reading an entry gives may have changed with nothing in the page changing (facts
-   * sources added or removed, the rules asking for more facts): a state of an older epoch is read again.
+   * Set when what reading an entry gives may have changed with nothing in the page changing (facts
+   * sources added or removed, the rules asking for more facts): the next pass reads every entry again.
+   * An entry off the page meanwhile is read again anyway when it comes back (the observer reports it).
    */
-  private factsEpoch = 0;
+  private factsStale = false;
+  /** A rule asked for an entry's id (an `entry:` rule): ids are kept from then on (EntryState.id). */
+  private idsWanted = false;
+  /** The last verdicts given, shared by entries judged alike (SHARED_VERDICTS). */
+  private readonly recentVerdicts: Verdict[] = [];
+  private recentAt = 0;
   /** Every judged entry's tags, interned. */
   private pool = new FactsPool();
   /** Bumped when an entry is judged with facts it did not have before (new, or changed in place). */
@@ -253,8 +332,10 @@ export class Scanner {
     this.audit = options.audit ?? false;
     const needs = options.needs ?? ALL_FACTS;
     // Facts kept without a title or creators cannot answer rules that now ask for them.
-    if ((needs.title && !this.needs.title) || (needs.creators && !this.needs.creators)) this.factsEpoch++;
+    if ((needs.title && !this.needs.title) || (needs.creators && !this.needs.creators))
+      this.factsStale = true;
     this.needs = needs;
+    if (!this.idsWanted && readsIds(judge)) this.idsWanted = true;
     this.hideAgainOffscreen = options.hideAgainOffscreen ?? false;
     if (!this.hideAgainOffscreen) this.unwatchShown();
     this.rejudge();
@@ -271,7 +352,7 @@ export class Scanner {
 
   /** Facts beyond what entries' markup says (facts.ts); entries waiting for them stay held back. */
   setFacts(facts: FactsSources | null): void {
-    if (facts !== this.facts) this.factsEpoch++;
+    if (facts !== this.facts) this.factsStale = true;
     this.facts = facts;
     if (!facts) this.settle([...this.waiting.keys()]);
   }
@@ -279,7 +360,9 @@ export class Scanner {
   /** A facts source has more to say about entries already judged (late page data): read these again. */
   refresh(ids: readonly string[]): void {
     if (!this.observer || ids.length === 0) return;
-    const wanted = new Set(ids);
+    // By hash where the id is not kept: an entry whose id only hashes alike is read again for nothing.
+    const wanted = new Set<string | number>(ids);
+    for (const id of ids) wanted.add(idHash(id));
     let found = false;
     for (const entry of this.entries()) {
       const state = this.states.get(entry);
@@ -312,8 +395,8 @@ export class Scanner {
     let shown = 0;
     for (const entry of this.entries()) {
       const state = this.states.get(entry);
-      if (!state?.verdict.action || state.shown) continue;
-      state.shown = true;
+      if (!state?.verdict.action || shownOf(state.mark)) continue;
+      state.mark = withShown(state.mark, true);
       this.paint(entry, state);
       this.watchShown(entry);
       shown++;
@@ -436,6 +519,10 @@ export class Scanner {
   /** Every entry; `reread` false: judged from the facts kept where they are still good. */
   private scanAll(reread = true): void {
     const start = performance.now();
+    if (this.factsStale) {
+      reread = true;
+      this.factsStale = false;
+    }
     if (this.pool.full) {
       this.pool = new FactsPool(); // what the old one held is read again
       this.factsVersion++;
@@ -516,18 +603,20 @@ export class Scanner {
       return;
     }
     const previous = this.states.get(entry);
-    const kept = previous !== undefined && previous.pool === this.pool && previous.epoch === this.factsEpoch;
+    const kept = previous !== undefined && previous.pool === this.pool;
     if (!reread && kept) {
       // A change of rules: judged from the facts kept, nothing read (an entry changed since was read
       // again when the observer reported it).
-      if (previous.generation === this.generation) return;
-      const facts: EntryFacts = {
-        id: previous.id,
-        tags: this.pool.tagsAt(previous.at, previous.length),
-        title: previous.title,
-        creators: previous.creators as string[],
-      };
-      this.settleVerdict(entry, previous, judge(facts), true);
+      if (generationOf(previous.mark) === this.generation) return;
+      const tags = this.pool.tagsAt(previous.at, previous.length);
+      const { title } = previous.extra;
+      const creators = previous.extra.creators as string[];
+      const id = previous.id;
+      const facts: EntryFacts =
+        typeof id === 'string'
+          ? { id, tags, title, creators }
+          : new FactsWithoutId(tags, title, creators, entry, previous, this.readId);
+      this.settleVerdict(entry, previous, this.share(judge(facts)), true);
       return;
     }
     // While the parser streams the page, an entry with nothing after it may still be receiving its tags.
@@ -548,43 +637,40 @@ export class Scanner {
     const same =
       previous !== undefined &&
       previous.pool === pool &&
-      previous.id === facts.id &&
-      previous.title === facts.title &&
-      sameTexts(previous.creators, creators) &&
+      sameId(previous.id, facts.id) &&
+      previous.extra.title === facts.title &&
+      sameTexts(previous.extra.creators, creators) &&
       pool.sameAsScratch(previous.at, previous.length);
     if (!same) this.factsVersion++;
+    const id = this.idsWanted ? facts.id : idHash(facts.id);
     if (previous && same) {
-      previous.epoch = this.factsEpoch;
-      if (previous.generation === this.generation) return;
-      this.settleVerdict(entry, previous, judge(facts), true);
+      previous.id = id;
+      if (generationOf(previous.mark) === this.generation) return;
+      this.settleVerdict(entry, previous, this.share(judge(facts)), true);
       return;
     }
     const at = pool.keepScratch();
-    const verdict = judge(facts);
+    const verdict = this.share(judge(facts));
+    const extra =
+      facts.title === '' && creators === NO_CREATORS ? NO_EXTRA : { title: facts.title, creators };
     if (previous) {
       // Recycled or edited in place: new facts, a new verdict; a reveal does not carry over.
-      previous.id = facts.id;
+      previous.id = id;
       previous.pool = pool;
       previous.at = at;
       previous.length = length;
-      previous.title = facts.title;
-      previous.creators = creators;
-      previous.epoch = this.factsEpoch;
+      previous.extra = extra;
       this.settleVerdict(entry, previous, verdict, false);
       return;
     }
     const state: EntryState = {
-      id: facts.id,
+      id,
       pool,
       at,
       length,
-      title: facts.title,
-      creators,
-      epoch: this.factsEpoch,
-      generation: this.generation,
+      extra,
       verdict,
-      shown: false,
-      audit: this.audit,
+      mark: packMark(this.generation, false, this.audit),
     };
     this.states.set(entry, state);
     // DOM calls are the content script's main cost: an entry that was and stays untouched gets none.
@@ -593,19 +679,38 @@ export class Scanner {
     if (this.held.size > 0) this.unhold(entry);
   }
 
+  /** An entry's id asked for by a rule while judging from kept facts: read once, kept from then on. */
+  private readonly readId = (entry: HTMLElement, state: EntryState): string => {
+    this.idsWanted = true;
+    if (typeof state.id === 'string') return state.id;
+    const id = this.idOf(entry);
+    state.id = id;
+    return id;
+  };
+
+  /** `verdict`, or an equal one given lately (one object held by many entries instead of one each). */
+  private share(verdict: Verdict): Verdict {
+    if (verdict.action === null && verdict.reasons.length === 0) return NO_VERDICT;
+    const recent = this.recentVerdicts;
+    for (const other of recent) if (sameVerdict(other, verdict)) return other;
+    recent[this.recentAt] = verdict;
+    this.recentAt = (this.recentAt + 1) % SHARED_VERDICTS;
+    return verdict;
+  }
+
   /**
    * Gives an entry judged before its new verdict, in the same state object (a veil's Show button holds
    * it): painted only when what it shows changes. `sameFacts`: judged on the facts it had, so a reveal is
    * kept while the entry is still acted on.
    */
   private settleVerdict(entry: HTMLElement, state: EntryState, verdict: Verdict, sameFacts: boolean): void {
-    const shown = sameFacts && verdict.action !== null && state.shown;
+    const shown = sameFacts && verdict.action !== null && shownOf(state.mark);
     const unchanged =
-      sameVerdict(state.verdict, verdict) && shown === state.shown && state.audit === this.audit;
-    state.generation = this.generation;
+      sameVerdict(state.verdict, verdict) &&
+      shown === shownOf(state.mark) &&
+      auditOf(state.mark) === this.audit;
     state.verdict = verdict;
-    state.shown = shown;
-    state.audit = this.audit;
+    state.mark = packMark(this.generation, shown, this.audit);
     if (!unchanged) this.paint(entry, state);
     if (shown) this.watchShown(entry); // still shown under new rules, or the setting was just turned on
     if (this.held.size > 0) this.unhold(entry);
@@ -676,8 +781,8 @@ export class Scanner {
       this.shownOnScreen.delete(entry);
       this.shownWatcher?.unobserve(entry);
       const state = this.states.get(entry);
-      if (!state?.shown) continue;
-      state.shown = false;
+      if (!state || !shownOf(state.mark)) continue;
+      state.mark = withShown(state.mark, false);
       this.paint(entry, state);
     }
   }
@@ -691,14 +796,14 @@ export class Scanner {
     // The veil going in or out is one of the observer's records that onlyVeils() skips.
     const anchor = this.adapter.veilAnchor?.(entry) ?? entry;
     const toggle = () => {
-      state.shown = !state.shown;
+      state.mark = withShown(state.mark, !shownOf(state.mark));
       this.paint(entry, state);
-      if (state.shown) this.watchShown(entry);
+      if (shownOf(state.mark)) this.watchShown(entry);
       else this.shownWatcher?.unobserve(entry);
     };
     const hideOne = this.onHideOne;
     this.painter.apply(entry, state.verdict, {
-      shown: state.shown,
+      shown: shownOf(state.mark),
       audit: this.audit,
       onToggle: toggle,
       anchor,
