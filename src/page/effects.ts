@@ -13,6 +13,8 @@ interface Veil {
   anchor: Element;
   /** The entry's own elements this veil made inert (to give back exactly those, not the page's own). */
   inert: Element[];
+  /** The veil blurs or folds what it covers (cover() ran, release() did not since). */
+  covering: boolean;
 }
 
 /**
@@ -172,7 +174,7 @@ function veilFor(entry: HTMLElement, anchor: Element): Veil {
   if (!veil) {
     const host = entry.ownerDocument.createElement(VEIL_TAG);
     const root = host.attachShadow({ mode: 'closed' });
-    veil = { host, root, adopted: adopt(root, entry.ownerDocument), anchor, inert: [] };
+    veil = { host, root, adopted: adopt(root, entry.ownerDocument), anchor, inert: [], covering: false };
     veils.set(entry, veil);
     hosts.set(host, veil);
   }
@@ -188,10 +190,12 @@ function veilFor(entry: HTMLElement, anchor: Element): Veil {
 
 /**
  * Takes what the veil covers out of the tab order and the accessibility tree: the same elements the
- * stylesheet blurs or folds away (EFFECTS_CSS), each made inert. Writes only: no layout is read.
+ * stylesheet blurs or folds away (EFFECTS_CSS), each made inert. Writes only: no layout is read. Again
+ * on each call: what the page added since is covered too (what it already made inert is left its own).
  */
 function cover(veil: Veil, entry: Element): void {
-  if (veil.inert.length > 0) return;
+  veil.covering = true;
+  if (veil.inert.length > 0) veil.inert = veil.inert.filter((el) => el.isConnected);
   const mark = (parent: Element) => {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
       if (child === veil.host || child === veil.anchor || child.hasAttribute('inert')) continue;
@@ -205,8 +209,19 @@ function cover(veil: Veil, entry: Element): void {
 
 /** Gives back what cover() took. */
 function release(veil: Veil): void {
+  veil.covering = false;
   for (const el of veil.inert) el.removeAttribute('inert');
   veil.inert = [];
+}
+
+/**
+ * Covers what the page put into a blurred or folded entry after its veil was drawn (a summary filled in
+ * late, a card re-rendered in place with the same tags): out of the tab order and the accessibility tree
+ * as the rest of it. Nothing for an entry without a covering veil.
+ */
+export function coverAdded(entry: Element): void {
+  const veil = veils.get(entry);
+  if (veil?.covering) cover(veil, entry);
 }
 
 export interface PaintOptions {

@@ -36,6 +36,12 @@ export class Painter {
     } else this.waiting.delete(entry);
   }
 
+  /** The page changed what is inside an entry: what it added under a veil is covered too (effects.ts). */
+  coverAdded(entry: HTMLElement): void {
+    // Before the page UI is in, no veil is drawn yet: the one drawn then covers all there is.
+    this.ui?.coverAdded(entry);
+  }
+
   clear(entry: HTMLElement): void {
     if (this.ui) this.ui.clearVerdict(entry);
     else {

@@ -88,6 +88,26 @@ describe('Scanner', () => {
     ]);
   });
 
+  it('covers what the page adds inside a blurred entry later: out of the tab order like the rest of it', async () => {
+    const ol = document.createElement('ol');
+    const entry = blurb('9', 'Netorare');
+    ol.append(entry);
+    document.body.append(ol);
+    scanner = new Scanner(document, ao3, lists('blur', 'netorare'), withVeils());
+    scanner.start();
+    expect(entry.querySelector('ul.tags')?.hasAttribute('inert')).toBe(true);
+    // The site fills in the summary afterwards (same tags: the verdict and its veil stay as they were).
+    const summary = document.createElement('blockquote');
+    summary.innerHTML = '<p>Summary with <a href="/spoiler">a link</a></p>';
+    entry.append(summary);
+    await mutationsDelivered();
+    expect(summary.hasAttribute('inert')).toBe(true);
+    // No longer acted on: everything is given back, the late summary too.
+    scanner.setJudge(lists('blur', 'nothing'));
+    expect(summary.hasAttribute('inert')).toBe(false);
+    expect(entry.querySelector('[inert]')).toBeNull();
+  });
+
   it('judges a recycled card again when its tags change', async () => {
     const ol = document.createElement('ol');
     const card = blurb('4', 'Fluff');

@@ -213,9 +213,10 @@ function onlyVeils(record: MutationRecord, added: NodeList): boolean {
 }
 
 /** Marks without veils: a scanner given no painter (one that only judges, in tests). */
-const MARKS_ONLY: Pick<Painter, 'apply' | 'clear'> = {
+const MARKS_ONLY: Pick<Painter, 'apply' | 'clear' | 'coverAdded'> = {
   apply: (entry, verdict, options) => void setMarks(entry, verdict, options),
   clear: (entry) => clearMarks(entry),
+  coverAdded: () => {},
 };
 
 /** What the observer watches: structure, text edited in place, and the attributes adapters read tags from. */
@@ -294,7 +295,7 @@ export class Scanner {
     private readonly adapter: SiteAdapter,
     judge: ((facts: EntryFacts) => Verdict) | null,
     /** Draws verdicts (marks at once, veils by the page UI); without one, marks only (tests of judging). */
-    private readonly painter: Pick<Painter, 'apply' | 'clear'> = MARKS_ONLY,
+    private readonly painter: Pick<Painter, 'apply' | 'clear' | 'coverAdded'> = MARKS_ONLY,
   ) {
     this.judge = judge;
   }
@@ -645,6 +646,8 @@ export class Scanner {
     const id = this.idsWanted ? facts.id : idHash(facts.id);
     if (previous && same) {
       previous.id = id;
+      // The same facts, but the page changed the entry: what it added under a veil is covered too.
+      if (previous.verdict.action !== null) this.painter.coverAdded(entry);
       if (generationOf(previous.mark) === this.generation) return;
       this.settleVerdict(entry, previous, this.share(judge(facts)), true);
       return;

@@ -1,4 +1,4 @@
-import { applyVerdict, clearVerdict } from './effects';
+import { applyVerdict, clearVerdict, coverAdded } from './effects';
 import { showInterstitial } from './interstitial';
 import { Refill } from './refill';
 
@@ -7,7 +7,7 @@ import { Refill } from './refill';
  * warning and the refill bar. Built-in sites load it only when an entry needs a veil or a page a
  * warning or a bar (entrypoints/page-ui.ts, paint.ts); added sites have it in their script.
  */
-export const PAGE_UI = { applyVerdict, clearVerdict, showInterstitial, Refill };
+export const PAGE_UI = { applyVerdict, clearVerdict, coverAdded, showInterstitial, Refill };
 export type PageUi = typeof PAGE_UI;
 
 /** Where page-ui.js leaves PAGE_UI, in the content scripts' own world (never the page's). */
