@@ -324,7 +324,11 @@ export function runCatalog(
       return;
     }
     // Expressions the background's ReDoS check passed, by the snapshot's verdicts (no check in the page).
-    const matcher = compileWith(settings, { site: adapter.id, slow: checkedBy(current.regex) });
+    const matcher = compileWith(settings, {
+      site: adapter.id,
+      slow: checkedBy(current.regex),
+      ...(current.parsed ? { parsed: current.parsed } : {}),
+    });
     verdicts = current.regex;
     tagSource?.configure?.(settings.lists, adapter.id);
     // A snoozed list wakes up by itself: judge the page again then.

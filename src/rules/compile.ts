@@ -3,6 +3,7 @@ import { globMatcher } from './glob';
 import { type ListExceptions, listExceptionsWith } from './list-exceptions';
 import { type FoldedTag, fold, foldKeepingEdges, foldTag, MISC_NAMESPACE } from './normalize';
 import { type Atom, type Mode, parseRuleWith, type RuleError } from './parse';
+import { type ParsedLines, parsedLine } from './parsed-lines';
 import {
   compileRegexWith,
   MAX_REGEX_INPUT,
@@ -39,6 +40,8 @@ export interface CompileContext {
   now?: number;
   /** The clock the regular-expression guard reads, in ms; defaults to performance.now(). */
   clock?: () => number;
+  /** Lines the background parsed (the settings snapshot's): compiled from, not parsed again. */
+  parsed?: ParsedLines;
   /**
    * Try every glob and expression on every tag, without the literal gate: what the gate must agree with
    * (its property test in compile.test.ts). Never set outside tests; only slower.
@@ -274,7 +277,7 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
   ) => {
     texts.forEach((text, line) => {
       if (entryRules.add(text, owner)) return;
-      const parsed = parseRuleWith(text, context.slow);
+      const parsed = parsedLine(context.parsed, text) ?? parseRuleWith(text, context.slow);
       if (!parsed.ok) {
         errors.push({ ...parsed.error, listId: owner.listId, listName: owner.listName, line, text });
         return;

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, compileWith } from './compile';
+import { isParsedLines } from './parsed-lines';
 import { QUADRATIC, SAFE, SLOW } from './redos-corpus';
-import { checkedBy, isSlowVerdicts, regexVerdicts } from './regex-verdicts';
+import { checkedBy, checkLines, isSlowVerdicts, regexVerdicts } from './regex-verdicts';
 import type { EntryFacts, RuleList } from './types';
 
 const list = (patterns: string[], exceptions?: string[]): RuleList => ({
@@ -38,8 +39,17 @@ describe('the ReDoS check’s verdicts (what a page compiles with instead of the
         expect(isSlowVerdicts(verdicts)).toBe(true);
         const full = compile({ lists }, { site: 'ao3' });
         const page = compileWith({ lists }, { site: 'ao3', slow: checkedBy(verdicts) });
+        // And from the lines the background parsed (what the snapshot carries, through storage).
+        const checked = JSON.parse(JSON.stringify(checkLines([...patterns, ...own])));
+        expect(isParsedLines(checked.parsed)).toBe(true);
+        const fromParsed = compileWith(
+          { lists },
+          { site: 'ao3', slow: checkedBy(checked.regex), parsed: checked.parsed },
+        );
         expect(page.errors).toEqual(full.errors);
+        expect(fromParsed.errors).toEqual(full.errors);
         expect(page.ruleCount).toBe(full.ruleCount);
+        expect(fromParsed.ruleCount).toBe(full.ruleCount);
         for (const tag of TAGS) {
           const [namespace, name] = tag.includes(':') ? tag.split(':') : [undefined, tag];
           const entry: EntryFacts = {
@@ -49,10 +59,56 @@ describe('the ReDoS check’s verdicts (what a page compiles with instead of the
             creators: [],
           };
           expect(page.judge(entry)).toEqual(full.judge(entry));
+          expect(fromParsed.judge(entry)).toEqual(full.judge(entry));
         }
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('a page compiles from the lines the background parsed, and parses only those it was not given', () => {
+    const { regex, parsed } = checkLines(['netorare']);
+    // A stored parse says what the line means (here doctored, to show it is the one used).
+    const doctored = {
+      ...parsed,
+      netorare: {
+        ok: true as const,
+        rule: {
+          source: 'netorare',
+          terms: [{ mode: 'all' as const, atom: { kind: 'tag' as const, name: 'fluff' } }],
+        },
+      },
+    };
+    const matcher = compileWith(
+      { lists: [list(['netorare', 'gore'])] },
+      { slow: checkedBy(regex), parsed: doctored },
+    );
+    const judged = (name: string) =>
+      matcher.judge({ id: '1', tags: [{ name }], title: '', creators: [] }).action;
+    expect(judged('fluff')).toBe('hide');
+    expect(judged('netorare')).toBeNull();
+    expect(judged('gore')).toBe('hide'); // not in the stored parses: parsed here
+  });
+
+  it('stored parses that do not read are refused', () => {
+    const { parsed } = checkLines(['netorare', '/^ntr/', 'title:"x"', '"unclosed']);
+    expect(isParsedLines(JSON.parse(JSON.stringify(parsed)))).toBe(true);
+    const rule = (atom: unknown) => ({
+      x: { ok: true, rule: { source: 'x', terms: [{ mode: 'all', atom }] } },
+    });
+    expect(isParsedLines(rule({ kind: 'tag', name: 'x' }))).toBe(true);
+    expect(isParsedLines(rule({ kind: 'explode', name: 'x' }))).toBe(false);
+    expect(isParsedLines(rule({ kind: 'regex', source: 'x' }))).toBe(false);
+    expect(
+      isParsedLines({
+        x: { ok: true, rule: { source: 'x', terms: [{ mode: 'maybe', atom: { kind: 'tag', name: 'x' } }] } },
+      }),
+    ).toBe(false);
+    expect(
+      isParsedLines({ x: { ok: false, error: { code: 'nope', params: [], column: 1, message: '' } } }),
+    ).toBe(false);
+    expect(isParsedLines({ x: { ok: 'yes' } })).toBe(false);
+    expect(isParsedLines([])).toBe(false);
   });
 
   it('an expression no verdict covers never reaches the matcher: it is refused, and said so', () => {

@@ -1,5 +1,6 @@
 import { RULE_MESSAGES } from './messages';
-import { parseRuleWith } from './parse';
+import { type ParseResult, parseRuleWith } from './parse';
+import type { ParsedLines } from './parsed-lines';
 import { type SlowCheck, type SlowVerdict, slowKey, slowVerdict } from './regex';
 
 /**
@@ -12,14 +13,24 @@ export type SlowVerdicts = Record<string, SlowVerdict>;
 
 /** Every regular expression in these rule lines, with the ReDoS check's verdict. */
 export function regexVerdicts(lines: Iterable<string>): SlowVerdicts {
-  const out: SlowVerdicts = {};
+  return checkLines(lines).regex;
+}
+
+/**
+ * Every line parsed, with the full ReDoS check, and that check's verdict on each expression: what the
+ * background writes into the settings snapshot (a page compiles from both, running neither).
+ */
+export function checkLines(lines: Iterable<string>): { regex: SlowVerdicts; parsed: ParsedLines } {
+  const regex: SlowVerdicts = {};
   const recording: SlowCheck = (source, flags) => {
     const key = slowKey(source, flags);
-    if (!Object.hasOwn(out, key)) out[key] = slowVerdict(source, flags);
-    return out[key] ?? null;
+    if (!Object.hasOwn(regex, key)) regex[key] = slowVerdict(source, flags);
+    return regex[key] ?? null;
   };
-  for (const line of lines) parseRuleWith(line, recording);
-  return out;
+  const parsed = new Map<string, ParseResult>();
+  for (const line of lines) if (!parsed.has(line)) parsed.set(line, parseRuleWith(line, recording));
+  // fromEntries: every line an own property, "__proto__" included.
+  return { regex, parsed: Object.fromEntries(parsed) };
 }
 
 /** What a page says of an expression no verdict covers. */

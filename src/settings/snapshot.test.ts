@@ -78,6 +78,13 @@ describe('settings snapshot', () => {
     expect(regex['/no (cheating|ntr)/iu']).toBeNull();
     expect(regex['/(a+)+$/iu']?.code).toBe('slowExponential');
     expect(regex['/(x|xx)*y/iu']?.code).toMatch(/^slow/u);
+    // …and every line parsed, which the page compiles from (what the full parse, with the check, says).
+    expect(read?.parsed?.['/(a+)+$/']).toBeUndefined();
+    expect(read?.parsed?.['female:x /(a+)+$/']).toMatchObject({
+      ok: false,
+      error: { code: 'slowExponential' },
+    });
+    expect(read?.parsed?.['/^ntr\\b/']).toMatchObject({ ok: true });
   });
 
   it('is refused when stale (settings saved after it) or damaged', () => {
@@ -98,6 +105,11 @@ describe('settings snapshot', () => {
     const damaged = structuredClone(snapshot);
     (damaged.settings.lists[0] as { action: string }).action = 'explode';
     expect(readSnapshot(damaged, 0)).toBeNull();
+    // The format before the parsed lines, and parsed lines that do not read.
+    const { parsed: __, ...withoutParsed } = snapshot;
+    expect(readSnapshot({ ...withoutParsed, f: 2 }, 0)).toBeNull();
+    expect(readSnapshot(withoutParsed, 0)).toBeNull();
+    expect(readSnapshot({ ...snapshot, parsed: { x: { ok: true, rule: { terms: 'x' } } } }, 0)).toBeNull();
     const noLists = structuredClone(snapshot) as unknown as { settings: Record<string, unknown> };
     delete noLists.settings.lists;
     expect(readSnapshot(noLists, 0)).toBeNull();

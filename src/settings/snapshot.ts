@@ -7,7 +7,8 @@
 // store read and repaired; it carries their save stamp, so a page applies only newer ones; a snapshot
 // that does not read, of another format, or older than the settings stored is refused, and the page
 // then asks the background for the full read (which writes a fresh snapshot).
-import { isSlowVerdicts, regexVerdicts, type SlowVerdicts } from '../rules/regex-verdicts';
+import { isParsedLines, type ParsedLines } from '../rules/parsed-lines';
+import { checkLines, isSlowVerdicts, type SlowVerdicts } from '../rules/regex-verdicts';
 import type { Action } from '../rules/types';
 import { isMessage, type Message } from './message';
 import type { CustomSite, Settings } from './schema';
@@ -15,7 +16,7 @@ import type { CustomSite, Settings } from './schema';
 /** storage.local key of the snapshot. */
 export const SNAPSHOT_KEY = 'settings-snapshot';
 /** The snapshot's own format: a page refuses any other (an older Tagveil's, a newer one's). */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 /** The same keys as store.ts and sync-layout.ts (not imported: that would bundle the store; a test checks). */
 export const STAMP_KEYS = { lastGood: 'settings-last-good-stamp', syncMeta: 'tagveil' } as const;
 /** Content script → background: the settings by the full path, as a snapshot (written for the next page too). */
@@ -56,6 +57,8 @@ export interface PageSettings {
   savedAt: number;
   /** The ReDoS check's verdict on every regular expression of the settings (rules/regex-verdicts.ts). */
   regex: SlowVerdicts;
+  /** Every rule line of the settings, parsed by the background (rules/parsed-lines.ts). */
+  parsed?: ParsedLines;
 }
 
 export interface Snapshot {
@@ -66,6 +69,8 @@ export interface Snapshot {
   settings: PageSettingsData;
   /** The ReDoS check run here, in the background, on every expression: pages compile with its verdicts. */
   regex: SlowVerdicts;
+  /** Every rule line parsed here (with that check): pages compile from these, not parsing again. */
+  parsed: ParsedLines;
 }
 
 /** The snapshot of settings the store read (LoadedSettings): lists in force or not, every page switch. */
@@ -103,7 +108,7 @@ export function snapshotOf(loaded: { settings: Settings; problems: Message[]; sa
     t: loaded.savedAt,
     problems: structuredClone(loaded.problems),
     settings,
-    regex: regexVerdicts(lines),
+    ...checkLines(lines),
   };
 }
 
@@ -172,10 +177,17 @@ export function readSnapshot(value: unknown, storedStamp = 0): PageSettings | nu
     !Array.isArray(value.problems) ||
     !value.problems.every(isMessage) ||
     !isSettings(value.settings) ||
-    !isSlowVerdicts(value.regex)
+    !isSlowVerdicts(value.regex) ||
+    !isParsedLines(value.parsed)
   )
     return null;
-  return { settings: value.settings, problems: value.problems, savedAt: value.t, regex: value.regex };
+  return {
+    settings: value.settings,
+    problems: value.problems,
+    savedAt: value.t,
+    regex: value.regex,
+    parsed: value.parsed,
+  };
 }
 
 /** The areas a page reads the snapshot from (the browser's, or fakes in tests). */
