@@ -42,6 +42,10 @@ function blurb(id: string, ...freeforms: string[]): HTMLLIElement {
 const lists = (action: 'hide' | 'blur' | 'label', ...patterns: string[]) =>
   compile([{ id: 'l', name: 'Test list', enabled: true, action, patterns }]).judge;
 
+/** What the matcher of these rules says it reads (ids, for `entry:` lines). */
+const needsOf = (...patterns: string[]) =>
+  compile([{ id: 'l', name: 'Test list', enabled: true, action: 'hide', patterns }]).needs;
+
 async function mutationsDelivered(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -501,13 +505,13 @@ describe('Scanner, what it keeps per entry', () => {
     // Kept as hashes: late facts still find their entries.
     scanner.refresh(['work_61']);
     expect(reads()).toBe(4);
-    scanner.setJudge(lists('hide', 'netorare', 'entry:ao3/61'));
+    scanner.setJudge(lists('hide', 'netorare', 'entry:ao3/61'), { needs: needsOf('entry:ao3/61') });
     expect(ol.children[1]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
     expect(ol.children[0]?.hasAttribute(MARK_ATTR)).toBe(false);
     expect(scanner.verdictOf(ol.children[1] as Element)?.reasons[0]?.text).toBe('work_61');
     const afterIds = reads();
     expect(afterIds).toBe(4 + 3); // each id read once, when the rule asked
-    scanner.setJudge(lists('hide', 'netorare', 'entry:ao3/62'));
+    scanner.setJudge(lists('hide', 'netorare', 'entry:ao3/62'), { needs: needsOf('entry:ao3/62') });
     expect(reads()).toBe(afterIds);
     expect(ol.children[2]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
     expect(ol.children[1]?.hasAttribute(MARK_ATTR)).toBe(false);
@@ -522,10 +526,10 @@ describe('Scanner, what it keeps per entry', () => {
     document.body.append(ol);
     const { adapter, reads } = counting();
     scanner = new Scanner(document, adapter, null);
-    scanner.setJudge(lists('hide', 'entry:ao3/70'));
+    scanner.setJudge(lists('hide', 'entry:ao3/70'), { needs: needsOf('entry:ao3/70') });
     scanner.start();
     expect(reads()).toBe(2);
-    scanner.setJudge(lists('hide', 'entry:ao3/71'));
+    scanner.setJudge(lists('hide', 'entry:ao3/71'), { needs: needsOf('entry:ao3/71') });
     expect(reads()).toBe(2);
     expect(ol.children[1]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
     expect(ol.children[0]?.hasAttribute(MARK_ATTR)).toBe(false);

@@ -82,24 +82,9 @@ export function idHash(id: string): number {
 }
 
 /**
- * Whether `judge` reads an entry's id (rules of `entry:` lines do, for every entry), asked of an entry
- * with no tags. Only spares a re-judge the reading of ids: one asked for anyway is read then (readId).
+ * Kept facts of an entry whose id is not kept: the id is read if a rule asks for it anyway (a judge
+ * given without its needs, in tests of judging; the matcher says `needs.ids` when it has `entry:` rules).
  */
-function readsIds(judge: (facts: EntryFacts) => Verdict): boolean {
-  let read = false;
-  judge({
-    get id(): string {
-      read = true;
-      return '';
-    },
-    tags: [],
-    title: '',
-    creators: [],
-  });
-  return read;
-}
-
-/** Kept facts of an entry whose id is not kept: the id is read if a rule asks for it (an `entry:` rule). */
 class FactsWithoutId implements EntryFacts {
   constructor(
     readonly tags: Tag[],
@@ -336,7 +321,7 @@ export class Scanner {
     if ((needs.title && !this.needs.title) || (needs.creators && !this.needs.creators))
       this.factsStale = true;
     this.needs = needs;
-    if (!this.idsWanted && readsIds(judge)) this.idsWanted = true;
+    if (needs.ids) this.idsWanted = true;
     this.hideAgainOffscreen = options.hideAgainOffscreen ?? false;
     if (!this.hideAgainOffscreen) this.unwatchShown();
     this.rejudge();

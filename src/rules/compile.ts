@@ -525,7 +525,11 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
     ...exceptionGuards.flatMap((own) => own()),
   ];
 
-  const needs: FactNeeds = { title: titles.length > 0, creators: creators.size > 0 };
+  const needs: FactNeeds = {
+    title: titles.length > 0,
+    creators: creators.size > 0,
+    ...(entryRules.any ? { ids: true } : {}),
+  };
   const matcher: Matcher = { judge: entryRules.wrap(judge), errors, ruleCount, needs, key, tripped };
   if (nextChange !== undefined) matcher.nextChange = nextChange;
   return matcher;

@@ -21,6 +21,8 @@ export interface EntryFacts {
 export interface FactNeeds {
   title: boolean;
   creators: boolean;
+  /** Some rule matches entries by their id (an `entry:` line): the page keeps ids, not only their hash. */
+  ids?: boolean;
 }
 
 export const ALL_FACTS: FactNeeds = { title: true, creators: true };
