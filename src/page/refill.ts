@@ -24,6 +24,17 @@ button:focus-visible { outline: 2px solid #8b5cf6; outline-offset: 2px; }
  * request at a time, only when the user turned this on) and appends its entries, which the scanner then
  * judges like any others. The only request Tagveil makes, and only with the user's say-so.
  */
+/** Whether the page is worth refilling in this mode: it has a next page and most of it is hidden. */
+export function refillWanted(
+  mode: RefillMode,
+  adapter: Pick<SiteAdapter, 'nextPage'>,
+  { entries, hidden }: { entries: number; hidden: number },
+): boolean {
+  return (
+    mode !== 'off' && adapter.nextPage !== undefined && entries > 0 && hidden / entries >= REFILL_HIDDEN_SHARE
+  );
+}
+
 export class Refill {
   private bar: { host: HTMLElement; line: HTMLElement; button: HTMLButtonElement } | null = null;
   private inFlight = false;
@@ -41,13 +52,15 @@ export class Refill {
   /** Looks at the page (once it is parsed) and, if most of it is hidden, offers or loads more. */
   check(mode: RefillMode): void {
     this.mode = mode;
-    if (mode === 'off' || !this.adapter.nextPage || this.inFlight || this.loaded >= REFILL_MAX_PAGES) {
-      if (mode === 'off') this.removeBar();
+    if (mode === 'off') {
+      this.removeBar();
       return;
     }
-    const { entries, hidden } = this.counts();
-    if (entries === 0 || hidden / entries < REFILL_HIDDEN_SHARE) return;
-    this.next ??= this.adapter.nextPage(this.doc);
+    if (this.inFlight || this.loaded >= REFILL_MAX_PAGES) return;
+    const counts = this.counts();
+    if (!refillWanted(mode, this.adapter, counts)) return;
+    const { entries, hidden } = counts;
+    this.next ??= this.adapter.nextPage?.(this.doc) ?? null;
     if (!this.next) return;
     if (mode === 'auto') void this.load();
     else this.offer(t('refillHid', hidden, entries));

@@ -18,7 +18,7 @@ import { completedTagsCache, loadLearned, saveLearned } from './local-cache';
 import { loadSettingsForPage, watchSettingsForPage } from './page-settings';
 import { type LoadPageUi, Painter } from './paint';
 import { reasonText } from './reason';
-import { REFILL_HIDDEN_SHARE, type Refill, type RefillMode } from './refill';
+import { type Refill, type RefillMode, refillWanted } from './refill';
 import { pageRequest } from './requests';
 import { Scanner } from './scanner';
 import { EFFECTS_CSS } from './styles';
@@ -160,7 +160,7 @@ export function runCatalog(
   const checkRefill = () => {
     if (!active || doc.readyState === 'loading') return;
     if (refill) refill.check(refillMode);
-    else if (wouldRefill(refillMode, adapter, scanner.tally()))
+    else if (refillWanted(refillMode, adapter, scanner.tally()))
       painter.ready().then(
         (ui) => {
           refill ??= new ui.Refill(ctx, doc, adapter, () => scanner.tally());
@@ -512,18 +512,4 @@ export function runCatalog(
     refill?.remove();
     keeper.stop();
   });
-}
-
-/** Whether the refill bar would act now (refill.ts's check, before its code is loaded). */
-function wouldRefill(
-  mode: RefillMode,
-  adapter: SiteAdapter,
-  counts: { entries: number; hidden: number },
-): boolean {
-  return (
-    mode !== 'off' &&
-    adapter.nextPage !== undefined &&
-    counts.entries > 0 &&
-    counts.hidden / counts.entries >= REFILL_HIDDEN_SHARE
-  );
 }
