@@ -6,6 +6,7 @@ import { type Atom, type Mode, parseRuleWith, type RuleError } from './parse';
 import { type ParsedLines, parsedLine } from './parsed-lines';
 import {
   compileRegexWith,
+  literalSubject,
   MAX_REGEX_INPUT,
   mayMatch,
   type SlowCheck,
@@ -337,12 +338,7 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
             .flatMap((p) => (p.literal === undefined ? [] : [p.literal.replace(REGEX_SYNTAX, '\\$&')]))
             .join('|'),
         );
-  const opens = (subject: string): boolean => {
-    if (!gate) return true;
-    let lower = subject.toLowerCase();
-    if (lower.includes('ſ')) lower = lower.replaceAll('ſ', 's'); // as mayMatch (regex.ts)
-    return gate.test(lower);
-  };
+  const opens = (subject: string): boolean => gate === null || gate.test(literalSubject(subject));
   const candidates = (subject: string) => (opens(subject) ? patterns : ungated);
 
   /** Per distinct folded tag, the atoms it matches: exact look-ups plus every glob and regex, once. */

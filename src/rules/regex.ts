@@ -192,12 +192,19 @@ export function requiredLiterals(source: string): string[] {
   return runs;
 }
 
+/**
+ * A subject as required literals are looked for in it: lower case, and ſ as s (ſ matches s under the i
+ * flag and stays ſ in lower case; K, the Kelvin sign, lowers to k itself).
+ */
+export function literalSubject(subject: string): string {
+  const lower = subject.toLowerCase();
+  return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
+}
+
 /** False when `subject` lacks one of an expression's required literals: then the expression cannot match it. */
 export function mayMatch(subject: string, literals: readonly string[]): boolean {
   if (literals.length === 0) return true;
-  let lower = subject.toLowerCase();
-  // ſ matches s under the i flag and stays ſ in lower case (K, the Kelvin sign, lowers to k itself).
-  if (lower.includes('ſ')) lower = lower.replaceAll('ſ', 's');
+  const lower = literalSubject(subject);
   for (const literal of literals) if (!lower.includes(literal)) return false;
   return true;
 }
