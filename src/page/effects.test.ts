@@ -1,15 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Verdict } from '../rules/types';
-import {
-  applyVerdict,
-  clearVerdict,
-  luminance,
-  type PaintOptions,
-  pageScheme,
-  readScheme,
-  reasonText,
-} from './effects';
+import { applyVerdict, clearVerdict, luminance, type PaintOptions, pageScheme, readScheme } from './effects';
+import { reasonText } from './reason';
 import { VEIL_TAG } from './styles';
 
 /** Closed shadow roots, caught as they are made: the page cannot open them, the test can. */

@@ -23,8 +23,6 @@ interface Veil {
  * so the reason line is drawn by CSS from an attribute (DRAWN_TEXT), which neither can reach. Screen
  * readers read it (drawn text is in the accessibility tree), and the buttons carry it in aria-label.
  */
-export { reasonText };
-
 const veils = new WeakMap<Element, Veil>();
 
 /** The attribute whose value a veil's stylesheet draws as the element's text. */

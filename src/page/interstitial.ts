@@ -1,6 +1,7 @@
 import type { Verdict } from '../rules/types';
 import { t } from '../ui/i18n';
-import { DRAWN_TEXT_CSS, drawText, reasonText } from './effects';
+import { DRAWN_TEXT_CSS, drawText } from './effects';
+import { reasonText } from './reason';
 
 /** The full-page warning before a detail page that carries a blocked tag; closed, like every veil. */
 export const INTERSTITIAL_TAG = 'tagveil-interstitial';
