@@ -13,7 +13,7 @@ const MAX_ERRORS = 20;
 export interface LookupSpec {
   /** Ids a request may carry (one for a file per work, many for an API that takes a list). */
   batch: number;
-  /** At least this long between the starts of two requests; never two in flight. */
+  /** At least this long from the end of one answer to the start of the next request; never two in flight. */
   minIntervalMs: number;
   /**
    * An id is asked for no sooner than this after it was first seen: the page's own answer, often on its
@@ -187,7 +187,6 @@ export class SiteLookup implements TagSource {
     }
     this.inFlight = true;
     this.requests++;
-    this.lastRequestAt = this.deps.now();
     const abort = new AbortController();
     this.deps.setTimer(() => abort.abort(), this.spec.timeoutMs);
     try {
@@ -215,6 +214,10 @@ export class SiteLookup implements TagSource {
       );
       this.giveUp(batch);
     } finally {
+      // The spacing counts from the end of this answer, not from when it was asked: the site gets at
+      // least minIntervalMs of quiet between one request and the next, however long this one took to
+      // leave the browser or to come back.
+      this.lastRequestAt = this.deps.now();
       this.inFlight = false;
       this.pump();
     }
