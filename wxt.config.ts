@@ -44,7 +44,11 @@ export default defineConfig({
       config.plugins = [...(config.plugins ?? []), polyfillBrowser()];
     },
   },
-  vite: () => ({ plugins: [noEvalInZod(), noInnerHtmlInPreact()] }),
+  vite: () => ({
+    plugins: [noEvalInZod(), noInnerHtmlInPreact()],
+    // Source maps on request only (TAGVEIL_SOURCEMAP=1): to see what each module adds to a content script.
+    ...(process.env.TAGVEIL_SOURCEMAP ? { build: { sourcemap: true } } : {}),
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
