@@ -109,7 +109,9 @@ describe.skipIf(!HAVE_REAL_PAGES)('hitomi.la look-up of galleries/<id>.js', () =
     // Spaced from the end of each answer (100 ms here), not from its start: the site gets the whole
     // interval of quiet however slowly the answer came.
     for (let i = 1; i < t.sent.length; i++)
-      expect((t.sent[i]?.at ?? 0) - (t.sent[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(HITOMI_MIN_INTERVAL_MS + 100);
+      expect((t.sent[i]?.at ?? 0) - (t.sent[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(
+        HITOMI_MIN_INTERVAL_MS + 100,
+      );
     expect(t.maxOpen()).toBe(1);
     expect(new Set(t.settled)).toEqual(new Set(ids));
     expect(t.lookup.extraTags(ids[3] as string)).toContainEqual({ namespace: 'female', name: 'sole female' });
