@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { RULE_MESSAGES, type RuleMessageCode } from './rules/messages';
+import { RULE_CODES } from './rules/messages';
+import { isParsedLines, type ParsedLines } from './rules/parsed-lines';
 import { ActionSchema, MAX_PATTERN_LENGTH } from './settings/schema';
 import { selectorTextProblem } from './sites/custom';
 
@@ -17,7 +18,7 @@ export const SlowVerdictsSchema = z.record(
   z.nullable(
     z.object({
       offset: z.int(),
-      code: z.enum(Object.keys(RULE_MESSAGES) as [RuleMessageCode, ...RuleMessageCode[]]),
+      code: z.enum(RULE_CODES),
       params: z.array(z.union([z.string(), z.number()])),
     }),
   ),
@@ -28,6 +29,8 @@ export const CountMatchesSchema = z.object({
   aliases: z.optional(z.array(z.array(z.string().check(z.maxLength(MAX_PATTERN_LENGTH))))),
   /** The popup's verdicts on the typed rule's expressions (it checked the rule before asking). */
   regex: z.optional(SlowVerdictsSchema),
+  /** The popup's parse of the typed rule: the page has no parser (rules/parsed-lines.ts checks it). */
+  parsed: z.optional(z.custom<ParsedLines>(isParsedLines)),
 });
 export const CountMatchesAnswerSchema = z.object({ entries: z.int(), matches: z.int() });
 export type CountMatchesAnswer = z.infer<typeof CountMatchesAnswerSchema>;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PageRequestSchema } from '../messages';
+import { checkLines } from '../rules/regex-verdicts';
 import { pageRequest } from './requests';
 
 describe('the page’s request check', () => {
@@ -33,6 +34,18 @@ describe('the page’s request check', () => {
               ),
               { maxKeys: 3 },
             ),
+            fc.anything(),
+          ),
+          { nil: undefined },
+        ),
+        // The popup's parse of the rule: as the popup makes it, damaged, or anything.
+        parsed: fc.option(
+          fc.oneof(
+            fc.constantFrom('netorare', '/^ntr/', '"unclosed', 'a -b').map((r) => checkLines([r]).parsed),
+            fc.constant({
+              x: { ok: true, rule: { source: 'x', terms: [{ mode: 'all', atom: { kind: 'nope' } }] } },
+            }),
+            fc.constant({ x: { ok: false, error: { code: 'nope', params: [], column: 1 } } }),
             fc.anything(),
           ),
           { nil: undefined },

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { PageRequestSchema } from '../messages';
+import { isParsedLines } from '../rules/parsed-lines';
 import { isSlowVerdicts } from '../rules/regex-verdicts';
 
 export type PageRequest = z.infer<typeof PageRequestSchema>;
@@ -24,7 +25,7 @@ export function pageRequest(message: unknown): PageRequest | null {
       return { type: m.type };
     case 'tagveil:count-matches': {
       if (!isRule(m.rule)) return null;
-      const { aliases, regex } = m;
+      const { aliases, regex, parsed } = m;
       const request: PageRequest = { type: m.type, rule: m.rule };
       if (aliases !== undefined) {
         if (!Array.isArray(aliases) || !aliases.every((g) => Array.isArray(g) && g.every(isRule)))
@@ -34,6 +35,10 @@ export function pageRequest(message: unknown): PageRequest | null {
       if (regex !== undefined) {
         if (!isSlowVerdicts(regex)) return null;
         request.regex = regex;
+      }
+      if (parsed !== undefined) {
+        if (!isParsedLines(parsed)) return null;
+        request.parsed = parsed;
       }
       return request;
     }

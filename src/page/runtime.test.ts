@@ -257,7 +257,7 @@ describe('runCatalog under faults', () => {
     await settled();
     expect(marks(ol)).toEqual([null, MARK_VALUE.hide]);
     expect(ol.querySelectorAll(`[${HELD_ATTR}]`)).toHaveLength(0);
-    resolveFirst({ ...older, regex: {} });
+    resolveFirst({ ...older, regex: {}, parsed: {} });
     await settled();
     expect(marks(ol)).toEqual([null, MARK_VALUE.hide]);
   });

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CountMatchesAnswer, EntryAtMenuAnswer, PageEntries, PageState } from '../messages';
 import { compileWith } from '../rules/compile';
 import { canonicalId, isEntryId } from '../rules/entry-rules';
-import { checkedBy, type SlowVerdicts } from '../rules/regex-verdicts';
+import { type CheckedLines, fromChecked } from '../rules/regex-verdicts';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import { type PageSettings, pausedNow, siteOn } from '../settings/snapshot';
 import { learnInto, type SiteAdapter } from '../sites/types';
@@ -181,8 +181,8 @@ export function runCatalog(
   let appliedSavedAt = Number.NEGATIVE_INFINITY;
   /** What the popup is told went wrong, put in words only when it asks (the first message costs the browser a look-up). */
   let problems: () => string[] = () => [];
-  /** The ReDoS check's verdicts of the settings in force (the popup's count of a typed rule uses them). */
-  let verdicts: SlowVerdicts = {};
+  /** The parses and ReDoS verdicts of the settings in force (the popup's count of a typed rule uses them). */
+  let checked: CheckedLines | undefined;
   /** Rules whose regular expression the matcher's guard switched off on this page. */
   let tripped: () => { listName: string; rule: string }[] = () => [];
 
@@ -323,13 +323,9 @@ export function runCatalog(
       problems = settingsProblems;
       return;
     }
-    // Expressions the background's ReDoS check passed, by the snapshot's verdicts (no check in the page).
-    const matcher = compileWith(settings, {
-      site: adapter.id,
-      slow: checkedBy(current.regex),
-      ...(current.parsed ? { parsed: current.parsed } : {}),
-    });
-    verdicts = current.regex;
+    // Lines as the background parsed them, expressions its ReDoS check passed (neither runs in the page).
+    const matcher = compileWith(settings, { site: adapter.id, ...fromChecked(current) });
+    checked = current;
     tagSource?.configure?.(settings.lists, adapter.id);
     // A snoozed list wakes up by itself: judge the page again then.
     if (matcher.nextChange !== undefined) wakeAt(matcher.nextChange, current);
@@ -477,13 +473,7 @@ export function runCatalog(
     const request = pageRequest(message);
     if (!request) return undefined;
     if (request.type === 'tagveil:count-matches')
-      return countMatches(
-        doc,
-        adapter,
-        request.rule,
-        request.aliases,
-        checkedBy(request.regex ?? {}, verdicts),
-      );
+      return countMatches(doc, adapter, request.rule, request.aliases, fromChecked(request, checked));
     if (request.type === 'tagveil:entry-at-menu') return entryAtMenu();
     if (request.type === 'tagveil:list-entries') return listEntries(doc, adapter);
     if (request.type === 'tagveil:show-all') scanner.showAll();

@@ -3,12 +3,13 @@ import { globMatcher } from './glob';
 import { type ListExceptions, listExceptionsWith } from './list-exceptions';
 import { type FoldedTag, fold, foldKeepingEdges, foldTag, MISC_NAMESPACE } from './normalize';
 import { type Atom, type Mode, parseRuleWith, type RuleError } from './parse';
-import { type ParsedLines, parsedLine } from './parsed-lines';
+import { type LineReader, type ParsedLines, parsedLine } from './parsed-lines';
 import {
   compileRegexWith,
   literalSubject,
   MAX_REGEX_INPUT,
   mayMatch,
+  type RegexResult,
   type SlowCheck,
   slowVerdict,
   writtenForm,
@@ -41,7 +42,7 @@ export interface CompileContext {
   now?: number;
   /** The clock the regular-expression guard reads, in ms; defaults to performance.now(). */
   clock?: () => number;
-  /** Lines the background parsed (the settings snapshot's): compiled from, not parsed again. */
+  /** Lines parsed earlier (a snapshot's): compiled from, not parsed again; others are parsed (compile). */
   parsed?: ParsedLines;
   /**
    * Try every glob and expression on every tag, without the literal gate: what the gate must agree with
@@ -50,13 +51,18 @@ export interface CompileContext {
   ungated?: boolean;
 }
 
-/** A context that says how expressions are checked for ReDoS (compileWith). */
+/** A context that says how lines are read and expressions checked for ReDoS (compileWith). */
 export interface CheckedContext extends CompileContext {
   /**
    * The ReDoS check (slowVerdict), or the verdicts it gave earlier: a content script's come with its
    * snapshot, and an expression they do not cover is refused (regex-verdicts.ts).
    */
   slow: SlowCheck;
+  /**
+   * Each line's parse: the parser's (fullChecks), or parses made earlier, as a content script has them
+   * (regex-verdicts.ts fromChecked; it carries no parser). `parsed` is not read by compileWith.
+   */
+  read: LineReader;
 }
 
 /**
@@ -158,14 +164,23 @@ function atomKey(atom: Atom): string {
   }
 }
 
-/** Compiles rules, with the ReDoS check on every regular expression. */
+/** The parser and the full ReDoS check (the extension's pages and background), `context.parsed` first. */
+export function fullChecks(context: CompileContext): { slow: SlowCheck; read: LineReader } {
+  return {
+    slow: slowVerdict,
+    read: (line) => parsedLine(context.parsed, line) ?? parseRuleWith(line, slowVerdict),
+  };
+}
+
+/** Compiles rules, parsing them, with the ReDoS check on every regular expression. */
 export function compile(input: CompileInput | readonly RuleList[], context: CompileContext = {}): Matcher {
-  return compileWith(input, { ...context, slow: slowVerdict });
+  return compileWith(input, { ...context, ...fullChecks(context) });
 }
 
 /**
- * Compiles rules with `context.slow` standing for the ReDoS check: what a content script uses, with the
- * verdicts its snapshot carries, so that it does not carry the check (redos.ts) itself.
+ * Compiles rules read by `context.read`, with `context.slow` standing for the ReDoS check: what a
+ * content script uses, with the parses and verdicts its snapshot carries, so that it carries neither the
+ * parser nor the check (redos.ts) itself.
  */
 export function compileWith(input: CompileInput | readonly RuleList[], context: CheckedContext): Matcher {
   const {
@@ -215,6 +230,18 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
   /** Atom id → rules that one of their positive terms (all/any) names. */
   const triggers = new Map<number, number[]>();
 
+  /** Each expression compiled once, with this context's ReDoS check. */
+  const regexResults = new Map<string, RegexResult>();
+  const compiledRegex = (source: string, flags: string): RegexResult => {
+    const key = `${flags}\u0000${source}`;
+    let result = regexResults.get(key);
+    if (!result) {
+      result = compileRegexWith(source, flags, context.slow);
+      regexResults.set(key, result);
+    }
+    return result;
+  };
+
   const push = <K>(map: Map<K, number[]>, key: K, id: number) => {
     const ids = map.get(key);
     if (ids) ids.push(id);
@@ -243,7 +270,7 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
         });
         break;
       case 'regex': {
-        const compiled = compileRegexWith(atom.source, atom.flags, context.slow);
+        const compiled = compiledRegex(atom.source, atom.flags);
         if (compiled.ok) {
           const { regex, literals } = compiled;
           let spent = 0;
@@ -278,12 +305,30 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
   ) => {
     texts.forEach((text, line) => {
       if (entryRules.add(text, owner)) return;
-      const parsed = parsedLine(context.parsed, text) ?? parseRuleWith(text, context.slow);
+      const parsed = context.read(text);
       if (!parsed.ok) {
         errors.push({ ...parsed.error, listId: owner.listId, listName: owner.listName, line, text });
         return;
       }
       if (!parsed.rule) return;
+      // A parse made elsewhere (a page's are the background's) is compiled here with this context's
+      // check: an expression it refuses (on a page, one no verdict covers) takes its rule out, said so.
+      for (const { atom } of parsed.rule.terms) {
+        const compiled = atom.kind === 'regex' ? compiledRegex(atom.source, atom.flags) : undefined;
+        if (compiled && !compiled.ok) {
+          const { code, params } = compiled;
+          errors.push({
+            code,
+            params,
+            column: 1,
+            listId: owner.listId,
+            listName: owner.listName,
+            line,
+            text,
+          });
+          return;
+        }
+      }
       const ruleId = rules.length;
       const terms = parsed.rule.terms.map((t) => ({ mode: t.mode, atom: addAtom(t.atom) }));
       const rule: CompiledRule = { ...owner, source: parsed.rule.source, terms };

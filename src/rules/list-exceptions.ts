@@ -2,10 +2,10 @@ import {
   type CheckedContext,
   type CompileContext,
   compileWith,
+  fullChecks,
   type ListError,
   type TrippedRule,
 } from './compile';
-import { slowVerdict } from './regex';
 import type { RuleList, Tag } from './types';
 
 /**
@@ -33,7 +33,8 @@ export function compileListExceptions(
   lines: readonly string[],
   options: { aliases?: readonly (readonly string[])[]; context?: CompileContext } = {},
 ): ListExceptions {
-  return listExceptionsWith(lines, options.aliases ?? [], { ...options.context, slow: slowVerdict });
+  const context = options.context ?? {};
+  return listExceptionsWith(lines, options.aliases ?? [], { ...context, ...fullChecks(context) });
 }
 
 /** A list's own exceptions, compiled in the list's context (with its ReDoS check: compile.ts's compileWith). */

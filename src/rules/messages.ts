@@ -28,9 +28,43 @@ export const RULE_MESSAGES = {
   entryForm: 'Write the site and the entry’s id after "entry:", like entry:ao3/12345.',
   regexUnchecked:
     'This expression has not been checked yet, so it is not applied on this page; reload the page once Tagveil has saved your settings.',
-} as const;
+  ruleUnchecked:
+    'This rule has not been read by Tagveil yet, so it is not applied on this page; reload the page once Tagveil has saved your settings.',
+} as const satisfies Record<RuleMessageCode, string>;
 
-export type RuleMessageCode = keyof typeof RULE_MESSAGES;
+/**
+ * Every problem's code, without its English: what a page checks a stored or sent problem against (the
+ * English above stays out of the content scripts; RULE_MESSAGES must name exactly these).
+ */
+export const RULE_CODES = [
+  'tooLong',
+  'quoteUnclosed',
+  'regexUnclosed',
+  'afterQuote',
+  'fieldEmpty',
+  'wildcardQuotes',
+  'wildcardAlone',
+  'noTag',
+  'needsPositive',
+  'regexEmpty',
+  'regexTooLong',
+  'regexFlags',
+  'regexInvalid',
+  'slowExponential',
+  'slowPolynomial',
+  'slowBounded',
+  'slowTooComplex',
+  'entryForm',
+  'regexUnchecked',
+  'ruleUnchecked',
+] as const;
+
+export type RuleMessageCode = (typeof RULE_CODES)[number];
+
+/** Whether a stored or sent value is a problem's code. */
+export function isRuleCode(v: unknown): v is RuleMessageCode {
+  return (RULE_CODES as readonly unknown[]).includes(v);
+}
 
 /** A problem to show: its code and the values its message names ({0}, {1}…). */
 export interface RuleMessage {

@@ -31,8 +31,11 @@ export interface Rule {
 export interface RuleError extends RuleMessage {
   /** 1-based column of the problem within the line. */
   column: number;
-  /** The problem in English (logs, imports' notes); pages show `code` in the user's language. */
-  message: string;
+  /**
+   * The problem in English (logs, tests), as the parser words it; pages show `code` in the user's
+   * language. A content script's own refusals carry none (it has no English: readerOf).
+   */
+  message?: string;
 }
 
 export type ParseResult = { ok: true; rule: Rule | null } | { ok: false; error: RuleError };

@@ -1,12 +1,16 @@
-import { RULE_MESSAGES } from './messages';
+import { isRuleCode } from './messages';
 import type { ParseResult } from './parse';
 
 /**
  * Rule lines parsed in the background, by their text: what the settings snapshot carries so that a page
- * compiles from them (compile.ts, `parsed`) instead of running the parser on every line at every page
- * load (cold code on a fresh page; ~40 ms for 5,000 rules warm). A line not in it is parsed as before.
+ * compiles from them instead of running the parser on every line at every page load (cold code on a
+ * fresh page; ~40 ms for 5,000 rules warm), and the popup sends with the rule being typed. Content
+ * scripts carry no parser: a line no parse covers is refused there (readerOf).
  */
 export type ParsedLines = Record<string, ParseResult>;
+
+/** How compiling gets a line's parse (compile.ts's `read`). */
+export type LineReader = (line: string) => ParseResult;
 
 const MODES = new Set(['all', 'not', 'any']);
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -47,12 +51,11 @@ function isRule(v: unknown): boolean {
 function isError(v: unknown): boolean {
   return (
     isObject(v) &&
-    isText(v.code) &&
-    Object.hasOwn(RULE_MESSAGES, v.code) &&
+    isRuleCode(v.code) &&
     Array.isArray(v.params) &&
     v.params.every(isParam) &&
     Number.isSafeInteger(v.column) &&
-    isText(v.message)
+    (v.message === undefined || isText(v.message))
   );
 }
 
@@ -69,4 +72,22 @@ export function isParsedLines(v: unknown): v is ParsedLines {
 /** The parse of `line` the background made, if it made one. */
 export function parsedLine(parsed: ParsedLines | undefined, line: string): ParseResult | undefined {
   return parsed !== undefined && Object.hasOwn(parsed, line) ? parsed[line] : undefined;
+}
+
+/**
+ * A line no parse covers, on a page: not applied, and said in the popup. The background parses every
+ * line it writes into the snapshot and the popup the rule it sends, so this is a line that came by
+ * another way (a snapshot and settings that disagree), never a rule quietly read some other way.
+ */
+const UNREAD: ParseResult = { ok: false, error: { code: 'ruleUnchecked', params: [], column: 1 } };
+
+/** A page's reader: the first of these parses that covers a line, else the line is refused (UNREAD). */
+export function readerOf(...parsed: (ParsedLines | undefined)[]): LineReader {
+  return (line) => {
+    for (const lines of parsed) {
+      const found = parsedLine(lines, line);
+      if (found) return found;
+    }
+    return UNREAD;
+  };
 }

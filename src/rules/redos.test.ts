@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { englishRuleMessage } from './messages';
 import { analyseRegex, MAX_SAFE_DEGREE, obviouslyLinear } from './redos';
 import { QUADRATIC, SAFE, SLOW } from './redos-corpus';
 import { compileRegex } from './regex';
@@ -9,7 +10,7 @@ describe('the ReDoS check on the corpus', () => {
     expect(analyseRegex(source, `${flags}iu`).safe).toBe(false);
     const compiled = compileRegex(source, flags);
     expect(compiled.ok).toBe(false);
-    if (!compiled.ok) expect(compiled.message).toMatch(/freeze the page/u);
+    if (!compiled.ok) expect(englishRuleMessage(compiled)).toMatch(/freeze the page/u);
   });
 
   it.each(QUADRATIC)(

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, compileWith } from './compile';
 import { isParsedLines } from './parsed-lines';
 import { QUADRATIC, SAFE, SLOW } from './redos-corpus';
-import { checkedBy, checkLines, isSlowVerdicts, regexVerdicts } from './regex-verdicts';
+import { checkLines, fromChecked, isSlowVerdicts, regexVerdicts } from './regex-verdicts';
 import type { EntryFacts, RuleList } from './types';
 
 const list = (patterns: string[], exceptions?: string[]): RuleList => ({
@@ -17,8 +17,8 @@ const list = (patterns: string[], exceptions?: string[]): RuleList => ({
 
 const TAGS = ['netorare', 'ntr', 'no cheating', 'aaaa', 'xxy', 'female:rape', 'post-canon'];
 
-describe('the ReDoS check’s verdicts (what a page compiles with instead of the check)', () => {
-  it('a matcher compiled from the verdicts judges and reports problems as one compiled with the check', () => {
+describe('lines parsed and checked in the background (what a page compiles from, without parser or check)', () => {
+  it('a matcher compiled from them judges and reports problems as one compiled with the parser and check', () => {
     const expressions = [
       ...[...SLOW.slice(0, 15), ...QUADRATIC.slice(0, 5), ...SAFE.slice(0, 20)].map(
         ([source, flags]) => `/${source}/${flags}`,
@@ -35,20 +35,13 @@ describe('the ReDoS check’s verdicts (what a page compiles with instead of the
     fc.assert(
       fc.property(fc.array(line, { maxLength: 6 }), fc.array(line, { maxLength: 2 }), (patterns, own) => {
         const lists = [list(patterns, own)];
-        const verdicts = JSON.parse(JSON.stringify(regexVerdicts([...patterns, ...own])));
-        expect(isSlowVerdicts(verdicts)).toBe(true);
         const full = compile({ lists }, { site: 'ao3' });
-        const page = compileWith({ lists }, { site: 'ao3', slow: checkedBy(verdicts) });
-        // And from the lines the background parsed (what the snapshot carries, through storage).
+        // From the lines the background parsed and checked (what the snapshot carries, through storage).
         const checked = JSON.parse(JSON.stringify(checkLines([...patterns, ...own])));
+        expect(isSlowVerdicts(checked.regex)).toBe(true);
         expect(isParsedLines(checked.parsed)).toBe(true);
-        const fromParsed = compileWith(
-          { lists },
-          { site: 'ao3', slow: checkedBy(checked.regex), parsed: checked.parsed },
-        );
-        expect(page.errors).toEqual(full.errors);
+        const fromParsed = compileWith({ lists }, { site: 'ao3', ...fromChecked(checked) });
         expect(fromParsed.errors).toEqual(full.errors);
-        expect(page.ruleCount).toBe(full.ruleCount);
         expect(fromParsed.ruleCount).toBe(full.ruleCount);
         for (const tag of TAGS) {
           const [namespace, name] = tag.includes(':') ? tag.split(':') : [undefined, tag];
@@ -58,7 +51,6 @@ describe('the ReDoS check’s verdicts (what a page compiles with instead of the
             title: '',
             creators: [],
           };
-          expect(page.judge(entry)).toEqual(full.judge(entry));
           expect(fromParsed.judge(entry)).toEqual(full.judge(entry));
         }
       }),
@@ -66,7 +58,7 @@ describe('the ReDoS check’s verdicts (what a page compiles with instead of the
     );
   });
 
-  it('a page compiles from the lines the background parsed, and parses only those it was not given', () => {
+  it('a page compiles from the lines the background parsed, and refuses one it was not given, unread', () => {
     const { regex, parsed } = checkLines(['netorare']);
     // A stored parse says what the line means (here doctored, to show it is the one used).
     const doctored = {
@@ -81,13 +73,25 @@ describe('the ReDoS check’s verdicts (what a page compiles with instead of the
     };
     const matcher = compileWith(
       { lists: [list(['netorare', 'gore'])] },
-      { slow: checkedBy(regex), parsed: doctored },
+      fromChecked({ regex, parsed: doctored }),
     );
     const judged = (name: string) =>
       matcher.judge({ id: '1', tags: [{ name }], title: '', creators: [] }).action;
     expect(judged('fluff')).toBe('hide');
     expect(judged('netorare')).toBeNull();
-    expect(judged('gore')).toBe('hide'); // not in the stored parses: parsed here
+    // Not in the stored parses: a page has no parser, so the line is not applied, and the popup says why.
+    expect(judged('gore')).toBeNull();
+    expect(matcher.ruleCount).toBe(1);
+    expect(matcher.errors).toEqual([
+      { code: 'ruleUnchecked', params: [], column: 1, listId: 'l', listName: 'List', line: 1, text: 'gore' },
+    ]);
+    // The first source that covers a line is used: the popup's parse of its typed rule, then the snapshot's.
+    const both = compileWith(
+      { lists: [list(['netorare', 'gore'])] },
+      fromChecked(checkLines(['gore']), { regex, parsed: doctored }),
+    );
+    expect(both.errors).toEqual([]);
+    expect(both.judge({ id: '1', tags: [{ name: 'gore' }], title: '', creators: [] }).action).toBe('hide');
   });
 
   it('stored parses that do not read are refused', () => {
@@ -112,18 +116,23 @@ describe('the ReDoS check’s verdicts (what a page compiles with instead of the
   });
 
   it('an expression no verdict covers never reaches the matcher: it is refused, and said so', () => {
-    const matcher = compileWith({ lists: [list(['/^ntr/', 'netorare'])] }, { slow: checkedBy({}) });
+    const lines = ['/^ntr/', 'netorare', '/(a+)+$/'];
+    const { parsed } = checkLines(lines);
+    const matcher = compileWith(
+      { lists: [list(['/^ntr/', 'netorare'])] },
+      fromChecked({ parsed, regex: {} }),
+    );
     expect(matcher.ruleCount).toBe(1);
     expect(matcher.errors.map((e) => e.code)).toEqual(['regexUnchecked']);
     const ntr: EntryFacts = { id: '1', tags: [{ name: 'ntr' }], title: '', creators: [] };
     expect(matcher.judge(ntr).action).toBeNull();
     // A verdict for another expression does not stand for this one; a slow one is refused with its reason.
-    const other = compileWith({ lists: [list(['/^ntr/'])] }, { slow: checkedBy(regexVerdicts(['/^ntrx/'])) });
-    expect(other.errors.map((e) => e.code)).toEqual(['regexUnchecked']);
-    const slow = compileWith(
-      { lists: [list(['/(a+)+$/'])] },
-      { slow: checkedBy(regexVerdicts(['/(a+)+$/'])) },
+    const other = compileWith(
+      { lists: [list(['/^ntr/'])] },
+      fromChecked({ parsed, regex: regexVerdicts(['/^ntrx/']) }),
     );
+    expect(other.errors.map((e) => e.code)).toEqual(['regexUnchecked']);
+    const slow = compileWith({ lists: [list(['/(a+)+$/'])] }, fromChecked(checkLines(lines)));
     expect(slow.errors.map((e) => e.code)).toEqual(['slowExponential']);
   });
 

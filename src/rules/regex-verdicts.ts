@@ -1,6 +1,6 @@
-import { RULE_MESSAGES } from './messages';
+import { isRuleCode } from './messages';
 import { type ParseResult, parseRuleWith } from './parse';
-import type { ParsedLines } from './parsed-lines';
+import { type LineReader, type ParsedLines, readerOf } from './parsed-lines';
 import { type SlowCheck, type SlowVerdict, slowKey, slowVerdict } from './regex';
 
 /**
@@ -16,11 +16,17 @@ export function regexVerdicts(lines: Iterable<string>): SlowVerdicts {
   return checkLines(lines).regex;
 }
 
+/** Lines parsed in the background (or the popup), and the ReDoS check's verdicts on their expressions. */
+export interface CheckedLines {
+  regex: SlowVerdicts;
+  parsed: ParsedLines;
+}
+
 /**
  * Every line parsed, with the full ReDoS check, and that check's verdict on each expression: what the
  * background writes into the settings snapshot (a page compiles from both, running neither).
  */
-export function checkLines(lines: Iterable<string>): { regex: SlowVerdicts; parsed: ParsedLines } {
+export function checkLines(lines: Iterable<string>): CheckedLines {
   const regex: SlowVerdicts = {};
   const recording: SlowCheck = (source, flags) => {
     const key = slowKey(source, flags);
@@ -51,13 +57,7 @@ function isVerdict(v: unknown): v is SlowVerdict {
   if (v === null) return true;
   if (typeof v !== 'object' || Array.isArray(v)) return false;
   const { offset, code, params } = v as Record<string, unknown>;
-  return (
-    Number.isSafeInteger(offset) &&
-    typeof code === 'string' &&
-    Object.hasOwn(RULE_MESSAGES, code) &&
-    Array.isArray(params) &&
-    params.every(isParam)
-  );
+  return Number.isSafeInteger(offset) && isRuleCode(code) && Array.isArray(params) && params.every(isParam);
 }
 
 /** Whether a stored value reads as verdicts (the snapshot's `regex`, a popup request's). */
@@ -68,4 +68,19 @@ export function isSlowVerdicts(v: unknown): v is SlowVerdicts {
     !Array.isArray(v) &&
     Object.entries(v).every(([key, verdict]) => key.startsWith('/') && isVerdict(verdict))
   );
+}
+
+/**
+ * What a page compiles with (compile.ts's CheckedContext): the parses and verdicts others made (the
+ * snapshot's, the popup's for its typed rule), first covering first. A line none parsed is refused, and
+ * so is an expression none checked: a content script carries neither the parser nor the ReDoS check.
+ */
+export function fromChecked(...made: (Partial<CheckedLines> | undefined)[]): {
+  slow: SlowCheck;
+  read: LineReader;
+} {
+  return {
+    slow: checkedBy(...made.map((m) => m?.regex ?? {})),
+    read: readerOf(...made.map((m) => m?.parsed)),
+  };
 }

@@ -1,4 +1,4 @@
-import { englishRuleMessage, type RuleMessage, type RuleMessageCode } from './messages';
+import type { RuleMessage, RuleMessageCode } from './messages';
 import { cut, MAX_FOLD_INPUT, PLAIN_ASCII, withoutIgnorables } from './normalize';
 import { analyseRegex, type Complexity, obviouslyLinear } from './redos';
 
@@ -20,7 +20,7 @@ export type RegexResult =
       /** Text every match contains (requiredLiterals): a subject without it need not be tried. */
       literals: string[];
     }
-  | ({ ok: false; message: string; offset: number } & RuleMessage);
+  | ({ ok: false; offset: number } & RuleMessage);
 
 /** Why an expression is refused as slow, in words a user can act on (src/rules/messages.ts). */
 function slowMessage(complexity: Complexity): RuleMessage {
@@ -36,9 +36,9 @@ function slowMessage(complexity: Complexity): RuleMessage {
   }
 }
 
-/** A refusal: the problem as a code (translated by the pages) and in English, and where it is. */
+/** A refusal: the problem as a code (translated by the pages; messages.ts has its English) and where it is. */
 function refuse(offset: number, code: RuleMessage['code'], ...params: (string | number)[]): RegexResult {
-  return { ok: false, code, params, message: englishRuleMessage({ code, params }), offset };
+  return { ok: false, code, params, offset };
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u;

@@ -58,7 +58,7 @@ export interface PageSettings {
   /** The ReDoS check's verdict on every regular expression of the settings (rules/regex-verdicts.ts). */
   regex: SlowVerdicts;
   /** Every rule line of the settings, parsed by the background (rules/parsed-lines.ts). */
-  parsed?: ParsedLines;
+  parsed: ParsedLines;
 }
 
 export interface Snapshot {

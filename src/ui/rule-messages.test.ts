@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RULE_MESSAGES, type RuleMessageCode } from '../rules/messages';
 import { parseRule, parseRuleWith, type RuleError } from '../rules/parse';
+import { readerOf } from '../rules/parsed-lines';
 import { checkedBy } from '../rules/regex-verdicts';
 
 const locale = (lang: string) =>
@@ -62,6 +63,10 @@ describe('a rule’s problems in the user’s language', () => {
     const unchecked = parseRuleWith('/^ntr/', checkedBy());
     expect(unchecked.ok || unchecked.error.code).toBe('regexUnchecked');
     met.add('regexUnchecked');
+    // …and a line it was given no parse for (it has no parser).
+    const unread = readerOf()('netorare');
+    expect(unread.ok || unread.error.code).toBe('ruleUnchecked');
+    met.add('ruleUnchecked');
     expect([...met].sort()).toEqual(Object.keys(RULE_MESSAGES).sort());
   });
 

@@ -11,6 +11,7 @@ import {
   readEntryRule,
 } from '../rules/entry-rules';
 import { fold } from '../rules/normalize';
+import type { RuleError } from '../rules/parse';
 import { parseRule } from '../rules/parse';
 import { PRESETS } from '../rules/presets';
 import { literalTag } from '../settings/foreign';
@@ -24,7 +25,7 @@ export type BlockMode = 'tag' | 'rule';
 export type BlockRule =
   | { ok: true; rule: string }
   | { ok: false; empty: true }
-  | { ok: false; empty: false; column: number; message: string };
+  | ({ ok: false; empty: false } & RuleError);
 
 /** The rule the block box would add: the typed tag written so it reads as that one tag, or the rule as typed. */
 export function blockRule(text: string, mode: BlockMode): BlockRule {
