@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { RULE_CODES } from './rules/messages';
 import { isParsedLines, type ParsedLines } from './rules/parsed-lines';
 import { ActionSchema, MAX_PATTERN_LENGTH } from './settings/schema';
 import { selectorTextProblem } from './sites/custom';
@@ -8,27 +7,21 @@ import { selectorTextProblem } from './sites/custom';
 export const GetPageStateSchema = z.object({ type: z.literal('tagveil:get-page-state') });
 /** "Show all on this page": reveals every entry acted on; answers with the page state. */
 export const ShowAllSchema = z.object({ type: z.literal('tagveil:show-all') });
+/** A rule's accepted expressions, prepared (rules/regex-verdicts.ts): pages carry no ReDoS check. */
+export const PreparedRegexesSchema = z.record(
+  z.string().check(z.startsWith('/')),
+  z.tuple([z.string(), z.string().check(z.regex(/^[imsu]*$/u)), z.array(z.string())]),
+);
 /**
  * Popup → content script: how many entries of the page a rule (as the user is typing it) would match,
  * with the user's alias groups; answered with CountMatchesAnswer.
  */
-/** The ReDoS check's verdicts on a rule's expressions (rules/regex-verdicts.ts): pages do not carry the check. */
-export const SlowVerdictsSchema = z.record(
-  z.string().check(z.startsWith('/')),
-  z.nullable(
-    z.object({
-      offset: z.int(),
-      code: z.enum(RULE_CODES),
-      params: z.array(z.union([z.string(), z.number()])),
-    }),
-  ),
-);
 export const CountMatchesSchema = z.object({
   type: z.literal('tagveil:count-matches'),
   rule: z.string().check(z.maxLength(MAX_PATTERN_LENGTH)),
   aliases: z.optional(z.array(z.array(z.string().check(z.maxLength(MAX_PATTERN_LENGTH))))),
-  /** The popup's verdicts on the typed rule's expressions (it checked the rule before asking). */
-  regex: z.optional(SlowVerdictsSchema),
+  /** The typed rule's expressions, checked and prepared by the popup before asking. */
+  regex: z.optional(PreparedRegexesSchema),
   /** The popup's parse of the typed rule: the page has no parser (rules/parsed-lines.ts checks it). */
   parsed: z.optional(z.custom<ParsedLines>(isParsedLines)),
 });

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import type { PageRequestSchema } from '../messages';
 import { isParsedLines } from '../rules/parsed-lines';
-import { isSlowVerdicts } from '../rules/regex-verdicts';
+import { isPreparedRegexes } from '../rules/regex-verdicts';
 
 export type PageRequest = z.infer<typeof PageRequestSchema>;
 
@@ -33,7 +33,7 @@ export function pageRequest(message: unknown): PageRequest | null {
         request.aliases = aliases as string[][];
       }
       if (regex !== undefined) {
-        if (!isSlowVerdicts(regex)) return null;
+        if (!isPreparedRegexes(regex)) return null;
         request.regex = regex;
       }
       if (parsed !== undefined) {

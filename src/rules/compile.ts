@@ -10,10 +10,10 @@ import {
   MAX_REGEX_INPUT,
   mayMatch,
   type RegexResult,
-  type SlowCheck,
   slowVerdict,
   writtenForm,
 } from './regex';
+import type { RegexBuilder } from './regex-verdicts';
 import { containsPhrase } from './text';
 import {
   ACTION_STRENGTH,
@@ -51,13 +51,14 @@ export interface CompileContext {
   ungated?: boolean;
 }
 
-/** A context that says how lines are read and expressions checked for ReDoS (compileWith). */
+/** A context that says how lines are read and expressions built, checked for ReDoS (compileWith). */
 export interface CheckedContext extends CompileContext {
   /**
-   * The ReDoS check (slowVerdict), or the verdicts it gave earlier: a content script's come with its
-   * snapshot, and an expression they do not cover is refused (regex-verdicts.ts).
+   * How an expression becomes a RegExp: compiled here with the ReDoS check (fullChecks), or built from
+   * what the background prepared, as a content script does; one nothing prepared is refused
+   * (regex-verdicts.ts fromChecked).
    */
-  slow: SlowCheck;
+  regex: RegexBuilder;
   /**
    * Each line's parse: the parser's (fullChecks), or parses made earlier, as a content script has them
    * (regex-verdicts.ts fromChecked; it carries no parser). `parsed` is not read by compileWith.
@@ -165,9 +166,9 @@ function atomKey(atom: Atom): string {
 }
 
 /** The parser and the full ReDoS check (the extension's pages and background), `context.parsed` first. */
-export function fullChecks(context: CompileContext): { slow: SlowCheck; read: LineReader } {
+export function fullChecks(context: CompileContext): { regex: RegexBuilder; read: LineReader } {
   return {
-    slow: slowVerdict,
+    regex: (source, flags) => compileRegexWith(source, flags, slowVerdict),
     read: (line) => parsedLine(context.parsed, line) ?? parseRuleWith(line, slowVerdict),
   };
 }
@@ -178,9 +179,9 @@ export function compile(input: CompileInput | readonly RuleList[], context: Comp
 }
 
 /**
- * Compiles rules read by `context.read`, with `context.slow` standing for the ReDoS check: what a
- * content script uses, with the parses and verdicts its snapshot carries, so that it carries neither the
- * parser nor the check (redos.ts) itself.
+ * Compiles rules read by `context.read`, their expressions built by `context.regex`: what a content
+ * script uses, with the parses and prepared expressions its snapshot carries, so that it carries neither
+ * the parser nor the ReDoS check (redos.ts) itself.
  */
 export function compileWith(input: CompileInput | readonly RuleList[], context: CheckedContext): Matcher {
   const {
@@ -236,7 +237,7 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
     const key = `${flags}\u0000${source}`;
     let result = regexResults.get(key);
     if (!result) {
-      result = compileRegexWith(source, flags, context.slow);
+      result = context.regex(source, flags);
       regexResults.set(key, result);
     }
     return result;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, compileWith } from './compile';
 import { isParsedLines } from './parsed-lines';
 import { QUADRATIC, SAFE, SLOW } from './redos-corpus';
-import { checkLines, fromChecked, isSlowVerdicts, regexVerdicts } from './regex-verdicts';
+import { checkLines, fromChecked, isPreparedRegexes } from './regex-verdicts';
 import type { EntryFacts, RuleList } from './types';
 
 const list = (patterns: string[], exceptions?: string[]): RuleList => ({
@@ -38,7 +38,7 @@ describe('lines parsed and checked in the background (what a page compiles from,
         const full = compile({ lists }, { site: 'ao3' });
         // From the lines the background parsed and checked (what the snapshot carries, through storage).
         const checked = JSON.parse(JSON.stringify(checkLines([...patterns, ...own])));
-        expect(isSlowVerdicts(checked.regex)).toBe(true);
+        expect(isPreparedRegexes(checked.regex)).toBe(true);
         expect(isParsedLines(checked.parsed)).toBe(true);
         const fromParsed = compileWith({ lists }, { site: 'ao3', ...fromChecked(checked) });
         expect(fromParsed.errors).toEqual(full.errors);
@@ -115,7 +115,7 @@ describe('lines parsed and checked in the background (what a page compiles from,
     expect(isParsedLines([])).toBe(false);
   });
 
-  it('an expression no verdict covers never reaches the matcher: it is refused, and said so', () => {
+  it('an expression nothing prepared never reaches the matcher: it is refused, and said so', () => {
     const lines = ['/^ntr/', 'netorare', '/(a+)+$/'];
     const { parsed } = checkLines(lines);
     const matcher = compileWith(
@@ -126,24 +126,31 @@ describe('lines parsed and checked in the background (what a page compiles from,
     expect(matcher.errors.map((e) => e.code)).toEqual(['regexUnchecked']);
     const ntr: EntryFacts = { id: '1', tags: [{ name: 'ntr' }], title: '', creators: [] };
     expect(matcher.judge(ntr).action).toBeNull();
-    // A verdict for another expression does not stand for this one; a slow one is refused with its reason.
+    // Another expression prepared does not stand for this one; a slow one is refused with its reason.
     const other = compileWith(
       { lists: [list(['/^ntr/'])] },
-      fromChecked({ parsed, regex: regexVerdicts(['/^ntrx/']) }),
+      fromChecked({ parsed, regex: checkLines(['/^ntrx/']).regex }),
     );
     expect(other.errors.map((e) => e.code)).toEqual(['regexUnchecked']);
     const slow = compileWith({ lists: [list(['/(a+)+$/'])] }, fromChecked(checkLines(lines)));
     expect(slow.errors.map((e) => e.code)).toEqual(['slowExponential']);
   });
 
-  it('a verdict that claims an unknown problem, or is not one, does not read', () => {
-    expect(isSlowVerdicts({ '/a/iu': null })).toBe(true);
-    expect(isSlowVerdicts({ '/a/iu': { offset: 1, code: 'slowPolynomial', params: [3] } })).toBe(true);
-    expect(isSlowVerdicts({ '/a/iu': { offset: 1, code: 'explode', params: [] } })).toBe(false);
-    expect(isSlowVerdicts({ '/a/iu': { offset: 1.5, code: 'slowPolynomial', params: [] } })).toBe(false);
-    expect(isSlowVerdicts({ 'a/iu': null })).toBe(false);
-    expect(isSlowVerdicts({ '/a/iu': false })).toBe(false);
-    expect(isSlowVerdicts([])).toBe(false);
-    expect(isSlowVerdicts(null)).toBe(false);
+  it('prepared expressions that do not read are refused; one that does not build is refused as invalid', () => {
+    expect(isPreparedRegexes(checkLines(['/^ntr\\b/', 'a /b/s']).regex)).toBe(true);
+    expect(isPreparedRegexes({ '/a/': ['a', 'iu', ['a']] })).toBe(true);
+    expect(isPreparedRegexes({ '/a/': ['a', 'iug', ['a']] })).toBe(false);
+    expect(isPreparedRegexes({ '/a/': ['a', 'iu', [1]] })).toBe(false);
+    expect(isPreparedRegexes({ '/a/': ['a', 'iu'] })).toBe(false);
+    expect(isPreparedRegexes({ '/a/': null })).toBe(false);
+    expect(isPreparedRegexes({ 'a/': ['a', 'iu', []] })).toBe(false);
+    expect(isPreparedRegexes([])).toBe(false);
+    expect(isPreparedRegexes(null)).toBe(false);
+    const { parsed } = checkLines(['/a/']);
+    const broken = compileWith(
+      { lists: [list(['/a/'])] },
+      fromChecked({ parsed, regex: { '/a/': ['(', 'iu', []] } }),
+    );
+    expect(broken.errors.map((e) => e.code)).toEqual(['regexInvalid']);
   });
 });

@@ -1,86 +1,116 @@
-import { isRuleCode } from './messages';
 import { type ParseResult, parseRuleWith } from './parse';
 import { type LineReader, type ParsedLines, readerOf } from './parsed-lines';
-import { type SlowCheck, type SlowVerdict, slowKey, slowVerdict } from './regex';
+import {
+  builtRegex,
+  prepareRegexWith,
+  type RegexRefusal,
+  type RegexResult,
+  type SlowCheck,
+  type SlowVerdict,
+  slowKey,
+  slowVerdict,
+} from './regex';
 
 /**
- * The ReDoS check's verdicts, by expression (slowKey): what the background writes into the settings
- * snapshot, so that content scripts compile rules without carrying the check (redos.ts, ~10 kB on every
- * page). A page refuses an expression no verdict covers: every expression a page's matcher runs was
- * checked by the full check, and the run-time guard (compile.ts) stays behind it.
+ * Every accepted expression of some rule lines, prepared (regex.ts PreparedRegex) and keyed as the rule
+ * wrote it (regexKey): `[pattern, flags, literals]`. What the background writes into the settings snapshot
+ * beside the parsed lines, and the popup sends with the rule being typed, so that content scripts build
+ * expressions without carrying the ReDoS check (redos.ts, ~10 kB) or the rewriting. A page refuses an
+ * expression this does not cover: every expression a page's matcher runs passed the full check, and the
+ * run-time guard (compile.ts) stays behind it. Refused expressions are not here: their lines' parses say why.
  */
-export type SlowVerdicts = Record<string, SlowVerdict>;
+export type PreparedRegexes = Record<string, [pattern: string, flags: string, literals: string[]]>;
 
-/** Every regular expression in these rule lines, with the ReDoS check's verdict. */
-export function regexVerdicts(lines: Iterable<string>): SlowVerdicts {
-  return checkLines(lines).regex;
+/** How a prepared expression is keyed: its source and flags as the rule wrote them. */
+export function regexKey(source: string, flags: string): string {
+  return `/${source}/${flags}`;
 }
 
-/** Lines parsed in the background (or the popup), and the ReDoS check's verdicts on their expressions. */
+/** Lines parsed in the background (or the popup), and their accepted expressions, prepared. */
 export interface CheckedLines {
-  regex: SlowVerdicts;
+  regex: PreparedRegexes;
   parsed: ParsedLines;
 }
 
+/** How a compile turns a rule's expression into a RegExp (compile.ts's CheckedContext `regex`). */
+export type RegexBuilder = (source: string, flags: string) => RegexResult;
+
 /**
- * Every line parsed, with the full ReDoS check, and that check's verdict on each expression: what the
+ * Every line parsed, with the full ReDoS check, and every expression they accept prepared: what the
  * background writes into the settings snapshot (a page compiles from both, running neither).
  */
 export function checkLines(lines: Iterable<string>): CheckedLines {
-  const regex: SlowVerdicts = {};
-  const recording: SlowCheck = (source, flags) => {
+  // Each expression is checked once, however many lines (or the parse and the preparing) ask.
+  const verdicts = new Map<string, SlowVerdict>();
+  const check: SlowCheck = (source, flags) => {
     const key = slowKey(source, flags);
-    if (!Object.hasOwn(regex, key)) regex[key] = slowVerdict(source, flags);
-    return regex[key] ?? null;
+    if (!verdicts.has(key)) verdicts.set(key, slowVerdict(source, flags));
+    return verdicts.get(key) ?? null;
   };
   const parsed = new Map<string, ParseResult>();
-  for (const line of lines) if (!parsed.has(line)) parsed.set(line, parseRuleWith(line, recording));
+  const regex: PreparedRegexes = {};
+  for (const line of lines) {
+    if (parsed.has(line)) continue;
+    const result = parseRuleWith(line, check);
+    parsed.set(line, result);
+    for (const { atom } of result.ok && result.rule ? result.rule.terms : []) {
+      if (atom.kind !== 'regex') continue;
+      const key = regexKey(atom.source, atom.flags);
+      if (Object.hasOwn(regex, key)) continue;
+      const prepared = prepareRegexWith(atom.source, atom.flags, check);
+      if (prepared.ok)
+        regex[key] = [prepared.prepared.pattern, prepared.prepared.flags, prepared.prepared.literals];
+    }
+  }
   // fromEntries: every line an own property, "__proto__" included.
   return { regex, parsed: Object.fromEntries(parsed) };
 }
 
-/** What a page says of an expression no verdict covers. */
-const UNCHECKED: SlowVerdict = { offset: 0, code: 'regexUnchecked', params: [] };
+/** What a page says of an expression nothing prepared. */
+const UNCHECKED: RegexRefusal = { ok: false, offset: 0, code: 'regexUnchecked', params: [] };
 
-/** The verdicts as the check a page compiles with: an expression without one is refused. */
-export function checkedBy(...verdicts: SlowVerdicts[]): SlowCheck {
-  return (source, flags) => {
-    const key = slowKey(source, flags);
-    for (const known of verdicts) if (Object.hasOwn(known, key)) return known[key] ?? null;
-    return UNCHECKED;
+/**
+ * What a page compiles with (compile.ts's CheckedContext): the parses and prepared expressions others
+ * made (the snapshot's, the popup's for its typed rule), first covering first. A line none parsed is
+ * refused, and so is an expression none prepared: a content script carries neither the parser nor the
+ * ReDoS check.
+ */
+export function fromChecked(...made: (Partial<CheckedLines> | undefined)[]): {
+  read: LineReader;
+  regex: RegexBuilder;
+} {
+  return {
+    read: readerOf(...made.map((m) => m?.parsed)),
+    regex: (source, flags) => {
+      const key = regexKey(source, flags);
+      for (const m of made) {
+        const found = m?.regex && Object.hasOwn(m.regex, key) ? m.regex[key] : undefined;
+        if (found) return builtRegex({ pattern: found[0], flags: found[1], literals: found[2] });
+      }
+      return UNCHECKED;
+    },
   };
 }
 
-const isParam = (v: unknown) => typeof v === 'string' || Number.isFinite(v);
+const FLAGS = /^[imsu]*$/u;
+const isText = (v: unknown) => typeof v === 'string';
 
-function isVerdict(v: unknown): v is SlowVerdict {
-  if (v === null) return true;
-  if (typeof v !== 'object' || Array.isArray(v)) return false;
-  const { offset, code, params } = v as Record<string, unknown>;
-  return Number.isSafeInteger(offset) && isRuleCode(code) && Array.isArray(params) && params.every(isParam);
-}
-
-/** Whether a stored value reads as verdicts (the snapshot's `regex`, a popup request's). */
-export function isSlowVerdicts(v: unknown): v is SlowVerdicts {
+/** Whether a stored or sent value reads as prepared expressions (the snapshot's `regex`, a popup request's). */
+export function isPreparedRegexes(v: unknown): v is PreparedRegexes {
   return (
     typeof v === 'object' &&
     v !== null &&
     !Array.isArray(v) &&
-    Object.entries(v).every(([key, verdict]) => key.startsWith('/') && isVerdict(verdict))
+    Object.entries(v).every(
+      ([key, p]) =>
+        key.startsWith('/') &&
+        Array.isArray(p) &&
+        p.length === 3 &&
+        isText(p[0]) &&
+        isText(p[1]) &&
+        FLAGS.test(p[1]) &&
+        Array.isArray(p[2]) &&
+        p[2].every(isText),
+    )
   );
-}
-
-/**
- * What a page compiles with (compile.ts's CheckedContext): the parses and verdicts others made (the
- * snapshot's, the popup's for its typed rule), first covering first. A line none parsed is refused, and
- * so is an expression none checked: a content script carries neither the parser nor the ReDoS check.
- */
-export function fromChecked(...made: (Partial<CheckedLines> | undefined)[]): {
-  slow: SlowCheck;
-  read: LineReader;
-} {
-  return {
-    slow: checkedBy(...made.map((m) => m?.regex ?? {})),
-    read: readerOf(...made.map((m) => m?.parsed)),
-  };
 }

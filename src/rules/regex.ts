@@ -13,6 +13,9 @@ const WORD = '[\\p{L}\\p{N}_]';
 const UNICODE_BOUNDARY = `(?:(?<!${WORD})(?=${WORD})|(?<=${WORD})(?!${WORD}))`;
 const UNICODE_NON_BOUNDARY = `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`;
 
+/** An expression refused: why (a code the pages translate; messages.ts has its English) and where. */
+export type RegexRefusal = { ok: false; offset: number } & RuleMessage;
+
 export type RegexResult =
   | {
       ok: true;
@@ -20,7 +23,21 @@ export type RegexResult =
       /** Text every match contains (requiredLiterals): a subject without it need not be tried. */
       literals: string[];
     }
-  | ({ ok: false; offset: number } & RuleMessage);
+  | RegexRefusal;
+
+/**
+ * An accepted expression, prepared: the pattern and flags its RegExp is built from (`\b` rewritten,
+ * ignorables taken out, `iu` added) and the text every match contains. The background prepares every
+ * expression of the settings (regex-verdicts.ts): a page builds from this (builtRegex), running neither
+ * the ReDoS check nor the rewriting.
+ */
+export interface PreparedRegex {
+  pattern: string;
+  flags: string;
+  literals: string[];
+}
+
+export type RegexCheck = { ok: true; prepared: PreparedRegex } | RegexRefusal;
 
 /** Why an expression is refused as slow, in words a user can act on (src/rules/messages.ts). */
 function slowMessage(complexity: Complexity): RuleMessage {
@@ -37,7 +54,7 @@ function slowMessage(complexity: Complexity): RuleMessage {
 }
 
 /** A refusal: the problem as a code (translated by the pages; messages.ts has its English) and where it is. */
-function refuse(offset: number, code: RuleMessage['code'], ...params: (string | number)[]): RegexResult {
+function refuse(offset: number, code: RuleMessage['code'], ...params: (string | number)[]): RegexRefusal {
   return { ok: false, code, params, offset };
 }
 
@@ -215,22 +232,38 @@ export function mayMatch(subject: string, literals: readonly string[]): boolean 
  * snapshot, regex-verdicts.ts).
  */
 export function compileRegexWith(written: string, flags: string, slow: SlowCheck): RegexResult {
+  const checked = prepareRegexWith(written, flags, slow);
+  return checked.ok ? builtRegex(checked.prepared) : checked;
+}
+
+/** compileRegexWith's checks and rewriting, without building the RegExp a page will build (builtRegex). */
+export function prepareRegexWith(written: string, flags: string, slow: SlowCheck): RegexCheck {
   if (written.length === 0) return refuse(0, 'regexEmpty');
   if (written.length > MAX_REGEX_LENGTH) return refuse(MAX_REGEX_LENGTH, 'regexTooLong', MAX_REGEX_LENGTH);
   if (!ALLOWED_FLAGS.test(flags)) return refuse(-1, 'regexFlags', flags);
   // Tags are matched folded, without invisible characters: one pasted into the expression would never match.
   const source = withoutIgnorables(written);
   const allFlags = [...new Set(`${flags}iu`)].join('');
+  const pattern = unicodeBoundaries(source);
   let regex: RegExp;
   try {
-    regex = new RegExp(unicodeBoundaries(source), allFlags);
+    regex = new RegExp(pattern, allFlags);
   } catch {
     // The browser's own reason is in English whatever the user's language: the message says what to check.
     return refuse(0, 'regexInvalid');
   }
   const verdict = slow(source, allFlags);
   if (verdict) return refuse(verdict.offset, verdict.code, ...verdict.params);
-  return { ok: true, regex, literals: requiredLiterals(regex.source) };
+  return { ok: true, prepared: { pattern, flags: allFlags, literals: requiredLiterals(regex.source) } };
+}
+
+/** The RegExp of a prepared expression (a stored one that does not build is refused as invalid). */
+export function builtRegex({ pattern, flags, literals }: PreparedRegex): RegexResult {
+  try {
+    return { ok: true, regex: new RegExp(pattern, flags), literals };
+  } catch {
+    return refuse(0, 'regexInvalid');
+  }
 }
 
 /**

@@ -8,7 +8,7 @@
 // that does not read, of another format, or older than the settings stored is refused, and the page
 // then asks the background for the full read (which writes a fresh snapshot).
 import { isParsedLines, type ParsedLines } from '../rules/parsed-lines';
-import { checkLines, isSlowVerdicts, type SlowVerdicts } from '../rules/regex-verdicts';
+import { checkLines, isPreparedRegexes, type PreparedRegexes } from '../rules/regex-verdicts';
 import type { Action } from '../rules/types';
 import { isMessage, type Message } from './message';
 import type { CustomSite, Settings } from './schema';
@@ -16,7 +16,7 @@ import type { CustomSite, Settings } from './schema';
 /** storage.local key of the snapshot. */
 export const SNAPSHOT_KEY = 'settings-snapshot';
 /** The snapshot's own format: a page refuses any other (an older Tagveil's, a newer one's). */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 /** The same keys as store.ts and sync-layout.ts (not imported: that would bundle the store; a test checks). */
 export const STAMP_KEYS = { lastGood: 'settings-last-good-stamp', syncMeta: 'tagveil' } as const;
 /** Content script → background: the settings by the full path, as a snapshot (written for the next page too). */
@@ -55,8 +55,8 @@ export interface PageSettings {
   settings: PageSettingsData;
   problems: Message[];
   savedAt: number;
-  /** The ReDoS check's verdict on every regular expression of the settings (rules/regex-verdicts.ts). */
-  regex: SlowVerdicts;
+  /** Every regular expression of the settings the ReDoS check accepted, prepared (rules/regex-verdicts.ts). */
+  regex: PreparedRegexes;
   /** Every rule line of the settings, parsed by the background (rules/parsed-lines.ts). */
   parsed: ParsedLines;
 }
@@ -67,8 +67,8 @@ export interface Snapshot {
   t: number;
   problems: Message[];
   settings: PageSettingsData;
-  /** The ReDoS check run here, in the background, on every expression: pages compile with its verdicts. */
-  regex: SlowVerdicts;
+  /** The ReDoS check run here, in the background, on every expression; those it accepts, prepared. */
+  regex: PreparedRegexes;
   /** Every rule line parsed here (with that check): pages compile from these, not parsing again. */
   parsed: ParsedLines;
 }
@@ -177,7 +177,7 @@ export function readSnapshot(value: unknown, storedStamp = 0): PageSettings | nu
     !Array.isArray(value.problems) ||
     !value.problems.every(isMessage) ||
     !isSettings(value.settings) ||
-    !isSlowVerdicts(value.regex) ||
+    !isPreparedRegexes(value.regex) ||
     !isParsedLines(value.parsed)
   )
     return null;
