@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isParsedLines, type ParsedLines } from './rules/parsed-lines';
+import { isMessage, type Message } from './settings/message';
 import { ActionSchema, MAX_PATTERN_LENGTH } from './settings/schema';
 import { selectorTextProblem } from './sites/custom';
 
@@ -101,8 +102,11 @@ export const PageStateSchema = z.object({
     lastBatchMs: z.number(),
     lastBatchEntries: z.int(),
   }),
-  /** Things the user should know: settings that failed to load, rules that did not parse. */
-  problems: z.array(z.string()),
+  /**
+   * Things the user should know (settings that failed to load, rules that did not parse), as messages the
+   * popup words in the user's language: the page carries none.
+   */
+  problems: z.array(z.custom<Message>(isMessage)),
   /**
    * Rules this listing cannot apply until their names are looked up on the site (`artist:name`): the
    * popup offers the look-up, which is the completeTags setting turned on.

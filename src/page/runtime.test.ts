@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { englishText } from '../../tests/locale-text';
 import type { PageState } from '../messages';
 import { defaultSettings, type Settings } from '../settings/schema';
 import { type PageSettings, SNAPSHOT_KEY, SNAPSHOT_REQUEST, snapshotOf } from '../settings/snapshot';
@@ -298,7 +299,9 @@ describe('runCatalog under faults', () => {
     // Judged again (a rule added): still one entry, said once.
     await saveSettings(blocking('netorare', 'fluff'));
     await settled();
-    const problems = (await pageState()).problems.filter((p) => p.includes('unexpected markup'));
+    const problems = (await pageState()).problems
+      .map(englishText)
+      .filter((p) => p.includes('unexpected markup'));
     expect(problems).toEqual([expect.stringContaining('1 entries')]);
   });
 

@@ -5,9 +5,9 @@ import { compileWith } from '../rules/compile';
 import { canonicalId, isEntryId } from '../rules/entry-rules';
 import { type CheckedLines, fromChecked } from '../rules/regex-verdicts';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
+import { type Message, msg, ruleMessage } from '../settings/message';
 import { type PageSettings, pausedNow, siteOn } from '../settings/snapshot';
 import { learnInto, type SiteAdapter } from '../sites/types';
-import { messageText, ruleErrorText, t } from '../ui/i18n';
 import { startupMs } from './clock';
 import { countMatches } from './count-matches';
 import { factsSources, lookupSource } from './facts';
@@ -17,7 +17,6 @@ import { listEntries } from './list-entries';
 import { completedTagsCache, loadLearned, saveLearned } from './local-cache';
 import { loadSettingsForPage, watchSettingsForPage } from './page-settings';
 import { type LoadPageUi, Painter } from './paint';
-import { reasonText } from './reason';
 import { type Refill, type RefillMode, refillWanted } from './refill';
 import { pageRequest } from './requests';
 import { Scanner } from './scanner';
@@ -180,7 +179,8 @@ export function runCatalog(
   /** The save stamp of the settings in force: a read that resolves later with older ones is dropped. */
   let appliedSavedAt = Number.NEGATIVE_INFINITY;
   /** What the popup is told went wrong, put in words only when it asks (the first message costs the browser a look-up). */
-  let problems: () => string[] = () => [];
+  /** What the popup should say (worded there, in the user's language: the page carries no messages). */
+  let problems: () => Message[] = () => [];
   /** The parses and ReDoS verdicts of the settings in force (the popup's count of a typed rule uses them). */
   let checked: CheckedLines | undefined;
   /** Rules whose regular expression the matcher's guard switched off on this page. */
@@ -216,7 +216,8 @@ export function runCatalog(
       removeWarning();
       return;
     }
-    const reason = reasonText(verdict);
+    // What the warning says, as data: drawn again only when that changes.
+    const reason = JSON.stringify(verdict.reasons);
     if (detailShown || warning?.reason === reason) return;
     const ui = painter.loaded;
     if (!ui) {
@@ -275,7 +276,7 @@ export function runCatalog(
       .sendMessage({ type: 'tagveil:hide-entry', site: adapter.id, id: canonicalId(adapter.id, id) })
       .catch((error: unknown) => {
         const before = problems;
-        problems = () => [...before(), String(error)];
+        problems = () => [...before(), msg('problemHideOne', String(error))];
       });
   };
   // The entry under the last right-click, for the menu's "Hide this entry" (the background asks for it).
@@ -303,7 +304,7 @@ export function runCatalog(
     if (current.savedAt < appliedSavedAt) return;
     appliedSavedAt = current.savedAt;
     const settings = current.settings;
-    const settingsProblems = () => current.problems.map(messageText);
+    const settingsProblems = () => current.problems;
     loaded = true;
     cancelWake?.();
     cancelWake = null;
@@ -331,7 +332,7 @@ export function runCatalog(
     if (matcher.nextChange !== undefined) wakeAt(matcher.nextChange, current);
     problems = () => [
       ...settingsProblems(),
-      ...matcher.errors.map((e) => t('problemRule', e.listName, e.line + 1, e.column, ruleErrorText(e))),
+      ...matcher.errors.map((e) => msg('problemRule', e.listName, e.line + 1, e.column, ruleMessage(e))),
     ];
     // A change elsewhere in the settings (the badge, another site, a subscription's check time) leaves
     // the page as judged: judging 10,000 entries again would cost the page a visible moment for nothing.
@@ -371,7 +372,7 @@ export function runCatalog(
   ctx.setTimeout(() => {
     if (loaded) return;
     release();
-    problems = () => [t('problemTimeout')];
+    problems = () => [msg('problemTimeout')];
   }, SETTINGS_TIMEOUT_MS);
 
   // Spellings learned on earlier visits (nhentai's tag ids) are in the dictionary before the first scan.
@@ -384,7 +385,7 @@ export function runCatalog(
     (error: unknown) => {
       if (loaded) return; // a later read already applied settings
       release();
-      problems = () => [t('problemUnreadable', String(error))];
+      problems = () => [msg('problemUnreadable', String(error))];
     },
   );
   const unwatch = watchSettingsForPage(apply);
@@ -420,23 +421,23 @@ export function runCatalog(
     }, 0);
   });
 
-  const completionProblems = (): string[] => {
+  const completionProblems = (): Message[] => {
     const errors = tagSource?.errors ?? [];
     if (errors.length === 0) return [];
-    return [t('problemCompletion', adapter.name, errors.length, errors[errors.length - 1] ?? '')];
+    return [msg('problemCompletion', adapter.name, errors.length, errors[errors.length - 1] ?? '')];
   };
 
   // Rules naming what a listing writes only as ids (nhentai's artists) until the site is asked once.
-  const unresolvedProblems = (names: string[]): string[] =>
-    names.length > 0 ? [t('problemUnresolved', names.join(', '))] : [];
+  const unresolvedProblems = (names: string[]): Message[] =>
+    names.length > 0 ? [msg('problemUnresolved', names.join(', '))] : [];
 
   /** Entries (or the detail page) that could not be read: shown unfiltered, said once. */
-  const faultProblems = (): string[] => {
+  const faultProblems = (): Message[] => {
     const faults = scanner.faults;
     const lines =
-      faults.entries > 0 ? [t('problemEntries', adapter.name, faults.entries, faults.message)] : [];
-    if (detailFault) lines.push(t('problemEntries', adapter.name, 1, detailFault));
-    if (painter.failure) lines.push(t('problemPageUi', painter.failure));
+      faults.entries > 0 ? [msg('problemEntries', adapter.name, faults.entries, faults.message)] : [];
+    if (detailFault) lines.push(msg('problemEntries', adapter.name, 1, detailFault));
+    if (painter.failure) lines.push(msg('problemPageUi', painter.failure));
     return lines;
   };
 
@@ -446,7 +447,7 @@ export function runCatalog(
     const unresolved = active && !detail ? (tagSource?.unresolved?.() ?? []) : [];
     const health =
       active && stats.entries === 0 && doc.readyState !== 'loading' && adapter.expectsEntries?.(doc)
-        ? [t('problemLayout', adapter.name)]
+        ? [msg('problemLayout', adapter.name)]
         : [];
     return {
       site: { id: adapter.id, name: adapter.name },
@@ -459,7 +460,7 @@ export function runCatalog(
       timing: { startupMs: startupMs(), ...scanner.timing },
       problems: [
         ...problems(),
-        ...(active ? tripped() : []).map((r) => t('problemRegexOff', r.listName, r.rule)),
+        ...(active ? tripped() : []).map((r) => msg('problemRegexOff', r.listName, r.rule)),
         ...health,
         ...completionProblems(),
         ...unresolvedProblems(unresolved),

@@ -529,7 +529,7 @@ function PageSection({
         ),
     siteOn && page.rules.length > 0 ? h(HiddenOnes, { store, page }) : null,
     siteOn && page.rules.length > 0 ? h(Reasons, { store, settings, page }) : null,
-    ...page.problems.map((p) => h('p', { key: p, class: 'problem', role: 'alert' }, p)),
+    ...page.problems.map(messageText).map((p) => h('p', { key: p, class: 'problem', role: 'alert' }, p)),
     page.tags.length > 0 ? h(TagsSeen, { store, settings, page }) : null,
     page.entries > 0 ? h(EntriesOnPage, { store, settings, page }) : null,
     h(Switch, {

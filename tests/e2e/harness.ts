@@ -2,6 +2,7 @@ import type { Browser } from '@wxt-dev/browser';
 import type { BrowserContext, CDPSession, Page, Route, Worker } from 'playwright-core';
 import { type ExtensionBrowser, launchWithExtension, storeSettings } from '../../scripts/chromium';
 import type { PageState } from '../../src/messages';
+import { englishText } from '../locale-text';
 
 export {
   type ExtensionBrowser,
@@ -56,12 +57,17 @@ export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
 }
 
 /** What the content script of this page tells the popup (one round trip: the page's tab is made the active one). */
-export async function pageStateOf(worker: Worker, page: Page): Promise<PageState> {
+/** The page's state as the popup gets it, its problems worded in English as the popup words them. */
+export async function pageStateOf(
+  worker: Worker,
+  page: Page,
+): Promise<Omit<PageState, 'problems'> & { problems: string[] }> {
   await page.bringToFront();
-  return (await worker.evaluate(async () => {
+  const state = (await worker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return chrome.tabs.sendMessage(tab?.id ?? -1, { type: 'tagveil:get-page-state' });
   })) as PageState;
+  return { ...state, problems: state.problems.map(englishText) };
 }
 
 export async function openPopup(browser: ExtensionBrowser, tabId: number): Promise<Page> {
