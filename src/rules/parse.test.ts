@@ -148,8 +148,11 @@ describe('parseRule', () => {
         maxLength: 4,
       })
       .map((terms) => terms.map(([p, w]) => p + w).join(' '));
+    // Wildcards of punctuation, where "_" and " " differ (found by this property, rarely): `* ~` was
+    // written back as `*_~`, `~ *` as `+~_*`.
+    const known = fc.constantFrom('* ~', '~ *', '+ *cheat*', '* -', '- *x');
     fc.assert(
-      fc.property(fc.oneof(line, fc.string({ unit: 'grapheme', maxLength: 40 })), (text) => {
+      fc.property(fc.oneof(known, line, fc.string({ unit: 'grapheme', maxLength: 40 })), (text) => {
         const parsed = parseRule(text);
         if (!parsed.ok || !parsed.rule) return;
         const again = parseRule(formatRule(parsed.rule));

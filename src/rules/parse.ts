@@ -321,6 +321,20 @@ function formatAtom(atom: Atom, compound: boolean): string {
 
 const MODE_PREFIX: Record<Mode, string> = { all: '+', not: '-', any: '~' };
 
+/**
+ * Whether one atom written plainly reads back as itself. A word starting with - ~ + / " or # would read
+ * as a term of its own (or a comment); a wildcard may still read back whole (`* ~` is one pattern), and
+ * must then be written so: as terms its spaces would become "_", which an all-punctuation pattern keeps.
+ */
+function plainReadsBack(atom: Atom): boolean {
+  const plain = formatAtom(atom, false);
+  if (!/(^|\s)[-~+/"#]/u.test(plain)) return true;
+  if (atom.kind !== 'glob') return false;
+  const again = parseRuleWith(plain, () => null);
+  const only = again.ok && again.rule?.terms.length === 1 ? again.rule.terms[0] : undefined;
+  return only?.mode === 'all' && JSON.stringify(only.atom) === JSON.stringify(atom);
+}
+
 /** Writes a rule back as a line that parses to the same rule. */
 export function formatRule(rule: Pick<Rule, 'terms' | 'note'>): string {
   const [first] = rule.terms;
@@ -329,12 +343,12 @@ export function formatRule(rule: Pick<Rule, 'terms' | 'note'>): string {
   const compound =
     rule.terms.length > 1 ||
     rule.terms.some((t) => t.mode !== 'all') ||
-    (first !== undefined && /(^|\s)[-~+/"#]/u.test(formatAtom(first.atom, false)));
+    (first !== undefined && !plainReadsBack(first.atom));
   const body = rule.terms
     .map((t, i) => {
       const atom = formatAtom(t.atom, compound);
       // "+" only where it is needed: to make a line of several terms compound, or to protect a leading - ~ +.
-      const needsPrefix = t.mode !== 'all' || (compound && i > 0) || /^[-~+]/u.test(atom);
+      const needsPrefix = t.mode !== 'all' || (compound && (i > 0 || /^[-~+]/u.test(atom)));
       return needsPrefix ? MODE_PREFIX[t.mode] + atom : atom;
     })
     .join(' ');
