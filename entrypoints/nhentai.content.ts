@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 // First of the project's modules (import order is evaluation order): it notes when the script began.
 import { markStarted } from '@/src/page/clock';
-import { saveLearned } from '@/src/page/local-cache';
+import { LOCAL_CACHES } from '@/src/page/local-cache';
 import { CONTEXT_OPTIONS, runCatalog } from '@/src/page/runtime';
 import { builtInPageUi } from '@/src/page/ui-loader';
 import { nhentaiTagIds } from '@/src/sites/dictionaries/nhentai-tag-ids';
@@ -32,7 +32,7 @@ export default defineContentScript({
           new NhentaiNameLookup({
             ...deps,
             dictionary,
-            save: (pairs) => void saveLearned(nhentai.id, pairs).catch(() => undefined),
+            save: (pairs) => void LOCAL_CACHES.saveLearned(nhentai.id, pairs).catch(() => undefined),
             fetchPage: async (url, signal) => {
               // Same origin as the page; its cookies let the site answer as it answers the user.
               const response = await fetch(url, { signal, credentials: 'same-origin' });
@@ -41,7 +41,7 @@ export default defineContentScript({
             parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
           }),
       },
-      { ui: builtInPageUi },
+      { ui: builtInPageUi, caches: LOCAL_CACHES },
     );
   },
 });

@@ -63,3 +63,10 @@ export function completedTagsCache(siteId: string) {
       browser.storage.local.set({ [completedKey(siteId)]: entries }),
   };
 }
+
+/**
+ * The caches a site with spellings it learns or a look-up keeps: its own content script passes them
+ * (runCatalog's `caches`), so the other sites' scripts do not carry them.
+ */
+export const LOCAL_CACHES = { loadLearned, saveLearned, completedTagsCache };
+export type LocalCaches = typeof LOCAL_CACHES;

@@ -14,7 +14,7 @@ import { factsSources, lookupSource } from './facts';
 import type { pageDataSource } from './facts-page';
 import { Keeper, type Kept } from './keeper';
 import { listEntries } from './list-entries';
-import { completedTagsCache, loadLearned, saveLearned } from './local-cache';
+import type { LocalCaches } from './local-cache';
 import { loadSettingsForPage, watchSettingsForPage } from './page-settings';
 import { type LoadPageUi, Painter } from './paint';
 import { type Refill, type RefillMode, refillWanted } from './refill';
@@ -100,7 +100,16 @@ export interface CatalogOptions {
    * the first time the page needs it (built-in sites: ui-loader.ts).
    */
   ui: PageUi | LoadPageUi;
+  /**
+   * The caches of learned spellings and completed tags (local-cache.ts LOCAL_CACHES): passed by the sites
+   * that learn spellings or look tags up (tests/unit/site-scripts.test.ts holds them to it); without
+   * them, nothing is remembered between pages.
+   */
+  caches?: LocalCaches;
 }
+
+/** A look-up's cache when the script carries none: it remembers nothing. */
+const NO_CACHE = { load: async () => ({}), save: async () => {} };
 
 /**
  * The content script's work on one catalog page: settings → matcher → adapter → scanner. `settings` is
@@ -151,7 +160,7 @@ export function runCatalog(
       onSettled: (ids) => scanner.settle(ids),
       // Called only once judging runs, after pageData below is set.
       pageKnows: (id) => pageData?.work(id) !== undefined,
-      cache: completedTagsCache(adapter.id),
+      cache: options.caches?.completedTagsCache(adapter.id) ?? NO_CACHE,
     }) ?? null;
   // The page's own data (pixiv, hitomi.la, MangaDex): a facts source beside the look-up (facts.ts).
   const pageData = options.pageData?.(ctx, doc, adapter, scanner, () => judgeDetail()) ?? null;
@@ -376,7 +385,10 @@ export function runCatalog(
   }, SETTINGS_TIMEOUT_MS);
 
   // Spellings learned on earlier visits (nhentai's tag ids) are in the dictionary before the first scan.
-  const learned = adapter.learnDictionary ? loadLearned(adapter.id).catch(() => ({})) : Promise.resolve({});
+  const learned =
+    adapter.learnDictionary && options.caches
+      ? options.caches.loadLearned(adapter.id).catch(() => ({}))
+      : Promise.resolve({});
   Promise.all([settings, learned, tagSource?.init()]).then(
     ([first, pairs]) => {
       if (adapter.dictionary) learnInto(adapter.dictionary, pairs);
@@ -394,7 +406,7 @@ export function runCatalog(
   const learn = () => {
     const pairs = adapter.learnDictionary?.(doc) ?? {};
     if (!adapter.dictionary || learnInto(adapter.dictionary, pairs) === 0) return;
-    saveLearned(adapter.id, pairs).catch(() => undefined); // a full local quota only costs the cache
+    options.caches?.saveLearned(adapter.id, pairs).catch(() => undefined); // a full local quota only costs the cache
     // The entries are read again (their tags' dictionary names changed); those whose facts did not are
     // not judged again.
     if (active) scanner.rescan();
