@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { worksPage } from '../../tests/e2e/pages';
+import { compileWith } from '../rules/compile';
 import { checkLines, fromChecked } from '../rules/regex-verdicts';
 import { ao3 } from '../sites/ao3';
 import { countMatches } from './count-matches';
@@ -11,7 +12,7 @@ function page(count: number): Document {
 
 /** The rule as the popup sends it: parsed, its expressions checked (the page has neither parser nor check). */
 const count = (rule: string, aliases: string[][] = []) =>
-  countMatches(page(20), ao3, rule, aliases, fromChecked(checkLines([rule])));
+  countMatches(page(20), ao3, rule, aliases, fromChecked(checkLines([rule])), compileWith);
 
 describe('countMatches', () => {
   it('counts the entries a typed rule would match, before it is saved', () => {
@@ -31,10 +32,13 @@ describe('countMatches', () => {
     expect(count('/^netor/')).toEqual({ entries: 20, matches: 3 });
     expect(count('/(n+)+etorare/')).toEqual({ entries: 20, matches: 0 });
     // Sent without its parse (an older popup): not read here, where there is no parser.
-    expect(countMatches(page(20), ao3, 'netorare')).toEqual({ entries: 20, matches: 0 });
+    expect(countMatches(page(20), ao3, 'netorare', [], fromChecked(), compileWith)).toEqual({
+      entries: 20,
+      matches: 0,
+    });
     // Parsed, but its expression without a verdict: refused, as in the page's matcher.
     const { parsed } = checkLines(['/^netor/']);
-    expect(countMatches(page(20), ao3, '/^netor/', [], fromChecked({ parsed }))).toEqual({
+    expect(countMatches(page(20), ao3, '/^netor/', [], fromChecked({ parsed }), compileWith)).toEqual({
       entries: 20,
       matches: 0,
     });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CountMatchesAnswer, EntryAtMenuAnswer, PageEntries, PageState } from '../messages';
+import type { EntryAtMenuAnswer } from '../messages';
 import { compileWith } from '../rules/compile';
 import { canonicalId, isEntryId } from '../rules/entry-rules';
 import { type CheckedLines, fromChecked } from '../rules/regex-verdicts';
@@ -8,12 +8,11 @@ import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import { type Message, msg, ruleMessage } from '../settings/message';
 import { type PageSettings, pausedNow, siteOn } from '../settings/snapshot';
 import { learnInto, type SiteAdapter } from '../sites/types';
+import type { PageAnswer, PageView } from './answers';
 import { startupMs } from './clock';
-import { countMatches } from './count-matches';
 import { factsSources, lookupSource } from './facts';
 import type { pageDataSource } from './facts-page';
 import { Keeper, type Kept } from './keeper';
-import { listEntries } from './list-entries';
 import type { LocalCaches } from './local-cache';
 import { loadSettingsForPage, watchSettingsForPage } from './page-settings';
 import { type LoadPageUi, Painter } from './paint';
@@ -89,8 +88,6 @@ export function addStyle(doc: Document, css: string): HTMLStyleElement {
   return style;
 }
 
-type PageAnswer = PageState | CountMatchesAnswer | EntryAtMenuAnswer | PageEntries;
-
 /** What a site's own content script adds to the runtime: only the sites that need it bundle it. */
 export interface CatalogOptions {
   /** The page's own data as a facts source (facts-page.ts): pixiv's, hitomi.la's and MangaDex's scripts pass it. */
@@ -107,6 +104,9 @@ export interface CatalogOptions {
    */
   caches?: LocalCaches;
 }
+
+/** What the popup is told of a page whose page UI could not load: no counts, the problem said. */
+const NO_COUNTS = { hide: 0, collapse: 0, blur: 0, label: 0 };
 
 /** A look-up's cache when the script carries none: it remembers nothing. */
 const NO_CACHE = { load: async () => ({}), save: async () => {} };
@@ -453,22 +453,21 @@ export function runCatalog(
     return lines;
   };
 
-  const pageState = (): PageState => {
+  /** The page's state beyond what the popup's answers count (answers.ts): the switches, problems. */
+  const baseState = (): ReturnType<PageView['state']> => {
     keeper.check();
-    const stats = scanner.stats();
     const unresolved = active && !detail ? (tagSource?.unresolved?.() ?? []) : [];
     const health =
-      active && stats.entries === 0 && doc.readyState !== 'loading' && adapter.expectsEntries?.(doc)
+      active &&
+      doc.readyState !== 'loading' &&
+      adapter.expectsEntries?.(doc) &&
+      scanner.entries().length === 0
         ? [msg('problemLayout', adapter.name)]
         : [];
     return {
       site: { id: adapter.id, name: adapter.name },
       active,
       audit,
-      entries: stats.entries,
-      counts: stats.counts,
-      rules: [...stats.rules.values()].map((r) => ({ ...r, tags: [...r.tags] })),
-      tags: stats.tags,
       timing: { startupMs: startupMs(), ...scanner.timing },
       problems: [
         ...problems(),
@@ -481,29 +480,46 @@ export function runCatalog(
       ...(unresolved.length > 0 ? { unresolved } : {}),
     };
   };
-
-  const answer = (message: unknown): PageAnswer | undefined => {
-    const request = pageRequest(message);
-    if (!request) return undefined;
-    if (request.type === 'tagveil:count-matches')
-      return countMatches(doc, adapter, request.rule, request.aliases, fromChecked(request, checked));
-    if (request.type === 'tagveil:entry-at-menu') return entryAtMenu();
-    if (request.type === 'tagveil:list-entries') return listEntries(doc, adapter);
-    if (request.type === 'tagveil:show-all') scanner.showAll();
-    return pageState();
+  const view: PageView = {
+    doc,
+    adapter,
+    scanner,
+    state: baseState,
+    get checked() {
+      return checked;
+    },
+    compile: compileWith,
+    fromChecked,
   };
-  // Answered at once through sendResponse: the browser's own API in every version (content scripts carry
-  // no polyfill; a listener's returned promise is understood only from Chrome 144 on).
+
+  // Answered through sendResponse: the browser's own API in every version (content scripts carry no
+  // polyfill; a listener's returned promise is understood only from Chrome 144 on). The popup's answers
+  // are part of the page UI (answers.ts), loaded the first time the popup asks; the background's question
+  // (which entry a right-click was on) is answered at once.
   const onMessage = (
     message: unknown,
     sender: { id?: string },
-    sendResponse: (answer: PageAnswer) => void,
-  ): undefined => {
+    sendResponse: (answer: PageAnswer | null) => void,
+  ): true | undefined => {
     // Only this extension's own pages may ask; the message itself is validated like any input.
     if (sender.id !== browser.runtime.id) return undefined;
-    const reply = answer(message);
-    if (reply !== undefined) sendResponse(reply);
-    return undefined;
+    const request = pageRequest(message);
+    if (!request) return undefined;
+    if (request.type === 'tagveil:entry-at-menu') {
+      sendResponse(entryAtMenu());
+      return undefined;
+    }
+    painter.ready().then(
+      (ui) => sendResponse(ui.answerPopup(request, view)),
+      // Without the page UI the popup still learns the page's problems, that one first.
+      () =>
+        sendResponse(
+          request.type === 'tagveil:get-page-state' || request.type === 'tagveil:show-all'
+            ? { ...baseState(), entries: scanner.entries().length, counts: NO_COUNTS, rules: [], tags: [] }
+            : null,
+        ),
+    );
+    return true;
   };
   browser.runtime.onMessage.addListener(onMessage);
 

@@ -1,12 +1,9 @@
-import { tagToString } from '../rules/normalize';
 import {
-  type Action,
   ALL_FACTS,
   type EntryFacts,
   type FactNeeds,
   NO_VERDICT,
   type Reason,
-  reasonLabel,
   TAGS_ONLY,
   type Tag,
   type Verdict,
@@ -23,11 +20,6 @@ import { HELD_ATTR, SEEN_ATTR, VEIL_TAG } from './styles';
  * subtree costs more than one query for the entries not judged yet.
  */
 export const HUGE_MUTATION_BATCH = 1_000;
-/**
- * The popup lists at most this many of the tags seen on a page, most frequent first (it has a filter):
- * every tag of a listing (a 20-work AO3 page carries ~600), a bound only for a page of thousands.
- */
-export const MAX_TAGS_SEEN = 5_000;
 
 /** An entry's title and creators, kept only when a rule reads them (else the one NO_EXTRA). */
 interface ExtraFacts {
@@ -102,15 +94,6 @@ class FactsWithoutId implements EntryFacts {
 
 function sameId(kept: string | number, id: string): boolean {
   return typeof kept === 'string' ? kept === id : kept === idHash(id);
-}
-
-export interface ScanStats {
-  entries: number;
-  counts: Record<Action, number>;
-  /** Per rule of a list: the tags it matched and on how many entries. */
-  rules: Map<string, { listName: string; rule: string; action: Action; tags: Set<string>; entries: number }>;
-  /** Tags on this page (as the site wrote them) and on how many entries, most frequent first. */
-  tags: { tag: string; entries: number }[];
 }
 
 /** Where the content script's time went on this page, in milliseconds. */
@@ -259,11 +242,6 @@ export class Scanner {
   private pool = new FactsPool();
   /** Bumped when an entry is judged with facts it did not have before (new, or changed in place). */
   private factsVersion = 0;
-  /**
-   * The tags on the page as last counted for the popup, with what they were counted for: a re-judge
-   * (the popup asks twice after every rule it adds) changes verdicts, not tags, so they are not read again.
-   */
-  private tagsCounted: { key: string; tags: ScanStats['tags'] } | null = null;
   readonly timing: ScanTiming = {
     totalMs: 0,
     lastPassMs: 0,
@@ -309,7 +287,7 @@ export class Scanner {
       entry.removeAttribute(SEEN_ATTR);
       this.states.delete(entry);
     }
-    this.tagsCounted = null; // no entry is judged any more, so none is counted
+    this.factsVersion++; // no entry is judged any more, so none is counted (answers.ts)
   }
 
   /** New rules (or audit mode): every entry is judged again, marks that no longer apply are removed. */
@@ -430,70 +408,29 @@ export class Scanner {
     return { entries, acted, hidden };
   }
 
-  stats(): ScanStats {
-    const stats: ScanStats = {
-      entries: 0,
-      counts: { hide: 0, collapse: 0, blur: 0, label: 0 },
-      rules: new Map(),
-      tags: [],
-    };
-    const entries = this.entries();
-    const key = `${this.factsVersion}/${entries.length}`;
-    const counted = this.tagsCounted?.key === key ? this.tagsCounted.tags : null;
-    const seen = new Map<string, number>();
-    for (const entry of entries) {
-      stats.entries++;
-      const state = this.states.get(entry);
-      if (!state) continue;
-      // Tags (only) are read here when the popup asks and the page changed since the last count,
-      // rather than kept for every entry.
-      if (!counted) {
-        // From the facts kept (interned ids), else read.
-        const tags =
-          state.pool === this.pool ? state.pool.tagsAt(state.at, state.length) : this.readForCount(entry);
-        for (const tag of new Set(tags.map(tagToString))) {
-          seen.set(tag, (seen.get(tag) ?? 0) + 1);
-        }
-      }
-      const verdict = state.verdict;
-      if (!verdict.action) continue;
-      stats.counts[verdict.action]++;
-      const ruleKeys = new Set<string>();
-      for (const reason of verdict.reasons) {
-        const ruleKey = `${reason.listId}\u0000${reason.rule}`;
-        let row = stats.rules.get(ruleKey);
-        if (!row) {
-          row = {
-            listName: reason.listName,
-            rule: reason.rule,
-            action: reason.action,
-            tags: new Set(),
-            entries: 0,
-          };
-          stats.rules.set(ruleKey, row);
-        }
-        row.tags.add(reasonLabel(reason));
-        if (!ruleKeys.has(ruleKey)) row.entries++;
-        ruleKeys.add(ruleKey);
-      }
-    }
-    stats.tags =
-      counted ??
-      [...seen]
-        .map(([tag, n]) => ({ tag, entries: n }))
-        .sort((a, b) => b.entries - a.entries || a.tag.localeCompare(b.tag))
-        .slice(0, MAX_TAGS_SEEN);
-    this.tagsCounted = { key, tags: stats.tags };
-    return stats;
+  /**
+   * A key that changes whenever the page's entries or their facts may have: the popup's count of the
+   * page's tags (answers.ts) is kept by it, as a re-judge changes verdicts, not tags.
+   */
+  factsKey(): string {
+    return `${this.factsVersion}/${this.entries().length}`;
   }
 
-  private readForCount(entry: HTMLElement): Tag[] {
+  /**
+   * An entry's tags, for the popup's count: as kept (interned ids), else read and completed by the facts
+   * sources without asking anything. Undefined for an entry not judged.
+   */
+  tagsOf(entry: HTMLElement): Tag[] | undefined {
+    const state = this.states.get(entry);
+    if (!state) return undefined;
+    if (state.pool === this.pool) return state.pool.tagsAt(state.at, state.length);
     const facts = readEntry(this.adapter, entry, TAGS_ONLY);
     this.facts?.fill(facts, false);
     return facts.tags;
   }
 
-  private entries(): HTMLElement[] {
+  /** The entries on the page, in its order. */
+  entries(): HTMLElement[] {
     return [...this.doc.querySelectorAll<HTMLElement>(this.adapter.entrySelector)];
   }
 
