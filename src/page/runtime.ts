@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CountMatchesAnswer, EntryAtMenuAnswer, PageEntries, PageState } from '../messages';
 import { compileWith } from '../rules/compile';
 import { canonicalId, isEntryId } from '../rules/entry-rules';
@@ -9,6 +8,7 @@ import { type PageSettings, pausedNow, siteOn } from '../settings/snapshot';
 import { learnInto, type SiteAdapter } from '../sites/types';
 import { messageText, ruleErrorText, t } from '../ui/i18n';
 import { startupMs } from './clock';
+import type { ContentScriptContext } from './context';
 import { countMatches } from './count-matches';
 import { factsSources, lookupSource } from './facts';
 import type { pageDataSource } from './facts-page';
