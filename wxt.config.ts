@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { noEvalInZod, noInnerHtmlInPreact } from './scripts/vite-no-eval';
@@ -32,6 +33,21 @@ function polyfillBrowser(): Plugin {
   };
 }
 
+/**
+ * `wxt/utils/content-script-context` resolved to Tagveil's own, smaller context (src/page/context.ts):
+ * WXT's wrapper builds that one and hands it to each content script's `main(ctx)`.
+ */
+function ownContentScriptContext(): Plugin {
+  const context = fileURLToPath(new URL('./src/page/context.ts', import.meta.url));
+  return {
+    name: 'tagveil:content-script-context',
+    enforce: 'pre',
+    resolveId(id) {
+      return id === 'wxt/utils/content-script-context' ? context : null;
+    },
+  };
+}
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   outDir: process.env.TAGVEIL_OUT_DIR ?? '.output',
@@ -39,9 +55,11 @@ export default defineConfig({
     // webextension-polyfill for the extension's pages and background, not for content scripts: they run
     // on every page of a supported site and use only promise APIs both browsers have (storage,
     // runtime.sendMessage; onMessage answers through sendResponse), so `wxt/browser` is the browser's own.
+    // Content scripts get Tagveil's own context instead of WXT's (1.4 kB less on every page).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.every((e) => e.type === 'content-script')) return;
-      config.plugins = [...(config.plugins ?? []), polyfillBrowser()];
+      const contentScripts = entrypoints.every((e) => e.type === 'content-script');
+      const plugin = contentScripts ? ownContentScriptContext() : polyfillBrowser();
+      config.plugins = [...(config.plugins ?? []), plugin];
     },
   },
   vite: () => ({

@@ -2,7 +2,7 @@
 const scriptStart = performance.now();
 let startup = 0;
 
-/** Called as the content script's main() begins: its modules' set-up and WXT's context are behind it. */
+/** Called as the content script's main() begins: its modules' set-up and its context are behind it. */
 export function markStarted(): void {
   startup = performance.now() - scriptStart;
 }

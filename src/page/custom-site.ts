@@ -1,5 +1,5 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { customAdapter } from '../sites/custom';
+import type { ContentScriptContext } from './context';
 import { loadSettingsForPage } from './page-settings';
 import { addStyle, guardContext, HOLD_PAGE_CSS, runCatalog, SETTINGS_TIMEOUT_MS } from './runtime';
 import { PAGE_UI } from './ui';

@@ -148,7 +148,7 @@ function key(tag: Tag): string {
   return `${tag.namespace ?? ''}:${tag.name}`;
 }
 
-/** What the page data source needs of the content script's context (WXT's, or a test's). */
+/** What the page data source needs of the content script's context (context.ts, or a test's). */
 export interface PageDataContext {
   setTimeout(fn: () => void, ms: number): unknown;
   addEventListener(target: Document, type: 'DOMContentLoaded', fn: () => void): void;

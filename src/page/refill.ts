@@ -1,6 +1,6 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteAdapter } from '../sites/types';
 import { t } from '../ui/i18n';
+import type { ContentScriptContext } from './context';
 
 /** When at least this share of a list page's entries ends up hidden or collapsed, the page is refilled. */
 export const REFILL_HIDDEN_SHARE = 0.6;

@@ -2,7 +2,6 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { englishText } from '../../tests/locale-text';
 import type { PageState } from '../messages';
 import { defaultSettings, type Settings } from '../settings/schema';
@@ -11,6 +10,7 @@ import { loadSettings, saveSettings } from '../settings/store';
 import { ao3 } from '../sites/ao3';
 import { customAdapter } from '../sites/custom';
 import type { SiteAdapter } from '../sites/types';
+import { ContentScriptContext, scriptStartedEvent } from './context';
 import { INTERSTITIAL_TAG } from './interstitial';
 import { CONTEXT_OPTIONS, runCatalog } from './runtime';
 import { EFFECTS_CSS, HELD_ATTR, MARK_ATTR, MARK_VALUE, SEEN_ATTR } from './styles';
@@ -122,11 +122,11 @@ describe('runCatalog lifetime', () => {
     runCatalog(ctx, ao3, { ui: PAGE_UI });
     await settled();
     expect(ol.children[0]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
-    // WXT's own event, as a page can fire it (the name is the extension's id and the script's name).
-    const name = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
-      .SCRIPT_STARTED_MESSAGE_TYPE;
+    // The "newer instance" event, as a page can fire it (its name: the extension's id, the script's name).
     document.dispatchEvent(
-      new CustomEvent(name, { detail: { contentScriptName: 'catalog', messageId: 'forged' } }),
+      new CustomEvent(scriptStartedEvent('catalog'), {
+        detail: { contentScriptName: 'catalog', messageId: 'forged' },
+      }),
     );
     expect(ctx.isInvalid).toBe(false);
     for (const style of effectStyles()) style.remove();

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { EntryAtMenuAnswer } from '../messages';
 import { compileWith } from '../rules/compile';
 import { canonicalId, isEntryId } from '../rules/entry-rules';
@@ -10,6 +9,7 @@ import { type PageSettings, pausedNow, siteOn } from '../settings/snapshot';
 import { learnInto, type SiteAdapter } from '../sites/types';
 import type { PageAnswer, PageView } from './answers';
 import { startupMs } from './clock';
+import type { ContentScriptContext } from './context';
 import { factsSources, lookupSource } from './facts';
 import type { pageDataSource } from './facts-page';
 import { Keeper, type Kept } from './keeper';
