@@ -2,7 +2,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 // First of the project's modules (import order is evaluation order): it notes when the script began.
 import { markStarted } from '@/src/page/clock';
 import { runCustomSite } from '@/src/page/custom-site';
-import { CONTEXT_OPTIONS } from '@/src/page/runtime';
 
 /**
  * The content script of the sites the user added: not in the manifest, registered by the background on
@@ -13,7 +12,6 @@ import { CONTEXT_OPTIONS } from '@/src/page/runtime';
 export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_start',
-  ...CONTEXT_OPTIONS,
   main(ctx) {
     markStarted();
     runCustomSite(ctx);

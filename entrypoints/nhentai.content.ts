@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 // First of the project's modules (import order is evaluation order): it notes when the script began.
 import { markStarted } from '@/src/page/clock';
 import { LOCAL_CACHES } from '@/src/page/local-cache';
-import { CONTEXT_OPTIONS, runCatalog } from '@/src/page/runtime';
+import { runCatalog } from '@/src/page/runtime';
 import { builtInPageUi } from '@/src/page/ui-loader';
 import { nhentaiTagIds } from '@/src/sites/dictionaries/nhentai-tag-ids';
 import { NhentaiNameLookup } from '@/src/sites/lookups/nhentai-names';
@@ -17,7 +17,6 @@ import { learnInto } from '@/src/sites/types';
 export default defineContentScript({
   matches: nhentai.matches,
   runAt: 'document_start',
-  ...CONTEXT_OPTIONS,
   main(ctx) {
     markStarted();
     const dictionary = nhentai.dictionary ?? new Map<string, string>();

@@ -8,7 +8,7 @@ const EXTENSION_ID = 'test-extension-id';
 /** Every context a test made, ended afterwards so none outlives its test. */
 const made: ContentScriptContext[] = [];
 function context(name = 'ao3'): InstanceType<typeof ContentScriptContext> {
-  const ctx = new ContentScriptContext(name, { noScriptStartedPostMessage: true });
+  const ctx = new ContentScriptContext(name);
   made.push(ctx);
   return ctx;
 }
@@ -36,17 +36,25 @@ afterEach(() => {
 });
 
 describe('ContentScriptContext: one copy of a script per document', () => {
-  it('a newer copy of the same script stops the older one, whose callbacks run once', () => {
+  it('a newer copy of the same script stops an older one whose extension is gone (an update), once', () => {
     const older = context('ao3');
     const ended = vi.fn();
     older.onInvalidated(ended);
+    const type = scriptStartedEvent('ao3');
+    // While its extension lives, a newer copy's start (a second injection, or the page firing the event)
+    // does not stop it: the runtime turns a second copy away instead (claimFrame).
     const newer = context('ao3');
-    expect(older.isInvalid).toBe(true);
+    expect(ended).not.toHaveBeenCalled();
+    expect(older.isInvalid).toBe(false);
+    newer.notifyInvalidated();
+    // Updated: this copy's runtime is gone when the new version's copy announces itself.
+    fakeBrowser.runtime.id = undefined as unknown as string;
+    document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'ao3', messageId: 'new' } }));
     expect(ended).toHaveBeenCalledTimes(1);
-    expect(newer.isInvalid).toBe(false);
-    // A third copy stops the second; the first's callbacks do not run again.
-    context('ao3');
-    expect(newer.isInvalid).toBe(true);
+    fakeBrowser.runtime.id = EXTENSION_ID;
+    expect(older.isInvalid).toBe(true);
+    // Its callbacks do not run again.
+    document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'ao3', messageId: 'x' } }));
     expect(ended).toHaveBeenCalledTimes(1);
   });
 

@@ -49,10 +49,12 @@ class Context {
     document.dispatchEvent(
       new CustomEvent(type, { detail: { contentScriptName: name, messageId: this.messageId } }),
     );
+    // Another copy's start ends this one only if this one's extension is gone (an update): the page can
+    // fire the event too, and a second copy of a live version is turned away by the runtime (claimFrame).
     document.addEventListener(
       type,
       (event) => {
-        if (event instanceof CustomEvent && this.verifyScriptStartedEvent(event)) this.notifyInvalidated();
+        if (event instanceof CustomEvent && this.verifyScriptStartedEvent(event)) void this.isInvalid;
       },
       { signal: this.signal },
     );
@@ -113,11 +115,8 @@ class Context {
     this.controller.abort();
   }
 
-  /**
-   * Whether a "script started" event ends this copy: one from another copy of the same script. A method
-   * (WXT's name) so the runtime can narrow it (guardContext in runtime.ts).
-   */
-  verifyScriptStartedEvent(event: CustomEvent): boolean {
+  /** Whether a "script started" event is another copy's of the same script (not this copy's own). */
+  private verifyScriptStartedEvent(event: CustomEvent): boolean {
     const detail = event.detail as ScriptStarted | null;
     return detail?.contentScriptName === this.name && detail.messageId !== this.messageId;
   }

@@ -1,7 +1,7 @@
 import { customAdapter } from '../sites/custom';
 import type { ContentScriptContext } from './context';
 import { loadSettingsForPage } from './page-settings';
-import { addStyle, guardContext, HOLD_PAGE_CSS, runCatalog, SETTINGS_TIMEOUT_MS } from './runtime';
+import { addStyle, HOLD_PAGE_CSS, runCatalog, SETTINGS_TIMEOUT_MS } from './runtime';
 import { PAGE_UI } from './ui';
 
 /**
@@ -10,7 +10,6 @@ import { PAGE_UI } from './ui';
  * catalog runtime holds back each entry until it is judged, as on a built-in site.
  */
 export function runCustomSite(ctx: ContentScriptContext, doc: Document = document): void {
-  guardContext(ctx);
   const hold = addStyle(doc, HOLD_PAGE_CSS);
   const release = () => hold.remove();
   ctx.setTimeout(release, SETTINGS_TIMEOUT_MS);

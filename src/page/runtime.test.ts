@@ -12,7 +12,7 @@ import { customAdapter } from '../sites/custom';
 import type { SiteAdapter } from '../sites/types';
 import { ContentScriptContext, scriptStartedEvent } from './context';
 import { INTERSTITIAL_TAG } from './interstitial';
-import { CONTEXT_OPTIONS, runCatalog } from './runtime';
+import { runCatalog } from './runtime';
 import { EFFECTS_CSS, HELD_ATTR, MARK_ATTR, MARK_VALUE, SEEN_ATTR } from './styles';
 import { MAX_TIMER_MS } from './timer';
 import { PAGE_UI } from './ui';
@@ -80,10 +80,10 @@ describe('runCatalog lifetime', () => {
 
   it('a second copy of the same version (a double injection) is turned away; the first keeps working', async () => {
     const ol = page(['Netorare'], ['Fluff']);
-    const first = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+    const first = new ContentScriptContext('catalog');
     runCatalog(first, ao3, { ui: PAGE_UI });
     await settled();
-    const second = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+    const second = new ContentScriptContext('catalog');
     runCatalog(second, ao3, { ui: PAGE_UI });
     // Started again in the same context: refused too.
     runCatalog(first, ao3, { ui: PAGE_UI });
@@ -99,12 +99,12 @@ describe('runCatalog lifetime', () => {
 
   it('an update (the old copy’s extension context gone) hands the page to the new copy', async () => {
     const ol = page(['Netorare'], ['Fluff']);
-    const old = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+    const old = new ContentScriptContext('catalog');
     runCatalog(old, ao3, { ui: PAGE_UI });
     await settled();
     // The old copy's runtime is gone when the new copy starts and announces itself.
     fakeBrowser.runtime.id = undefined as unknown as string;
-    const next = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+    const next = new ContentScriptContext('catalog');
     expect(old.isInvalid).toBe(true);
     fakeBrowser.runtime.id = 'test-extension-id';
     runCatalog(next, ao3, { ui: PAGE_UI });
@@ -118,7 +118,7 @@ describe('runCatalog lifetime', () => {
     const ol = page(['Netorare'], ['Fluff']);
     // A page's guess at a guard (the attribute an older version used) changes nothing.
     document.documentElement.setAttribute('data-tagveil-running', '');
-    const ctx = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+    const ctx = new ContentScriptContext('catalog');
     runCatalog(ctx, ao3, { ui: PAGE_UI });
     await settled();
     expect(ol.children[0]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
@@ -147,7 +147,7 @@ describe('runCatalog lifetime', () => {
 
   it('when its context ends, every mark, style and listener goes with it', async () => {
     const ol = page(['Netorare'], ['Fluff']);
-    const ctx = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+    const ctx = new ContentScriptContext('catalog');
     runCatalog(ctx, ao3, { ui: PAGE_UI });
     await settled();
     expect(ol.querySelectorAll(`[${SEEN_ATTR}]`)).toHaveLength(2);
@@ -155,7 +155,7 @@ describe('runCatalog lifetime', () => {
     expect(effectStyles()).toHaveLength(0);
     expect(ol.querySelectorAll(`[${SEEN_ATTR}], [${MARK_ATTR}]`)).toHaveLength(0);
     // A new instance can start afterwards (an extension update).
-    const next = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+    const next = new ContentScriptContext('catalog');
     runCatalog(next, ao3, { ui: PAGE_UI });
     await settled();
     expect(ol.children[0]?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
@@ -164,7 +164,7 @@ describe('runCatalog lifetime', () => {
 
   it('re-judges the page when settings change, without reload', async () => {
     const ol = page(['Netorare'], ['Fluff']);
-    const ctx = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+    const ctx = new ContentScriptContext('catalog');
     runCatalog(ctx, ao3, { ui: PAGE_UI });
     await settled();
     const settings = defaultSettings();
@@ -185,7 +185,7 @@ describe('runCatalog lifetime', () => {
         return ao3.read(...args);
       },
     };
-    const ctx = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+    const ctx = new ContentScriptContext('catalog');
     runCatalog(ctx, counting, { ui: PAGE_UI });
     await settled();
     const settings = defaultSettings();
@@ -235,7 +235,7 @@ describe('runCatalog under faults', () => {
     fakeBrowser.reset();
     fakeBackground();
     await saveSettings(blocking('netorare'));
-    ctx = new ContentScriptContext('catalog', CONTEXT_OPTIONS);
+    ctx = new ContentScriptContext('catalog');
   });
   afterEach(() => {
     ctx.notifyInvalidated();

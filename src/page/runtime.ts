@@ -32,13 +32,6 @@ const MENU_ENTRY_MS = 60_000;
 /** Hides a detail page's body until its tags are judged; released with everything else on a timeout. */
 export const HOLD_PAGE_CSS = 'body { visibility: hidden !important; }';
 /**
- * How the content script's context is made. WXT tells an older instance to stop with a DOM event and,
- * unless told not to, also with a window.postMessage, which reaches the page's own scripts (carrying
- * the extension's id, a fingerprint) and cost ~10 ms at document_start. The event alone is enough.
- */
-export const CONTEXT_OPTIONS = { noScriptStartedPostMessage: true } as const;
-
-/**
  * The instance running in this frame, kept in the content script's own world (its global object is not
  * the page's), so a second injection does not start a second one and the page cannot pretend there is one.
  */
@@ -55,28 +48,6 @@ function claimFrame(ctx: ContentScriptContext): boolean {
     if (world[RUNNING] === ctx) delete world[RUNNING];
   });
   return true;
-}
-
-/** The part of WXT's context that decides whether a "newer instance started" event ends this one. */
-interface StartedEventCheck {
-  verifyScriptStartedEvent?: (event: CustomEvent) => boolean;
-}
-
-/**
- * WXT ends a content script's context when a DOM event says a newer instance started: an event the page
- * can fire too. An update is the one case that needs it, and then this copy's extension context is gone
- * (browser.runtime.id unset); otherwise the event is the page's, or a second copy that claimFrame() turns
- * away, and is ignored. Applied once per context, before anything else runs in it.
- */
-const guarded = new WeakSet<ContentScriptContext>();
-export function guardContext(ctx: ContentScriptContext): void {
-  if (guarded.has(ctx)) return;
-  guarded.add(ctx);
-  // verifyScriptStartedEvent is WXT's own (private) check; runtime.test.ts fires the event to prove this holds.
-  const check = ctx as unknown as StartedEventCheck;
-  const wxtCheck = check.verifyScriptStartedEvent?.bind(ctx);
-  if (!wxtCheck) return;
-  check.verifyScriptStartedEvent = (event) => wxtCheck(event) && browser.runtime?.id == null;
 }
 
 /** A style element with `css` (Tagveil's own text only; nothing of the page's or the user's goes in). */
@@ -122,8 +93,7 @@ export function runCatalog(
   doc: Document = document,
   settings: Promise<PageSettings> = loadSettingsForPage(),
 ): void {
-  guardContext(ctx);
-  // WXT invalidates an older instance when a newer one starts (an update); that one cleans up first.
+  // An older copy whose extension is gone (an update) ends when this one starts (context.ts) and cleans up.
   if (ctx.isInvalid || !claimFrame(ctx)) return;
 
   // Tagveil's stylesheets and the detail page's warning: put back if the page removes or edits them.

@@ -3,7 +3,7 @@ import './clock';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { SiteAdapter } from '../sites/types';
 import { markStarted } from './clock';
-import { type CatalogOptions, CONTEXT_OPTIONS, runCatalog } from './runtime';
+import { type CatalogOptions, runCatalog } from './runtime';
 import { builtInPageUi } from './ui-loader';
 
 /**
@@ -14,7 +14,6 @@ export function siteScript(adapter: SiteAdapter, options: Omit<CatalogOptions, '
   return defineContentScript({
     matches: adapter.matches,
     runAt: 'document_start',
-    ...CONTEXT_OPTIONS,
     main(ctx) {
       markStarted();
       // The veils and the rest of the page UI come when a page first needs them (paint.ts).
