@@ -33,43 +33,43 @@ interface ScriptStarted {
  * script's own, dispatched where no page can see or fire it.
  */
 class Context {
-  private readonly controller = new AbortController();
-  private readonly signal = this.controller.signal;
-  private readonly messageId = Math.random().toString(36).slice(2);
+  readonly #controller = new AbortController();
+  readonly #signal = this.#controller.signal;
+  readonly #messageId = Math.random().toString(36).slice(2);
   /** Where address changes are dispatched: created by the first listener for them. */
-  private locations: EventTarget | undefined;
+  #locations: EventTarget | undefined;
+
+  readonly #name: string;
 
   /** `name` is the entrypoint's; `options` (the script's definition, from WXT's wrapper) go unread. */
-  constructor(
-    private readonly name: string,
-    _options?: object,
-  ) {
+  constructor(name: string, _options?: object) {
+    this.#name = name;
     const type = scriptStartedEvent(name);
     // Stop an older copy, then listen for a newer one (this copy's own event has passed by then).
     document.dispatchEvent(
-      new CustomEvent(type, { detail: { contentScriptName: name, messageId: this.messageId } }),
+      new CustomEvent(type, { detail: { contentScriptName: name, messageId: this.#messageId } }),
     );
     // Another copy's start ends this one only if this one's extension is gone (an update): the page can
     // fire the event too, and a second copy of a live version is turned away by the runtime (claimFrame).
     document.addEventListener(
       type,
       (event) => {
-        if (event instanceof CustomEvent && this.verifyScriptStartedEvent(event)) void this.isInvalid;
+        if (event instanceof CustomEvent && this.#verifyScriptStartedEvent(event)) void this.isInvalid;
       },
-      { signal: this.signal },
+      { signal: this.#signal },
     );
   }
 
   /** True once the context ended: the extension was updated or removed (no runtime id), or it was stopped. */
   get isInvalid(): boolean {
     if (browser.runtime?.id == null) this.notifyInvalidated();
-    return this.signal.aborted;
+    return this.#signal.aborted;
   }
 
   /** Calls `callback` once, when the context ends; returns what removes it. */
   onInvalidated(callback: () => void): () => void {
-    this.signal.addEventListener('abort', callback);
-    return () => this.signal.removeEventListener('abort', callback);
+    this.#signal.addEventListener('abort', callback);
+    return () => this.#signal.removeEventListener('abort', callback);
   }
 
   /** `setTimeout` whose handler does not run once the context ended; `clearTimeout` clears it as usual. */
@@ -106,29 +106,29 @@ class Context {
     options?: AddEventListenerOptions,
   ): void {
     if (this.isInvalid) return;
-    if (type === LOCATION_CHANGE) target = this.watchLocation();
-    target.addEventListener(type, handler, { ...options, signal: this.signal });
+    if (type === LOCATION_CHANGE) target = this.#watchLocation();
+    target.addEventListener(type, handler, { ...options, signal: this.#signal });
   }
 
   /** Ends the context: every `onInvalidated` callback runs, once. */
   notifyInvalidated(): void {
-    this.controller.abort();
+    this.#controller.abort();
   }
 
   /** Whether a "script started" event is another copy's of the same script (not this copy's own). */
-  private verifyScriptStartedEvent(event: CustomEvent): boolean {
+  #verifyScriptStartedEvent(event: CustomEvent): boolean {
     const detail = event.detail as ScriptStarted | null;
-    return detail?.contentScriptName === this.name && detail.messageId !== this.messageId;
+    return detail?.contentScriptName === this.#name && detail.messageId !== this.#messageId;
   }
 
   /**
    * Starts watching the address, once (the Navigation API's `navigate`, or a look every second); returns
    * where its changes are dispatched.
    */
-  private watchLocation(): EventTarget {
-    if (this.locations) return this.locations;
+  #watchLocation(): EventTarget {
+    if (this.#locations) return this.#locations;
     const locations = new EventTarget();
-    this.locations = locations;
+    this.#locations = locations;
     let last = location.href;
     const seen = (url: string) => {
       if (url === last) return;
@@ -141,7 +141,7 @@ class Context {
       navigation.addEventListener(
         'navigate',
         (event) => seen((event as Event & { destination: { url: string } }).destination.url),
-        { signal: this.signal },
+        { signal: this.#signal },
       );
     } else {
       const id = setInterval(() => {

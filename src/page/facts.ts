@@ -19,12 +19,15 @@ export interface FactsSource {
 
 /** The sources the scanner consumes, in order. */
 export class FactsSources {
-  constructor(private readonly sources: readonly FactsSource[]) {}
+  readonly #sources: readonly FactsSource[];
+  constructor(sources: readonly FactsSource[]) {
+    this.#sources = sources;
+  }
 
   /** Fills `facts` from every source; true when some source wants the entry held back. */
   fill(facts: EntryFacts, ask = true): boolean {
     let wait = false;
-    for (const source of this.sources) if (source.fill(facts, ask) === 'wait') wait = true;
+    for (const source of this.#sources) if (source.fill(facts, ask) === 'wait') wait = true;
     return wait;
   }
 }

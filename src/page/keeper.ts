@@ -31,94 +31,97 @@ function styleIntact(css: string, rules: number): (element: Element) => boolean 
 }
 
 export class Keeper {
-  private readonly kept = new Set<Entry>();
-  private observer: MutationObserver | null = null;
+  readonly #kept = new Set<Entry>();
+  #observer: MutationObserver | null = null;
 
-  constructor(private readonly doc: Document) {}
+  readonly #doc: Document;
+  constructor(doc: Document) {
+    this.#doc = doc;
+  }
 
   /** A style element with `css`, in <head> (or <html> before there is one), kept in force. */
   style(css: string): Kept {
     let rules = -1;
     const create = () => {
-      const style = this.doc.createElement('style');
+      const style = this.#doc.createElement('style');
       style.textContent = css;
       // At document_start there is no <head> yet; <html> takes the element just as well.
-      (this.doc.head ?? this.doc.documentElement).append(style);
+      (this.#doc.head ?? this.#doc.documentElement).append(style);
       if (rules < 0) rules = style.sheet?.cssRules.length ?? 0;
       return style;
     };
     const check = (element: Element) => styleIntact(css, rules)(element);
-    return this.keep(create, check);
+    return this.#keep(create, check);
   }
 
   /** An element `create` makes and attaches; made again whenever it is detached or its attributes change. */
   element(create: () => Element): Kept {
-    return this.keep(create, () => true);
+    return this.#keep(create, () => true);
   }
 
   /** Renews what the page tampered with in ways no observer reports (a sheet switched off). */
   check(): void {
     let renewed = false;
-    for (const entry of this.kept) renewed = this.renewIfBroken(entry) || renewed;
-    if (renewed) this.observe();
+    for (const entry of this.#kept) renewed = this.#renewIfBroken(entry) || renewed;
+    if (renewed) this.#observe();
   }
 
   /** Releases everything kept (the content script's context ends). */
   stop(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    for (const entry of this.kept) entry.element.remove();
-    this.kept.clear();
+    this.#observer?.disconnect();
+    this.#observer = null;
+    for (const entry of this.#kept) entry.element.remove();
+    this.#kept.clear();
   }
 
-  private keep(create: () => Element, intact: (element: Element) => boolean): Kept {
+  #keep(create: () => Element, intact: (element: Element) => boolean): Kept {
     const entry: Entry = { element: create(), create, intact };
-    this.kept.add(entry);
-    this.observe();
+    this.#kept.add(entry);
+    this.#observe();
     return {
       get element() {
         return entry.element;
       },
       release: () => {
-        this.kept.delete(entry);
+        this.#kept.delete(entry);
         entry.element.remove();
-        this.observe();
+        this.#observe();
       },
     };
   }
 
-  private renewIfBroken(entry: Entry): boolean {
+  #renewIfBroken(entry: Entry): boolean {
     if (entry.element.isConnected && entry.intact(entry.element)) return false;
     entry.element.remove();
     entry.element = entry.create();
     return true;
   }
 
-  private readonly onMutations = (records: MutationRecord[]): void => {
+  readonly #onMutations = (records: MutationRecord[]): void => {
     const attributes = new Set<Node>();
     for (const record of records) if (record.type === 'attributes') attributes.add(record.target);
     let renewed = false;
-    for (const entry of this.kept) {
+    for (const entry of this.#kept) {
       if (attributes.has(entry.element)) entry.element.remove(); // an element of ours restyled by the page
-      renewed = this.renewIfBroken(entry) || renewed;
+      renewed = this.#renewIfBroken(entry) || renewed;
     }
-    if (renewed) this.observe();
+    if (renewed) this.#observe();
   };
 
   /** Watches each kept element (its attributes and content) and where it sits. */
-  private observe(): void {
-    this.observer?.disconnect();
-    if (this.kept.size === 0) {
-      this.observer = null;
+  #observe(): void {
+    this.#observer?.disconnect();
+    if (this.#kept.size === 0) {
+      this.#observer = null;
       return;
     }
-    this.observer ??= new MutationObserver(this.onMutations);
-    const root = this.doc.documentElement;
-    this.observer.observe(root, { childList: true });
-    for (const { element } of this.kept) {
+    this.#observer ??= new MutationObserver(this.#onMutations);
+    const root = this.#doc.documentElement;
+    this.#observer.observe(root, { childList: true });
+    for (const { element } of this.#kept) {
       const parent = element.parentNode;
-      if (parent && parent !== root) this.observer.observe(parent, { childList: true });
-      this.observer.observe(element, {
+      if (parent && parent !== root) this.#observer.observe(parent, { childList: true });
+      this.#observer.observe(element, {
         attributes: true,
         childList: true,
         characterData: true,

@@ -13,65 +13,65 @@ export type LoadPageUi = () => Promise<PageUi>;
  * A page whose entries are only hidden never loads it.
  */
 export class Painter {
-  private ui: PageUi | null;
-  private readonly load: LoadPageUi | null;
-  private loading: Promise<PageUi> | null = null;
-  private readonly waiting = new Map<HTMLElement, { verdict: Verdict; options: PaintOptions }>();
+  #ui: PageUi | null;
+  readonly #load: LoadPageUi | null;
+  #loading: Promise<PageUi> | null = null;
+  readonly #waiting = new Map<HTMLElement, { verdict: Verdict; options: PaintOptions }>();
   /** Why the page UI did not load, if it did not (the popup says it). */
   failure: string | null = null;
 
   constructor(ui: PageUi | LoadPageUi) {
-    this.ui = typeof ui === 'function' ? null : ui;
-    this.load = typeof ui === 'function' ? ui : null;
+    this.#ui = typeof ui === 'function' ? null : ui;
+    this.#load = typeof ui === 'function' ? ui : null;
   }
 
   apply(entry: HTMLElement, verdict: Verdict, options: PaintOptions): void {
-    if (this.ui) {
-      this.ui.applyVerdict(entry, verdict, options);
+    if (this.#ui) {
+      this.#ui.applyVerdict(entry, verdict, options);
       return;
     }
     if (setMarks(entry, verdict, options) === 'veil') {
-      this.waiting.set(entry, { verdict, options });
+      this.#waiting.set(entry, { verdict, options });
       void this.ready().catch(() => {});
-    } else this.waiting.delete(entry);
+    } else this.#waiting.delete(entry);
   }
 
   /** The page changed what is inside an entry: what it added under a veil is covered too (effects.ts). */
   coverAdded(entry: HTMLElement): void {
     // Before the page UI is in, no veil is drawn yet: the one drawn then covers all there is.
-    this.ui?.coverAdded(entry);
+    this.#ui?.coverAdded(entry);
   }
 
   clear(entry: HTMLElement): void {
-    if (this.ui) this.ui.clearVerdict(entry);
+    if (this.#ui) this.#ui.clearVerdict(entry);
     else {
       clearMarks(entry);
-      this.waiting.delete(entry);
+      this.#waiting.delete(entry);
     }
   }
 
   /** The page UI if it is loaded. */
   get loaded(): PageUi | null {
-    return this.ui;
+    return this.#ui;
   }
 
   /** The page UI, loading it if needed; every entry waiting for a veil is drawn before this resolves. */
   ready(): Promise<PageUi> {
-    if (this.ui) return Promise.resolve(this.ui);
-    this.loading ??= (this.load as LoadPageUi)().then(
+    if (this.#ui) return Promise.resolve(this.#ui);
+    this.#loading ??= (this.#load as LoadPageUi)().then(
       (ui) => {
-        this.ui = ui;
-        for (const [entry, { verdict, options }] of this.waiting)
+        this.#ui = ui;
+        for (const [entry, { verdict, options }] of this.#waiting)
           if (entry.isConnected) ui.applyVerdict(entry, verdict, options);
-        this.waiting.clear();
+        this.#waiting.clear();
         return ui;
       },
       (error: unknown) => {
         this.failure = error instanceof Error ? error.message : String(error);
-        this.loading = null; // a later need tries again
+        this.#loading = null; // a later need tries again
         throw error;
       },
     );
-    return this.loading;
+    return this.#loading;
   }
 }

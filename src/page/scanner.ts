@@ -78,17 +78,24 @@ export function idHash(id: string): number {
  * given without its needs, in tests of judging; the matcher says `needs.ids` when it has `entry:` rules).
  */
 class FactsWithoutId implements EntryFacts {
+  readonly #entry: HTMLElement;
+  readonly #state: EntryState;
+  readonly #read: (entry: HTMLElement, state: EntryState) => string;
   constructor(
     readonly tags: Tag[],
     readonly title: string,
     readonly creators: string[],
-    private readonly entry: HTMLElement,
-    private readonly state: EntryState,
-    private readonly read: (entry: HTMLElement, state: EntryState) => string,
-  ) {}
+    entry: HTMLElement,
+    state: EntryState,
+    read: (entry: HTMLElement, state: EntryState) => string,
+  ) {
+    this.#entry = entry;
+    this.#state = state;
+    this.#read = read;
+  }
 
   get id(): string {
-    return this.read(this.entry, this.state);
+    return this.#read(this.#entry, this.#state);
   }
 }
 
@@ -203,45 +210,45 @@ const OBSERVE: MutationObserverInit = {
  * change of rules judges every entry again from them without reading the page.
  */
 export class Scanner {
-  private readonly states = new WeakMap<Element, EntryState>();
+  readonly #states = new WeakMap<Element, EntryState>();
   /**
    * Entries found but not judged yet (no rules yet, still streaming in, waiting for their full tags):
    * marked HELD_ATTR, which Tagveil's stylesheet keeps unpainted. Marked from script rather than styled
    * by the adapter's selector, which for an added site is the user's text and never goes into CSS.
    */
-  private readonly held = new Set<HTMLElement>();
-  private readonly faulted = new WeakSet<Element>();
+  readonly #held = new Set<HTMLElement>();
+  readonly #faulted = new WeakSet<Element>();
   readonly faults: ScanFaults = { entries: 0, message: '' };
-  private observer: MutationObserver | null = null;
+  #observer: MutationObserver | null = null;
   /** Entries the HTML parser may still be filling; judged again once it has moved past them. */
-  private readonly unfinished = new Set<Element>();
-  private audit = false;
-  private needs: FactNeeds = ALL_FACTS;
-  private hideAgainOffscreen = false;
+  readonly #unfinished = new Set<Element>();
+  #audit = false;
+  #needs: FactNeeds = ALL_FACTS;
+  #hideAgainOffscreen = false;
   /** Watches shown entries (when they are to be hidden again off screen); created on the first Show. */
-  private shownWatcher: IntersectionObserver | null = null;
+  #shownWatcher: IntersectionObserver | null = null;
   /** Shown entries that have been on screen since they were shown. */
-  private readonly shownOnScreen = new WeakSet<Element>();
+  readonly #shownOnScreen = new WeakSet<Element>();
   /** Where facts beyond the entry's markup come from (facts.ts); entries they wait for are held back. */
-  private facts: FactsSources | null = null;
-  private readonly waiting = new Map<string, HTMLElement>();
+  #facts: FactsSources | null = null;
+  readonly #waiting = new Map<string, HTMLElement>();
   /** Bumped when the rules change: a state from an older generation is judged again. */
-  private generation = 0;
+  #generation = 0;
   /**
    * Set when what reading an entry gives may have changed with nothing in the page changing (facts
    * sources added or removed, the rules asking for more facts): the next pass reads every entry again.
    * An entry off the page meanwhile is read again anyway when it comes back (the observer reports it).
    */
-  private factsStale = false;
+  #factsStale = false;
   /** A rule asked for an entry's id (an `entry:` rule): ids are kept from then on (EntryState.id). */
-  private idsWanted = false;
+  #idsWanted = false;
   /** The last verdicts given, shared by entries judged alike (SHARED_VERDICTS). */
-  private readonly recentVerdicts: Verdict[] = [];
-  private recentAt = 0;
+  readonly #recentVerdicts: Verdict[] = [];
+  #recentAt = 0;
   /** Every judged entry's tags, interned. */
-  private pool = new FactsPool();
+  #pool = new FactsPool();
   /** Bumped when an entry is judged with facts it did not have before (new, or changed in place). */
-  private factsVersion = 0;
+  #factsVersion = 0;
   readonly timing: ScanTiming = {
     totalMs: 0,
     lastPassMs: 0,
@@ -251,57 +258,64 @@ export class Scanner {
   };
 
   /** Null until there are rules: entries found meanwhile are held back. */
-  private judge: ((facts: EntryFacts) => Verdict) | null;
+  #judge: ((facts: EntryFacts) => Verdict) | null;
+
+  readonly #doc: Document;
+  readonly #adapter: SiteAdapter;
+  /** Draws verdicts (marks at once, veils by the page UI); without one, marks only (tests of judging). */
+  readonly #painter: Pick<Painter, 'apply' | 'clear' | 'coverAdded'>;
 
   constructor(
-    private readonly doc: Document,
-    private readonly adapter: SiteAdapter,
+    doc: Document,
+    adapter: SiteAdapter,
     judge: ((facts: EntryFacts) => Verdict) | null,
-    /** Draws verdicts (marks at once, veils by the page UI); without one, marks only (tests of judging). */
-    private readonly painter: Pick<Painter, 'apply' | 'clear' | 'coverAdded'> = MARKS_ONLY,
+    painter: Pick<Painter, 'apply' | 'clear' | 'coverAdded'> = MARKS_ONLY,
   ) {
-    this.judge = judge;
+    this.#doc = doc;
+    this.#adapter = adapter;
+    this.#judge = judge;
+    this.#painter = painter;
   }
 
   /** Watches the page; every entry is judged, or held back until it can be. */
   start(): void {
-    if (this.observer) return;
-    this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.doc.documentElement, OBSERVE);
-    this.doc.addEventListener('DOMContentLoaded', this.onParsed);
-    this.scanAll();
+    if (this.#observer) return;
+    this.#observer = new MutationObserver((records) => this.#onMutations(records));
+    this.#observer.observe(this.#doc.documentElement, OBSERVE);
+    this.#doc.addEventListener('DOMContentLoaded', this.#onParsed);
+    this.#scanAll();
   }
 
   /** Undoes every mark, releases what was held back and stops watching. */
   stop(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    this.unwatchShown();
-    this.doc.removeEventListener('DOMContentLoaded', this.onParsed);
-    this.unfinished.clear();
-    this.waiting.clear();
-    for (const entry of this.held) entry.removeAttribute(HELD_ATTR);
-    this.held.clear();
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#unwatchShown();
+    this.#doc.removeEventListener('DOMContentLoaded', this.#onParsed);
+    this.#unfinished.clear();
+    this.#waiting.clear();
+    for (const entry of this.#held) entry.removeAttribute(HELD_ATTR);
+    this.#held.clear();
     for (const entry of this.entries()) {
-      this.painter.clear(entry);
+      this.#painter.clear(entry);
       entry.removeAttribute(SEEN_ATTR);
-      this.states.delete(entry);
+      this.#states.delete(entry);
     }
-    this.factsVersion++; // no entry is judged any more, so none is counted (answers.ts)
+    this.#factsVersion++; // no entry is judged any more, so none is counted (answers.ts)
   }
 
   /** New rules (or audit mode): every entry is judged again, marks that no longer apply are removed. */
   setJudge(judge: (facts: EntryFacts) => Verdict, options: ScanOptions = {}): void {
-    this.judge = judge;
-    this.audit = options.audit ?? false;
+    this.#judge = judge;
+    this.#audit = options.audit ?? false;
     const needs = options.needs ?? ALL_FACTS;
     // Facts kept without a title or creators cannot answer rules that now ask for them.
-    if ((needs.title && !this.needs.title) || (needs.creators && !this.needs.creators))
-      this.factsStale = true;
-    this.needs = needs;
-    if (needs.ids) this.idsWanted = true;
-    this.hideAgainOffscreen = options.hideAgainOffscreen ?? false;
-    if (!this.hideAgainOffscreen) this.unwatchShown();
+    if ((needs.title && !this.#needs.title) || (needs.creators && !this.#needs.creators))
+      this.#factsStale = true;
+    this.#needs = needs;
+    if (needs.ids) this.#idsWanted = true;
+    this.#hideAgainOffscreen = options.hideAgainOffscreen ?? false;
+    if (!this.#hideAgainOffscreen) this.#unwatchShown();
     this.rejudge();
   }
 
@@ -310,39 +324,39 @@ export class Scanner {
    * whose markup changed since was read again then, as the observer reported it.
    */
   rejudge(): void {
-    this.generation++;
-    if (this.observer) this.scanAll(false);
+    this.#generation++;
+    if (this.#observer) this.#scanAll(false);
   }
 
   /** Facts beyond what entries' markup says (facts.ts); entries waiting for them stay held back. */
   setFacts(facts: FactsSources | null): void {
-    if (facts !== this.facts) this.factsStale = true;
-    this.facts = facts;
-    if (!facts) this.settle([...this.waiting.keys()]);
+    if (facts !== this.#facts) this.#factsStale = true;
+    this.#facts = facts;
+    if (!facts) this.settle([...this.#waiting.keys()]);
   }
 
   /** A facts source has more to say about entries already judged (late page data): read these again. */
   refresh(ids: readonly string[]): void {
-    if (!this.observer || ids.length === 0) return;
+    if (!this.#observer || ids.length === 0) return;
     // By hash where the id is not kept: an entry whose id only hashes alike is read again for nothing.
     const wanted = new Set<string | number>(ids);
     for (const id of ids) wanted.add(idHash(id));
     let found = false;
     for (const entry of this.entries()) {
-      const state = this.states.get(entry);
+      const state = this.#states.get(entry);
       if (!state || !wanted.has(state.id)) continue;
       found = true;
-      this.process(entry);
+      this.#process(entry);
     }
-    if (found && this.judge) this.onJudged?.();
+    if (found && this.#judge) this.onJudged?.();
   }
 
   /** A facts source has news for these entries (facts arrived, or it gave up on them). */
   settle(ids: string[]): void {
     for (const id of ids) {
-      const entry = this.waiting.get(id);
-      this.waiting.delete(id);
-      if (entry?.isConnected && this.observer) this.process(entry);
+      const entry = this.#waiting.get(id);
+      this.#waiting.delete(id);
+      if (entry?.isConnected && this.#observer) this.#process(entry);
     }
   }
 
@@ -351,18 +365,18 @@ export class Scanner {
    * whose facts are as kept is not judged again.
    */
   rescan(): void {
-    if (this.observer) this.scanAll();
+    if (this.#observer) this.#scanAll();
   }
 
   /** Reveals every entry acted on, until reload or until the user hides it again. */
   showAll(): number {
     let shown = 0;
     for (const entry of this.entries()) {
-      const state = this.states.get(entry);
+      const state = this.#states.get(entry);
       if (!state?.verdict.action || shownOf(state.mark)) continue;
       state.mark = withShown(state.mark, true);
-      this.paint(entry, state);
-      this.watchShown(entry);
+      this.#paint(entry, state);
+      this.#watchShown(entry);
       shown++;
     }
     return shown;
@@ -377,17 +391,17 @@ export class Scanner {
   /** The entry `node` is in, if it is one of this page's entries. */
   entryOf(node: Node | null): HTMLElement | null {
     const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
-    return el?.closest<HTMLElement>(this.adapter.entrySelector) ?? null;
+    return el?.closest<HTMLElement>(this.#adapter.entrySelector) ?? null;
   }
 
   /** The verdict an entry was last given, if it was judged. */
   verdictOf(entry: Element): Verdict | undefined {
-    return this.states.get(entry)?.verdict;
+    return this.#states.get(entry)?.verdict;
   }
 
   /** An entry's id as its site gives it (one read of the entry). */
   idOf(entry: HTMLElement): string {
-    return readEntry(this.adapter, entry, TAGS_ONLY).id;
+    return readEntry(this.#adapter, entry, TAGS_ONLY).id;
   }
 
   /**
@@ -400,7 +414,7 @@ export class Scanner {
     let hidden = 0;
     for (const entry of this.entries()) {
       entries++;
-      const action = this.audit ? null : this.states.get(entry)?.verdict.action;
+      const action = this.#audit ? null : this.#states.get(entry)?.verdict.action;
       if (!action) continue;
       acted++;
       if (action === 'hide' || action === 'collapse') hidden++;
@@ -413,7 +427,7 @@ export class Scanner {
    * page's tags (answers.ts) is kept by it, as a re-judge changes verdicts, not tags.
    */
   factsKey(): string {
-    return `${this.factsVersion}/${this.entries().length}`;
+    return `${this.#factsVersion}/${this.entries().length}`;
   }
 
   /**
@@ -421,52 +435,52 @@ export class Scanner {
    * sources without asking anything. Undefined for an entry not judged.
    */
   tagsOf(entry: HTMLElement): Tag[] | undefined {
-    const state = this.states.get(entry);
+    const state = this.#states.get(entry);
     if (!state) return undefined;
-    if (state.pool === this.pool) return state.pool.tagsAt(state.at, state.length);
-    const facts = readEntry(this.adapter, entry, TAGS_ONLY);
-    this.facts?.fill(facts, false);
+    if (state.pool === this.#pool) return state.pool.tagsAt(state.at, state.length);
+    const facts = readEntry(this.#adapter, entry, TAGS_ONLY);
+    this.#facts?.fill(facts, false);
     return facts.tags;
   }
 
   /** The entries on the page, in its order. */
   entries(): HTMLElement[] {
-    return [...this.doc.querySelectorAll<HTMLElement>(this.adapter.entrySelector)];
+    return [...this.#doc.querySelectorAll<HTMLElement>(this.#adapter.entrySelector)];
   }
 
-  private readonly onParsed = (): void => {
-    for (const entry of this.unfinished) this.process(entry as HTMLElement);
-    this.unfinished.clear();
+  readonly #onParsed = (): void => {
+    for (const entry of this.#unfinished) this.#process(entry as HTMLElement);
+    this.#unfinished.clear();
   };
 
   /** Every entry; `reread` false: judged from the facts kept where they are still good. */
-  private scanAll(reread = true): void {
+  #scanAll(reread = true): void {
     const start = performance.now();
-    if (this.factsStale) {
+    if (this.#factsStale) {
       reread = true;
-      this.factsStale = false;
+      this.#factsStale = false;
     }
-    if (this.pool.full) {
-      this.pool = new FactsPool(); // what the old one held is read again
-      this.factsVersion++;
+    if (this.#pool.full) {
+      this.#pool = new FactsPool(); // what the old one held is read again
+      this.#factsVersion++;
     }
     const entries = this.entries();
-    const loading = this.doc.readyState === 'loading';
-    for (const entry of entries) this.process(entry, loading, reread);
+    const loading = this.#doc.readyState === 'loading';
+    for (const entry of entries) this.#process(entry, loading, reread);
     const ms = performance.now() - start;
     this.timing.totalMs += ms;
     this.timing.lastPassMs = ms;
     this.timing.lastPassEntries = entries.length;
-    if (this.judge) this.onJudged?.();
+    if (this.#judge) this.onJudged?.();
   }
 
-  private onMutations(records: MutationRecord[]): void {
+  #onMutations(records: MutationRecord[]): void {
     const start = performance.now();
     const touched = new Set<HTMLElement>();
-    const selector = this.adapter.entrySelector;
+    const selector = this.#adapter.entrySelector;
     const huge = records.length > HUGE_MUTATION_BATCH;
     if (huge) {
-      for (const entry of this.doc.querySelectorAll<HTMLElement>(`:is(${selector}):not([${SEEN_ATTR}])`))
+      for (const entry of this.#doc.querySelectorAll<HTMLElement>(`:is(${selector}):not([${SEEN_ATTR}])`))
         touched.add(entry);
     }
     let lastTarget: Node | null = null;
@@ -500,61 +514,61 @@ export class Scanner {
           for (const inner of el.querySelectorAll<HTMLElement>(selector)) touched.add(inner);
       }
     }
-    for (const entry of this.unfinished) touched.add(entry as HTMLElement);
-    for (const entry of touched) if (entry.isConnected) this.process(entry);
+    for (const entry of this.#unfinished) touched.add(entry as HTMLElement);
+    for (const entry of touched) if (entry.isConnected) this.#process(entry);
     if (touched.size === 0) return;
     const ms = performance.now() - start;
     this.timing.totalMs += ms;
     this.timing.lastBatchMs = ms;
     this.timing.lastBatchEntries = touched.size;
-    if (this.judge) this.onJudged?.();
+    if (this.#judge) this.onJudged?.();
   }
 
   /** One entry: a fault in reading or judging it (a page's odd markup, a rule's guard) stays in it. */
-  private process(entry: HTMLElement, loading = this.doc.readyState === 'loading', reread = true): void {
+  #process(entry: HTMLElement, loading = this.#doc.readyState === 'loading', reread = true): void {
     try {
-      this.judgeEntry(entry, loading, reread);
+      this.#judgeEntry(entry, loading, reread);
     } catch (error) {
-      this.fault(entry, error);
+      this.#fault(entry, error);
     }
   }
 
-  private judgeEntry(entry: HTMLElement, loading: boolean, reread: boolean): void {
-    const judge = this.judge;
+  #judgeEntry(entry: HTMLElement, loading: boolean, reread: boolean): void {
+    const judge = this.#judge;
     if (!judge) {
-      this.hold(entry);
+      this.#hold(entry);
       return;
     }
-    const previous = this.states.get(entry);
-    const kept = previous !== undefined && previous.pool === this.pool;
+    const previous = this.#states.get(entry);
+    const kept = previous !== undefined && previous.pool === this.#pool;
     if (!reread && kept) {
       // A change of rules: judged from the facts kept, nothing read (an entry changed since was read
       // again when the observer reported it).
-      if (generationOf(previous.mark) === this.generation) return;
-      const tags = this.pool.tagsAt(previous.at, previous.length);
+      if (generationOf(previous.mark) === this.#generation) return;
+      const tags = this.#pool.tagsAt(previous.at, previous.length);
       const { title } = previous.extra;
       const creators = previous.extra.creators as string[];
       const id = previous.id;
       const facts: EntryFacts =
         typeof id === 'string'
           ? { id, tags, title, creators }
-          : new FactsWithoutId(tags, title, creators, entry, previous, this.readId);
-      this.settleVerdict(entry, previous, this.share(judge(facts)), true);
+          : new FactsWithoutId(tags, title, creators, entry, previous, this.#readId);
+      this.#settleVerdict(entry, previous, this.#share(judge(facts)), true);
       return;
     }
     // While the parser streams the page, an entry with nothing after it may still be receiving its tags.
     if (loading && entry.nextSibling === null) {
-      this.unfinished.add(entry);
-      this.hold(entry);
+      this.#unfinished.add(entry);
+      this.#hold(entry);
       return;
     }
-    this.unfinished.delete(entry);
-    const facts = readEntry(this.adapter, entry, this.needs);
-    if (this.facts?.fill(facts)) {
-      this.holdBack(facts.id, entry);
+    this.#unfinished.delete(entry);
+    const facts = readEntry(this.#adapter, entry, this.#needs);
+    if (this.#facts?.fill(facts)) {
+      this.#holdBack(facts.id, entry);
       return;
     }
-    const pool = this.pool;
+    const pool = this.#pool;
     const length = pool.intern(facts.tags);
     const creators = facts.creators.length === 0 ? NO_CREATORS : facts.creators;
     const same =
@@ -564,18 +578,18 @@ export class Scanner {
       previous.extra.title === facts.title &&
       sameTexts(previous.extra.creators, creators) &&
       pool.sameAsScratch(previous.at, previous.length);
-    if (!same) this.factsVersion++;
-    const id = this.idsWanted ? facts.id : idHash(facts.id);
+    if (!same) this.#factsVersion++;
+    const id = this.#idsWanted ? facts.id : idHash(facts.id);
     if (previous && same) {
       previous.id = id;
       // The same facts, but the page changed the entry: what it added under a veil is covered too.
-      if (previous.verdict.action !== null) this.painter.coverAdded(entry);
-      if (generationOf(previous.mark) === this.generation) return;
-      this.settleVerdict(entry, previous, this.share(judge(facts)), true);
+      if (previous.verdict.action !== null) this.#painter.coverAdded(entry);
+      if (generationOf(previous.mark) === this.#generation) return;
+      this.#settleVerdict(entry, previous, this.#share(judge(facts)), true);
       return;
     }
     const at = pool.keepScratch();
-    const verdict = this.share(judge(facts));
+    const verdict = this.#share(judge(facts));
     const extra =
       facts.title === '' && creators === NO_CREATORS ? NO_EXTRA : { title: facts.title, creators };
     if (previous) {
@@ -585,7 +599,7 @@ export class Scanner {
       previous.at = at;
       previous.length = length;
       previous.extra = extra;
-      this.settleVerdict(entry, previous, verdict, false);
+      this.#settleVerdict(entry, previous, verdict, false);
       return;
     }
     const state: EntryState = {
@@ -595,18 +609,18 @@ export class Scanner {
       length,
       extra,
       verdict,
-      mark: packMark(this.generation, false, this.audit),
+      mark: packMark(this.#generation, false, this.#audit),
     };
-    this.states.set(entry, state);
+    this.#states.set(entry, state);
     // DOM calls are the content script's main cost: an entry that was and stays untouched gets none.
-    if (verdict.action !== null) this.paint(entry, state);
+    if (verdict.action !== null) this.#paint(entry, state);
     entry.setAttribute(SEEN_ATTR, '');
-    if (this.held.size > 0) this.unhold(entry);
+    if (this.#held.size > 0) this.#unhold(entry);
   }
 
   /** An entry's id asked for by a rule while judging from kept facts: read once, kept from then on. */
-  private readonly readId = (entry: HTMLElement, state: EntryState): string => {
-    this.idsWanted = true;
+  readonly #readId = (entry: HTMLElement, state: EntryState): string => {
+    this.#idsWanted = true;
     if (typeof state.id === 'string') return state.id;
     const id = this.idOf(entry);
     state.id = id;
@@ -614,12 +628,12 @@ export class Scanner {
   };
 
   /** `verdict`, or an equal one given lately (one object held by many entries instead of one each). */
-  private share(verdict: Verdict): Verdict {
+  #share(verdict: Verdict): Verdict {
     if (verdict.action === null && verdict.reasons.length === 0) return NO_VERDICT;
-    const recent = this.recentVerdicts;
+    const recent = this.#recentVerdicts;
     for (const other of recent) if (sameVerdict(other, verdict)) return other;
-    recent[this.recentAt] = verdict;
-    this.recentAt = (this.recentAt + 1) % SHARED_VERDICTS;
+    recent[this.#recentAt] = verdict;
+    this.#recentAt = (this.#recentAt + 1) % SHARED_VERDICTS;
     return verdict;
   }
 
@@ -628,44 +642,44 @@ export class Scanner {
    * it): painted only when what it shows changes. `sameFacts`: judged on the facts it had, so a reveal is
    * kept while the entry is still acted on.
    */
-  private settleVerdict(entry: HTMLElement, state: EntryState, verdict: Verdict, sameFacts: boolean): void {
+  #settleVerdict(entry: HTMLElement, state: EntryState, verdict: Verdict, sameFacts: boolean): void {
     const shown = sameFacts && verdict.action !== null && shownOf(state.mark);
     const unchanged =
       sameVerdict(state.verdict, verdict) &&
       shown === shownOf(state.mark) &&
-      auditOf(state.mark) === this.audit;
+      auditOf(state.mark) === this.#audit;
     state.verdict = verdict;
-    state.mark = packMark(this.generation, shown, this.audit);
-    if (!unchanged) this.paint(entry, state);
-    if (shown) this.watchShown(entry); // still shown under new rules, or the setting was just turned on
-    if (this.held.size > 0) this.unhold(entry);
+    state.mark = packMark(this.#generation, shown, this.#audit);
+    if (!unchanged) this.#paint(entry, state);
+    if (shown) this.#watchShown(entry); // still shown under new rules, or the setting was just turned on
+    if (this.#held.size > 0) this.#unhold(entry);
   }
 
   /** Keeps an entry not judged yet unpainted; one already judged keeps its verdict meanwhile. */
-  private hold(entry: HTMLElement): void {
-    if (this.states.has(entry) || this.held.has(entry)) return;
-    this.held.add(entry);
+  #hold(entry: HTMLElement): void {
+    if (this.#states.has(entry) || this.#held.has(entry)) return;
+    this.#held.add(entry);
     entry.setAttribute(HELD_ATTR, '');
   }
 
-  private unhold(entry: HTMLElement): void {
-    if (this.held.delete(entry)) entry.removeAttribute(HELD_ATTR);
+  #unhold(entry: HTMLElement): void {
+    if (this.#held.delete(entry)) entry.removeAttribute(HELD_ATTR);
   }
 
   /** Shows the entry as the page wrote it and counts it (once) for the page's problems. */
-  private fault(entry: HTMLElement, error: unknown): void {
-    this.unfinished.delete(entry);
-    this.unhold(entry);
+  #fault(entry: HTMLElement, error: unknown): void {
+    this.#unfinished.delete(entry);
+    this.#unhold(entry);
     try {
-      this.painter.clear(entry);
+      this.#painter.clear(entry);
     } catch {
       // Nothing of ours to undo on it.
     }
-    this.states.delete(entry);
+    this.#states.delete(entry);
     if (!entry.hasAttribute(SEEN_ATTR)) entry.setAttribute(SEEN_ATTR, '');
     this.faults.message = error instanceof Error ? error.message : String(error);
-    if (this.faulted.has(entry)) return;
-    this.faulted.add(entry);
+    if (this.#faulted.has(entry)) return;
+    this.#faulted.add(entry);
     this.faults.entries++;
   }
 
@@ -673,66 +687,66 @@ export class Scanner {
    * Held back (unpainted) until its facts arrive or their source gives up (settle). A recycled card that
    * now links a work whose facts are not in is held back again rather than shown under the old verdict.
    */
-  private holdBack(id: string, entry: HTMLElement): void {
-    this.waiting.set(id, entry);
-    if (this.states.has(entry)) {
-      this.states.delete(entry);
-      this.painter.clear(entry);
+  #holdBack(id: string, entry: HTMLElement): void {
+    this.#waiting.set(id, entry);
+    if (this.#states.has(entry)) {
+      this.#states.delete(entry);
+      this.#painter.clear(entry);
       entry.removeAttribute(SEEN_ATTR);
     }
-    this.hold(entry);
+    this.#hold(entry);
   }
 
   /** With "hide again off screen" on: hides a shown entry once it has been seen and scrolled away. */
-  private watchShown(entry: HTMLElement): void {
-    if (!this.hideAgainOffscreen || typeof IntersectionObserver === 'undefined') return;
-    this.shownWatcher ??= new IntersectionObserver((records) => this.onShownMoved(records));
+  #watchShown(entry: HTMLElement): void {
+    if (!this.#hideAgainOffscreen || typeof IntersectionObserver === 'undefined') return;
+    this.#shownWatcher ??= new IntersectionObserver((records) => this.#onShownMoved(records));
     // Watched afresh: the observer reports at once whether the entry is on screen now (observing an
     // entry already watched would report nothing, and it would never count as seen again).
-    this.shownWatcher.unobserve(entry);
-    this.shownOnScreen.delete(entry);
-    this.shownWatcher.observe(entry);
+    this.#shownWatcher.unobserve(entry);
+    this.#shownOnScreen.delete(entry);
+    this.#shownWatcher.observe(entry);
   }
 
-  private onShownMoved(records: IntersectionObserverEntry[]): void {
+  #onShownMoved(records: IntersectionObserverEntry[]): void {
     for (const record of records) {
       const entry = record.target as HTMLElement;
       if (record.isIntersecting) {
-        this.shownOnScreen.add(entry);
+        this.#shownOnScreen.add(entry);
         continue;
       }
       // "Show all" reveals entries far down the page too: each is hidden again only after it was seen.
-      if (!this.shownOnScreen.has(entry)) continue;
-      this.shownOnScreen.delete(entry);
-      this.shownWatcher?.unobserve(entry);
-      const state = this.states.get(entry);
+      if (!this.#shownOnScreen.has(entry)) continue;
+      this.#shownOnScreen.delete(entry);
+      this.#shownWatcher?.unobserve(entry);
+      const state = this.#states.get(entry);
       if (!state || !shownOf(state.mark)) continue;
       state.mark = withShown(state.mark, false);
-      this.paint(entry, state);
+      this.#paint(entry, state);
     }
   }
 
-  private unwatchShown(): void {
-    this.shownWatcher?.disconnect();
-    this.shownWatcher = null;
+  #unwatchShown(): void {
+    this.#shownWatcher?.disconnect();
+    this.#shownWatcher = null;
   }
 
-  private paint(entry: HTMLElement, state: EntryState): void {
+  #paint(entry: HTMLElement, state: EntryState): void {
     // The veil going in or out is one of the observer's records that onlyVeils() skips.
-    const anchor = this.adapter.veilAnchor?.(entry) ?? entry;
+    const anchor = this.#adapter.veilAnchor?.(entry) ?? entry;
     const toggle = () => {
       state.mark = withShown(state.mark, !shownOf(state.mark));
-      this.paint(entry, state);
-      if (shownOf(state.mark)) this.watchShown(entry);
-      else this.shownWatcher?.unobserve(entry);
+      this.#paint(entry, state);
+      if (shownOf(state.mark)) this.#watchShown(entry);
+      else this.#shownWatcher?.unobserve(entry);
     };
     const hideOne = this.onHideOne;
-    this.painter.apply(entry, state.verdict, {
+    this.#painter.apply(entry, state.verdict, {
       shown: shownOf(state.mark),
-      audit: this.audit,
+      audit: this.#audit,
       onToggle: toggle,
       anchor,
-      site: this.adapter.id,
+      site: this.#adapter.id,
       ...(hideOne ? { onHideOne: () => hideOne(this.idOf(entry)) } : {}),
     });
   }

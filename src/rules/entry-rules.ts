@@ -86,10 +86,13 @@ interface Owner {
 
 /** The entry rules of the lists in force on one site: collected while compiling, matched by id. */
 export class EntryRules {
-  private readonly byId = new Map<string, Owner[]>();
+  readonly #byId = new Map<string, Owner[]>();
 
   /** `site` undefined: every site's rules (a matcher compiled for no site in particular). */
-  constructor(private readonly site: string | undefined) {}
+  readonly #site: string | undefined;
+  constructor(site: string | undefined) {
+    this.#site = site;
+  }
 
   /** Takes `text` when it is an entry rule (true), whether or not it is for this site. */
   add(
@@ -99,7 +102,7 @@ export class EntryRules {
     const rule = readEntryRule(text);
     if (!rule) return false;
     // An exception names tags to keep; an entry rule among them keeps nothing (the user hid it by hand).
-    if (owner.exception || (this.site !== undefined && rule.site !== this.site)) return true;
+    if (owner.exception || (this.#site !== undefined && rule.site !== this.#site)) return true;
     const entry: Owner = {
       listId: owner.listId,
       listName: owner.listName,
@@ -110,9 +113,9 @@ export class EntryRules {
     const id = canonicalId(rule.site, rule.id);
     const prefix = LISTING_PREFIX[rule.site];
     for (const key of prefix ? [id, prefix + id] : [id]) {
-      const known = this.byId.get(key);
+      const known = this.#byId.get(key);
       if (known) known.push(entry);
-      else this.byId.set(key, [entry]);
+      else this.#byId.set(key, [entry]);
     }
     return true;
   }
@@ -123,14 +126,14 @@ export class EntryRules {
    */
   /** Whether any entry is named: a judge wrapped then reads every entry's id. */
   get any(): boolean {
-    return this.byId.size > 0;
+    return this.#byId.size > 0;
   }
 
   wrap(judge: (facts: EntryFacts) => Verdict): (facts: EntryFacts) => Verdict {
-    if (this.byId.size === 0) return judge;
+    if (this.#byId.size === 0) return judge;
     return (facts) => {
       const verdict = judge(facts);
-      const owners = this.byId.get(facts.id);
+      const owners = this.#byId.get(facts.id);
       if (!owners) return verdict;
       let action = verdict.action;
       const reasons: Reason[] = [...verdict.reasons];
