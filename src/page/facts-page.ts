@@ -48,32 +48,34 @@ export function readMessage(detail: unknown, site: string): PageWork[] | null {
  * answers, and works the page embeds in its markup. Only facts of this page's entries come from here.
  */
 export class PageDataSource implements FactsSource {
-  private readonly known = new Map<string, PageWork>();
-  private readonly deadlines = new Map<string, number>();
+  readonly #known = new Map<string, PageWork>();
+  readonly #deadlines = new Map<string, number>();
   /** Ids shown without their facts (their wait ended): facts for one of them mean a look again. */
-  private readonly released = new Set<string>();
+  readonly #released = new Set<string>();
   /** Messages refused (not well-formed): counted for tests and the curious. */
   refused = 0;
 
-  constructor(
-    private readonly doc: Document,
-    private readonly deps: PageDataDeps,
-  ) {}
+  readonly #doc: Document;
+  readonly #deps: PageDataDeps;
+  constructor(doc: Document, deps: PageDataDeps) {
+    this.#doc = doc;
+    this.#deps = deps;
+  }
 
   /** Starts listening, and asks the main-world reader for what it kept until now. */
   listen(): () => void {
     const onData = (event: Event) => {
-      const works = readMessage((event as CustomEvent<unknown>).detail, this.deps.site);
+      const works = readMessage((event as CustomEvent<unknown>).detail, this.#deps.site);
       if (works) this.add(works);
       else this.refused++;
     };
-    const hello = () => this.doc.dispatchEvent(new CustomEvent(PAGE_DATA_HELLO_EVENT));
-    this.doc.addEventListener(PAGE_DATA_EVENT, onData);
-    this.doc.addEventListener(PAGE_DATA_READER_EVENT, hello);
+    const hello = () => this.#doc.dispatchEvent(new CustomEvent(PAGE_DATA_HELLO_EVENT));
+    this.#doc.addEventListener(PAGE_DATA_EVENT, onData);
+    this.#doc.addEventListener(PAGE_DATA_READER_EVENT, hello);
     hello();
     return () => {
-      this.doc.removeEventListener(PAGE_DATA_EVENT, onData);
-      this.doc.removeEventListener(PAGE_DATA_READER_EVENT, hello);
+      this.#doc.removeEventListener(PAGE_DATA_EVENT, onData);
+      this.#doc.removeEventListener(PAGE_DATA_READER_EVENT, hello);
     };
   }
 
@@ -82,54 +84,54 @@ export class PageDataSource implements FactsSource {
     const settled: string[] = [];
     const late: string[] = [];
     for (const work of works) {
-      this.known.delete(work.id); // re-inserted last: the oldest are forgotten first
-      this.known.set(work.id, work);
-      if (this.deadlines.delete(work.id)) settled.push(work.id);
-      if (this.released.delete(work.id)) late.push(work.id);
+      this.#known.delete(work.id); // re-inserted last: the oldest are forgotten first
+      this.#known.set(work.id, work);
+      if (this.#deadlines.delete(work.id)) settled.push(work.id);
+      if (this.#released.delete(work.id)) late.push(work.id);
     }
-    for (const id of this.known.keys()) {
-      if (this.known.size <= MAX_KNOWN_WORKS) break;
-      this.known.delete(id);
+    for (const id of this.#known.keys()) {
+      if (this.#known.size <= MAX_KNOWN_WORKS) break;
+      this.#known.delete(id);
     }
-    if (settled.length > 0) this.deps.onSettled(settled);
-    if (late.length > 0) this.deps.onLate(late);
-    if (works.length > 0) this.deps.onWorks?.();
+    if (settled.length > 0) this.#deps.onSettled(settled);
+    if (late.length > 0) this.#deps.onLate(late);
+    if (works.length > 0) this.#deps.onWorks?.();
   }
 
   /** What the page's data says about one work (a detail page's). */
   work(id: string): PageWork | undefined {
-    return this.known.get(id);
+    return this.#known.get(id);
   }
 
   fill(facts: EntryFacts, ask: boolean): 'ready' | 'wait' {
-    const work = this.known.get(facts.id);
+    const work = this.#known.get(facts.id);
     if (work) {
       merge(facts, work);
       return 'ready';
     }
-    if (!ask || facts.id === '' || this.released.has(facts.id)) return 'ready';
-    if (!this.deps.hold) {
+    if (!ask || facts.id === '' || this.#released.has(facts.id)) return 'ready';
+    if (!this.#deps.hold) {
       // Judged by its markup alone (hitomi's cards show tags): its facts arriving later mean a look again.
-      this.release(facts.id);
+      this.#release(facts.id);
       return 'ready';
     }
-    const deadline = this.deadlines.get(facts.id);
-    if (deadline !== undefined) return this.deps.now() < deadline ? 'wait' : 'ready';
-    this.deadlines.set(facts.id, this.deps.now() + PAGE_DATA_WAIT_MS);
-    this.deps.setTimer(() => {
-      if (!this.deadlines.delete(facts.id)) return;
-      this.release(facts.id);
-      this.deps.onSettled([facts.id]);
+    const deadline = this.#deadlines.get(facts.id);
+    if (deadline !== undefined) return this.#deps.now() < deadline ? 'wait' : 'ready';
+    this.#deadlines.set(facts.id, this.#deps.now() + PAGE_DATA_WAIT_MS);
+    this.#deps.setTimer(() => {
+      if (!this.#deadlines.delete(facts.id)) return;
+      this.#release(facts.id);
+      this.#deps.onSettled([facts.id]);
     }, PAGE_DATA_WAIT_MS);
     return 'wait';
   }
 
   /** Notes an id shown without its facts (bounded like the works known: the oldest are forgotten). */
-  private release(id: string): void {
-    this.released.add(id);
-    if (this.released.size <= MAX_KNOWN_WORKS) return;
-    for (const old of this.released) {
-      this.released.delete(old);
+  #release(id: string): void {
+    this.#released.add(id);
+    if (this.#released.size <= MAX_KNOWN_WORKS) return;
+    for (const old of this.#released) {
+      this.#released.delete(old);
       break;
     }
   }

@@ -45,80 +45,83 @@ export function parseGdata(json: unknown): { id: string; tags: string[] }[] {
  * site's own metadata API: batched, cached, rate-limited, one request in flight. Opt-in.
  */
 export class EhentaiTagCompleter implements TagSource {
-  private readonly known = new Map<string, Tag[]>();
-  private readonly deadlines = new Map<string, number>();
-  private readonly gaveUp = new Set<string>();
-  private queue: string[] = [];
-  private inFlight = false;
-  private timerSet = false;
-  private lastRequestAt = Number.NEGATIVE_INFINITY;
-  private cache: Record<string, CachedTags> = {};
+  readonly #known = new Map<string, Tag[]>();
+  readonly #deadlines = new Map<string, number>();
+  readonly #gaveUp = new Set<string>();
+  #queue: string[] = [];
+  #inFlight = false;
+  #timerSet = false;
+  #lastRequestAt = Number.NEGATIVE_INFINITY;
+  #cache: Record<string, CachedTags> = {};
   readonly errors: string[] = [];
 
-  constructor(private readonly deps: CompleterDeps) {}
+  readonly #deps: CompleterDeps;
+  constructor(deps: CompleterDeps) {
+    this.#deps = deps;
+  }
 
   /** Loads cached tags (call before the first scan). */
   async init(): Promise<void> {
     try {
-      this.cache = await this.deps.cache.load();
+      this.#cache = await this.#deps.cache.load();
     } catch {
-      this.cache = {};
+      this.#cache = {};
     }
-    const fresh = this.deps.now() - CACHE_MAX_AGE_MS;
-    for (const [id, entry] of Object.entries(this.cache)) {
-      if (entry.at >= fresh) this.known.set(id, entry.tags.map(toTag));
-      else delete this.cache[id];
+    const fresh = this.#deps.now() - CACHE_MAX_AGE_MS;
+    for (const [id, entry] of Object.entries(this.#cache)) {
+      if (entry.at >= fresh) this.#known.set(id, entry.tags.map(toTag));
+      else delete this.#cache[id];
     }
   }
 
   extraTags(id: string): Tag[] | undefined {
-    return this.known.get(id);
+    return this.#known.get(id);
   }
 
   awaiting(id: string): boolean {
-    if (this.known.has(id) || this.gaveUp.has(id) || !/^\d+\/[0-9a-f]+$/u.test(id)) return false;
-    const deadline = this.deadlines.get(id);
-    if (deadline !== undefined) return this.deps.now() < deadline;
-    this.deadlines.set(id, this.deps.now() + COMPLETE_WAIT_MS);
-    this.queue.push(id);
-    this.deps.setTimer(() => this.giveUp([id]), COMPLETE_WAIT_MS);
-    this.pump();
+    if (this.#known.has(id) || this.#gaveUp.has(id) || !/^\d+\/[0-9a-f]+$/u.test(id)) return false;
+    const deadline = this.#deadlines.get(id);
+    if (deadline !== undefined) return this.#deps.now() < deadline;
+    this.#deadlines.set(id, this.#deps.now() + COMPLETE_WAIT_MS);
+    this.#queue.push(id);
+    this.#deps.setTimer(() => this.#giveUp([id]), COMPLETE_WAIT_MS);
+    this.#pump();
     return true;
   }
 
-  private giveUp(ids: string[]): void {
-    const settled = ids.filter((id) => !this.known.has(id) && !this.gaveUp.has(id));
-    for (const id of settled) this.gaveUp.add(id);
-    if (settled.length > 0) this.deps.onSettled(settled);
+  #giveUp(ids: string[]): void {
+    const settled = ids.filter((id) => !this.#known.has(id) && !this.#gaveUp.has(id));
+    for (const id of settled) this.#gaveUp.add(id);
+    if (settled.length > 0) this.#deps.onSettled(settled);
   }
 
-  private pump(): void {
-    if (this.inFlight || this.timerSet || this.queue.length === 0) return;
-    const wait = Math.max(0, this.lastRequestAt + API_MIN_INTERVAL_MS - this.deps.now());
-    this.timerSet = true;
-    this.deps.setTimer(() => {
-      this.timerSet = false;
-      void this.request();
+  #pump(): void {
+    if (this.#inFlight || this.#timerSet || this.#queue.length === 0) return;
+    const wait = Math.max(0, this.#lastRequestAt + API_MIN_INTERVAL_MS - this.#deps.now());
+    this.#timerSet = true;
+    this.#deps.setTimer(() => {
+      this.#timerSet = false;
+      void this.#request();
     }, wait);
   }
 
-  private async request(): Promise<void> {
-    const batch = this.queue.splice(0, API_BATCH).filter((id) => !this.gaveUp.has(id));
-    if (batch.length === 0 || this.inFlight) {
-      this.pump();
+  async #request(): Promise<void> {
+    const batch = this.#queue.splice(0, API_BATCH).filter((id) => !this.#gaveUp.has(id));
+    if (batch.length === 0 || this.#inFlight) {
+      this.#pump();
       return;
     }
-    this.inFlight = true;
-    this.lastRequestAt = this.deps.now();
+    this.#inFlight = true;
+    this.#lastRequestAt = this.#deps.now();
     const abort = new AbortController();
-    this.deps.setTimer(() => abort.abort(), API_TIMEOUT_MS);
+    this.#deps.setTimer(() => abort.abort(), API_TIMEOUT_MS);
     try {
       const gidlist = batch.map((id) => {
         const [gid, token] = id.split('/');
         return [Number(gid), token];
       });
       // A plain-text body keeps this a simple cross-origin request (no preflight), as the site's own pages send it.
-      const response = await fetch(this.deps.endpoint, {
+      const response = await fetch(this.#deps.endpoint, {
         method: 'POST',
         body: JSON.stringify({ method: 'gdata', gidlist, namespace: 1 }),
         signal: abort.signal,
@@ -126,14 +129,14 @@ export class EhentaiTagCompleter implements TagSource {
       });
       if (!response.ok) throw new Error(`the site answered ${response.status}`);
       const galleries = parseGdata(await response.json());
-      const at = this.deps.now();
+      const at = this.#deps.now();
       for (const g of galleries) {
-        this.known.set(g.id, g.tags.map(toTag));
-        this.cache[g.id] = { tags: g.tags, at };
+        this.#known.set(g.id, g.tags.map(toTag));
+        this.#cache[g.id] = { tags: g.tags, at };
       }
-      this.deps.cache.save(this.cache).catch(() => undefined); // a full local quota only costs the cache
-      this.deps.onSettled(galleries.map((g) => g.id));
-      this.giveUp(batch); // galleries the answer left out show with what their row has
+      this.#deps.cache.save(this.#cache).catch(() => undefined); // a full local quota only costs the cache
+      this.#deps.onSettled(galleries.map((g) => g.id));
+      this.#giveUp(batch); // galleries the answer left out show with what their row has
     } catch (error) {
       const message = abort.signal.aborted
         ? 'no answer in time'
@@ -141,10 +144,10 @@ export class EhentaiTagCompleter implements TagSource {
           ? error.message
           : String(error);
       this.errors.push(message);
-      this.giveUp(batch);
+      this.#giveUp(batch);
     } finally {
-      this.inFlight = false;
-      this.pump();
+      this.#inFlight = false;
+      this.#pump();
     }
   }
 }

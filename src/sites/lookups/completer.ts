@@ -80,157 +80,159 @@ async function defaultFetch(url: string, signal: AbortSignal, max: number) {
  * gave (deps.pageKnows) are never asked for.
  */
 export class SiteLookup implements TagSource {
-  private readonly known = new Map<string, Tag[]>();
-  private readonly deadlines = new Map<string, number>();
-  private readonly firstSeen = new Map<string, number>();
-  private readonly gaveUp = new Set<string>();
-  private queue: string[] = [];
-  private inFlight = false;
-  private timerSet = false;
-  private lastRequestAt = Number.NEGATIVE_INFINITY;
-  private cache: Record<string, CachedTags> = {};
+  readonly #known = new Map<string, Tag[]>();
+  readonly #deadlines = new Map<string, number>();
+  readonly #firstSeen = new Map<string, number>();
+  readonly #gaveUp = new Set<string>();
+  #queue: string[] = [];
+  #inFlight = false;
+  #timerSet = false;
+  #lastRequestAt = Number.NEGATIVE_INFINITY;
+  #cache: Record<string, CachedTags> = {};
   /** Requests made for this page. */
   requests = 0;
   readonly errors: string[] = [];
 
-  constructor(
-    private readonly spec: LookupSpec,
-    private readonly deps: LookupDeps,
-  ) {}
+  readonly #spec: LookupSpec;
+  readonly #deps: LookupDeps;
+  constructor(spec: LookupSpec, deps: LookupDeps) {
+    this.#spec = spec;
+    this.#deps = deps;
+  }
 
   async init(): Promise<void> {
     try {
-      this.cache = await this.deps.cache.load();
+      this.#cache = await this.#deps.cache.load();
     } catch {
-      this.cache = {};
+      this.#cache = {};
     }
-    const fresh = this.deps.now() - LOOKUP_CACHE_MAX_AGE_MS;
-    for (const [id, entry] of Object.entries(this.cache)) {
+    const fresh = this.#deps.now() - LOOKUP_CACHE_MAX_AGE_MS;
+    for (const [id, entry] of Object.entries(this.#cache)) {
       if (entry && Array.isArray(entry.tags) && entry.at >= fresh) {
-        this.known.set(
+        this.#known.set(
           id,
-          entry.tags.filter((t): t is string => typeof t === 'string').map((t) => this.spec.restore(t)),
+          entry.tags.filter((t): t is string => typeof t === 'string').map((t) => this.#spec.restore(t)),
         );
-      } else delete this.cache[id];
+      } else delete this.#cache[id];
     }
   }
 
   extraTags(id: string): Tag[] | undefined {
-    return this.known.get(id);
+    return this.#known.get(id);
   }
 
   awaiting(id: string): boolean {
-    if (this.known.has(id) || this.gaveUp.has(id) || !this.spec.validId(id)) return false;
-    if (this.deps.pageKnows?.(id)) return false;
-    const deadline = this.deadlines.get(id);
-    if (deadline !== undefined) return this.deps.now() < deadline;
-    if (this.requests >= this.spec.maxRequests) return false;
-    const now = this.deps.now();
-    this.deadlines.set(id, now + this.spec.waitMs);
-    this.firstSeen.set(id, now);
-    this.queue.push(id);
-    this.deps.setTimer(() => this.giveUp([id]), this.spec.waitMs);
-    this.pump();
+    if (this.#known.has(id) || this.#gaveUp.has(id) || !this.#spec.validId(id)) return false;
+    if (this.#deps.pageKnows?.(id)) return false;
+    const deadline = this.#deadlines.get(id);
+    if (deadline !== undefined) return this.#deps.now() < deadline;
+    if (this.requests >= this.#spec.maxRequests) return false;
+    const now = this.#deps.now();
+    this.#deadlines.set(id, now + this.#spec.waitMs);
+    this.#firstSeen.set(id, now);
+    this.#queue.push(id);
+    this.#deps.setTimer(() => this.#giveUp([id]), this.#spec.waitMs);
+    this.#pump();
     return true;
   }
 
-  private giveUp(ids: readonly string[]): void {
-    const settled = ids.filter((id) => !this.known.has(id) && !this.gaveUp.has(id));
-    for (const id of settled) this.gaveUp.add(id);
-    if (settled.length > 0) this.deps.onSettled(settled);
+  #giveUp(ids: readonly string[]): void {
+    const settled = ids.filter((id) => !this.#known.has(id) && !this.#gaveUp.has(id));
+    for (const id of settled) this.#gaveUp.add(id);
+    if (settled.length > 0) this.#deps.onSettled(settled);
   }
 
-  private pump(): void {
-    const head = this.queue[0];
-    if (this.inFlight || this.timerSet || head === undefined) return;
-    const now = this.deps.now();
-    const spaced = this.lastRequestAt + this.spec.minIntervalMs;
-    const graced = (this.firstSeen.get(head) ?? now) + this.spec.graceMs;
-    this.timerSet = true;
-    this.deps.setTimer(
+  #pump(): void {
+    const head = this.#queue[0];
+    if (this.#inFlight || this.#timerSet || head === undefined) return;
+    const now = this.#deps.now();
+    const spaced = this.#lastRequestAt + this.#spec.minIntervalMs;
+    const graced = (this.#firstSeen.get(head) ?? now) + this.#spec.graceMs;
+    this.#timerSet = true;
+    this.#deps.setTimer(
       () => {
-        this.timerSet = false;
-        void this.request();
+        this.#timerSet = false;
+        void this.#request();
       },
       Math.max(0, spaced - now, graced - now),
     );
   }
 
   /** The next ids to ask for: not given up, not given by the page meanwhile, not known. */
-  private nextBatch(): string[] {
+  #nextBatch(): string[] {
     const batch: string[] = [];
     const answeredByPage: string[] = [];
-    while (this.queue.length > 0 && batch.length < this.spec.batch) {
-      const id = this.queue.shift() as string;
-      if (this.gaveUp.has(id) || this.known.has(id) || batch.includes(id)) continue;
-      if (this.deps.pageKnows?.(id)) {
+    while (this.#queue.length > 0 && batch.length < this.#spec.batch) {
+      const id = this.#queue.shift() as string;
+      if (this.#gaveUp.has(id) || this.#known.has(id) || batch.includes(id)) continue;
+      if (this.#deps.pageKnows?.(id)) {
         answeredByPage.push(id);
         continue;
       }
       batch.push(id);
     }
     // The page's data came for these: their entries are judged by it now.
-    if (answeredByPage.length > 0) this.giveUp(answeredByPage);
+    if (answeredByPage.length > 0) this.#giveUp(answeredByPage);
     return batch;
   }
 
-  private async request(): Promise<void> {
-    if (this.inFlight) return;
-    if (this.requests >= this.spec.maxRequests) {
-      this.giveUp(this.queue.splice(0));
+  async #request(): Promise<void> {
+    if (this.#inFlight) return;
+    if (this.requests >= this.#spec.maxRequests) {
+      this.#giveUp(this.#queue.splice(0));
       return;
     }
-    const batch = this.nextBatch();
+    const batch = this.#nextBatch();
     if (batch.length === 0) {
-      this.pump();
+      this.#pump();
       return;
     }
-    this.inFlight = true;
+    this.#inFlight = true;
     this.requests++;
     const abort = new AbortController();
-    this.deps.setTimer(() => abort.abort(), this.spec.timeoutMs);
+    this.#deps.setTimer(() => abort.abort(), this.#spec.timeoutMs);
     try {
-      const url = this.spec.url(batch);
-      const { status, text } = this.deps.fetchText
-        ? await this.deps.fetchText(url, abort.signal)
-        : await defaultFetch(url, abort.signal, this.spec.maxAnswerChars);
+      const url = this.#spec.url(batch);
+      const { status, text } = this.#deps.fetchText
+        ? await this.#deps.fetchText(url, abort.signal)
+        : await defaultFetch(url, abort.signal, this.#spec.maxAnswerChars);
       if (status !== 200) throw new Error(`the site answered ${status}`);
-      if (text.length > this.spec.maxAnswerChars) throw new Error('the answer is too large');
+      if (text.length > this.#spec.maxAnswerChars) throw new Error('the answer is too large');
       const asked = new Set(batch);
       // Only works asked for are taken: an answer cannot speak for other entries of the page.
-      const works = this.spec.parse(text, batch).filter((w) => asked.has(w.id));
-      const at = this.deps.now();
+      const works = this.#spec.parse(text, batch).filter((w) => asked.has(w.id));
+      const at = this.#deps.now();
       for (const work of works) {
-        this.known.set(work.id, work.tags);
-        this.cache[work.id] = { tags: work.tags.map(cacheKey), at };
+        this.#known.set(work.id, work.tags);
+        this.#cache[work.id] = { tags: work.tags.map(cacheKey), at };
       }
-      this.trimCache();
-      this.deps.cache.save(this.cache).catch(() => undefined); // a full local quota only costs the cache
-      if (works.length > 0) this.deps.onSettled(works.map((w) => w.id));
-      this.giveUp(batch); // works the answer left out show with what their cards have
+      this.#trimCache();
+      this.#deps.cache.save(this.#cache).catch(() => undefined); // a full local quota only costs the cache
+      if (works.length > 0) this.#deps.onSettled(works.map((w) => w.id));
+      this.#giveUp(batch); // works the answer left out show with what their cards have
     } catch (error) {
-      this.note(
+      this.#note(
         abort.signal.aborted ? 'no answer in time' : error instanceof Error ? error.message : String(error),
       );
-      this.giveUp(batch);
+      this.#giveUp(batch);
     } finally {
       // The spacing counts from the end of this answer, not from when it was asked: the site gets at
       // least minIntervalMs of quiet between one request and the next, however long this one took to
       // leave the browser or to come back.
-      this.lastRequestAt = this.deps.now();
-      this.inFlight = false;
-      this.pump();
+      this.#lastRequestAt = this.#deps.now();
+      this.#inFlight = false;
+      this.#pump();
     }
   }
 
-  private note(message: string): void {
+  #note(message: string): void {
     if (this.errors.length < MAX_ERRORS) this.errors.push(message);
   }
 
-  private trimCache(): void {
-    const ids = Object.keys(this.cache);
+  #trimCache(): void {
+    const ids = Object.keys(this.#cache);
     if (ids.length <= LOOKUP_CACHE_MAX) return;
-    ids.sort((a, b) => (this.cache[a]?.at ?? 0) - (this.cache[b]?.at ?? 0));
-    for (const id of ids.slice(0, ids.length - LOOKUP_CACHE_MAX)) delete this.cache[id];
+    ids.sort((a, b) => (this.#cache[a]?.at ?? 0) - (this.#cache[b]?.at ?? 0));
+    for (const id of ids.slice(0, ids.length - LOOKUP_CACHE_MAX)) delete this.#cache[id];
   }
 }

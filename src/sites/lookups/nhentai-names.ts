@@ -81,28 +81,31 @@ export interface NameLookupDeps {
  * time, a second apart; entries wait for the look-ups at most LOOKUP_WAIT_MS.
  */
 export class NhentaiNameLookup implements TagSource {
-  private rules: NamedRule[] = [];
-  private readonly tried = new Set<string>();
-  private queue: NamedRule[] = [];
-  private busy = false;
-  private lastRequestAt = Number.NEGATIVE_INFINITY;
-  private deadline: number | undefined;
-  private readonly waiting = new Set<string>();
+  #rules: NamedRule[] = [];
+  readonly #tried = new Set<string>();
+  #queue: NamedRule[] = [];
+  #busy = false;
+  #lastRequestAt = Number.NEGATIVE_INFINITY;
+  #deadline: number | undefined;
+  readonly #waiting = new Set<string>();
   readonly errors: string[] = [];
 
-  constructor(private readonly deps: NameLookupDeps) {}
+  readonly #deps: NameLookupDeps;
+  constructor(deps: NameLookupDeps) {
+    this.#deps = deps;
+  }
 
   async init(): Promise<void> {}
 
   /** The lists in force changed. */
   configure(lists: readonly RuleList[], site: string): void {
-    this.rules = namedRules(lists, site, this.deps.now());
+    this.#rules = namedRules(lists, site, this.#deps.now());
   }
 
   /** Rules whose names this page cannot see yet, as `kind:name`. */
   unresolved(): string[] {
-    const known = knownNames(this.deps.dictionary);
-    return this.rules.map((r) => `${r.kind}:${r.name}`).filter((key) => !known.has(key));
+    const known = knownNames(this.#deps.dictionary);
+    return this.#rules.map((r) => `${r.kind}:${r.name}`).filter((key) => !known.has(key));
   }
 
   extraTags(): undefined {
@@ -110,63 +113,63 @@ export class NhentaiNameLookup implements TagSource {
   }
 
   awaiting(galleryId: string): boolean {
-    if (this.deadline === undefined) {
-      const known = knownNames(this.deps.dictionary);
-      const todo = this.rules.filter((r) => {
+    if (this.#deadline === undefined) {
+      const known = knownNames(this.#deps.dictionary);
+      const todo = this.#rules.filter((r) => {
         const key = `${r.kind}:${r.name}`;
-        return !known.has(key) && !this.tried.has(key);
+        return !known.has(key) && !this.#tried.has(key);
       });
       if (todo.length === 0) return false;
-      this.queue = todo.slice(0, LOOKUPS_PER_PAGE);
-      for (const r of this.queue) this.tried.add(`${r.kind}:${r.name}`);
-      this.deadline = this.deps.now() + LOOKUP_WAIT_MS;
-      this.deps.setTimer(() => this.release(), LOOKUP_WAIT_MS);
-      this.pump();
+      this.#queue = todo.slice(0, LOOKUPS_PER_PAGE);
+      for (const r of this.#queue) this.#tried.add(`${r.kind}:${r.name}`);
+      this.#deadline = this.#deps.now() + LOOKUP_WAIT_MS;
+      this.#deps.setTimer(() => this.#release(), LOOKUP_WAIT_MS);
+      this.#pump();
     }
-    if (this.queue.length === 0 && !this.busy) return false;
-    if (this.deps.now() >= this.deadline) return false;
-    this.waiting.add(galleryId);
+    if (this.#queue.length === 0 && !this.#busy) return false;
+    if (this.#deps.now() >= this.#deadline) return false;
+    this.#waiting.add(galleryId);
     return true;
   }
 
   /** Entries waiting are judged by what is known now. */
-  private release(): void {
-    const ids = [...this.waiting];
-    this.waiting.clear();
-    if (this.queue.length === 0 && !this.busy) this.deadline = undefined;
-    if (ids.length > 0) this.deps.onSettled(ids);
+  #release(): void {
+    const ids = [...this.#waiting];
+    this.#waiting.clear();
+    if (this.#queue.length === 0 && !this.#busy) this.#deadline = undefined;
+    if (ids.length > 0) this.#deps.onSettled(ids);
   }
 
-  private pump(): void {
-    const next = this.queue[0];
-    if (this.busy || !next) return;
-    this.busy = true;
-    const wait = Math.max(0, this.lastRequestAt + LOOKUP_MIN_INTERVAL_MS - this.deps.now());
-    this.deps.setTimer(() => void this.lookUp(next), wait);
+  #pump(): void {
+    const next = this.#queue[0];
+    if (this.#busy || !next) return;
+    this.#busy = true;
+    const wait = Math.max(0, this.#lastRequestAt + LOOKUP_MIN_INTERVAL_MS - this.#deps.now());
+    this.#deps.setTimer(() => void this.#lookUp(next), wait);
   }
 
-  private async lookUp(rule: NamedRule): Promise<void> {
-    this.queue.shift();
-    this.lastRequestAt = this.deps.now();
+  async #lookUp(rule: NamedRule): Promise<void> {
+    this.#queue.shift();
+    this.#lastRequestAt = this.#deps.now();
     const abort = new AbortController();
-    this.deps.setTimer(() => abort.abort(), LOOKUP_TIMEOUT_MS);
+    this.#deps.setTimer(() => abort.abort(), LOOKUP_TIMEOUT_MS);
     try {
-      const { status, html } = await this.deps.fetchPage(tagPageUrl(this.deps.origin, rule), abort.signal);
+      const { status, html } = await this.#deps.fetchPage(tagPageUrl(this.#deps.origin, rule), abort.signal);
       if (status === 404) throw new Error(`nhentai has no ${rule.kind} “${rule.name}”`);
       if (status !== 200) throw new Error(`the site answered ${status}`);
-      const own = tagPageId(this.deps.parse(html));
+      const own = tagPageId(this.#deps.parse(html));
       if (!own || fold(own.name) !== rule.name) throw new Error(`the page of “${rule.name}” names no id`);
       const pairs = namePairs(own.id, own.name, rule.kind);
-      for (const [key, value] of Object.entries(pairs)) this.deps.dictionary.set(fold(key), value);
-      this.deps.save(pairs);
+      for (const [key, value] of Object.entries(pairs)) this.#deps.dictionary.set(fold(key), value);
+      this.#deps.save(pairs);
     } catch (error) {
       this.errors.push(
         abort.signal.aborted ? 'no answer in time' : error instanceof Error ? error.message : String(error),
       );
     } finally {
-      this.busy = false;
-      if (this.queue.length > 0) this.pump();
-      else this.release();
+      this.#busy = false;
+      if (this.#queue.length > 0) this.#pump();
+      else this.#release();
     }
   }
 }
