@@ -6,7 +6,7 @@ import { type Action, reasonLabel } from '../rules/types';
 import type { SiteAdapter } from '../sites/types';
 import { countMatches } from './count-matches';
 import { listEntries } from './list-entries';
-import type { PageRequest } from './requests';
+import { pageRequest } from './requests';
 import type { Scanner } from './scanner';
 
 /**
@@ -16,9 +16,6 @@ import type { Scanner } from './scanner';
 export const MAX_TAGS_SEEN = 5_000;
 
 export type PageAnswer = PageState | CountMatchesAnswer | EntryAtMenuAnswer | PageEntries;
-
-/** The requests answered here: the popup's (the background's "which entry" is answered by the runtime). */
-export type PopupRequest = Exclude<PageRequest, { type: 'tagveil:entry-at-menu' }>;
 
 /** What the popup's answers read of a page's runtime (runtime.ts makes it). */
 export interface PageView {
@@ -115,11 +112,13 @@ export function pageState(view: PageView): PageState {
 }
 
 /**
- * Answers the popup. Part of the page UI (ui.ts): a built-in site's script loads it the first time the
- * popup asks, not on every page load.
+ * Answers the popup, its message checked first (requests.ts); null for one that does not read. Part of
+ * the page UI (ui.ts): a built-in site's script loads it the first time the popup asks, not on every
+ * page load.
  */
-export function answerPopup(request: PopupRequest, view: PageView): PageAnswer {
-  switch (request.type) {
+export function answerPopup(message: unknown, view: PageView): PageAnswer | null {
+  const request = pageRequest(message);
+  switch (request?.type) {
     case 'tagveil:count-matches': {
       const checks = view.fromChecked(request, view.checked);
       return countMatches(view.doc, view.adapter, request.rule, request.aliases, checks, view.compile);
@@ -129,7 +128,9 @@ export function answerPopup(request: PopupRequest, view: PageView): PageAnswer {
     case 'tagveil:show-all':
       view.scanner.showAll();
       return pageState(view);
-    default:
+    case 'tagveil:get-page-state':
       return pageState(view);
+    default:
+      return null;
   }
 }

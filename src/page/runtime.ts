@@ -17,7 +17,6 @@ import type { LocalCaches } from './local-cache';
 import { loadSettingsForPage, watchSettingsForPage } from './page-settings';
 import { type LoadPageUi, Painter } from './paint';
 import { type Refill, type RefillMode, refillWanted } from './refill';
-import { pageRequest } from './requests';
 import { Scanner } from './scanner';
 import { EFFECTS_CSS } from './styles';
 import { atTime, clampDelay } from './timer';
@@ -75,6 +74,14 @@ export interface CatalogOptions {
    */
   caches?: LocalCaches;
 }
+
+/** The popup's questions, answered by the page UI (answers.ts). */
+const POPUP_ASKS: unknown[] = [
+  'tagveil:get-page-state',
+  'tagveil:show-all',
+  'tagveil:count-matches',
+  'tagveil:list-entries',
+];
 
 /** What the popup is told of a page whose page UI could not load: no counts, the problem said. */
 const NO_COUNTS = { hide: 0, collapse: 0, blur: 0, label: 0 };
@@ -471,20 +478,22 @@ export function runCatalog(
     sender: { id?: string },
     sendResponse: (answer: PageAnswer | null) => void,
   ): true | undefined => {
-    // Only this extension's own pages may ask; the message itself is validated like any input.
+    // Only this extension's own pages may ask; the message itself is validated like any input (the
+    // popup's by the page UI, answers.ts, before anything is read from it).
     if (sender.id !== browser.runtime.id) return undefined;
-    const request = pageRequest(message);
-    if (!request) return undefined;
-    if (request.type === 'tagveil:entry-at-menu') {
+    const type =
+      typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : null;
+    if (type === 'tagveil:entry-at-menu') {
       sendResponse(entryAtMenu());
       return undefined;
     }
+    if (!POPUP_ASKS.includes(type)) return undefined;
     painter.ready().then(
-      (ui) => sendResponse(ui.answerPopup(request, view)),
+      (ui) => sendResponse(ui.answerPopup(message, view)),
       // Without the page UI the popup still learns the page's problems, that one first.
       () =>
         sendResponse(
-          request.type === 'tagveil:get-page-state' || request.type === 'tagveil:show-all'
+          type === 'tagveil:get-page-state' || type === 'tagveil:show-all'
             ? { ...baseState(), entries: scanner.entries().length, counts: NO_COUNTS, rules: [], tags: [] }
             : null,
         ),
