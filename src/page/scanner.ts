@@ -220,6 +220,8 @@ export class Scanner {
   readonly #faulted = new WeakSet<Element>();
   readonly faults: ScanFaults = { entries: 0, message: '' };
   #observer: MutationObserver | null = null;
+  /** Whether a veil may have been drawn on this page (the observer then skips its own veils' records). */
+  #veiled = false;
   /** Entries the HTML parser may still be filling; judged again once it has moved past them. */
   readonly #unfinished = new Set<Element>();
   #audit = false;
@@ -493,8 +495,9 @@ export class Scanner {
     const fresh = huge ? null : new Set<Node>();
     for (const record of records) {
       const added = record.type === 'childList' ? record.addedNodes : null;
-      // Our own veils going in or out (every veiled entry of a pass) change no entry's facts.
-      if (added !== null && onlyVeils(record, added)) continue;
+      // Our own veils going in or out (every veiled entry of a pass) change no entry's facts; looked for
+      // only once a veil may have been drawn (as the page first streams in, none is).
+      if (added !== null && this.#veiled && onlyVeils(record, added)) continue;
       // Content changed inside an entry (streamed HTML, a card re-rendered in place) changes its facts.
       const recordTarget = record.target;
       if (recordTarget !== lastTarget && !fresh?.has(recordTarget)) {
@@ -732,7 +735,9 @@ export class Scanner {
   }
 
   #paint(entry: HTMLElement, state: EntryState): void {
-    // The veil going in or out is one of the observer's records that onlyVeils() skips.
+    // The veil going in or out is one of the observer's records that onlyVeils() skips: from the first
+    // verdict that may draw one (all but an entry hidden unrevealed, outside audit mode) on.
+    if (state.verdict.action !== 'hide' || shownOf(state.mark) || this.#audit) this.#veiled = true;
     const anchor = this.#adapter.veilAnchor?.(entry) ?? entry;
     const toggle = () => {
       state.mark = withShown(state.mark, !shownOf(state.mark));
