@@ -214,19 +214,24 @@ const blocking = (...patterns: string[]): Settings => {
   settings.lists[0]?.patterns.push(...patterns);
   return settings;
 };
-async function pageState(): Promise<PageState> {
-  // The page answers through sendResponse (content scripts carry no polyfill).
+/** Asks the page as the popup does; the answer comes through sendResponse, maybe after the page UI loaded. */
+async function ask(message: unknown): Promise<unknown> {
   const trigger = fakeBrowser.runtime.onMessage.trigger as (
     message: unknown,
     sender: unknown,
     sendResponse: (answer: unknown) => void,
   ) => Promise<unknown[]>;
-  let state: PageState | undefined;
-  await trigger({ type: 'tagveil:get-page-state' }, { id: fakeBrowser.runtime.id }, (answer) => {
-    state = answer as PageState;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the page did not answer')), 2_000);
+    void trigger(message, { id: fakeBrowser.runtime.id }, (answer) => {
+      clearTimeout(timer);
+      resolve(answer);
+    });
   });
-  if (!state) throw new Error('the page did not answer');
-  return state;
+}
+
+async function pageState(): Promise<PageState> {
+  return (await ask({ type: 'tagveil:get-page-state' })) as PageState;
 }
 
 describe('runCatalog under faults', () => {
@@ -303,6 +308,37 @@ describe('runCatalog under faults', () => {
       .map(englishText)
       .filter((p) => p.includes('unexpected markup'));
     expect(problems).toEqual([expect.stringContaining('1 entries')]);
+  });
+
+  it('a page UI that cannot load: the popup still gets the page’s problems, that one first, and no counts', async () => {
+    const ol = page(['Netorare'], ['Fluff']);
+    const blocked = () => Promise.reject(new Error('blocked by the page'));
+    runCatalog(ctx, ao3, { ui: blocked });
+    await settled();
+    // Filtered by the marks all the same.
+    expect(marks(ol)).toEqual([MARK_VALUE.hide, null]);
+    const state = await pageState();
+    expect(state.active).toBe(true);
+    expect(state.entries).toBe(2);
+    expect(state.counts).toEqual({ hide: 0, collapse: 0, blur: 0, label: 0 });
+    expect(state.problems.map(englishText)).toContainEqual(
+      expect.stringContaining('The veils could not be drawn on this page (blocked by the page)'),
+    );
+    // A typed rule's count cannot be answered: the popup shows none rather than a wrong one.
+    expect(await ask({ type: 'tagveil:count-matches', rule: 'netorare' })).toBeNull();
+  });
+
+  it('answers the popup once the page UI is in, and checks its messages first', async () => {
+    page(['Netorare'], ['Fluff']);
+    let arrive: (ui: typeof PAGE_UI) => void = () => undefined;
+    runCatalog(ctx, ao3, { ui: () => new Promise((resolve) => (arrive = resolve)) });
+    await settled();
+    const answer = pageState();
+    arrive(PAGE_UI);
+    expect((await answer).counts.hide).toBe(1);
+    // A message that does not read gets no answer it could misread.
+    expect(await ask({ type: 'tagveil:count-matches', rule: 7 })).toBeNull();
+    expect(await ask({ type: 'tagveil:list-entries' })).toMatchObject({ site: 'ao3', total: 2 });
   });
 
   it('a detail page gains and loses its warning as the rules change', async () => {
