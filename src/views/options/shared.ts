@@ -1,5 +1,6 @@
 import { type ComponentChildren, h } from 'preact';
 import { browser } from 'wxt/browser';
+import { originsToGiveBack } from '@/src/settings/origins';
 import type { Settings } from '@/src/settings/schema';
 import { updateSettings } from '@/src/settings/store';
 import { freeId } from '@/src/settings/transfer';
@@ -60,7 +61,12 @@ export async function save(
   // Any change is the user's next action: the last notice has been read.
   notices.clear();
   try {
-    const settings = await updateSettings(change);
+    let before: Settings | null = null;
+    const settings = await updateSettings((s) => {
+      before = structuredClone(s);
+      change(s);
+    });
+    if (before) giveBackOrigins(before, settings);
     if (done) say(section, done);
     render();
     return settings;
@@ -69,6 +75,16 @@ export async function save(
     render();
     return null;
   }
+}
+
+/**
+ * Gives back to the browser the host permissions a change stopped using (a site removed, a subscription
+ * deleted or unsubscribed, a Replace import): Tagveil keeps none it has no use for. One origin at a time:
+ * one the manifest grants (a built-in site) cannot be given back, and stays.
+ */
+export function giveBackOrigins(before: Settings, after: Settings): void {
+  for (const origin of originsToGiveBack(before, after))
+    browser.permissions?.remove({ origins: [origin] }).catch(() => false);
 }
 
 /** A section of the page: its id (the navigation's target), its heading, named for screen readers. */

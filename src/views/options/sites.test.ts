@@ -62,3 +62,37 @@ describe('the options page’s sites you added', () => {
     );
   });
 });
+
+describe('the options page gives back origins it no longer needs', () => {
+  it('after a save that removes a site or a subscription, not one something else still uses', async () => {
+    const { saveSettings } = await import('@/src/settings/store');
+    const { save } = await import('./shared');
+    const remove = vi.fn(async () => true);
+    Object.assign(fakeBrowser, { permissions: { remove } });
+    const start = { ...defaultSettings(), customSites: [site('catalog.example'), site('gallery.example')] };
+    start.lists.push({
+      id: 'sub',
+      name: 'Shared',
+      enabled: true,
+      action: 'hide',
+      patterns: [],
+      source: { url: 'https://gallery.example/ntr.txt' },
+    });
+    await saveSettings(start);
+    // The gallery's site goes, its subscription stays: its origin is still used.
+    await save('sites', (s) => {
+      s.customSites = s.customSites.filter((c) => c.origin !== 'https://gallery.example');
+    });
+    expect(remove).not.toHaveBeenCalled();
+    // The subscription goes too: now it is given back; then the other site.
+    await save('lists', (s) => {
+      s.lists = s.lists.filter((l) => l.id !== 'sub');
+    });
+    expect(remove).toHaveBeenCalledWith({ origins: ['https://gallery.example/*'] });
+    await save('sites', (s) => {
+      s.customSites = [];
+    });
+    expect(remove).toHaveBeenLastCalledWith({ origins: ['https://catalog.example/*'] });
+    expect(remove).toHaveBeenCalledTimes(2);
+  });
+});

@@ -90,10 +90,8 @@ function customSitesPart(settings: Settings) {
                   (s) => {
                     s.customSites = s.customSites.filter((c) => c.id !== site.id);
                   },
+                  // Its origin is given back (save: giveBackOrigins) unless a subscription uses it.
                   t('customRemoved', site.name),
-                ).then(() =>
-                  // Give the site back; an origin granted another way (the manifest) cannot be, and stays.
-                  browser.permissions.remove({ origins: [originPattern(site.origin)] }).catch(() => false),
                 ),
             },
             t('delete'),

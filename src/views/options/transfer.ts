@@ -12,6 +12,7 @@ import { countChanges } from '../import-model';
 import {
   clearNotice,
   download,
+  giveBackOrigins,
   newListId,
   noticeFor,
   refreshSubscription,
@@ -158,6 +159,8 @@ async function applyImport(
   });
   const applied = done as { plan: ImportPlan; before: Settings } | null;
   if (!applied) return { ok: false, errors: [msg('msg_importNotApplied')] };
+  // A Replace import without a site or subscription the settings had gives its origin back.
+  giveBackOrigins(applied.before, applied.plan.result);
   return {
     ok: true,
     plan: applied.plan,
