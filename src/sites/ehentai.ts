@@ -1,5 +1,5 @@
 import { ALL_FACTS, type Tag } from '../rules/types';
-import { apiEndpoint, EhentaiTagCompleter } from './ehentai-api';
+import { ehentaiLookup } from './lookups/ehentai-gdata';
 import { type SiteAdapter, text } from './types';
 
 /** Gallery links carry the id and token the site's metadata API needs: /g/<gid>/<token>/. */
@@ -23,10 +23,7 @@ export const ehentai: SiteAdapter = {
     },
   },
   expectsEntries: (doc) => doc.querySelector('.itg') !== null,
-  createTagSource(deps) {
-    const endpoint = apiEndpoint(deps.origin);
-    return endpoint ? new EhentaiTagCompleter({ ...deps, endpoint }) : null;
-  },
+  createTagSource: (deps) => ehentaiLookup(deps),
   // The current pager (#unext) or the older table one (its last cell is ">").
   nextPage: (doc) =>
     doc.querySelector('a#unext[href], table.ptt td:last-child > a[href]')?.getAttribute('href') ?? null,

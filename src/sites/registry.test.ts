@@ -10,14 +10,7 @@ const tests = files.filter((f) => f.endsWith('.test.ts')).map((f) => readFileSyn
  * Files in src/sites that are not one site's adapter (custom.ts builds adapters for sites the user adds;
  * `<site>-data.ts` reads a site's own data, page-data.ts is their shared format).
  */
-const SHARED = new Set([
-  'types.ts',
-  'registry.ts',
-  'data-tags.ts',
-  'ehentai-api.ts',
-  'custom.ts',
-  'origin.ts',
-]);
+const SHARED = new Set(['types.ts', 'registry.ts', 'data-tags.ts', 'custom.ts', 'origin.ts']);
 
 describe('the site registry', () => {
   it.each(SITES.map((s) => [s.id, s] as const))('%s: its file is its id, and a test reads it', (id) => {

@@ -1,7 +1,7 @@
 import type { Browser } from '@wxt-dev/browser';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_MIN_INTERVAL_MS } from '../../src/sites/ehentai-api';
+import { API_MIN_INTERVAL_MS } from '../../src/sites/lookups/ehentai-gdata';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
 import { type ExtensionBrowser, launchWithExtension, pageStateOf, storeSettings } from './harness';
 import { MARK_VALUE } from './marks';

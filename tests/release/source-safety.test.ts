@@ -24,12 +24,11 @@ const FORBIDDEN: [RegExp, string][] = [
 
 /**
  * The modules that may fetch, each an opt-in feature that asks only the site itself, and what proves it:
- * refill (the list's own next page), E-Hentai's metadata API (its own hosts only), and subscriptions (the
+ * refill (the list's own next page), the sites' look-ups (their own hosts only), and subscriptions (the
  * address the user subscribed to, on the origin they granted).
  */
 const NETWORK_ALLOWED = new Map<string, RegExp>([
-  ['src/page/refill.ts', /origin !== new URL\(this\.doc\.baseURI\)\.origin/u],
-  ['src/sites/ehentai-api.ts', /'https:\/\/e-hentai\.org': 'https:\/\/api\.e-hentai\.org\/api\.php'/u],
+  ['src/page/refill.ts', /origin !== new URL\(this\.#doc\.baseURI\)\.origin/u],
   // The main-world reader wraps the page's own fetch and XMLHttpRequest and sends nothing itself: it
   // passes the page's own arguments through and reads a copy of the answer.
   [
@@ -42,11 +41,15 @@ const NETWORK_ALLOWED = new Map<string, RegExp>([
     'entrypoints/nhentai.content.ts',
     /^(?=[\s\S]*new NhentaiNameLookup\(\{\s*\.\.\.deps,)(?=[\s\S]*credentials: 'same-origin')/u,
   ],
-  // hitomi.la's and MangaDex's look-ups (opt-in, completeTags): without cookies, only to the addresses
-  // their specs build, the site's own gallery files and API.
+  // E-Hentai's, hitomi.la's and MangaDex's look-ups (opt-in, completeTags): without cookies, only to the
+  // addresses their specs build, the site's own API and gallery files.
   ['src/sites/lookups/completer.ts', /credentials: 'omit'/u],
   ['src/sites/lookups/hitomi-galleries.ts', /HITOMI_GALLERY_JS = 'https:\/\/ltn\.hitomi\.la\/galleries\/'/u],
   ['src/sites/lookups/mangadex-manga.ts', /MANGADEX_MANGA_API = 'https:\/\/api\.mangadex\.org\/manga'/u],
+  [
+    'src/sites/lookups/ehentai-gdata.ts',
+    /'https:\/\/e-hentai\.org': 'https:\/\/api\.e-hentai\.org\/api\.php'/u,
+  ],
   // Subscriptions: only the URL the user subscribed to, on an origin they granted, without cookies.
   [
     'src/settings/subscriptions.ts',

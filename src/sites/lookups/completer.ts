@@ -2,7 +2,7 @@ import type { Tag } from '../../rules/types';
 import type { PageWork } from '../page-data';
 import type { CachedTags, TagSource, TagSourceDeps } from '../types';
 
-/** Cached tags are used for a week (as E-Hentai's). */
+/** Cached tags are used for a week. */
 export const LOOKUP_CACHE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 /** At most this many works are kept in one site's cache; the oldest go first. */
 export const LOOKUP_CACHE_MAX = 5_000;
@@ -32,15 +32,23 @@ export interface LookupSpec {
   validId(id: string): boolean;
   /** The address that answers for these ids. */
   url(ids: readonly string[]): string;
+  /**
+   * The request's body, for an API asked by POST (E-Hentai's): sent as plain text, which keeps it a
+   * simple cross-origin request (no preflight), as the site's own pages send it. Absent: a GET.
+   */
+  body?(ids: readonly string[]): string;
   /** The works of an answer (validated); throws when the answer is not of the expected shape. */
-  parse(text: string, asked: readonly string[]): PageWork[];
+  parse(text: string, asked: readonly string[]): Pick<PageWork, 'id' | 'tags'>[];
   /** A cached work's tags (as `namespace:name`, see `cacheKey`) back as tags. */
   restore(tag: string): Tag;
 }
 
 export interface LookupDeps extends TagSourceDeps {
-  /** Fetches an address (tests give their own); by default the content script's `fetch`, no cookies. */
-  fetchText?: (url: string, signal: AbortSignal) => Promise<{ status: number; text: string }>;
+  /**
+   * Fetches an address, with a body for a POST (tests give their own); by default the content script's
+   * `fetch`, no cookies.
+   */
+  fetchText?: (url: string, signal: AbortSignal, body?: string) => Promise<{ status: number; text: string }>;
 }
 
 /** A tag as the cache keeps it: `namespace:name`, `:name` without a namespace. */
@@ -66,15 +74,19 @@ export async function boundedText(response: Response, max: number): Promise<stri
   return text;
 }
 
-async function defaultFetch(url: string, signal: AbortSignal, max: number) {
+async function defaultFetch(url: string, signal: AbortSignal, max: number, body: string | undefined) {
   // The site's public files and API need no cookies: none are sent.
-  const response = await fetch(url, { signal, credentials: 'omit' });
+  const response = await fetch(url, {
+    signal,
+    credentials: 'omit',
+    ...(body === undefined ? {} : { method: 'POST', body }),
+  });
   return { status: response.status, text: response.ok ? await boundedText(response, max) : '' };
 }
 
 /**
- * Completes what cards show with the site's own look-up (hitomi.la's `galleries/<id>.js`, MangaDex's
- * `/manga?ids[]=`): opt-in, one request in flight, spaced, batched where the site takes lists, cached,
+ * Completes what cards show with the site's own look-up (E-Hentai's metadata API, hitomi.la's
+ * `galleries/<id>.js`, MangaDex's `/manga?ids[]=`): opt-in, one request in flight, spaced, batched where the site takes lists, cached,
  * bounded per page. An entry waits for its tags at most `waitMs` (held back), then is judged by what it
  * shows; an id given up before its request went out is not asked for. Ids the page's own data already
  * gave (deps.pageKnows) are never asked for.
@@ -193,9 +205,10 @@ export class SiteLookup implements TagSource {
     this.#deps.setTimer(() => abort.abort(), this.#spec.timeoutMs);
     try {
       const url = this.#spec.url(batch);
+      const body = this.#spec.body?.(batch);
       const { status, text } = this.#deps.fetchText
-        ? await this.#deps.fetchText(url, abort.signal)
-        : await defaultFetch(url, abort.signal, this.#spec.maxAnswerChars);
+        ? await this.#deps.fetchText(url, abort.signal, body)
+        : await defaultFetch(url, abort.signal, this.#spec.maxAnswerChars, body);
       if (status !== 200) throw new Error(`the site answered ${status}`);
       if (text.length > this.#spec.maxAnswerChars) throw new Error('the answer is too large');
       const asked = new Set(batch);
