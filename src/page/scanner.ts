@@ -401,9 +401,10 @@ export class Scanner {
     return this.#states.get(entry)?.verdict;
   }
 
-  /** An entry's id as its site gives it (one read of the entry). */
+  /** An entry's id as its site gives it: its id alone where the adapter reads it so, else one read. */
   idOf(entry: HTMLElement): string {
-    return readEntry(this.#adapter, entry, TAGS_ONLY).id;
+    const adapter = this.#adapter;
+    return adapter.readId ? adapter.readId(entry) : readEntry(adapter, entry, TAGS_ONLY).id;
   }
 
   /**

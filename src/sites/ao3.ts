@@ -22,6 +22,22 @@ const DISAMBIGUATION = / - (?:Freeform|Character|Relationship|Fandom)$/u;
 /** A class attribute that names `word` among its classes. */
 const hasClass = (className: string, word: string) => ` ${className} `.includes(` ${word} `);
 
+/** A blurb's title link (the first link of its h4.heading that is not an author's); its authors into `creators`. */
+function headingLinks(entry: Element, creators: string[]): Element | undefined {
+  let titleLink: Element | undefined;
+  const h4s = entry.getElementsByTagName('h4');
+  for (let i = 0; i < h4s.length && !titleLink; i++) {
+    const heading = h4s[i] as Element;
+    if (heading.className !== 'heading') continue;
+    for (let a = heading.firstElementChild; a; a = a.nextElementSibling) {
+      if (a.localName !== 'a') continue;
+      if (a.getAttribute('rel') === 'author') creators.push(text(a));
+      else titleLink ??= a;
+    }
+  }
+  return titleLink;
+}
+
 /** Archive of Our Own: works, bookmarks, series and collections listings (`li.blurb`). */
 export const ao3: SiteAdapter = {
   id: 'ao3',
@@ -114,20 +130,8 @@ export const ao3: SiteAdapter = {
     }
     // h4.heading, the first: the title and its authors, read only when a rule asks about either (or for
     // the id of a blurb without one).
-    let titleLink: Element | undefined;
     const creators: string[] = [];
-    if (needs.title || needs.creators || id === '') {
-      const h4s = entry.getElementsByTagName('h4');
-      for (let i = 0; i < h4s.length && !titleLink; i++) {
-        const heading = h4s[i] as Element;
-        if (heading.className !== 'heading') continue;
-        for (let a = heading.firstElementChild; a; a = a.nextElementSibling) {
-          if (a.localName !== 'a') continue;
-          if (a.getAttribute('rel') === 'author') creators.push(text(a));
-          else titleLink ??= a;
-        }
-      }
-    }
+    const titleLink = needs.title || needs.creators || id === '' ? headingLinks(entry, creators) : undefined;
     if (creators.length === 0 && titleLink) {
       // Anonymous works name no author link, only the word after "by".
       const byline = / by (.+)$/u.exec(text(titleLink.parentElement))?.[1];
@@ -135,4 +139,5 @@ export const ao3: SiteAdapter = {
     }
     return { id: id || titleLink?.getAttribute('href') || '', tags, title: text(titleLink), creators };
   },
+  readId: (entry) => entry.id || headingLinks(entry, [])?.getAttribute('href') || '',
 };

@@ -4,6 +4,13 @@ import type { CustomSite } from '../settings/schema';
 import { originPattern } from './origin';
 import { type SiteAdapter, text } from './types';
 
+/** An entry's own id, else its first link without the #fragment (an id holds no # or space). */
+function entryId(entry: Element): string {
+  return (
+    entry.id || ((entry.querySelector('a[href]')?.getAttribute('href') ?? '').trim().split('#')[0] ?? '')
+  );
+}
+
 /**
  * A site the user added in the options: entries and tags found by the selectors they gave. Registered
  * at run time (src/background/custom-sites.ts) on origins the user granted, not in the manifest.
@@ -22,10 +29,9 @@ export function customAdapter(site: CustomSite): SiteAdapter {
         if (name) tags.push({ name });
       }
       const titleEl = needs.title && site.titleSelector ? entry.querySelector(site.titleSelector) : null;
-      // The first link, without its #fragment: what "Hide this one" hides it by (an id holds no # or space).
-      const link = (entry.querySelector('a[href]')?.getAttribute('href') ?? '').trim().split('#')[0] ?? '';
-      return { id: entry.id || link, tags, title: text(titleEl), creators: [] };
+      return { id: entryId(entry), tags, title: text(titleEl), creators: [] };
     },
+    readId: entryId,
   };
 }
 

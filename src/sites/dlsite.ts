@@ -40,6 +40,20 @@ function genreTags(genres: Map<string, string>): Tag[] {
   return tags;
 }
 
+/** A work's product id: the list item's, its attributes input's, else its link's (else the link). */
+function productId(
+  root: Element,
+  attributes = root.querySelector<HTMLInputElement>('input.__product_attributes'),
+): string {
+  const link = root.querySelector('a[href*="/product_id/"]')?.getAttribute('href') ?? '';
+  return (
+    root.getAttribute('data-list_item_product_id') ??
+    PRODUCT_ID.exec(attributes?.id ?? '')?.[1] ??
+    PRODUCT_ID.exec(link)?.[1] ??
+    link
+  );
+}
+
 function readWork(root: Element, needs: FactNeeds): EntryFacts {
   const genres = genreIds(root);
   // The grid's genre cell is often empty; a disabled hidden input holds the work's attributes, genre ids
@@ -48,14 +62,8 @@ function readWork(root: Element, needs: FactNeeds): EntryFacts {
   for (const token of (attributes?.getAttribute('value') ?? '').split(',')) {
     if (/^\d+$/u.test(token) && !genres.has(token)) genres.set(token, '');
   }
-  const link = root.querySelector('a[href*="/product_id/"]')?.getAttribute('href') ?? '';
-  const id =
-    root.getAttribute('data-list_item_product_id') ??
-    PRODUCT_ID.exec(attributes?.id ?? '')?.[1] ??
-    PRODUCT_ID.exec(link)?.[1] ??
-    link;
   return {
-    id,
+    id: productId(root, attributes),
     tags: genreTags(genres),
     title: needs.title ? text(root.querySelector('.work_name a')) : '',
     creators: needs.creators ? [...root.querySelectorAll('.maker_name a')].map(text) : [],
@@ -86,6 +94,7 @@ export const dlsite: SiteAdapter = {
   // Genre names the site shows; the dictionary is filled from pages that name ids (see learnDictionary).
   dictionary: new Map(),
   read: (entry, needs = ALL_FACTS) => readWork(entry, needs),
+  readId: (entry) => productId(entry),
   detail: {
     isDetailPage: (url) => /\/(?:work|announce)\/=\/product_id\/[RBV]J\d+/u.test(url.pathname),
     read(doc) {

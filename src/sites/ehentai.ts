@@ -5,6 +5,13 @@ import { type SiteAdapter, text } from './types';
 /** Gallery links carry the id and token the site's metadata API needs: /g/<gid>/<token>/. */
 const GALLERY_LINK = /\/g\/(\d+)\/([0-9a-f]+)/u;
 
+/** A row's gallery as the metadata API names it, `<gid>/<token>` (else its link as it is). */
+function galleryId(entry: Element): string {
+  const link = entry.querySelector('a[href*="/g/"]')?.getAttribute('href') ?? '';
+  const gallery = GALLERY_LINK.exec(link);
+  return gallery ? `${gallery[1]}/${gallery[2]}` : link;
+}
+
 /**
  * E-Hentai and ExHentai gallery lists in every display mode: minimal and minimal+ (`table.itg.gltm`),
  * compact (`gltc`), extended (`glte`), thumbnail (`div.itg.gld > .gl1t`). Front page, search, watched,
@@ -42,15 +49,14 @@ export const ehentai: SiteAdapter = {
     }
     const category = text(entry.querySelector('.cn, .cs'));
     if (category) tags.push({ namespace: 'category', name: category });
-    const link = entry.querySelector<HTMLAnchorElement>('a[href*="/g/"]')?.getAttribute('href') ?? '';
-    const gallery = GALLERY_LINK.exec(link);
     return {
-      id: gallery ? `${gallery[1]}/${gallery[2]}` : link,
+      id: galleryId(entry),
       tags,
       title: needs.title ? text(entry.querySelector('.glink, .gl4t')) : '',
       creators: needs.creators ? [...entry.querySelectorAll('a[href*="/uploader/"]')].map(text) : [],
     };
   },
+  readId: galleryId,
   detail: {
     isDetailPage: (url) => url.pathname.startsWith('/g/'),
     read(doc) {

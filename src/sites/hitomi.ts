@@ -43,6 +43,11 @@ function galleryId(href: string): string {
   return GALLERY_ID.exec(href)?.[1] ?? '';
 }
 
+/** A card's gallery id, from its title's link. */
+function cardId(entry: Element): string {
+  return galleryId(entry.querySelector('h1 a[href], a[href$=".html"]')?.getAttribute('href') ?? '');
+}
+
 /**
  * hitomi.la: listings (`.gallery-content > div`, one block per gallery, inserted by the page's scripts)
  * show a tag list that can be cut short (`.relatedtags`); the full tags come from `galleries/<id>.js`
@@ -66,6 +71,7 @@ export const hitomi: SiteAdapter = {
     },
   },
   expectsEntries: (doc) => doc.querySelector('.gallery-content') !== null,
+  readId: cardId,
   read(entry, needs = ALL_FACTS) {
     const tags = readTags(entry);
     for (const cls of entry.classList) {
@@ -73,7 +79,7 @@ export const hitomi: SiteAdapter = {
       if (kind) tags.push({ namespace: 'type', name: kind });
     }
     return {
-      id: galleryId(entry.querySelector('h1 a[href], a[href$=".html"]')?.getAttribute('href') ?? ''),
+      id: cardId(entry),
       tags,
       title: needs.title ? text(entry.querySelector('h1')) : '',
       creators: needs.creators ? [...entry.querySelectorAll('.artist-list a')].map(text) : [],

@@ -20,6 +20,12 @@ function readTags(root: Element): Tag[] {
   return tags;
 }
 
+/** A card's title UUID, from its title link. */
+function titleId(entry: Element): string {
+  const link = entry.querySelector('a[href*="/title/"]')?.getAttribute('href') ?? '';
+  return TITLE_LINK.exec(link)?.[1] ?? '';
+}
+
 /**
  * MangaDex (mangadex.org): title cards link their title (`/title/<uuid>`) and some of their tags
  * (`/tag/<uuid>/`); the page's own `/manga` answers carry every tag and the content rating, read in the
@@ -41,10 +47,10 @@ export const mangadex: SiteAdapter = {
       return uuid ? (MANGADEX_TAG_NAMES.get(uuid) ?? null) : null;
     },
   },
+  readId: titleId,
   read(entry, needs = ALL_FACTS) {
-    const link = entry.querySelector('a[href*="/title/"]')?.getAttribute('href') ?? '';
     return {
-      id: TITLE_LINK.exec(link)?.[1] ?? '',
+      id: titleId(entry),
       tags: readTags(entry),
       title: needs.title ? text(entry.querySelector('.title, a[href*="/title/"]')) : '',
       creators: [],

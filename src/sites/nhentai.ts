@@ -78,6 +78,12 @@ const DETAIL_NAMESPACES: Record<string, string> = {
 const TAG_LINK_CLASS = /\btag-(\d+)\b/u;
 const GALLERY_LINK = /\/g\/(\d+)/u;
 
+/** A card's gallery number, from its link (else the link as it is). */
+function galleryId(entry: Element): string {
+  const link = entry.querySelector('a[href*="/g/"]')?.getAttribute('href') ?? '';
+  return GALLERY_LINK.exec(link)?.[1] ?? link;
+}
+
 /** nhentai: listings (front page, search, tag, artist pages) of `div.gallery[data-tags]`. */
 export const nhentai: SiteAdapter = {
   id: 'nhentai',
@@ -101,6 +107,7 @@ export const nhentai: SiteAdapter = {
   expectsEntries: (doc) => doc.querySelector('.index-container') !== null,
   nextPage: (doc) => doc.querySelector('a.next[href]')?.getAttribute('href') ?? null,
   dictionary,
+  readId: galleryId,
   read(entry, needs = ALL_FACTS) {
     const ids = (entry.getAttribute('data-tags') ?? '').split(' ').filter(Boolean);
     // Every namespace is mixed in one id list; a rule can also name an id: `id:8653`. An id known to be an
@@ -109,9 +116,8 @@ export const nhentai: SiteAdapter = {
       namespace: dictionary.get(`${KIND_KEY}${id}`) ?? 'id',
       name: id,
     }));
-    const link = entry.querySelector('a[href*="/g/"]')?.getAttribute('href') ?? '';
     return {
-      id: GALLERY_LINK.exec(link)?.[1] ?? link,
+      id: galleryId(entry),
       tags,
       title: needs.title ? text(entry.querySelector('.caption')) : '',
       creators: [],

@@ -21,6 +21,12 @@ export interface SiteAdapter {
    */
   read(entry: Element, needs?: FactNeeds): EntryFacts;
   /**
+   * An entry's id alone, the same as `read` gives (a unit test holds them equal on the real pages): what
+   * "Hide this one" and the first `entry:` rule of a page need, without reading every tag. Absent where
+   * `read` is as cheap.
+   */
+  readId?(entry: Element): string;
+  /**
    * The site's own spellings → canonical names (folded spelling → name), so rules written once match
    * every site: DLsite's 合意なし is "non-consent". The matcher tries both.
    */
