@@ -97,6 +97,11 @@ function counting(): { adapter: SiteAdapter; reads: () => number } {
         reads++;
         return ao3.read(entry, needs);
       },
+      // Reading the id alone is a read of the entry too (a cheap one).
+      readId: (entry: Element) => {
+        reads++;
+        return ao3.readId?.(entry) ?? '';
+      },
     },
     reads: () => reads,
   };
