@@ -167,7 +167,7 @@ export function runCatalog(
   /** What the popup is told went wrong, put in words only when it asks (the first message costs the browser a look-up). */
   /** What the popup should say (worded there, in the user's language: the page carries no messages). */
   let problems: () => Message[] = () => [];
-  /** The parses and ReDoS verdicts of the settings in force (the popup's count of a typed rule uses them). */
+  /** The parses and prepared expressions of the settings in force (the popup's count of a typed rule uses them). */
   let checked: CheckedLines | undefined;
   /** Rules whose regular expression the matcher's guard switched off on this page. */
   let tripped: () => { listName: string; rule: string }[] = () => [];
