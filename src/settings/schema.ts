@@ -170,8 +170,17 @@ export const MY_LIST_ID = 'mine';
 
 const NTR = presetById('ntr') as NonNullable<ReturnType<typeof presetById>>;
 
+/** The names a fresh install gives its lists, in the user's language (the background's i18n). */
+export interface DefaultNames {
+  /** The personal list quick adds go to. */
+  mine: string;
+}
+
+/** English: what a fresh install is named with where no language is at hand (tests, a repair). */
+export const ENGLISH_DEFAULT_NAMES: DefaultNames = { mine: 'My blocklist' };
+
 /** A fresh install: filtering on, a personal list for quick adds, and the NTR preset ready but off. */
-export function defaultSettings(): Settings {
+export function defaultSettings(names: DefaultNames = ENGLISH_DEFAULT_NAMES): Settings {
   return {
     enabled: true,
     badge: true,
@@ -184,7 +193,7 @@ export function defaultSettings(): Settings {
     aliases: [],
     customSites: [],
     lists: [
-      { id: MY_LIST_ID, name: 'My blocklist', enabled: true, action: 'hide', patterns: [] },
+      { id: MY_LIST_ID, name: names.mine, enabled: true, action: 'hide', patterns: [] },
       {
         id: NTR_LIST_ID,
         name: NTR.name,

@@ -40,6 +40,14 @@ describe('settings store', () => {
     expect((await loadSettings()).settings).toEqual(defaultSettings());
   });
 
+  it('names a fresh install’s list in the user’s language, and leaves stored settings as they are', async () => {
+    await ensureSettingsStored(undefined, { mine: 'マイブロックリスト' });
+    expect((await loadSettings()).settings.lists.map((l) => l.name)[0]).toBe('マイブロックリスト');
+    // Installed again (an update) in another language: the user's lists keep their names.
+    await ensureSettingsStored(undefined, { mine: 'My blocklist' });
+    expect((await loadSettings()).settings.lists.map((l) => l.name)[0]).toBe('マイブロックリスト');
+  });
+
   it('moves version 1’s single item to the chunked layout, migrated, and removes it', async () => {
     const v1 = { ...defaultSettings(), badge: undefined, exceptions: ['vanilla'] };
     delete v1.badge;

@@ -25,7 +25,7 @@ import { mergeInto, missingFrom } from './merge';
 import { type Message, MessageError, msg } from './message';
 import { migrateSettings, SETTINGS_VERSION } from './migrations';
 import { type Repaired, type RepairWords, repairSettings, UNREPAIRED } from './repair';
-import { defaultSettings, type Settings } from './schema';
+import { type DefaultNames, defaultSettings, type Settings } from './schema';
 import {
   CHUNK_PREFIX,
   includes,
@@ -609,7 +609,11 @@ export function watchSettings(
   return () => onChanged.removeListener(listener);
 }
 
-export async function ensureSettingsStored(areas: StoreAreas = BROWSER): Promise<void> {
+export async function ensureSettingsStored(
+  areas: StoreAreas = BROWSER,
+  /** The fresh install's list names in the user's language (the background's i18n). */
+  names?: DefaultNames,
+): Promise<void> {
   await (areas.exclusively ?? exclusivelyInBrowser)(async () => {
     const { sync, local } = areas;
     const [syncAll, localSome] = await Promise.all([
@@ -620,7 +624,7 @@ export async function ensureSettingsStored(areas: StoreAreas = BROWSER): Promise
     if (stored.kind === 'none') {
       // Sync emptied while this device kept a good copy: that copy goes back, not the defaults.
       const own = await readLastGood(areas);
-      await save(areas, own ? readable(own.settings, own.v).settings : defaultSettings(), {
+      await save(areas, own ? readable(own.settings, own.v).settings : defaultSettings(names), {
         savedAt: own?.t ?? 0,
         lineage: own?.b ?? [],
       });

@@ -4,6 +4,7 @@ import type { RuleMessage } from '../rules/messages';
 import type { Action } from '../rules/types';
 import type { ImportNames } from '../settings/foreign';
 import { isMessage, type Message, MessageError, type Param } from '../settings/message';
+import type { DefaultNames } from '../settings/schema';
 
 /**
  * Every string a user reads comes from public/_locales/<lang>/messages.json through here; the browser
@@ -99,6 +100,11 @@ export function ruleErrorText(error: Partial<RuleMessage> & { message?: string }
 /** The names of the lists an import makes, in the UI language: stored as the user imported them. */
 export function importListNames(): ImportNames {
   return { booru: t('listName_booru'), plain: t('listName_plain') };
+}
+
+/** The names a fresh install gives its lists, in the UI language. */
+export function defaultListNames(): DefaultNames {
+  return { mine: t('listName_mine') };
 }
 
 /** A repaired list's name when it had none ("List 2"), in the UI language. */
