@@ -164,8 +164,7 @@ export function runCatalog(
   let loaded = false;
   /** The save stamp of the settings in force: a read that resolves later with older ones is dropped. */
   let appliedSavedAt = Number.NEGATIVE_INFINITY;
-  /** What the popup is told went wrong, put in words only when it asks (the first message costs the browser a look-up). */
-  /** What the popup should say (worded there, in the user's language: the page carries no messages). */
+  /** What the popup is told went wrong, as messages it words in the user's language (the page has none). */
   let problems: () => Message[] = () => [];
   /** The parses and prepared expressions of the settings in force (the popup's count of a typed rule uses them). */
   let checked: CheckedLines | undefined;
