@@ -240,7 +240,7 @@ try {
   for (const file of readdirSync(scripts)
     .filter((f) => f.endsWith('.js'))
     .sort())
-    say(`content script ${file}: ${(statSync(join(scripts, file)).size / 1000).toFixed(1)} kB minified`);
+    say(`content script ${file}: ${(statSync(join(scripts, file)).size / 1000).toFixed(2)} kB minified`);
   say(
     `Page runtime benchmark — Chromium ${context.browser()?.version() ?? (await (await context.newPage()).evaluate(() => navigator.userAgent))}`,
   );
