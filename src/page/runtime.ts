@@ -310,9 +310,10 @@ export function runCatalog(
       return;
     }
     // Lines as the background parsed them, expressions its ReDoS check passed (neither runs in the page).
-    const matcher = compileWith(settings, { site: adapter.id, ...fromChecked(current) });
+    const checks = fromChecked(current);
+    const matcher = compileWith(settings, { site: adapter.id, ...checks });
     checked = current;
-    tagSource?.configure?.(settings.lists, adapter.id);
+    tagSource?.configure?.(settings.lists, adapter.id, checks.read);
     // A snoozed list wakes up by itself: judge the page again then.
     if (matcher.nextChange !== undefined) wakeAt(matcher.nextChange, current);
     problems = () => [

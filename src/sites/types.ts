@@ -1,4 +1,5 @@
 import { fold } from '../rules/normalize';
+import type { LineReader } from '../rules/parsed-lines';
 import { ALL_FACTS, type EntryFacts, type FactNeeds, type RuleList, type Tag } from '../rules/types';
 import type { PageWork } from './page-data';
 
@@ -80,8 +81,11 @@ export interface TagSource {
   init(): Promise<void>;
   /** What went wrong (shown in the popup); entries were shown with what their rows have. */
   readonly errors: readonly string[];
-  /** The lists in force changed (a source that looks up what rules name reads them here). */
-  configure?(lists: readonly RuleList[], site: string): void;
+  /**
+   * The lists in force changed (a source that looks up what rules name reads them here), each line as
+   * `read` gives it: the page's parses, the same the matcher compiled from.
+   */
+  configure?(lists: readonly RuleList[], site: string, read: LineReader): void;
   /** Rules this page cannot apply until the source has looked their names up, as `kind:name`. */
   unresolved?(): string[];
 }

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, parseHtml, realPage } from '../../../tests/real-pages';
 import { compile } from '../../rules/compile';
+import { parseRule } from '../../rules/parse';
+import { readerOf } from '../../rules/parsed-lines';
+import { checkLines } from '../../rules/regex-verdicts';
 import type { RuleList } from '../../rules/types';
 import { nhentai } from '../nhentai';
 import { readEntry } from '../types';
@@ -63,12 +66,20 @@ describe('rules that name an artist, group, parody or character', () => {
         lists(['artist:Odawara Hakone', 'g:applique -artbook', 'netorare', 'tag:x', '-parody:y']),
         'nhentai',
         0,
+        parseRule,
       ),
     ).toEqual([
       { kind: 'artist', name: 'odawara hakone' },
       { kind: 'group', name: 'applique' },
     ]);
-    expect(namedRules([{ ...lists(['artist:a'])[0], enabled: false } as RuleList], 'nhentai', 0)).toEqual([]);
+    expect(
+      namedRules([{ ...lists(['artist:a'])[0], enabled: false } as RuleList], 'nhentai', 0, parseRule),
+    ).toEqual([]);
+    // On the page, lines are read from the snapshot's parses: a line given none names nothing.
+    expect(namedRules(lists(['artist:a']), 'nhentai', 0, readerOf())).toEqual([]);
+    expect(namedRules(lists(['a:b']), 'nhentai', 0, readerOf(checkLines(['a:b']).parsed))).toEqual([
+      { kind: 'artist', name: 'b' },
+    ]);
     expect(tagPageUrl('https://nhentai.net', { kind: 'artist', name: 'odawara hakone' })).toBe(
       'https://nhentai.net/artist/odawara-hakone/',
     );
@@ -80,7 +91,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('looking a name up on nhentai (opt-in)', () =>
     const h = harness({
       'https://nhentai.net/artist/foo-bar/': { status: 200, html: artistPage('424242', 'foo bar') },
     });
-    h.lookup.configure(lists(['artist:foo bar']), 'nhentai');
+    h.lookup.configure(lists(['artist:foo bar']), 'nhentai', parseRule);
     expect(h.lookup.unresolved()).toEqual(['artist:foo bar']);
     expect(h.lookup.awaiting('g1')).toBe(true);
     expect(h.lookup.awaiting('g2')).toBe(true);
@@ -106,7 +117,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('looking a name up on nhentai (opt-in)', () =>
     const h = harness({
       'https://nhentai.net/artist/foo-bar/': { status: 200, html: artistPage('424242', 'foo bar') },
     });
-    h.lookup.configure(lists(['artist:nobody here', 'artist:foo bar']), 'nhentai');
+    h.lookup.configure(lists(['artist:nobody here', 'artist:foo bar']), 'nhentai', parseRule);
     expect(h.lookup.awaiting('g1')).toBe(true);
     await h.advance(5_000);
     expect(h.fetched.map((f) => f.url)).toEqual([
@@ -123,7 +134,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('looking a name up on nhentai (opt-in)', () =>
 
   it('asks nothing when no rule names an artist, group, parody or character', () => {
     const h = harness({});
-    h.lookup.configure(lists(['netorare', 'ahegao']), 'nhentai');
+    h.lookup.configure(lists(['netorare', 'ahegao']), 'nhentai', parseRule);
     expect(h.lookup.awaiting('g1')).toBe(false);
     expect(h.fetched).toEqual([]);
   });

@@ -1,6 +1,5 @@
 import { fold } from '../../rules/normalize';
-import { parseRuleWith } from '../../rules/parse';
-import type { SlowCheck } from '../../rules/regex';
+import type { LineReader } from '../../rules/parsed-lines';
 import type { RuleList } from '../../rules/types';
 import { KIND_KEY, NAMED_KINDS, type NamedKind, namePairs, tagPageId } from '../nhentai';
 import type { TagSource } from '../types';
@@ -21,19 +20,21 @@ export interface NamedRule {
 }
 
 /**
- * Expressions are never run here (only a rule's names are read): the ReDoS check, which nhentai's script
- * does not carry, has nothing to guard. The matcher still refuses what the check did not pass.
+ * The `artist:` / `group:` / `parody:` / `character:` names (or `a:` `g:` `p:` `c:`) the lists in force
+ * use, each line as `read` gives it (on the page: the snapshot's parses, as the matcher reads them).
  */
-const NOT_RUN: SlowCheck = () => null;
-
-/** The `artist:` / `group:` / `parody:` / `character:` names (or `a:` `g:` `p:` `c:`) the lists in force use. */
-export function namedRules(lists: readonly RuleList[], site: string, now: number): NamedRule[] {
+export function namedRules(
+  lists: readonly RuleList[],
+  site: string,
+  now: number,
+  read: LineReader,
+): NamedRule[] {
   const named = new Map<string, NamedRule>();
   for (const list of lists) {
     if (!list.enabled || (list.sites && !list.sites.includes(site))) continue;
     if (list.snoozedUntil !== undefined && list.snoozedUntil > now) continue;
     for (const line of list.patterns) {
-      const parsed = parseRuleWith(line, NOT_RUN);
+      const parsed = read(line);
       if (!parsed.ok || !parsed.rule) continue;
       for (const { atom, mode } of parsed.rule.terms) {
         if (mode === 'not' || atom.kind !== 'tag' || atom.namespace === undefined) continue;
@@ -98,8 +99,8 @@ export class NhentaiNameLookup implements TagSource {
   async init(): Promise<void> {}
 
   /** The lists in force changed. */
-  configure(lists: readonly RuleList[], site: string): void {
-    this.#rules = namedRules(lists, site, this.#deps.now());
+  configure(lists: readonly RuleList[], site: string, read: LineReader): void {
+    this.#rules = namedRules(lists, site, this.#deps.now(), read);
   }
 
   /** Rules whose names this page cannot see yet, as `kind:name`. */
