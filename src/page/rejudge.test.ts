@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { countingAdapter } from '../../tests/counting-adapter';
 import { compile } from '../rules/compile';
-import type { Action, FactNeeds, RuleList, Verdict } from '../rules/types';
+import type { Action, RuleList, Verdict } from '../rules/types';
 import { ao3 } from '../sites/ao3';
-import type { SiteAdapter } from '../sites/types';
 import { Scanner } from './scanner';
 import { MARK_ATTR, MARK_VALUE } from './styles';
 
@@ -88,25 +88,6 @@ const rulesArb = fc.tuple(listArb(0), listArb(1), fc.array(patternArb, { maxLeng
 const matcher = ([a, b, exceptions]: [RuleList, RuleList, string[]]) =>
   compile({ lists: [a, b], exceptions, aliases: [['netorare', 'ntr']] });
 
-function counting(): { adapter: SiteAdapter; reads: () => number } {
-  let reads = 0;
-  return {
-    adapter: {
-      ...ao3,
-      read: (entry: Element, needs?: FactNeeds) => {
-        reads++;
-        return ao3.read(entry, needs);
-      },
-      // Reading the id alone is a read of the entry too (a cheap one).
-      readId: (entry: Element) => {
-        reads++;
-        return ao3.readId?.(entry) ?? '';
-      },
-    },
-    reads: () => reads,
-  };
-}
-
 const delivered = () => new Promise((resolve) => setTimeout(resolve, 0));
 const verdicts = (scanner: Scanner, ol: Element): (Verdict | undefined)[] =>
   [...ol.children].map((entry) => scanner.verdictOf(entry));
@@ -129,7 +110,7 @@ describe('re-judging from interned facts', () => {
           for (const card of cards) ol.append(blurb(card));
           document.body.append(ol);
           const first = matcher(before);
-          const { adapter, reads } = counting();
+          const { adapter, reads } = countingAdapter();
           const scanner = new Scanner(document, adapter, first.judge);
           scanner.setJudge(first.judge, { needs: first.needs });
           scanner.start();
@@ -176,7 +157,7 @@ describe('re-judging from interned facts', () => {
     const card = blurb({ id: 1, title: 'Work', tags: [{ kind: 'freeforms', name: 'Fluff' }] });
     ol.append(card);
     document.body.append(ol);
-    const { adapter, reads } = counting();
+    const { adapter, reads } = countingAdapter();
     const scanner = new Scanner(
       document,
       adapter,

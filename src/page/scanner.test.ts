@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { countingAdapter } from '../../tests/counting-adapter';
 import { compile } from '../rules/compile';
 import type { FactNeeds } from '../rules/types';
 import { ao3 } from '../sites/ao3';
@@ -256,30 +257,18 @@ describe('Scanner, page runtime', () => {
     const ol = document.createElement('ol');
     for (let i = 0; i < 5; i++) ol.append(blurb(`v${i}`, 'Netorare'));
     document.body.append(ol);
-    let reads = 0;
-    const counting = {
-      ...ao3,
-      read: (entry: Element, needs?: FactNeeds) => {
-        reads++;
-        return ao3.read(entry, needs);
-      },
-      // Reading the id alone is a read of the entry too (a cheap one).
-      readId: (entry: Element) => {
-        reads++;
-        return ao3.readId?.(entry) ?? '';
-      },
-    };
+    const { adapter: counting, reads } = countingAdapter();
     scanner = new Scanner(document, counting, lists('blur', 'netorare'), withVeils());
     scanner.start();
     expect(ol.querySelectorAll(VEIL_TAG).length).toBe(5);
-    expect(reads).toBe(5);
+    expect(reads()).toBe(5);
     await mutationsDelivered();
-    expect(reads).toBe(5);
+    expect(reads()).toBe(5);
     // A change of the page's own next to a veil is still read.
     const tag = ol.querySelector('#work_v0 a.tag');
     if (tag) tag.textContent = 'Fluff';
     await mutationsDelivered();
-    expect(reads).toBe(6);
+    expect(reads()).toBe(6);
     expect(ol.querySelector('#work_v0')?.hasAttribute(MARK_ATTR)).toBe(false);
   });
 
@@ -438,25 +427,6 @@ describe('Scanner, what it keeps per entry', () => {
     document.body.replaceChildren();
   });
 
-  function counting(): { adapter: typeof ao3; reads: () => number; idReads: () => number } {
-    let reads = 0;
-    let idReads = 0;
-    const adapter = {
-      ...ao3,
-      read: (entry: Element, needs?: FactNeeds) => {
-        reads++;
-        return ao3.read(entry, needs);
-      },
-      // Reading the id alone is a read of the entry too (a cheap one).
-      readId: (entry: Element) => {
-        reads++;
-        idReads++;
-        return ao3.readId?.(entry) ?? '';
-      },
-    };
-    return { adapter, reads: () => reads, idReads: () => idReads };
-  }
-
   it('packs the generation and two flags into one small integer, exact past 32 bits', () => {
     expect(packMark(0, false, false)).toBe(0);
     expect(packMark(5, true, false)).toBe(22);
@@ -511,7 +481,7 @@ describe('Scanner, what it keeps per entry', () => {
     const ol = document.createElement('ol');
     ol.append(blurb('60', 'Fluff'), blurb('61', 'Fluff'), blurb('62', 'Fluff'));
     document.body.append(ol);
-    const { adapter, reads, idReads } = counting();
+    const { adapter, reads, idReads } = countingAdapter();
     scanner = new Scanner(document, adapter, lists('hide', 'netorare'));
     scanner.start();
     expect(reads()).toBe(3);
@@ -538,7 +508,7 @@ describe('Scanner, what it keeps per entry', () => {
     const ol = document.createElement('ol');
     ol.append(blurb('70', 'Fluff'), blurb('71', 'Fluff'));
     document.body.append(ol);
-    const { adapter, reads } = counting();
+    const { adapter, reads } = countingAdapter();
     scanner = new Scanner(document, adapter, null);
     scanner.setJudge(lists('hide', 'entry:ao3/70'), { needs: needsOf('entry:ao3/70') });
     scanner.start();
