@@ -9,8 +9,8 @@ import {
   literalSubject,
   MAX_REGEX_INPUT,
   mayMatch,
+  onceEachSlowVerdict,
   type RegexResult,
-  slowVerdict,
   writtenForm,
 } from './regex';
 import type { RegexBuilder } from './regex-verdicts';
@@ -167,9 +167,11 @@ function atomKey(atom: Atom): string {
 
 /** The parser and the full ReDoS check (the extension's pages and background), `context.parsed` first. */
 export function fullChecks(context: CompileContext): { regex: RegexBuilder; read: LineReader } {
+  // A line's parse checks its expressions; compiling them asks again: the check runs once for both.
+  const slow = onceEachSlowVerdict();
   return {
-    regex: (source, flags) => compileRegexWith(source, flags, slowVerdict),
-    read: (line) => parsedLine(context.parsed, line) ?? parseRuleWith(line, slowVerdict),
+    regex: (source, flags) => compileRegexWith(source, flags, slow),
+    read: (line) => parsedLine(context.parsed, line) ?? parseRuleWith(line, slow),
   };
 }
 

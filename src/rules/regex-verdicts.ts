@@ -2,13 +2,10 @@ import { type ParseResult, parseRuleWith } from './parse';
 import { type LineReader, type ParsedLines, readerOf } from './parsed-lines';
 import {
   builtRegex,
+  onceEachSlowVerdict,
   prepareRegexWith,
   type RegexRefusal,
   type RegexResult,
-  type SlowCheck,
-  type SlowVerdict,
-  slowKey,
-  slowVerdict,
 } from './regex';
 
 /**
@@ -41,12 +38,7 @@ export type RegexBuilder = (source: string, flags: string) => RegexResult;
  */
 export function checkLines(lines: Iterable<string>): CheckedLines {
   // Each expression is checked once, however many lines (or the parse and the preparing) ask.
-  const verdicts = new Map<string, SlowVerdict>();
-  const check: SlowCheck = (source, flags) => {
-    const key = slowKey(source, flags);
-    if (!verdicts.has(key)) verdicts.set(key, slowVerdict(source, flags));
-    return verdicts.get(key) ?? null;
-  };
+  const check = onceEachSlowVerdict();
   const parsed = new Map<string, ParseResult>();
   const regex: PreparedRegexes = {};
   for (const line of lines) {

@@ -139,9 +139,26 @@ export function slowVerdict(source: string, flags: string): SlowVerdict {
   return { offset: report.offset, code: slow.code, params: slow.params };
 }
 
-/** How an expression's verdict is keyed (the snapshot's `regex`): its checked source and flags. */
+/** How an expression's verdict is keyed: its checked source and flags. */
 export function slowKey(source: string, flags: string): string {
   return `/${source}/${flags}`;
+}
+
+/**
+ * The ReDoS check, each expression checked once however often it is asked (parsing a line checks its
+ * expressions, and compiling or preparing them asks again): one for a batch of lines.
+ */
+export function onceEachSlowVerdict(): SlowCheck {
+  const verdicts = new Map<string, SlowVerdict>();
+  return (source, flags) => {
+    const key = slowKey(source, flags);
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) {
+      verdict = slowVerdict(source, flags);
+      verdicts.set(key, verdict);
+    }
+    return verdict;
+  };
 }
 
 /**
