@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PageRequestSchema } from '../messages';
 import { checkLines } from '../rules/regex-verdicts';
-import { pageRequest } from './requests';
+import { POPUP_REQUESTS, pageRequest } from './requests';
 
 describe('the page’s request check', () => {
   it('accepts and refuses what PageRequestSchema does, with the same data', () => {
@@ -61,5 +61,13 @@ describe('the page’s request check', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+
+  it('knows the popup’s questions as the schema does: every request type but the background’s one', () => {
+    const accepted = (type: unknown) => PageRequestSchema.safeParse({ type, rule: 'x' }).success;
+    for (const type of POPUP_REQUESTS) expect(accepted(type), String(type)).toBe(true);
+    expect(accepted('tagveil:entry-at-menu')).toBe(true);
+    expect(POPUP_REQUESTS).not.toContain('tagveil:entry-at-menu');
+    expect(accepted('tagveil:other')).toBe(false);
   });
 });

@@ -11,6 +11,17 @@ const MAX_RULE = 500;
 const isRule = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_RULE;
 
 /**
+ * The popup's questions (answered by the page UI, answers.ts); the background's one other,
+ * `tagveil:entry-at-menu`, the script answers at once.
+ */
+export const POPUP_REQUESTS: readonly unknown[] = [
+  'tagveil:get-page-state',
+  'tagveil:show-all',
+  'tagveil:count-matches',
+  'tagveil:list-entries',
+];
+
+/**
  * The popup's or background's request to the page, checked as PageRequestSchema (src/messages.ts)
  * checks it, without zod in the content script (requests.test.ts holds the two to the same answers).
  */

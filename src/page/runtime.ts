@@ -17,6 +17,7 @@ import type { LocalCaches } from './local-cache';
 import { loadSettingsForPage, watchSettingsForPage } from './page-settings';
 import { type LoadPageUi, Painter } from './paint';
 import { type Refill, type RefillMode, refillWanted } from './refill';
+import { POPUP_REQUESTS } from './requests';
 import { Scanner } from './scanner';
 import { EFFECTS_CSS } from './styles';
 import { atTime, clampDelay } from './timer';
@@ -74,14 +75,6 @@ export interface CatalogOptions {
    */
   caches?: LocalCaches;
 }
-
-/** The popup's questions, answered by the page UI (answers.ts). */
-const POPUP_ASKS: unknown[] = [
-  'tagveil:get-page-state',
-  'tagveil:show-all',
-  'tagveil:count-matches',
-  'tagveil:list-entries',
-];
 
 /** What the popup is told of a page whose page UI could not load: no counts, the problem said. */
 const NO_COUNTS = { hide: 0, collapse: 0, blur: 0, label: 0 };
@@ -487,7 +480,7 @@ export function runCatalog(
       sendResponse(entryAtMenu());
       return undefined;
     }
-    if (!POPUP_ASKS.includes(type)) return undefined;
+    if (!POPUP_REQUESTS.includes(type)) return undefined;
     painter.ready().then(
       (ui) => sendResponse(ui.answerPopup(message, view)),
       // Without the page UI the popup still learns the page's problems, that one first.
