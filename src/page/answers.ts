@@ -22,8 +22,11 @@ export interface PageView {
   doc: Document;
   adapter: SiteAdapter;
   scanner: Scanner;
-  /** The page's state beyond what is counted here: the site, the switches, timing, problems. */
-  state(): Omit<PageState, 'entries' | 'counts' | 'rules' | 'tags'>;
+  /**
+   * The page's state beyond what is counted here: the site, the switches, timing, problems (given the
+   * entries counted here: none on a listing says its layout may have changed).
+   */
+  state(entries: number): Omit<PageState, 'entries' | 'counts' | 'rules' | 'tags'>;
   /** The parses and prepared expressions of the settings in force (a typed rule is counted with them). */
   checked: CheckedLines | undefined;
   /** The script's own compiler and line checks (this module is loaded beside it: no second copy). */
@@ -103,7 +106,7 @@ export function scanStats(scanner: Scanner): ScanStats {
 export function pageState(view: PageView): PageState {
   const stats = scanStats(view.scanner);
   return {
-    ...view.state(),
+    ...view.state(stats.entries),
     entries: stats.entries,
     counts: stats.counts,
     rules: [...stats.rules.values()].map((r) => ({ ...r, tags: [...r.tags] })),

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { EntryAtMenuAnswer } from '../messages';
+import type { EntryAtMenuAnswer, PageState } from '../messages';
 import { compileWith } from '../rules/compile';
 import { canonicalId, isEntryId } from '../rules/entry-rules';
 import { type CheckedLines, fromChecked } from '../rules/regex-verdicts';
@@ -424,14 +424,11 @@ export function runCatalog(
   };
 
   /** The page's state beyond what the popup's answers count (answers.ts): the switches, problems. */
-  const baseState = (): ReturnType<PageView['state']> => {
+  const baseState = (entries: number): ReturnType<PageView['state']> => {
     keeper.check();
     const unresolved = active && !detail ? (tagSource?.unresolved?.() ?? []) : [];
     const health =
-      active &&
-      doc.readyState !== 'loading' &&
-      adapter.expectsEntries?.(doc) &&
-      scanner.entries().length === 0
+      active && entries === 0 && doc.readyState !== 'loading' && adapter.expectsEntries?.(doc)
         ? [msg('problemLayout', adapter.name)]
         : [];
     return {
@@ -449,6 +446,11 @@ export function runCatalog(
       ],
       ...(unresolved.length > 0 ? { unresolved } : {}),
     };
+  };
+  /** The page's state when the page UI, which counts, could not load: its problems, no counts. */
+  const stateWithoutUi = (): PageState => {
+    const entries = scanner.entries().length;
+    return { ...baseState(entries), entries, counts: NO_COUNTS, rules: [], tags: [] };
   };
   const view: PageView = {
     doc,
@@ -486,9 +488,7 @@ export function runCatalog(
       // Without the page UI the popup still learns the page's problems, that one first.
       () =>
         sendResponse(
-          type === 'tagveil:get-page-state' || type === 'tagveil:show-all'
-            ? { ...baseState(), entries: scanner.entries().length, counts: NO_COUNTS, rules: [], tags: [] }
-            : null,
+          type === 'tagveil:get-page-state' || type === 'tagveil:show-all' ? stateWithoutUi() : null,
         ),
     );
     return true;
