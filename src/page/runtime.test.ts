@@ -328,6 +328,20 @@ describe('runCatalog under faults', () => {
     expect(await ask({ type: 'tagveil:count-matches', rule: 'netorare' })).toBeNull();
   });
 
+  it('says when a listing shows no entries (the layout may have changed), and not when it shows some', async () => {
+    const layout = (problems: PageState['problems']) =>
+      problems.map(englishText).filter((p) => p.includes('found no entries'));
+    const ol = page();
+    runCatalog(ctx, ao3, { ui: PAGE_UI });
+    await settled();
+    expect(layout((await pageState()).problems)).toEqual([
+      "This Archive of Our Own page looks like a list, but Tagveil found no entries on it: the site's layout may have changed.",
+    ]);
+    ol.append(page(['Fluff']).firstElementChild as Element);
+    await settled();
+    expect(layout((await pageState()).problems)).toEqual([]);
+  });
+
   it('answers the popup once the page UI is in, and checks its messages first', async () => {
     page(['Netorare'], ['Fluff']);
     let arrive: (ui: typeof PAGE_UI) => void = () => undefined;
