@@ -2,6 +2,7 @@ import { type ParseResult, parseRuleWith } from './parse';
 import { type LineReader, type ParsedLines, readerOf } from './parsed-lines';
 import {
   builtRegex,
+  expressionKey,
   onceEachSlowVerdict,
   prepareRegexWith,
   type RegexRefusal,
@@ -10,18 +11,13 @@ import {
 
 /**
  * Every accepted expression of some rule lines, prepared (regex.ts PreparedRegex) and keyed as the rule
- * wrote it (regexKey): `[pattern, flags, literals]`. What the background writes into the settings snapshot
+ * wrote it (`expressionKey` of its source and flags as written): `[pattern, flags, literals]`. What the background writes into the settings snapshot
  * beside the parsed lines, and the popup sends with the rule being typed, so that content scripts build
  * expressions without carrying the ReDoS check (redos.ts, ~10 kB) or the rewriting. A page refuses an
  * expression this does not cover: every expression a page's matcher runs passed the full check, and the
  * run-time guard (compile.ts) stays behind it. Refused expressions are not here: their lines' parses say why.
  */
 export type PreparedRegexes = Record<string, [pattern: string, flags: string, literals: string[]]>;
-
-/** How a prepared expression is keyed: its source and flags as the rule wrote them. */
-export function regexKey(source: string, flags: string): string {
-  return `/${source}/${flags}`;
-}
 
 /** Lines parsed in the background (or the popup), and their accepted expressions, prepared. */
 export interface CheckedLines {
@@ -47,7 +43,7 @@ export function checkLines(lines: Iterable<string>): CheckedLines {
     parsed.set(line, result);
     for (const { atom } of result.ok && result.rule ? result.rule.terms : []) {
       if (atom.kind !== 'regex') continue;
-      const key = regexKey(atom.source, atom.flags);
+      const key = expressionKey(atom.source, atom.flags);
       if (Object.hasOwn(regex, key)) continue;
       const prepared = prepareRegexWith(atom.source, atom.flags, check);
       if (prepared.ok)
@@ -74,7 +70,7 @@ export function fromChecked(...made: (Partial<CheckedLines> | undefined)[]): {
   return {
     read: readerOf(...made.map((m) => m?.parsed)),
     regex: (source, flags) => {
-      const key = regexKey(source, flags);
+      const key = expressionKey(source, flags);
       for (const m of made) {
         const found = m?.regex && Object.hasOwn(m.regex, key) ? m.regex[key] : undefined;
         if (found) return builtRegex({ pattern: found[0], flags: found[1], literals: found[2] });

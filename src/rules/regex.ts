@@ -139,8 +139,8 @@ export function slowVerdict(source: string, flags: string): SlowVerdict {
   return { offset: report.offset, code: slow.code, params: slow.params };
 }
 
-/** How an expression's verdict is keyed: its checked source and flags. */
-export function slowKey(source: string, flags: string): string {
+/** An expression as one key, `/source/flags`: its verdicts by its checked form, its preparations by the rule's. */
+export function expressionKey(source: string, flags: string): string {
   return `/${source}/${flags}`;
 }
 
@@ -151,7 +151,7 @@ export function slowKey(source: string, flags: string): string {
 export function onceEachSlowVerdict(): SlowCheck {
   const verdicts = new Map<string, SlowVerdict>();
   return (source, flags) => {
-    const key = slowKey(source, flags);
+    const key = expressionKey(source, flags);
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
       verdict = slowVerdict(source, flags);
