@@ -1,3 +1,5 @@
+import type { CustomSite } from '../settings/schema';
+import { isCustomSite } from '../settings/snapshot';
 import { customAdapter } from '../sites/custom';
 import type { ContentScriptContext } from './context';
 import { loadSettingsForPage } from './page-settings';
@@ -13,9 +15,12 @@ export function runCustomSite(ctx: ContentScriptContext, doc: Document = documen
   const hold = addStyle(doc, HOLD_PAGE_CSS);
   const release = () => hold.remove();
   ctx.setTimeout(release, SETTINGS_TIMEOUT_MS);
-  const loaded = loadSettingsForPage();
+  // A stored added site that does not read makes the snapshot as unreadable as a damaged one.
+  const loaded = loadSettingsForPage(({ settings }) => settings.customSites.every(isCustomSite));
   loaded.then(({ settings }) => {
-    const site = settings.customSites.find((s) => s.origin === doc.location.origin);
+    const site = settings.customSites.find(
+      (s): s is CustomSite => isCustomSite(s) && s.origin === doc.location.origin,
+    );
     // The catalog runtime starts from the same read.
     if (site && !ctx.isInvalid) runCatalog(ctx, customAdapter(site), { ui: PAGE_UI }, doc, loaded);
     release();

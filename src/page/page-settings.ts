@@ -22,8 +22,8 @@ const AREAS: SnapshotAreas = {
  * The page's settings: the background's snapshot (src/settings/snapshot.ts), or, when it is missing,
  * damaged or stale, the background's full read of the settings.
  */
-export function loadSettingsForPage(): Promise<PageSettings> {
-  return loadPageSettings(AREAS, () => browser.runtime.sendMessage({ type: SNAPSHOT_REQUEST }));
+export function loadSettingsForPage(reads?: (loaded: PageSettings) => boolean): Promise<PageSettings> {
+  return loadPageSettings(AREAS, () => browser.runtime.sendMessage({ type: SNAPSHOT_REQUEST }), reads);
 }
 
 /** Calls `onChange` with each new snapshot the background writes (every settings change). */

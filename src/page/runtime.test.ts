@@ -5,15 +5,21 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { englishText } from '../../tests/locale-text';
 import type { PageState } from '../messages';
 import { defaultSettings, type Settings } from '../settings/schema';
-import { type PageSettings, SNAPSHOT_KEY, SNAPSHOT_REQUEST, snapshotOf } from '../settings/snapshot';
+import {
+  type PageSettings,
+  readSnapshot,
+  SNAPSHOT_KEY,
+  SNAPSHOT_REQUEST,
+  snapshotOf,
+} from '../settings/snapshot';
 import { loadSettings, saveSettings } from '../settings/store';
 import { ao3 } from '../sites/ao3';
 import { customAdapter } from '../sites/custom';
 import type { SiteAdapter } from '../sites/types';
 import { ContentScriptContext, scriptStartedEvent } from './context';
 import { INTERSTITIAL_TAG } from './interstitial';
-import { runCatalog } from './runtime';
-import { EFFECTS_CSS, HELD_ATTR, MARK_ATTR, MARK_VALUE, SEEN_ATTR } from './styles';
+import { runCatalog, SETTINGS_TIMEOUT_MS } from './runtime';
+import { EFFECTS_CSS, HELD_ATTR, holdEntriesCss, MARK_ATTR, MARK_VALUE, SEEN_ATTR } from './styles';
 import { MAX_TIMER_MS } from './timer';
 import { PAGE_UI } from './ui';
 
@@ -230,6 +236,16 @@ async function ask(message: unknown): Promise<unknown> {
   });
 }
 
+/** Settings as a page reads them from the background's snapshot. */
+async function loadPageSettingsOf(settings: Settings): Promise<PageSettings> {
+  await saveSettings(settings);
+  await settled();
+  const stored = await fakeBrowser.storage.local.get(SNAPSHOT_KEY);
+  const read = readSnapshot(stored[SNAPSHOT_KEY]);
+  if (!read) throw new Error('no snapshot');
+  return read;
+}
+
 async function pageState(): Promise<PageState> {
   return (await ask({ type: 'tagveil:get-page-state' })) as PageState;
 }
@@ -377,6 +393,71 @@ describe('runCatalog under faults', () => {
     await settled();
     expect(warning()).toBe(0);
     for (const el of document.querySelectorAll(INTERSTITIAL_TAG)) el.remove();
+  });
+
+  it('a built-in site holds its entries by its own selector until the first pass, reading none meanwhile', async () => {
+    const ol = page(['Netorare'], ['Fluff']);
+    let reads = 0;
+    const counting: SiteAdapter = {
+      ...ao3,
+      read: (...args: Parameters<typeof ao3.read>) => {
+        reads++;
+        return ao3.read(...args);
+      },
+    };
+    let arrive: (loaded: PageSettings) => void = () => undefined;
+    const first = new Promise<PageSettings>((resolve) => {
+      arrive = resolve;
+    });
+    runCatalog(ctx, counting, { ui: PAGE_UI, holdBySelector: true }, document, first);
+    const holds = () =>
+      [...document.querySelectorAll('style')].filter(
+        (s) => s.textContent === holdEntriesCss(ao3.entrySelector),
+      );
+    // No settings yet: the stylesheet holds them, no script touched them (and more may stream in).
+    expect(holds()).toHaveLength(1);
+    ol.append(page(['Netorare']).children[0] as Element);
+    await settled();
+    expect(reads).toBe(0);
+    expect(ol.querySelectorAll(`[${HELD_ATTR}], [${SEEN_ATTR}]`)).toHaveLength(0);
+    arrive(await loadPageSettingsOf(blocking('netorare')));
+    await settled();
+    // The first pass judged every entry, the one added meanwhile too; the hold went with it.
+    expect(marks(ol)).toEqual([MARK_VALUE.hide, null, MARK_VALUE.hide]);
+    expect(holds()).toHaveLength(0);
+    // Entries that come later are judged as they come, as on any page.
+    ol.append(page(['Netorare']).children[0] as Element);
+    await settled();
+    expect(ol.lastElementChild?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
+  });
+
+  it.each([
+    ['the site switched off', (s: Settings) => Object.assign(s, { sites: { ao3: false } })],
+    ['everything paused', (s: Settings) => Object.assign(s, { pausedUntil: Date.now() + DAY_MS })],
+  ])('%s: the selector hold goes and the entries are shown untouched', async (_, set) => {
+    await saveSettings(set(blocking('netorare')));
+    const ol = page(['Netorare'], ['Fluff']);
+    runCatalog(ctx, ao3, { ui: PAGE_UI, holdBySelector: true });
+    await settled();
+    expect(marks(ol)).toEqual([null, null]);
+    const css = [...document.querySelectorAll('style')].map((s) => s.textContent).join('\n');
+    expect(css).not.toContain(ao3.entrySelector);
+    expect(ol.querySelectorAll(`[${HELD_ATTR}], [${SEEN_ATTR}]`)).toHaveLength(0);
+  });
+
+  it('settings that never come: the selector hold is let go with everything else', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const ol = page(['Netorare'], ['Fluff']);
+      runCatalog(ctx, ao3, { ui: PAGE_UI, holdBySelector: true }, document, new Promise(() => {}));
+      expect(document.querySelectorAll('style')).not.toHaveLength(0);
+      vi.advanceTimersByTime(SETTINGS_TIMEOUT_MS);
+      const css = [...document.querySelectorAll('style')].map((s) => s.textContent).join('\n');
+      expect(css).not.toContain(ao3.entrySelector);
+      expect(marks(ol)).toEqual([null, null]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('an added site’s selectors never go into a stylesheet', async () => {

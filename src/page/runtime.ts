@@ -19,7 +19,7 @@ import { type LoadPageUi, Painter } from './paint';
 import { type Refill, type RefillMode, refillWanted } from './refill';
 import { POPUP_REQUESTS } from './requests';
 import { Scanner } from './scanner';
-import { EFFECTS_CSS } from './styles';
+import { EFFECTS_CSS, holdEntriesCss } from './styles';
 import { atTime, clampDelay } from './timer';
 import type { PageUi } from './ui';
 
@@ -74,6 +74,11 @@ export interface CatalogOptions {
    * them, nothing is remembered between pages.
    */
   caches?: LocalCaches;
+  /**
+   * Hold entries by the adapter's selector until the first pass (styles.ts holdEntriesCss): for built-in
+   * sites only, whose selectors are Tagveil's own.
+   */
+  holdBySelector?: boolean;
 }
 
 /** What the popup is told of a page whose page UI could not load: no counts, the problem said. */
@@ -99,11 +104,20 @@ export function runCatalog(
   // Tagveil's stylesheets and the detail page's warning: put back if the page removes or edits them.
   const keeper = new Keeper(doc);
   let effects: Kept | null = keeper.style(EFFECTS_CSS);
-  // Entries are held back (unpainted) from the start until judged: the scanner marks them as it finds
-  // them (Scanner.hold), so no selector is ever written into a stylesheet.
   const painter = new Painter(options.ui);
   const scanner = new Scanner(doc, adapter, null, painter);
-  scanner.start();
+  // Entries are held back (unpainted) from the start until judged. A built-in site's are held by its own
+  // selector in a stylesheet until the first pass, so the page's parsing costs no script before the
+  // settings come; an added site's selector is the user's text and never goes into CSS: the scanner
+  // marks each entry it finds (Scanner.hold).
+  let holdEntries: Kept | null = options.holdBySelector
+    ? keeper.style(holdEntriesCss(adapter.entrySelector))
+    : null;
+  const releaseEntries = () => {
+    holdEntries?.release();
+    holdEntries = null;
+  };
+  if (!holdEntries) scanner.start();
   // A work's or gallery's own page is kept covered until it is judged as a whole (no flash of its cover).
   let detail = adapter.detail?.isDetailPage(new URL(doc.location.href)) ? adapter.detail : undefined;
   let holdPage: Kept | null = detail ? keeper.style(HOLD_PAGE_CSS) : null;
@@ -114,6 +128,7 @@ export function runCatalog(
   /** Stops filtering: every mark undone, every entry shown as the page wrote it. */
   const release = () => {
     scanner.stop();
+    releaseEntries();
     releasePage();
   };
 
@@ -342,6 +357,8 @@ export function runCatalog(
         hideAgainOffscreen: settings.hideAgainOffscreen,
       });
       scanner.start();
+      // Judged (or held by the scanner, each): the page's entries are its business from now on.
+      releaseEntries();
       judgeDetail();
     }
     refillMode = settings.refill;

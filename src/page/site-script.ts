@@ -17,7 +17,7 @@ export function siteScript(adapter: SiteAdapter, options: Omit<CatalogOptions, '
     main(ctx) {
       markStarted();
       // The veils and the rest of the page UI come when a page first needs them (paint.ts).
-      runCatalog(ctx, adapter, { ...options, ui: builtInPageUi });
+      runCatalog(ctx, adapter, { ...options, ui: builtInPageUi, holdBySelector: true });
     },
   });
 }

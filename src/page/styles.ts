@@ -48,3 +48,12 @@ tr${COLLAPSE}:not([${SHOWN_ATTR}]) ${VEIL_TAG} { position: absolute !important; 
 ${VEIL_TAG} { display: block !important; }
 [${HELD_ATTR}] { visibility: hidden !important; }
 `;
+
+/**
+ * Holds a built-in site's entries unpainted until the first judging pass, by the adapter's own selector
+ * (Tagveil's text, never an added site's, which is the user's and stays out of CSS): no script runs for
+ * each entry the page parses before the settings come (runtime.ts).
+ */
+export function holdEntriesCss(entrySelector: string): string {
+  return `:is(${entrySelector}):not([${SEEN_ATTR}]) { visibility: hidden !important; }`;
+}

@@ -3,7 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { msg } from './message';
 import { defaultSettings } from './schema';
 import {
+  isCustomSite,
   loadPageSettings,
+  type PageSettings,
   readSnapshot,
   SNAPSHOT_FORMAT,
   SNAPSHOT_KEY,
@@ -147,6 +149,39 @@ describe('settings snapshot', () => {
     expect(asked).toBe(4);
     // A full read that does not read either is an error (the page then says so and shows everything).
     await expect(loadPageSettings(areas({}, {}).store, async () => undefined)).rejects.toThrow();
+  });
+
+  it('a damaged added site: ignored by built-in sites’ scripts, a damaged snapshot to the added sites’ one', async () => {
+    const site = {
+      id: 's',
+      name: 'Example',
+      origin: 'https://catalog.example',
+      entrySelector: 'li',
+      tagSelector: 'a',
+    };
+    const snapshot = snapshotOf({
+      settings: { ...settings(), customSites: [site] },
+      problems: [],
+      savedAt: 42,
+    });
+    const damaged = structuredClone(snapshot);
+    damaged.settings.customSites = [{ ...site, entrySelector: 7 }];
+    let asked = 0;
+    const full = async () => {
+      asked++;
+      return snapshot;
+    };
+    const stored = areas({ [SNAPSHOT_KEY]: damaged }, {});
+    // A built-in site's script does not read added sites: the snapshot serves it as it is.
+    expect((await loadPageSettings(stored.store, full)).settings.customSites).toEqual(
+      damaged.settings.customSites,
+    );
+    expect(asked).toBe(0);
+    // The added sites' script checks them: the full read instead, and its answer checked too.
+    const readsSites = ({ settings }: PageSettings) => settings.customSites.every(isCustomSite);
+    expect((await loadPageSettings(stored.store, full, readsSites)).settings.customSites).toEqual([site]);
+    expect(asked).toBe(1);
+    await expect(loadPageSettings(stored.store, async () => damaged, readsSites)).rejects.toThrow();
   });
 
   it('uses the store’s own keys, and its stamps say when settings were saved after a snapshot', async () => {

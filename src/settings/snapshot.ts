@@ -47,7 +47,11 @@ export interface PageSettingsData {
   lists: SnapshotList[];
   exceptions: string[];
   aliases: string[][];
-  customSites: CustomSite[];
+  /**
+   * The sites the user added, as stored: only the added sites' script reads them, and it checks them
+   * first (isCustomSite, page/custom-site.ts), so a built-in site's script carries no check of them.
+   */
+  customSites: readonly unknown[];
 }
 
 /** What a page applies: the settings, what the store said about them, and their save stamp. */
@@ -131,7 +135,8 @@ function isList(v: unknown): v is SnapshotList {
   );
 }
 
-function isCustomSite(v: unknown): v is CustomSite {
+/** A stored added site as a page can use it. */
+export function isCustomSite(v: unknown): v is CustomSite {
   return (
     isObject(v) &&
     typeof v.id === 'string' &&
@@ -161,8 +166,7 @@ function isSettings(v: unknown): v is PageSettingsData {
     isStrings(v.exceptions) &&
     Array.isArray(v.aliases) &&
     v.aliases.every(isStrings) &&
-    Array.isArray(v.customSites) &&
-    v.customSites.every(isCustomSite)
+    Array.isArray(v.customSites)
   );
 }
 
@@ -213,6 +217,8 @@ export function storedStamp(syncMeta: unknown, lastGoodStamp: unknown): number {
 export async function loadPageSettings(
   areas: SnapshotAreas,
   full: () => Promise<unknown>,
+  /** What the script checks beyond the snapshot's own check (the added sites' script, their sites). */
+  reads: (loaded: PageSettings) => boolean = () => true,
 ): Promise<PageSettings> {
   const [local, sync] = await Promise.all([
     areas.local.get([SNAPSHOT_KEY, STAMP_KEYS.lastGood]),
@@ -220,9 +226,9 @@ export async function loadPageSettings(
   ]);
   const stamp = storedStamp(sync[STAMP_KEYS.syncMeta], local[STAMP_KEYS.lastGood]);
   const fast = readSnapshot(local[SNAPSHOT_KEY], stamp);
-  if (fast) return fast;
+  if (fast && reads(fast)) return fast;
   const answer = readSnapshot(await full());
-  if (!answer) throw new Error('the settings could not be read');
+  if (!answer || !reads(answer)) throw new Error('the settings could not be read');
   return answer;
 }
 
