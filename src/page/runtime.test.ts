@@ -420,11 +420,14 @@ describe('runCatalog under faults', () => {
     await settled();
     expect(reads).toBe(0);
     expect(ol.querySelectorAll(`[${HELD_ATTR}], [${SEEN_ATTR}]`)).toHaveLength(0);
+    // The effects' stylesheet comes with the first pass: nothing but the hold is in the page before.
+    expect(effectStyles()).toHaveLength(0);
     arrive(await loadPageSettingsOf(blocking('netorare')));
     await settled();
     // The first pass judged every entry, the one added meanwhile too; the hold went with it.
     expect(marks(ol)).toEqual([MARK_VALUE.hide, null, MARK_VALUE.hide]);
     expect(holds()).toHaveLength(0);
+    expect(effectStyles()).toHaveLength(1);
     // Entries that come later are judged as they come, as on any page.
     ol.append(page(['Netorare']).children[0] as Element);
     await settled();

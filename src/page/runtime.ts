@@ -103,16 +103,17 @@ export function runCatalog(
 
   // Tagveil's stylesheets and the detail page's warning: put back if the page removes or edits them.
   const keeper = new Keeper(doc);
-  let effects: Kept | null = keeper.style(EFFECTS_CSS);
   const painter = new Painter(options.ui);
   const scanner = new Scanner(doc, adapter, null, painter);
   // Entries are held back (unpainted) from the start until judged. A built-in site's are held by its own
   // selector in a stylesheet until the first pass, so the page's parsing costs no script before the
-  // settings come; an added site's selector is the user's text and never goes into CSS: the scanner
-  // marks each entry it finds (Scanner.hold).
+  // settings come, and the effects' stylesheet comes with the first pass; an added site's selector is
+  // the user's text and never goes into CSS: the scanner marks each entry it finds (Scanner.hold), which
+  // the effects' stylesheet keeps unpainted from the start.
   let holdEntries: Kept | null = options.holdBySelector
     ? keeper.style(holdEntriesCss(adapter.entrySelector))
     : null;
+  let effects: Kept | null = holdEntries ? null : keeper.style(EFFECTS_CSS);
   const releaseEntries = () => {
     holdEntries?.release();
     holdEntries = null;
