@@ -1,9 +1,7 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
 // First of the project's modules (import order is evaluation order): it notes when the script began.
-import { markStarted } from '@/src/page/clock';
+import '@/src/page/clock';
 import { LOCAL_CACHES } from '@/src/page/local-cache';
-import { runCatalog } from '@/src/page/runtime';
-import { builtInPageUi } from '@/src/page/ui-loader';
+import { siteScript } from '@/src/page/site-script';
 import { nhentaiTagIds } from '@/src/sites/dictionaries/nhentai-tag-ids';
 import { NhentaiNameLookup } from '@/src/sites/lookups/nhentai-names';
 import { nhentai } from '@/src/sites/nhentai';
@@ -14,33 +12,24 @@ import { learnInto } from '@/src/sites/types';
  * added): its adapter with every `tag`-type id bundled and the opt-in name look-up, so no other site's
  * page loads the names.
  */
-export default defineContentScript({
-  matches: nhentai.matches,
-  runAt: 'document_start',
-  main(ctx) {
-    markStarted();
-    const dictionary = nhentai.dictionary ?? new Map<string, string>();
-    learnInto(dictionary, nhentaiTagIds());
-    runCatalog(
-      ctx,
-      {
-        ...nhentai,
+export default siteScript(nhentai, { caches: LOCAL_CACHES }, () => {
+  const dictionary = nhentai.dictionary ?? new Map<string, string>();
+  learnInto(dictionary, nhentaiTagIds());
+  return {
+    ...nhentai,
+    dictionary,
+    // Artists, groups, parodies and characters a rule names: looked up on the site, opt-in (completeTags).
+    createTagSource: (deps) =>
+      new NhentaiNameLookup({
+        ...deps,
         dictionary,
-        // Artists, groups, parodies and characters a rule names: looked up on the site, opt-in (completeTags).
-        createTagSource: (deps) =>
-          new NhentaiNameLookup({
-            ...deps,
-            dictionary,
-            save: (pairs) => void LOCAL_CACHES.saveLearned(nhentai.id, pairs).catch(() => undefined),
-            fetchPage: async (url, signal) => {
-              // Same origin as the page; its cookies let the site answer as it answers the user.
-              const response = await fetch(url, { signal, credentials: 'same-origin' });
-              return { status: response.status, html: response.status === 200 ? await response.text() : '' };
-            },
-            parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
-          }),
-      },
-      { ui: builtInPageUi, caches: LOCAL_CACHES },
-    );
-  },
+        save: (pairs) => void LOCAL_CACHES.saveLearned(nhentai.id, pairs).catch(() => undefined),
+        fetchPage: async (url, signal) => {
+          // Same origin as the page; its cookies let the site answer as it answers the user.
+          const response = await fetch(url, { signal, credentials: 'same-origin' });
+          return { status: response.status, html: response.status === 200 ? await response.text() : '' };
+        },
+        parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
+      }),
+  };
 });

@@ -10,14 +10,19 @@ import { builtInPageUi } from './ui-loader';
  * A built-in site's own content script (entrypoints/<site>.content.ts): that site's adapter and nothing
  * of the others', on the site's pages from document_start; the page UI is loaded when needed.
  */
-export function siteScript(adapter: SiteAdapter, options: Omit<CatalogOptions, 'ui'> = {}) {
+export function siteScript(
+  adapter: SiteAdapter,
+  options: Omit<CatalogOptions, 'ui' | 'holdBySelector'> = {},
+  /** The adapter as a page starts it, when it needs making then (nhentai's, with its bundled ids). */
+  prepare: () => SiteAdapter = () => adapter,
+) {
   return defineContentScript({
     matches: adapter.matches,
     runAt: 'document_start',
     main(ctx) {
       markStarted();
       // The veils and the rest of the page UI come when a page first needs them (paint.ts).
-      runCatalog(ctx, adapter, { ...options, ui: builtInPageUi, holdBySelector: true });
+      runCatalog(ctx, prepare(), { ...options, ui: builtInPageUi, holdBySelector: true });
     },
   });
 }
