@@ -22,8 +22,8 @@ function lists(patterns: string[]): RuleList[] {
   return [{ id: 'l', name: 'L', enabled: true, action: 'hide', patterns }];
 }
 
-/** A clock and timers the test moves by hand. */
-function harness(pages: Record<string, { status: number; html: string }>) {
+/** A clock and timers the test moves by hand; the site takes `answerMs` to answer. */
+function harness(pages: Record<string, { status: number; html: string }>, answerMs = 0) {
   let now = 0;
   const timers: { at: number; fn: () => void }[] = [];
   const fetched: { url: string; at: number }[] = [];
@@ -39,6 +39,8 @@ function harness(pages: Record<string, { status: number; html: string }>) {
     save: (pairs) => saved.push(pairs),
     fetchPage: async (url) => {
       fetched.push({ url, at: now });
+      if (answerMs > 0)
+        await new Promise<void>((resolve) => timers.push({ at: now + answerMs, fn: resolve }));
       return pages[url] ?? { status: 404, html: '' };
     },
     parse: parseHtml,
@@ -130,6 +132,17 @@ describe.skipIf(!HAVE_REAL_PAGES)('looking a name up on nhentai (opt-in)', () =>
     expect(h.lookup.awaiting('g2')).toBe(false);
     await h.advance(5_000);
     expect(h.fetched).toHaveLength(2);
+  });
+
+  it('leaves the site a whole interval of quiet after each answer, however slowly it answers', async () => {
+    const h = harness({}, 300);
+    h.lookup.configure(lists(['artist:one', 'artist:two']), 'nhentai', parseRule);
+    h.lookup.awaiting('g1');
+    await h.advance(10_000);
+    expect(h.fetched).toHaveLength(2);
+    expect((h.fetched[1]?.at ?? 0) - (h.fetched[0]?.at ?? 0)).toBeGreaterThanOrEqual(
+      LOOKUP_MIN_INTERVAL_MS + 300,
+    );
   });
 
   it('asks nothing when no rule names an artist, group, parody or character', () => {

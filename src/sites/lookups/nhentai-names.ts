@@ -4,7 +4,10 @@ import type { RuleList } from '../../rules/types';
 import { KIND_KEY, NAMED_KINDS, type NamedKind, namePairs, tagPageId } from '../nhentai';
 import type { TagSource } from '../types';
 
-/** At least this long between two look-ups, and never two in flight. */
+/**
+ * At least this long from one look-up's answer (or its giving up) to the next request, and never two in
+ * flight: the site gets this much quiet however slowly it answers (as completer.ts spaces the others).
+ */
 export const LOOKUP_MIN_INTERVAL_MS = 1_000;
 /** A look-up that takes longer is given up. */
 export const LOOKUP_TIMEOUT_MS = 5_000;
@@ -86,7 +89,7 @@ export class NhentaiNameLookup implements TagSource {
   readonly #tried = new Set<string>();
   #queue: NamedRule[] = [];
   #busy = false;
-  #lastRequestAt = Number.NEGATIVE_INFINITY;
+  #lastAnswerAt = Number.NEGATIVE_INFINITY;
   #deadline: number | undefined;
   readonly #waiting = new Set<string>();
   readonly errors: string[] = [];
@@ -145,13 +148,12 @@ export class NhentaiNameLookup implements TagSource {
     const next = this.#queue[0];
     if (this.#busy || !next) return;
     this.#busy = true;
-    const wait = Math.max(0, this.#lastRequestAt + LOOKUP_MIN_INTERVAL_MS - this.#deps.now());
+    const wait = Math.max(0, this.#lastAnswerAt + LOOKUP_MIN_INTERVAL_MS - this.#deps.now());
     this.#deps.setTimer(() => void this.#lookUp(next), wait);
   }
 
   async #lookUp(rule: NamedRule): Promise<void> {
     this.#queue.shift();
-    this.#lastRequestAt = this.#deps.now();
     const abort = new AbortController();
     this.#deps.setTimer(() => abort.abort(), LOOKUP_TIMEOUT_MS);
     try {
@@ -168,6 +170,7 @@ export class NhentaiNameLookup implements TagSource {
         abort.signal.aborted ? 'no answer in time' : error instanceof Error ? error.message : String(error),
       );
     } finally {
+      this.#lastAnswerAt = this.#deps.now();
       this.#busy = false;
       if (this.#queue.length > 0) this.#pump();
       else this.#release();
