@@ -23,13 +23,16 @@ function lists(patterns: string[]): RuleList[] {
 }
 
 /** A clock and timers the test moves by hand; the site takes `answerMs` to answer. */
-function harness(pages: Record<string, { status: number; html: string }>, answerMs = 0) {
+function harness(
+  pages: Record<string, { status: number; html: string }>,
+  answerMs = 0,
+  dictionary = new Map<string, string>(),
+) {
   let now = 0;
   const timers: { at: number; fn: () => void }[] = [];
   const fetched: { url: string; at: number }[] = [];
   const settled: string[] = [];
   const saved: Record<string, string>[] = [];
-  const dictionary = new Map<string, string>();
   const lookup = new NhentaiNameLookup({
     origin: 'https://nhentai.net',
     dictionary,
@@ -143,6 +146,30 @@ describe.skipIf(!HAVE_REAL_PAGES)('looking a name up on nhentai (opt-in)', () =>
     expect((h.fetched[1]?.at ?? 0) - (h.fetched[0]?.at ?? 0)).toBeGreaterThanOrEqual(
       LOOKUP_MIN_INTERVAL_MS + 300,
     );
+  });
+
+  it('once every name is known or tried, entries no longer look through the dictionary each', async () => {
+    /** The dictionary, counting how often it is looked through whole. */
+    class Counting extends Map<string, string> {
+      walks = 0;
+      override [Symbol.iterator]() {
+        this.walks++;
+        return super[Symbol.iterator]();
+      }
+    }
+    const dictionary = new Counting();
+    const h = harness({}, 0, dictionary);
+    h.lookup.configure(lists(['artist:nobody']), 'nhentai', parseRule);
+    h.lookup.awaiting('g1');
+    await h.advance(10_000);
+    const walks = dictionary.walks;
+    for (let i = 2; i < 100; i++) expect(h.lookup.awaiting(`g${i}`)).toBe(false);
+    expect(dictionary.walks - walks).toBeLessThanOrEqual(1);
+    // New lists: their names are looked for again.
+    h.lookup.configure(lists(['artist:somebody']), 'nhentai', parseRule);
+    h.lookup.awaiting('g100');
+    await h.advance(10_000);
+    expect(h.fetched.map((f) => f.url)).toContain('https://nhentai.net/artist/somebody/');
   });
 
   it('asks nothing when no rule names an artist, group, parody or character', () => {

@@ -91,6 +91,11 @@ export class NhentaiNameLookup implements TagSource {
   #busy = false;
   #lastAnswerAt = Number.NEGATIVE_INFINITY;
   #deadline: number | undefined;
+  /**
+   * Every rule's name known or tried: stays so until the lists change (the dictionary only learns and
+   * names once tried are not asked again), so entries stop asking the dictionary each.
+   */
+  #done = false;
   readonly #waiting = new Set<string>();
   readonly errors: string[] = [];
 
@@ -104,6 +109,7 @@ export class NhentaiNameLookup implements TagSource {
   /** The lists in force changed. */
   configure(lists: readonly RuleList[], site: string, read: LineReader): void {
     this.#rules = namedRules(lists, site, this.#deps.now(), read);
+    this.#done = this.#rules.length === 0;
   }
 
   /** Rules whose names this page cannot see yet, as `kind:name`. */
@@ -118,12 +124,16 @@ export class NhentaiNameLookup implements TagSource {
 
   awaiting(galleryId: string): boolean {
     if (this.#deadline === undefined) {
+      if (this.#done) return false;
       const known = knownNames(this.#deps.dictionary);
       const todo = this.#rules.filter((r) => {
         const key = `${r.kind}:${r.name}`;
         return !known.has(key) && !this.#tried.has(key);
       });
-      if (todo.length === 0) return false;
+      if (todo.length === 0) {
+        this.#done = true;
+        return false;
+      }
       this.#queue = todo.slice(0, LOOKUPS_PER_PAGE);
       for (const r of this.#queue) this.#tried.add(`${r.kind}:${r.name}`);
       this.#deadline = this.#deps.now() + LOOKUP_WAIT_MS;
