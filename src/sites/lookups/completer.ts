@@ -74,6 +74,15 @@ export async function boundedText(response: Response, max: number): Promise<stri
   return text;
 }
 
+/** An answer's JSON, not yet checked; throws when the text is not JSON. */
+export function parseJsonAnswer(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error('the answer is not JSON');
+  }
+}
+
 async function defaultFetch(url: string, signal: AbortSignal, max: number, body: string | undefined) {
   // The site's public files and API need no cookies: none are sent.
   const response = await fetch(url, {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { lookupHarness } from '../../../tests/lookup-harness';
 import { API_BATCH, API_MIN_INTERVAL_MS, COMPLETE_WAIT_MS, ehentaiLookup, parseGdata } from './ehentai-gdata';
 
 describe('parseGdata', () => {
@@ -22,32 +23,14 @@ describe('E-Hentai’s metadata API as a look-up', () => {
   });
 
   function setup(answer: (gidlist: [number, string][]) => Promise<string>) {
-    const sent: { url: string; at: number; body: string }[] = [];
-    let open = 0;
-    let maxOpen = 0;
-    const settled: string[] = [];
-    const lookup = ehentaiLookup({
-      origin: 'https://exhentai.org',
-      now: () => Date.now(),
-      setTimer: (fn, ms) => {
-        setTimeout(fn, ms);
+    return lookupHarness(
+      ehentaiLookup,
+      async (_url, body = '') => {
+        const { gidlist } = JSON.parse(body) as { gidlist: [number, string][] };
+        return { status: 200, text: await answer(gidlist) };
       },
-      onSettled: (ids) => settled.push(...ids),
-      cache: { load: async () => ({}), save: async () => undefined },
-      fetchText: async (url, _signal, body = '') => {
-        open++;
-        maxOpen = Math.max(maxOpen, open);
-        sent.push({ url, at: Date.now(), body });
-        try {
-          const { gidlist } = JSON.parse(body) as { gidlist: [number, string][] };
-          return { status: 200, text: await answer(gidlist) };
-        } finally {
-          open--;
-        }
-      },
-    });
-    if (!lookup) throw new Error('no look-up for the site');
-    return { lookup, sent, settled, maxOpen: () => maxOpen };
+      { origin: 'https://exhentai.org', recordBody: true },
+    );
   }
 
   it('asks the site’s own API in batches of 25 by POST, one in flight, a second after each answer', async () => {

@@ -1,5 +1,5 @@
 import type { PageWork } from '../page-data';
-import { type LookupDeps, type LookupSpec, plainTag, SiteLookup } from './completer';
+import { type LookupDeps, type LookupSpec, parseJsonAnswer, plainTag, SiteLookup } from './completer';
 
 /** The site's metadata API takes at most this many galleries a request. */
 export const API_BATCH = 25;
@@ -8,7 +8,7 @@ export const API_MIN_INTERVAL_MS = 1_000;
 /** An entry waits this long for its full tags (held back, unpainted), then shows with what the row has. */
 export const COMPLETE_WAIT_MS = 3_000;
 /** Requests for one page at most: 40 × 25 rows, more than a list page shows. */
-export const API_MAX_REQUESTS = 40;
+const API_MAX_REQUESTS = 40;
 /** A 25-gallery answer is ~40 kB. */
 const API_MAX_ANSWER_CHARS = 1024 * 1024;
 /** A gallery as a row's link names it: `<gid>/<token>`. */
@@ -20,7 +20,7 @@ const API_ENDPOINTS: Record<string, string> = {
   'https://exhentai.org': 'https://exhentai.org/api.php',
 };
 
-export function apiEndpoint(origin: string): string | undefined {
+function apiEndpoint(origin: string): string | undefined {
   return API_ENDPOINTS[origin];
 }
 
@@ -37,17 +37,11 @@ export function parseGdata(json: unknown): { id: string; tags: string[] }[] {
 
 /** The galleries of one answer, their tags as the site writes them (`female:netorare`). */
 function galleries(text: string): Pick<PageWork, 'id' | 'tags'>[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error('the answer is not JSON');
-  }
-  return parseGdata(json).map((g) => ({ id: g.id, tags: g.tags.map(plainTag) }));
+  return parseGdata(parseJsonAnswer(text)).map((g) => ({ id: g.id, tags: g.tags.map(plainTag) }));
 }
 
 /** The look-up of one site's API (`endpoint`): E-Hentai's or ExHentai's. */
-export function gdataLookup(endpoint: string): LookupSpec {
+function gdataLookup(endpoint: string): LookupSpec {
   return {
     batch: API_BATCH,
     minIntervalMs: API_MIN_INTERVAL_MS,
@@ -77,7 +71,7 @@ export function gdataLookup(endpoint: string): LookupSpec {
  * Completes E-Hentai list rows (which show a dozen tags, or only highlighted ones, or none) with the
  * site's own metadata API (opt-in: settings.completeTags): batched, cached, one request in flight.
  */
-export function ehentaiLookup(deps: LookupDeps & { origin: string }): SiteLookup | null {
+export function ehentaiLookup(deps: LookupDeps): SiteLookup | null {
   const endpoint = apiEndpoint(deps.origin);
   return endpoint ? new SiteLookup(gdataLookup(endpoint), deps) : null;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type LookupAnswer, type LookupHarnessOptions, lookupHarness } from '../../../tests/lookup-harness';
 import { HAVE_REAL_PAGES, realPage } from '../../../tests/real-pages';
-import type { CachedTags } from '../types';
 import { LOOKUP_CACHE_MAX_AGE_MS } from './completer';
 import {
   HITOMI_GRACE_MS,
@@ -20,46 +20,8 @@ function derived(id: string): string {
   return real('1674850').replace('"id":"1674850"', `"id":"${id}"`);
 }
 
-interface Sent {
-  url: string;
-  at: number;
-}
-
-function setup(
-  answer: (url: string) => Promise<{ status: number; text: string }>,
-  opts: { cache?: Record<string, CachedTags>; pageKnows?: (id: string) => boolean } = {},
-) {
-  const sent: Sent[] = [];
-  const settled: string[] = [];
-  let saved: Record<string, CachedTags> | undefined;
-  let open = 0;
-  let maxOpen = 0;
-  const lookup = hitomiLookup({
-    origin: 'https://hitomi.la',
-    now: () => Date.now(),
-    setTimer: (fn, ms) => {
-      setTimeout(fn, ms);
-    },
-    onSettled: (ids) => settled.push(...ids),
-    pageKnows: opts.pageKnows,
-    cache: {
-      load: async () => structuredClone(opts.cache ?? {}),
-      save: async (entries) => {
-        saved = structuredClone(entries);
-      },
-    },
-    fetchText: async (url) => {
-      open++;
-      maxOpen = Math.max(maxOpen, open);
-      sent.push({ url, at: Date.now() });
-      try {
-        return await answer(url);
-      } finally {
-        open--;
-      }
-    },
-  });
-  return { lookup, sent, settled, saved: () => saved, maxOpen: () => maxOpen };
+function setup(answer: LookupAnswer, opts: Pick<LookupHarnessOptions, 'cache' | 'pageKnows'> = {}) {
+  return lookupHarness(hitomiLookup, answer, { origin: 'https://hitomi.la', ...opts });
 }
 
 const idOf = (url: string) => /galleries\/(\d+)\.js$/u.exec(url)?.[1] ?? '';

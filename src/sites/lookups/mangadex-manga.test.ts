@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type LookupAnswer, type LookupHarnessOptions, lookupHarness } from '../../../tests/lookup-harness';
 import { HAVE_REAL_PAGES, realPage } from '../../../tests/real-pages';
 import { compile } from '../../rules/compile';
-import type { CachedTags } from '../types';
 import {
   MANGADEX_BATCH,
   MANGADEX_GRACE_MS,
@@ -43,41 +43,8 @@ function answerFor(url: string, all: ApiManga[]): string {
   return JSON.stringify({ result: 'ok', response: 'collection', data, limit: asked.length, offset: 0 });
 }
 
-function setup(
-  answer: (url: string) => Promise<{ status: number; text: string }>,
-  opts: { cache?: Record<string, CachedTags>; pageKnows?: (id: string) => boolean } = {},
-) {
-  const sent: { url: string; at: number }[] = [];
-  const settled: string[] = [];
-  let saved: Record<string, CachedTags> | undefined;
-  let open = 0;
-  let maxOpen = 0;
-  const lookup = mangadexLookup({
-    origin: 'https://mangadex.org',
-    now: () => Date.now(),
-    setTimer: (fn, ms) => {
-      setTimeout(fn, ms);
-    },
-    onSettled: (ids) => settled.push(...ids),
-    pageKnows: opts.pageKnows,
-    cache: {
-      load: async () => structuredClone(opts.cache ?? {}),
-      save: async (entries) => {
-        saved = structuredClone(entries);
-      },
-    },
-    fetchText: async (url) => {
-      open++;
-      maxOpen = Math.max(maxOpen, open);
-      sent.push({ url, at: Date.now() });
-      try {
-        return await answer(url);
-      } finally {
-        open--;
-      }
-    },
-  });
-  return { lookup, sent, settled, saved: () => saved, maxOpen: () => maxOpen };
+function setup(answer: LookupAnswer, opts: Pick<LookupHarnessOptions, 'cache' | 'pageKnows'> = {}) {
+  return lookupHarness(mangadexLookup, answer, { origin: 'https://mangadex.org', ...opts });
 }
 
 const askedIn = (url: string) => new URL(url).searchParams.getAll('ids[]');

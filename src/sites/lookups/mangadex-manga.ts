@@ -1,7 +1,7 @@
 import { ratingTagNamed } from '../../rules/ratings';
 import { isUuid, mangadexTitle } from '../mangadex-data';
 import { isRecord, MAX_TAGS_PER_WORK, MAX_TEXT_LENGTH, type PageWork } from '../page-data';
-import { type LookupDeps, type LookupSpec, plainTag, SiteLookup } from './completer';
+import { type LookupDeps, type LookupSpec, parseJsonAnswer, plainTag, SiteLookup } from './completer';
 
 /** The site's API: the same `/manga` list its own pages ask for. */
 export const MANGADEX_MANGA_API = 'https://api.mangadex.org/manga';
@@ -75,12 +75,7 @@ export function mangaListUrl(ids: readonly string[]): string {
 
 /** The titles of one `/manga` answer; throws when it is not a list of titles. */
 export function parseMangaList(text: string): PageWork[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error('the answer is not JSON');
-  }
+  const json = parseJsonAnswer(text);
   if (!isMangaList(json)) throw new Error('the answer is not a list of titles');
   return (json as { data: Parameters<typeof mangadexTitle>[0][] }).data.flatMap(
     (manga) => mangadexTitle(manga) ?? [],
