@@ -340,6 +340,9 @@ describe('runCatalog under faults', () => {
     expect(state.problems.map(englishText)).toContainEqual(
       expect.stringContaining('The veils could not be drawn on this page (blocked by the page)'),
     );
+    expect(englishText(state.problems[0] as (typeof state.problems)[number])).toContain(
+      'The veils could not be drawn',
+    );
     // A typed rule's count cannot be answered: the popup shows none rather than a wrong one.
     expect(await ask({ type: 'tagveil:count-matches', rule: 'netorare' })).toBeNull();
   });

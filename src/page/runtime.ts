@@ -437,7 +437,6 @@ export function runCatalog(
     const lines =
       faults.entries > 0 ? [msg('problemEntries', adapter.name, faults.entries, faults.message)] : [];
     if (detailFault) lines.push(msg('problemEntries', adapter.name, 1, detailFault));
-    if (painter.failure) lines.push(msg('problemPageUi', painter.failure));
     return lines;
   };
 
@@ -455,6 +454,8 @@ export function runCatalog(
       audit,
       timing: { startupMs: startupMs(), ...scanner.timing },
       problems: [
+        // The page UI that could not load first: without it the popup counts nothing on this page.
+        ...(painter.failure ? [msg('problemPageUi', painter.failure)] : []),
         ...problems(),
         ...(active ? tripped() : []).map((r) => msg('problemRegexOff', r.listName, r.rule)),
         ...health,
