@@ -327,6 +327,8 @@ describe('runCatalog under faults', () => {
   });
 
   it('a page UI that cannot load: the popup still gets the page’s problems, that one first, and no counts', async () => {
+    // A rule that does not read: a problem of its own, said after the page UI's.
+    await saveSettings(blocking('netorare', '/(/'));
     const ol = page(['Netorare'], ['Fluff']);
     const blocked = () => Promise.reject(new Error('blocked by the page'));
     runCatalog(ctx, ao3, { ui: blocked });
@@ -340,6 +342,7 @@ describe('runCatalog under faults', () => {
     expect(state.problems.map(englishText)).toContainEqual(
       expect.stringContaining('The veils could not be drawn on this page (blocked by the page)'),
     );
+    expect(state.problems).toHaveLength(2);
     expect(englishText(state.problems[0] as (typeof state.problems)[number])).toContain(
       'The veils could not be drawn',
     );
