@@ -350,6 +350,39 @@ describe('runCatalog under faults', () => {
     expect(await ask({ type: 'tagveil:count-matches', rule: 'netorare' })).toBeNull();
   });
 
+  it('a "Hide this one" the background could not save is said, and still said after the rules change', async () => {
+    await saveSettings({
+      ...blocking(),
+      lists: [{ id: 'b', name: 'Blur', enabled: true, action: 'blur', patterns: ['netorare'] }],
+    });
+    const ol = page(['Netorare'], ['Fluff']);
+    let hideOne: (() => void) | undefined;
+    const ui = {
+      ...PAGE_UI,
+      applyVerdict: (...args: Parameters<typeof PAGE_UI.applyVerdict>) => {
+        hideOne ??= args[2].onHideOne;
+        PAGE_UI.applyVerdict(...args);
+      },
+    };
+    runCatalog(ctx, ao3, { ui });
+    await settled();
+    expect(marks(ol)).toEqual([MARK_VALUE.blur, null]);
+    const send = fakeBrowser.runtime.sendMessage;
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type?: string }) =>
+      message?.type === 'tagveil:hide-entry'
+        ? Promise.reject(new Error('storage is full'))
+        : send(message)) as typeof send);
+    hideOne?.();
+    await settled();
+    const said = async () => (await pageState()).problems.map(englishText).join('\n');
+    expect(await said()).toContain('storage is full');
+    // A change of rules applies new settings: the failed click is still said.
+    await saveSettings(blocking('fluff'));
+    await settled();
+    expect(marks(ol)).toEqual([null, MARK_VALUE.hide]);
+    expect(await said()).toContain('storage is full');
+  });
+
   it('says when a listing shows no entries (the layout may have changed), and not when it shows some', async () => {
     const layout = (problems: PageState['problems']) =>
       problems.map(englishText).filter((p) => p.includes('found no entries'));

@@ -175,6 +175,8 @@ export function runCatalog(
   let appliedSavedAt = Number.NEGATIVE_INFINITY;
   /** What the popup is told went wrong, as messages it words in the user's language (the page has none). */
   let problems: () => Message[] = () => [];
+  /** "Hide this one" clicks the background could not save: said until the page is left, whatever applies. */
+  const hideFailures: Message[] = [];
   /** The parses and prepared expressions of the settings in force (the popup's count of a typed rule uses them). */
   let checked: CheckedLines | undefined;
   /** Rules whose regular expression the matcher's guard switched off on this page. */
@@ -269,8 +271,7 @@ export function runCatalog(
     browser.runtime
       .sendMessage({ type: 'tagveil:hide-entry', site: adapter.id, id: canonicalId(adapter.id, id) })
       .catch((error: unknown) => {
-        const before = problems;
-        problems = () => [...before(), msg('problemHideOne', String(error))];
+        hideFailures.push(msg('problemHideOne', String(error)));
       });
   };
   // The entry under the last right-click, for the menu's "Hide this entry" (the background asks for it).
@@ -457,6 +458,7 @@ export function runCatalog(
         // The page UI that could not load first: without it the popup counts nothing on this page.
         ...(painter.failure ? [msg('problemPageUi', painter.failure)] : []),
         ...problems(),
+        ...hideFailures,
         ...(active ? tripped() : []).map((r) => msg('problemRegexOff', r.listName, r.rule)),
         ...health,
         ...completionProblems(),
