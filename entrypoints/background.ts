@@ -14,7 +14,6 @@ import {
   SUBSCRIPTION_ALARM,
   SUBSCRIPTION_PERIOD_MINUTES,
 } from '@/src/settings/subscriptions';
-import { defaultListNames } from '@/src/ui/i18n';
 
 /** A subscription is fetched only from an origin the user granted. */
 const granted = (url: string) => browser.permissions.contains({ origins: [originPattern(url)] });
@@ -66,7 +65,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void (async () => {
       // A fresh install's lists are named in the user's language (stored as the user's own names).
-      await ensureSettingsStored(undefined, defaultListNames());
+      await ensureSettingsStored();
       await syncWithSettings();
       // A first install opens the onboarding page; nothing is hidden until the user chooses there.
       if (reason === 'install')

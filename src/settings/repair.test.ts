@@ -215,11 +215,24 @@ describe('repairSettings, a list that lost its name', () => {
   };
 
   it('is named in the words the page gives (the store passes the UI language’s)', () => {
-    const { settings, problems } = repairSettings(nameless, { listName: (n) => `リスト ${n}` });
+    const { settings, problems } = repairSettings(nameless, {
+      listName: (n) => `リスト ${n}`,
+      defaults: () => ({ mine: 'マイブロックリスト' }),
+    });
     expect(settings.lists.map((l) => l.name)).toEqual(['リスト 1', 'リスト 2']);
     expect(problems.map(englishText)).toContain(
       'lists[0].name: invalid value undefined replaced by "リスト 1"',
     );
+  });
+
+  it('lists that cannot be read start again from the defaults, named in those words', () => {
+    const words = {
+      listName: (n: number) => `リスト ${n}`,
+      defaults: () => ({ mine: 'マイブロックリスト' }),
+    };
+    const { settings } = repairSettings({ ...defaultSettings(), lists: 'broken' }, words);
+    expect(settings.lists[0]?.name).toBe('マイブロックリスト');
+    expect(repairSettings(null, words).settings.lists[0]?.name).toBe('マイブロックリスト');
   });
 
   it('without them, by its number alone: the pure module holds no words of any language', () => {

@@ -5,7 +5,9 @@ import {
   BlocklistSchema,
   type CustomSite,
   CustomSiteSchema,
+  type DefaultNames,
   defaultSettings,
+  ENGLISH_DEFAULT_NAMES,
   MAX_LIST_NAME_LENGTH,
   MAX_PATTERN_LENGTH,
   MAX_TIME_MS,
@@ -21,13 +23,17 @@ export interface Repaired {
   problems: Message[];
 }
 
-/** Words a repair writes into the settings: a nameless list's new name, in the user's language. */
+/**
+ * Words a repair writes into the settings, in the user's language: a nameless list's new name, and the
+ * names of the lists it starts again from when the stored ones cannot be read.
+ */
 export interface RepairWords {
   listName(n: number): string;
+  defaults(): DefaultNames;
 }
 
 /** Without the page's words (tests, an import's lists, which always have names): the list's number. */
-const NUMBERED: RepairWords = { listName: (n) => `#${n}` };
+const NUMBERED: RepairWords = { listName: (n) => `#${n}`, defaults: () => ENGLISH_DEFAULT_NAMES };
 
 /**
  * Said when the field-by-field repair below still left something the schema refuses (a bug here, never
@@ -171,7 +177,7 @@ function repairSites(value: unknown, problems: Message[]): Record<string, boolea
 export function repairSettings(raw: unknown, words: RepairWords = NUMBERED): Repaired {
   const whole = SettingsSchema.safeParse(raw);
   if (whole.success) return { settings: whole.data, problems: [] };
-  const defaults = defaultSettings();
+  const defaults = defaultSettings(words.defaults());
   const problems: Message[] = [];
   if (!isObject(raw)) {
     if (raw !== null && raw !== undefined) problems.push(msg('msg_repairNotObject', describe(raw)));

@@ -13,7 +13,7 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import type { CachedTags } from '../sites/types';
-import { repairedListName } from '../ui/i18n';
+import { defaultListNames, repairedListName } from '../ui/i18n';
 import {
   type Backup,
   dropNewestBackup,
@@ -187,8 +187,11 @@ export function storageStatus(loaded: LoadedSettings): StorageStatus {
   return statusFrom(planSync(loaded.settings, loaded.savedAt), loaded);
 }
 
-/** A list that lost its name gets one in the language of the page that repairs it. */
-const WORDS: RepairWords = { listName: repairedListName };
+/**
+ * A list that lost its name gets one in the language of the page that repairs it; settings made afresh
+ * (a first install, nothing readable stored) name their lists in it too.
+ */
+const WORDS: RepairWords = { listName: repairedListName, defaults: defaultListNames };
 
 /** Migrated and repaired; a migration that fails (a newer version) leaves the value to repair. */
 function readable(raw: unknown, version: number): Repaired & { migrationError?: Message } {
@@ -353,7 +356,7 @@ async function readOnce(areas: StoreAreas, final: boolean): Promise<Read> {
     };
   }
   const loaded: LoadedSettings = {
-    settings: defaultSettings(),
+    settings: defaultSettings(WORDS.defaults()),
     problems: [],
     savedAt: 0,
     lineage: [],
@@ -611,8 +614,8 @@ export function watchSettings(
 
 export async function ensureSettingsStored(
   areas: StoreAreas = BROWSER,
-  /** The fresh install's list names in the user's language (the background's i18n). */
-  names?: DefaultNames,
+  /** The fresh install's list names (the user's language by default). */
+  names: DefaultNames = WORDS.defaults(),
 ): Promise<void> {
   await (areas.exclusively ?? exclusivelyInBrowser)(async () => {
     const { sync, local } = areas;
