@@ -8,7 +8,7 @@ import { fold, foldTag, MAX_FOLD_INPUT } from '../src/rules/normalize';
 import { PRESETS } from '../src/rules/presets';
 import { QUADRATIC, SAFE, SLOW } from '../src/rules/redos-corpus';
 import { compileRegex } from '../src/rules/regex';
-import { checkLines, fromChecked } from '../src/rules/regex-verdicts';
+import { fromChecked, prepareLines } from '../src/rules/regex-verdicts';
 import type { EntryFacts, RuleList } from '../src/rules/types';
 
 const RULES = 5_000;
@@ -71,7 +71,7 @@ const compiled = time(() => compile(lists));
 const matcher = compiled.result;
 // What the background adds when it writes the snapshot (every line parsed, the ReDoS check's verdicts on
 // every expression), and what a page's compile costs with those instead of the parser and the check.
-const verdicts = time(() => checkLines(lists.flatMap((l) => l.patterns)));
+const verdicts = time(() => prepareLines(lists.flatMap((l) => l.patterns)));
 const pageCompiled = time(() => compileWith(lists, fromChecked(verdicts.result)));
 
 const floorSet = new Set(

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isParsedLines, type ParsedLines } from './rules/parsed-lines';
+import { isPreparedRegexes, type PreparedRegexes } from './rules/regex-verdicts';
 import { isMessage, type Message } from './settings/message';
 import { ActionSchema, MAX_PATTERN_LENGTH } from './settings/schema';
 import { selectorTextProblem } from './sites/custom';
@@ -9,10 +10,7 @@ export const GetPageStateSchema = z.object({ type: z.literal('tagveil:get-page-s
 /** "Show all on this page": reveals every entry acted on; answers with the page state. */
 export const ShowAllSchema = z.object({ type: z.literal('tagveil:show-all') });
 /** A rule's accepted expressions, prepared (rules/regex-verdicts.ts): pages carry no ReDoS check. */
-export const PreparedRegexesSchema = z.record(
-  z.string().check(z.startsWith('/')),
-  z.tuple([z.string(), z.string().check(z.regex(/^[imsu]*$/u)), z.array(z.string())]),
-);
+export const PreparedRegexesSchema = z.custom<PreparedRegexes>(isPreparedRegexes);
 /**
  * Popup → content script: how many entries of the page a rule (as the user is typing it) would match,
  * with the user's alias groups; answered with CountMatchesAnswer.

@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { CountMatchesAnswerSchema, PageEntriesSchema, PageStateSchema } from '@/src/messages';
-import { checkLines } from '@/src/rules/regex-verdicts';
+import { prepareLines } from '@/src/rules/regex-verdicts';
 import { changeSettings, loadLearned, loadSettings, watchSettings } from '@/src/settings/store';
 import { SITES } from '@/src/sites/registry';
 import { learnInto } from '@/src/sites/types';
@@ -47,7 +47,7 @@ async function start(): Promise<void> {
     countMatches: async (rule, aliases) => {
       const answer = CountMatchesAnswerSchema.safeParse(
         // Parsed, with the ReDoS check's verdicts on its expressions: the page carries neither parser nor check.
-        await ask(tab?.id, { type: 'tagveil:count-matches', rule, aliases, ...checkLines([rule]) }),
+        await ask(tab?.id, { type: 'tagveil:count-matches', rule, aliases, ...prepareLines([rule]) }),
       );
       return answer.success ? answer.data : null;
     },

@@ -1,7 +1,7 @@
 import type { CountMatchesAnswer, EntryAtMenuAnswer, PageEntries, PageState } from '../messages';
 import type { compileWith } from '../rules/compile';
 import { tagToString } from '../rules/normalize';
-import type { CheckedLines, fromChecked } from '../rules/regex-verdicts';
+import type { fromChecked, PreparedLines } from '../rules/regex-verdicts';
 import { type Action, reasonLabel } from '../rules/types';
 import type { SiteAdapter } from '../sites/types';
 import { countMatches } from './count-matches';
@@ -28,7 +28,7 @@ export interface PageView {
    */
   state(entries: number): Omit<PageState, 'entries' | 'counts' | 'rules' | 'tags'>;
   /** The parses and prepared expressions of the settings in force (a typed rule is counted with them). */
-  checked: CheckedLines | undefined;
+  checked: PreparedLines | undefined;
   /** The script's own compiler and line checks (this module is loaded beside it: no second copy). */
   compile: typeof compileWith;
   fromChecked: typeof fromChecked;

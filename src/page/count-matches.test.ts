@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { worksPage } from '../../tests/e2e/pages';
 import { compileWith } from '../rules/compile';
-import { checkLines, fromChecked } from '../rules/regex-verdicts';
+import { fromChecked, prepareLines } from '../rules/regex-verdicts';
 import { ao3 } from '../sites/ao3';
 import { countMatches } from './count-matches';
 
@@ -12,7 +12,7 @@ function page(count: number): Document {
 
 /** The rule as the popup sends it: parsed, its expressions checked (the page has neither parser nor check). */
 const count = (rule: string, aliases: string[][] = []) =>
-  countMatches(page(20), ao3, rule, aliases, fromChecked(checkLines([rule])), compileWith);
+  countMatches(page(20), ao3, rule, aliases, fromChecked(prepareLines([rule])), compileWith);
 
 describe('countMatches', () => {
   it('counts the entries a typed rule would match, before it is saved', () => {
@@ -37,7 +37,7 @@ describe('countMatches', () => {
       matches: 0,
     });
     // Parsed, but its expression without a verdict: refused, as in the page's matcher.
-    const { parsed } = checkLines(['/^netor/']);
+    const { parsed } = prepareLines(['/^netor/']);
     expect(countMatches(page(20), ao3, '/^netor/', [], fromChecked({ parsed }), compileWith)).toEqual({
       entries: 20,
       matches: 0,

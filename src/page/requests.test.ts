@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PageRequestSchema } from '../messages';
-import { checkLines } from '../rules/regex-verdicts';
+import { prepareLines } from '../rules/regex-verdicts';
 import { POPUP_REQUESTS, pageRequest } from './requests';
 
 describe('the page’s request check', () => {
@@ -21,7 +21,7 @@ describe('the page’s request check', () => {
         // The rule's expressions, checked and prepared by the popup: as it makes them, damaged, or anything.
         regex: fc.option(
           fc.oneof(
-            fc.constantFrom('/^ntr\\b/', 'a /b/s', '/(a+)+$/').map((r) => checkLines([r]).regex),
+            fc.constantFrom('/^ntr\\b/', 'a /b/s', '/(a+)+$/').map((r) => prepareLines([r]).regex),
             fc.dictionary(
               fc.oneof(fc.constantFrom('/a/', '/b/s'), fc.string({ maxLength: 3 })),
               fc.oneof(
@@ -42,7 +42,7 @@ describe('the page’s request check', () => {
         // The popup's parse of the rule: as the popup makes it, damaged, or anything.
         parsed: fc.option(
           fc.oneof(
-            fc.constantFrom('netorare', '/^ntr/', '"unclosed', 'a -b').map((r) => checkLines([r]).parsed),
+            fc.constantFrom('netorare', '/^ntr/', '"unclosed', 'a -b').map((r) => prepareLines([r]).parsed),
             fc.constant({
               x: { ok: true, rule: { source: 'x', terms: [{ mode: 'all', atom: { kind: 'nope' } }] } },
             }),

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { EntryAtMenuAnswer, PageState } from '../messages';
 import { compileWith } from '../rules/compile';
 import { canonicalId, isEntryId } from '../rules/entry-rules';
-import { type CheckedLines, fromChecked } from '../rules/regex-verdicts';
+import { fromChecked, type PreparedLines } from '../rules/regex-verdicts';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import { type Message, msg, ruleMessage } from '../settings/message';
 import { type PageSettings, pausedNow, siteOn } from '../settings/snapshot';
@@ -178,7 +178,7 @@ export function runCatalog(
   /** "Hide this one" clicks the background could not save: said until the page is left, whatever applies. */
   const hideFailures: Message[] = [];
   /** The parses and prepared expressions of the settings in force (the popup's count of a typed rule uses them). */
-  let checked: CheckedLines | undefined;
+  let checked: PreparedLines | undefined;
   /** Rules whose regular expression the matcher's guard switched off on this page. */
   let tripped: () => { listName: string; rule: string }[] = () => [];
 

@@ -3,14 +3,15 @@ import { globMatcher } from './glob';
 import { type ListExceptions, listExceptionsWith } from './list-exceptions';
 import { type FoldedTag, fold, foldKeepingEdges, foldTag, MISC_NAMESPACE } from './normalize';
 import { type Atom, type Mode, parseRuleWith, type RuleError } from './parse';
-import { type LineReader, type ParsedLines, parsedLine } from './parsed-lines';
+import type { LineReader } from './parsed-lines';
 import {
-  compileRegexWith,
+  expressionKey,
   literalSubject,
   MAX_REGEX_INPUT,
   mayMatch,
-  onceEachSlowVerdict,
+  preparing,
   type RegexResult,
+  regexResult,
   writtenForm,
 } from './regex';
 import type { RegexBuilder } from './regex-verdicts';
@@ -42,8 +43,6 @@ export interface CompileContext {
   now?: number;
   /** The clock the regular-expression guard reads, in ms; defaults to performance.now(). */
   clock?: () => number;
-  /** Lines parsed earlier (a snapshot's): compiled from, not parsed again; others are parsed (compile). */
-  parsed?: ParsedLines;
   /**
    * Try every glob and expression on every tag, without the literal gate: what the gate must agree with
    * (its property test in compile.test.ts). Never set outside tests; only slower.
@@ -61,7 +60,7 @@ export interface CheckedContext extends CompileContext {
   regex: RegexBuilder;
   /**
    * Each line's parse: the parser's (fullChecks), or parses made earlier, as a content script has them
-   * (regex-verdicts.ts fromChecked; it carries no parser). `parsed` is not read by compileWith.
+   * (regex-verdicts.ts fromChecked; it carries no parser).
    */
   read: LineReader;
 }
@@ -165,19 +164,19 @@ function atomKey(atom: Atom): string {
   }
 }
 
-/** The parser and the full ReDoS check (the extension's pages and background), `context.parsed` first. */
-export function fullChecks(context: CompileContext): { regex: RegexBuilder; read: LineReader } {
-  // A line's parse checks its expressions; compiling them asks again: the check runs once for both.
-  const slow = onceEachSlowVerdict();
+/** The parser and the full ReDoS check (the extension's pages and background). */
+export function fullChecks(): { regex: RegexBuilder; read: LineReader } {
+  // A line's parse checks its expressions and compiling them asks again: each is checked and built once.
+  const prepare = preparing();
   return {
-    regex: (source, flags) => compileRegexWith(source, flags, slow),
-    read: (line) => parsedLine(context.parsed, line) ?? parseRuleWith(line, slow),
+    regex: (source, flags) => regexResult(prepare(source, flags)),
+    read: (line) => parseRuleWith(line, prepare),
   };
 }
 
 /** Compiles rules, parsing them, with the ReDoS check on every regular expression. */
 export function compile(input: CompileInput | readonly RuleList[], context: CompileContext = {}): Matcher {
-  return compileWith(input, { ...context, ...fullChecks(context) });
+  return compileWith(input, { ...context, ...fullChecks() });
 }
 
 /**
@@ -236,7 +235,7 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
   /** Each expression compiled once, with this context's ReDoS check. */
   const regexResults = new Map<string, RegexResult>();
   const compiledRegex = (source: string, flags: string): RegexResult => {
-    const key = `${flags}\u0000${source}`;
+    const key = expressionKey(source, flags);
     let result = regexResults.get(key);
     if (!result) {
       result = context.regex(source, flags);

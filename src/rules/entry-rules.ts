@@ -120,15 +120,15 @@ export class EntryRules {
     return true;
   }
 
-  /**
-   * `judge` with the entry rules on top: one Map look-up per entry. An entry hidden by hand stays hidden
-   * whatever the exceptions say; its reason joins the others and the strongest action wins.
-   */
   /** Whether any entry is named: a judge wrapped then reads every entry's id. */
   get any(): boolean {
     return this.#byId.size > 0;
   }
 
+  /**
+   * `judge` with the entry rules on top: one Map look-up per entry. An entry hidden by hand stays hidden
+   * whatever the exceptions say; its reason joins the others and the strongest action wins.
+   */
   wrap(judge: (facts: EntryFacts) => Verdict): (facts: EntryFacts) => Verdict {
     if (this.#byId.size === 0) return judge;
     return (facts) => {

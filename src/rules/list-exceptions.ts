@@ -34,7 +34,7 @@ export function compileListExceptions(
   options: { aliases?: readonly (readonly string[])[]; context?: CompileContext } = {},
 ): ListExceptions {
   const context = options.context ?? {};
-  return listExceptionsWith(lines, options.aliases ?? [], { ...context, ...fullChecks(context) });
+  return listExceptionsWith(lines, options.aliases ?? [], { ...context, ...fullChecks() });
 }
 
 /** A list's own exceptions, compiled in the list's context (with its ReDoS check: compile.ts's compileWith). */

@@ -1,7 +1,7 @@
 import { entryRuleError } from './entry-rules';
 import { englishRuleMessage, type RuleMessage, type RuleMessageCode } from './messages';
 import { fold, foldKeepingEdges, foldNamespace, hasWordChar } from './normalize';
-import { compileRegexWith, type SlowCheck, slowVerdict } from './regex';
+import { prepareRegexWith, type RegexPreparer, slowVerdict } from './regex';
 
 /** What one term of a rule looks at. Names and text are folded. */
 export type Atom =
@@ -148,12 +148,12 @@ function namespacedParts(body: string): RegExpExecArray | null {
   return found?.[1] && hasWordChar(found[1]) ? found : null;
 }
 
-function parseAtom(body: string, at: number, line: string, slow: SlowCheck): Atom {
+function parseAtom(body: string, at: number, line: string, prepare: RegexPreparer): Atom {
   if (body.startsWith('/')) {
     const close = body.lastIndexOf('/');
     const source = body.slice(1, close);
     const flags = body.slice(close + 1);
-    const compiled = compileRegexWith(source, flags, slow);
+    const compiled = prepare(source, flags);
     if (!compiled.ok)
       throw new RuleSyntaxError(
         compiled.offset < 0 ? at + close + 1 : at + 1 + compiled.offset,
@@ -215,11 +215,11 @@ function isSpecial(token: Token): boolean {
  * Never throws: a line it cannot read gives an error with the column and a message for the user.
  */
 export function parseRule(line: string): ParseResult {
-  return parseRuleWith(line, slowVerdict);
+  return parseRuleWith(line, (source, flags) => prepareRegexWith(source, flags, slowVerdict));
 }
 
-/** parseRule with `slow` for the ReDoS check (compileRegexWith): a content script's snapshot verdicts. */
-export function parseRuleWith(line: string, slow: SlowCheck): ParseResult {
+/** parseRule with its expressions checked by `prepare` (one shared by a batch of lines: regex.ts preparing). */
+export function parseRuleWith(line: string, prepare: RegexPreparer): ParseResult {
   if (line.length > MAX_RULE_LENGTH) {
     return {
       ok: false,
@@ -248,10 +248,13 @@ export function parseRuleWith(line: string, slow: SlowCheck): ParseResult {
     const compound = tokens.length > 1 && tokens.some((t) => t.prefix !== '' || isSpecial(t));
     let terms: Term[];
     if (compound || tokens.length === 1) {
-      terms = tokens.map((t) => ({ mode: PREFIX_MODE[t.prefix], atom: parseAtom(t.body, t.at, line, slow) }));
+      terms = tokens.map((t) => ({
+        mode: PREFIX_MODE[t.prefix],
+        atom: parseAtom(t.body, t.at, line, prepare),
+      }));
     } else {
       // Plain words: one tag with spaces, as AO3 writes its tags.
-      terms = [{ mode: 'all', atom: parseAtom(line.slice(first.at, last.end), first.at, line, slow) }];
+      terms = [{ mode: 'all', atom: parseAtom(line.slice(first.at, last.end), first.at, line, prepare) }];
     }
     if (!terms.some((t) => t.mode !== 'not')) {
       throw new RuleSyntaxError(first.at, 'needsPositive');
@@ -330,7 +333,8 @@ function plainReadsBack(atom: Atom): boolean {
   const plain = formatAtom(atom, false);
   if (!/(^|\s)[-~+/"#]/u.test(plain)) return true;
   if (atom.kind !== 'glob') return false;
-  const again = parseRuleWith(plain, () => null);
+  // A glob: no expression in it to check.
+  const again = parseRuleWith(plain, (source, flags) => prepareRegexWith(source, flags, () => null));
   const only = again.ok && again.rule?.terms.length === 1 ? again.rule.terms[0] : undefined;
   return only?.mode === 'all' && JSON.stringify(only.atom) === JSON.stringify(atom);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, compileWith } from './compile';
 import { isParsedLines } from './parsed-lines';
 import { QUADRATIC, SAFE, SLOW } from './redos-corpus';
-import { checkLines, fromChecked, isPreparedRegexes } from './regex-verdicts';
+import { fromChecked, isPreparedRegexes, prepareLines } from './regex-verdicts';
 import type { EntryFacts, RuleList } from './types';
 
 const list = (patterns: string[], exceptions?: string[]): RuleList => ({
@@ -37,7 +37,7 @@ describe('lines parsed and checked in the background (what a page compiles from,
         const lists = [list(patterns, own)];
         const full = compile({ lists }, { site: 'ao3' });
         // From the lines the background parsed and checked (what the snapshot carries, through storage).
-        const checked = JSON.parse(JSON.stringify(checkLines([...patterns, ...own])));
+        const checked = JSON.parse(JSON.stringify(prepareLines([...patterns, ...own])));
         expect(isPreparedRegexes(checked.regex)).toBe(true);
         expect(isParsedLines(checked.parsed)).toBe(true);
         const fromParsed = compileWith({ lists }, { site: 'ao3', ...fromChecked(checked) });
@@ -59,7 +59,7 @@ describe('lines parsed and checked in the background (what a page compiles from,
   });
 
   it('a page compiles from the lines the background parsed, and refuses one it was not given, unread', () => {
-    const { regex, parsed } = checkLines(['netorare']);
+    const { regex, parsed } = prepareLines(['netorare']);
     // A stored parse says what the line means (here doctored, to show it is the one used).
     const doctored = {
       ...parsed,
@@ -88,14 +88,14 @@ describe('lines parsed and checked in the background (what a page compiles from,
     // The first source that covers a line is used: the popup's parse of its typed rule, then the snapshot's.
     const both = compileWith(
       { lists: [list(['netorare', 'gore'])] },
-      fromChecked(checkLines(['gore']), { regex, parsed: doctored }),
+      fromChecked(prepareLines(['gore']), { regex, parsed: doctored }),
     );
     expect(both.errors).toEqual([]);
     expect(both.judge({ id: '1', tags: [{ name: 'gore' }], title: '', creators: [] }).action).toBe('hide');
   });
 
   it('stored parses that do not read are refused', () => {
-    const { parsed } = checkLines(['netorare', '/^ntr/', 'title:"x"', '"unclosed']);
+    const { parsed } = prepareLines(['netorare', '/^ntr/', 'title:"x"', '"unclosed']);
     expect(isParsedLines(JSON.parse(JSON.stringify(parsed)))).toBe(true);
     const rule = (atom: unknown) => ({
       x: { ok: true, rule: { source: 'x', terms: [{ mode: 'all', atom }] } },
@@ -117,7 +117,7 @@ describe('lines parsed and checked in the background (what a page compiles from,
 
   it('an expression nothing prepared never reaches the matcher: it is refused, and said so', () => {
     const lines = ['/^ntr/', 'netorare', '/(a+)+$/'];
-    const { parsed } = checkLines(lines);
+    const { parsed } = prepareLines(lines);
     const matcher = compileWith(
       { lists: [list(['/^ntr/', 'netorare'])] },
       fromChecked({ parsed, regex: {} }),
@@ -129,15 +129,15 @@ describe('lines parsed and checked in the background (what a page compiles from,
     // Another expression prepared does not stand for this one; a slow one is refused with its reason.
     const other = compileWith(
       { lists: [list(['/^ntr/'])] },
-      fromChecked({ parsed, regex: checkLines(['/^ntrx/']).regex }),
+      fromChecked({ parsed, regex: prepareLines(['/^ntrx/']).regex }),
     );
     expect(other.errors.map((e) => e.code)).toEqual(['regexUnchecked']);
-    const slow = compileWith({ lists: [list(['/(a+)+$/'])] }, fromChecked(checkLines(lines)));
+    const slow = compileWith({ lists: [list(['/(a+)+$/'])] }, fromChecked(prepareLines(lines)));
     expect(slow.errors.map((e) => e.code)).toEqual(['slowExponential']);
   });
 
   it('prepared expressions that do not read are refused; one that does not build is refused as invalid', () => {
-    expect(isPreparedRegexes(checkLines(['/^ntr\\b/', 'a /b/s']).regex)).toBe(true);
+    expect(isPreparedRegexes(prepareLines(['/^ntr\\b/', 'a /b/s']).regex)).toBe(true);
     expect(isPreparedRegexes({ '/a/': ['a', 'iu', ['a']] })).toBe(true);
     expect(isPreparedRegexes({ '/a/': ['a', 'iug', ['a']] })).toBe(false);
     expect(isPreparedRegexes({ '/a/': ['a', 'iu', [1]] })).toBe(false);
@@ -146,7 +146,7 @@ describe('lines parsed and checked in the background (what a page compiles from,
     expect(isPreparedRegexes({ 'a/': ['a', 'iu', []] })).toBe(false);
     expect(isPreparedRegexes([])).toBe(false);
     expect(isPreparedRegexes(null)).toBe(false);
-    const { parsed } = checkLines(['/a/']);
+    const { parsed } = prepareLines(['/a/']);
     const broken = compileWith(
       { lists: [list(['/a/'])] },
       fromChecked({ parsed, regex: { '/a/': ['(', 'iu', []] } }),

@@ -1,18 +1,11 @@
 import { type ParseResult, parseRuleWith } from './parse';
 import { type LineReader, type ParsedLines, readerOf } from './parsed-lines';
-import {
-  builtRegex,
-  expressionKey,
-  onceEachSlowVerdict,
-  prepareRegexWith,
-  type RegexRefusal,
-  type RegexResult,
-} from './regex';
+import { builtRegex, expressionKey, preparing, type RegexRefusal, type RegexResult } from './regex';
 
 /**
  * Every accepted expression of some rule lines, prepared (regex.ts PreparedRegex) and keyed as the rule
- * wrote it (`expressionKey` of its source and flags as written): `[pattern, flags, literals]`. What the background writes into the settings snapshot
- * beside the parsed lines, and the popup sends with the rule being typed, so that content scripts build
+ * wrote it (`expressionKey` of its source and flags as written): `[pattern, flags, literals]`. What the
+ * background writes into the settings snapshot beside the parsed lines, and the popup sends with the rule being typed, so that content scripts build
  * expressions without carrying the ReDoS check (redos.ts, ~10 kB) or the rewriting. A page refuses an
  * expression this does not cover: every expression a page's matcher runs passed the full check, and the
  * run-time guard (compile.ts) stays behind it. Refused expressions are not here: their lines' parses say why.
@@ -20,7 +13,7 @@ import {
 export type PreparedRegexes = Record<string, [pattern: string, flags: string, literals: string[]]>;
 
 /** Lines parsed in the background (or the popup), and their accepted expressions, prepared. */
-export interface CheckedLines {
+export interface PreparedLines {
   regex: PreparedRegexes;
   parsed: ParsedLines;
 }
@@ -32,20 +25,20 @@ export type RegexBuilder = (source: string, flags: string) => RegexResult;
  * Every line parsed, with the full ReDoS check, and every expression they accept prepared: what the
  * background writes into the settings snapshot (a page compiles from both, running neither).
  */
-export function checkLines(lines: Iterable<string>): CheckedLines {
-  // Each expression is checked once, however many lines (or the parse and the preparing) ask.
-  const check = onceEachSlowVerdict();
+export function prepareLines(lines: Iterable<string>): PreparedLines {
+  // Each expression is checked and prepared once, however many lines (or the parse and this) ask.
+  const prepare = preparing();
   const parsed = new Map<string, ParseResult>();
   const regex: PreparedRegexes = {};
   for (const line of lines) {
     if (parsed.has(line)) continue;
-    const result = parseRuleWith(line, check);
+    const result = parseRuleWith(line, prepare);
     parsed.set(line, result);
     for (const { atom } of result.ok && result.rule ? result.rule.terms : []) {
       if (atom.kind !== 'regex') continue;
       const key = expressionKey(atom.source, atom.flags);
       if (Object.hasOwn(regex, key)) continue;
-      const prepared = prepareRegexWith(atom.source, atom.flags, check);
+      const prepared = prepare(atom.source, atom.flags);
       if (prepared.ok)
         regex[key] = [prepared.prepared.pattern, prepared.prepared.flags, prepared.prepared.literals];
     }
@@ -63,7 +56,7 @@ const UNCHECKED: RegexRefusal = { ok: false, offset: 0, code: 'regexUnchecked', 
  * refused, and so is an expression none prepared: a content script carries neither the parser nor the
  * ReDoS check.
  */
-export function fromChecked(...made: (Partial<CheckedLines> | undefined)[]): {
+export function fromChecked(...made: (Partial<PreparedLines> | undefined)[]): {
   read: LineReader;
   regex: RegexBuilder;
 } {

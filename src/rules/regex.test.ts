@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile } from './compile';
-import { unicodeBoundaries, writtenForm } from './regex';
+import { parseRuleWith } from './parse';
+import { preparing, unicodeBoundaries, writtenForm } from './regex';
 import { boundaryProperty } from './regex-properties';
 
 const W = '[\\p{L}\\p{N}_]';
@@ -75,5 +76,33 @@ describe('regular expressions see the tag as written and as folded', () => {
     // Folded, "x y z" lacks the expression's "x-y": only the written form is tried (and takes too long).
     matcher.judge({ id: '1', tags: [{ name: 'X-Y z' }], title: '', creators: [] });
     expect(matcher.tripped()).toEqual([{ listId: 'l', listName: 'L', rule: '/^x-y$/' }]);
+  });
+});
+
+describe('preparing', () => {
+  it('checks and builds each expression once, however many lines and parses ask for it', () => {
+    let checks = 0;
+    const prepare = preparing(() => {
+      checks++;
+      return null;
+    });
+    const first = parseRuleWith('/^ntr/ fluff', prepare);
+    const second = parseRuleWith('angst /^ntr/', prepare);
+    expect(first.ok && second.ok).toBe(true);
+    const asked = prepare('^ntr', '');
+    expect(checks).toBe(1);
+    // The same check (and RegExp) each time it is asked.
+    expect(prepare('^ntr', '')).toBe(asked);
+    // Another expression, or the same one with other flags, is checked on its own.
+    prepare('^ntr', 'i');
+    prepare('^cheat', '');
+    expect(checks).toBe(3);
+  });
+
+  it('refuses as the check says, once, with where and why', () => {
+    const prepare = preparing(() => ({ offset: 2, code: 'slowExponential', params: [] }));
+    const refused = prepare('(a+)+$', '');
+    expect(refused).toMatchObject({ ok: false, offset: 2, code: 'slowExponential' });
+    expect(prepare('(a+)+$', '')).toBe(refused);
   });
 });

@@ -37,7 +37,11 @@ export interface PreparedRegex {
   literals: string[];
 }
 
-export type RegexCheck = { ok: true; prepared: PreparedRegex } | RegexRefusal;
+/** An expression checked: prepared, with the RegExp its checks built (a page builds its own, builtRegex). */
+export type RegexCheck = { ok: true; prepared: PreparedRegex; regex: RegExp } | RegexRefusal;
+
+/** How rule lines' expressions are checked and prepared (parse.ts, compile.ts, regex-verdicts.ts). */
+export type RegexPreparer = (written: string, flags: string) => RegexCheck;
 
 /** Why an expression is refused as slow, in words a user can act on (src/rules/messages.ts). */
 function slowMessage(complexity: Complexity): RuleMessage {
@@ -124,12 +128,13 @@ export function unicodeBoundaries(source: string, simplify = true): string {
 
 /** What the ReDoS check says of one expression: null when it cannot freeze a page, else why and where. */
 export type SlowVerdict = { offset: number; code: RuleMessageCode; params: (string | number)[] } | null;
-/** The ReDoS check, or what stands for it: asked of an expression's source (no ignorables) and all its flags. */
+/** The ReDoS check: asked of an expression's source (no ignorables) and all its flags. */
 export type SlowCheck = (source: string, flags: string) => SlowVerdict;
 
 /**
  * The ReDoS check itself (redos.ts). Runs where rules come in (parseRule) and in the background when it
- * writes the settings snapshot; content scripts do not carry it and read its verdicts from the snapshot.
+ * writes the settings snapshot; content scripts do not carry it: they build only what the snapshot (or
+ * the popup) prepared (regex-verdicts.ts fromChecked).
  */
 export function slowVerdict(source: string, flags: string): SlowVerdict {
   if (obviouslyLinear(source)) return null;
@@ -142,23 +147,6 @@ export function slowVerdict(source: string, flags: string): SlowVerdict {
 /** An expression as one key, `/source/flags`: its verdicts by its checked form, its preparations by the rule's. */
 export function expressionKey(source: string, flags: string): string {
   return `/${source}/${flags}`;
-}
-
-/**
- * The ReDoS check, each expression checked once however often it is asked (parsing a line checks its
- * expressions, and compiling or preparing them asks again): one for a batch of lines.
- */
-export function onceEachSlowVerdict(): SlowCheck {
-  const verdicts = new Map<string, SlowVerdict>();
-  return (source, flags) => {
-    const key = expressionKey(source, flags);
-    let verdict = verdicts.get(key);
-    if (verdict === undefined) {
-      verdict = slowVerdict(source, flags);
-      verdicts.set(key, verdict);
-    }
-    return verdict;
-  };
 }
 
 /**
@@ -243,17 +231,34 @@ export function mayMatch(subject: string, literals: readonly string[]): boolean 
   return true;
 }
 
-/**
- * Compiles a user's regular expression, refusing what is too long, invalid, or can freeze a page, with a
- * reason: `slow` is the ReDoS check (slowVerdict) or its verdicts, made earlier by it (a content script's
- * snapshot, regex-verdicts.ts).
- */
-export function compileRegexWith(written: string, flags: string, slow: SlowCheck): RegexResult {
-  const checked = prepareRegexWith(written, flags, slow);
-  return checked.ok ? builtRegex(checked.prepared) : checked;
+/** A checked expression as a compile uses it: its RegExp and required text, or why it is refused. */
+export function regexResult(checked: RegexCheck): RegexResult {
+  return checked.ok ? { ok: true, regex: checked.regex, literals: checked.prepared.literals } : checked;
 }
 
-/** compileRegexWith's checks and rewriting, without building the RegExp a page will build (builtRegex). */
+/**
+ * Each expression checked and prepared once, however many lines, parses and compiles ask for it (a
+ * snapshot's parse, its preparations and a compile share one): the ReDoS check and the RegExp per
+ * expression, not per asking.
+ */
+export function preparing(slow: SlowCheck = slowVerdict): RegexPreparer {
+  const checked = new Map<string, RegexCheck>();
+  return (written, flags) => {
+    const key = expressionKey(written, flags);
+    let check = checked.get(key);
+    if (check === undefined) {
+      check = prepareRegexWith(written, flags, slow);
+      checked.set(key, check);
+    }
+    return check;
+  };
+}
+
+/**
+ * Checks a user's regular expression, refusing what is too long, invalid, or can freeze a page (`slow`,
+ * the ReDoS check), with a reason; accepted, it is prepared as a page builds it (`\b` rewritten, flags,
+ * required text).
+ */
 export function prepareRegexWith(written: string, flags: string, slow: SlowCheck): RegexCheck {
   if (written.length === 0) return refuse(0, 'regexEmpty');
   if (written.length > MAX_REGEX_LENGTH) return refuse(MAX_REGEX_LENGTH, 'regexTooLong', MAX_REGEX_LENGTH);
@@ -271,7 +276,11 @@ export function prepareRegexWith(written: string, flags: string, slow: SlowCheck
   }
   const verdict = slow(source, allFlags);
   if (verdict) return refuse(verdict.offset, verdict.code, ...verdict.params);
-  return { ok: true, prepared: { pattern, flags: allFlags, literals: requiredLiterals(regex.source) } };
+  return {
+    ok: true,
+    prepared: { pattern, flags: allFlags, literals: requiredLiterals(regex.source) },
+    regex,
+  };
 }
 
 /** The RegExp of a prepared expression (a stored one that does not build is refused as invalid). */
@@ -290,7 +299,7 @@ export function builtRegex({ pattern, flags, literals }: PreparedRegex): RegexRe
  * old version or a hand-edited storage let in.
  */
 export function compileRegex(written: string, flags: string): RegexResult {
-  return compileRegexWith(written, flags, slowVerdict);
+  return regexResult(prepareRegexWith(written, flags, slowVerdict));
 }
 
 /**

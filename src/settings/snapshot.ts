@@ -8,7 +8,7 @@
 // that does not read, of another format, or older than the settings stored is refused, and the page
 // then asks the background for the full read (which writes a fresh snapshot).
 import { isParsedLines, type ParsedLines } from '../rules/parsed-lines';
-import { checkLines, isPreparedRegexes, type PreparedRegexes } from '../rules/regex-verdicts';
+import { isPreparedRegexes, type PreparedRegexes, prepareLines } from '../rules/regex-verdicts';
 import type { Action } from '../rules/types';
 import { isMessage, type Message } from './message';
 import type { CustomSite, Settings } from './schema';
@@ -112,7 +112,7 @@ export function snapshotOf(loaded: { settings: Settings; problems: Message[]; sa
     t: loaded.savedAt,
     problems: structuredClone(loaded.problems),
     settings,
-    ...checkLines(lines),
+    ...prepareLines(lines),
   };
 }
 

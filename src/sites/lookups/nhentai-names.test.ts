@@ -4,7 +4,7 @@ import { HAVE_REAL_PAGES, parseHtml, realPage } from '../../../tests/real-pages'
 import { compile } from '../../rules/compile';
 import { parseRule } from '../../rules/parse';
 import { readerOf } from '../../rules/parsed-lines';
-import { checkLines } from '../../rules/regex-verdicts';
+import { prepareLines } from '../../rules/regex-verdicts';
 import type { RuleList } from '../../rules/types';
 import { nhentai } from '../nhentai';
 import { readEntry } from '../types';
@@ -82,7 +82,7 @@ describe('rules that name an artist, group, parody or character', () => {
     ).toEqual([]);
     // On the page, lines are read from the snapshot's parses: a line given none names nothing.
     expect(namedRules(lists(['artist:a']), 'nhentai', 0, readerOf())).toEqual([]);
-    expect(namedRules(lists(['a:b']), 'nhentai', 0, readerOf(checkLines(['a:b']).parsed))).toEqual([
+    expect(namedRules(lists(['a:b']), 'nhentai', 0, readerOf(prepareLines(['a:b']).parsed))).toEqual([
       { kind: 'artist', name: 'b' },
     ]);
     expect(tagPageUrl('https://nhentai.net', { kind: 'artist', name: 'odawara hakone' })).toBe(
