@@ -214,7 +214,8 @@ export class Scanner {
   /**
    * Entries found but not judged yet (no rules yet, still streaming in, waiting for their full tags):
    * marked HELD_ATTR, which Tagveil's stylesheet keeps unpainted. Marked from script rather than styled
-   * by the adapter's selector, which for an added site is the user's text and never goes into CSS.
+   * by the adapter's selector, which for an added site is the user's text and never goes into CSS (a
+   * built-in site's selector holds its entries only until the first pass: runtime.ts holdBySelector).
    */
   readonly #held = new Set<HTMLElement>();
   readonly #faulted = new WeakSet<Element>();

@@ -4,7 +4,7 @@ import { type LookupDeps, type LookupSpec, plainTag, SiteLookup } from './comple
 
 /** Where hitomi.la serves each gallery's script (the file its own gallery and reader pages load). */
 export const HITOMI_GALLERY_JS = 'https://ltn.hitomi.la/galleries/';
-/** One file a request, one in flight, starts at least this far apart (≤ 4 a second). */
+/** One file a request, one in flight, each at least this long after the last answer (≤ 4 a second). */
 export const HITOMI_MIN_INTERVAL_MS = 250;
 /** A gallery's file is asked for no sooner than this after its card was seen (the page may load it). */
 export const HITOMI_GRACE_MS = 200;
