@@ -22,8 +22,8 @@ const DISAMBIGUATION = / - (?:Freeform|Character|Relationship|Fandom)$/u;
 /** A class attribute that names `word` among its classes. */
 const hasClass = (className: string, word: string) => ` ${className} `.includes(` ${word} `);
 
-/** A blurb's title link (the first link of its h4.heading that is not an author's); its authors into `creators`. */
-function headingLinks(entry: Element, creators: string[]): Element | undefined {
+/** A blurb's title link (the first link of its h4.heading that is not an author's); its authors into `creators`, if given. */
+function headingLinks(entry: Element, creators?: string[]): Element | undefined {
   let titleLink: Element | undefined;
   const h4s = entry.getElementsByTagName('h4');
   for (let i = 0; i < h4s.length && !titleLink; i++) {
@@ -31,7 +31,7 @@ function headingLinks(entry: Element, creators: string[]): Element | undefined {
     if (heading.className !== 'heading') continue;
     for (let a = heading.firstElementChild; a; a = a.nextElementSibling) {
       if (a.localName !== 'a') continue;
-      if (a.getAttribute('rel') === 'author') creators.push(text(a));
+      if (a.getAttribute('rel') === 'author') creators?.push(text(a));
       else titleLink ??= a;
     }
   }
@@ -139,5 +139,5 @@ export const ao3: SiteAdapter = {
     }
     return { id: id || titleLink?.getAttribute('href') || '', tags, title: text(titleLink), creators };
   },
-  readId: (entry) => entry.id || headingLinks(entry, [])?.getAttribute('href') || '',
+  readId: (entry) => entry.id || headingLinks(entry)?.getAttribute('href') || '',
 };
