@@ -34,8 +34,22 @@ function polyfillBrowser(): Plugin {
 }
 
 /**
- * `wxt/utils/content-script-context` resolved to Tagveil's own, smaller context (src/page/context.ts):
- * WXT's wrapper builds that one and hands it to each content script's `main(ctx)`.
+ * What WXT's wrapper of a content script does, without its logger (silent in a release build, yet
+ * ~200 bytes of every page's script) and without the async function around `main`: the plugins set up,
+ * then `main(ctx)` with Tagveil's context. A failure in `main` is the script's own uncaught error, as
+ * WXT's rethrow made it. `entry` is the import of the script's own module, as WXT's wrapper has it.
+ */
+const contentScriptWrapper = (entry: string) => `${entry}
+import { ContentScriptContext } from "wxt/utils/content-script-context";
+import { initPlugins } from "virtual:wxt-plugins";
+initPlugins();
+const { main, ...options } = definition;
+export default main(new ContentScriptContext(import.meta.env.ENTRYPOINT, options));
+`;
+
+/**
+ * `wxt/utils/content-script-context` resolved to Tagveil's own, smaller context (src/page/context.ts),
+ * and WXT's wrapper to the leaner one above, which builds that context and hands it to `main(ctx)`.
  */
 function ownContentScriptContext(): Plugin {
   const context = fileURLToPath(new URL('./src/page/context.ts', import.meta.url));
@@ -44,6 +58,15 @@ function ownContentScriptContext(): Plugin {
     enforce: 'pre',
     resolveId(id) {
       return id === 'wxt/utils/content-script-context' ? context : null;
+    },
+    transform(code, id) {
+      if (!id.includes('virtual:wxt-content-script-isolated-world-entrypoint')) return null;
+      // The wrapper this replaces must be the one it was written from: a WXT that changed it is looked at again.
+      const entry = /^import definition from "[^"]+";$/m.exec(code)?.[0];
+      if (!entry || !code.includes('const { main, ...options } = definition;')) {
+        throw new Error("WXT's content script wrapper changed: review contentScriptWrapper (wxt.config.ts)");
+      }
+      return { code: contentScriptWrapper(entry), map: null };
     },
   };
 }

@@ -473,6 +473,44 @@ describe('runCatalog under faults', () => {
     expect(ol.lastElementChild?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
   });
 
+  it('a built-in site listens to the page and the popup from its first settings (or their failure), not before', async () => {
+    page(['Netorare'], ['Fluff']);
+    const popupListeners = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    const pageListeners = vi.spyOn(document, 'addEventListener');
+    let arrive: (loaded: PageSettings) => void = () => undefined;
+    const first = new Promise<PageSettings>((resolve) => {
+      arrive = resolve;
+    });
+    runCatalog(ctx, ao3, { ui: PAGE_UI, holdBySelector: true }, document, first);
+    await settled();
+    // While the page parses before its settings: the hold and the settings' read, nothing else.
+    expect(popupListeners).not.toHaveBeenCalled();
+    expect(pageListeners.mock.calls.map(([type]) => type)).not.toContain('contextmenu');
+    arrive(await loadPageSettingsOf(blocking('netorare')));
+    await settled();
+    expect(popupListeners).toHaveBeenCalledTimes(1);
+    expect(pageListeners.mock.calls.map(([type]) => type)).toContain('contextmenu');
+    expect((await pageState()).counts.hide).toBe(1);
+    popupListeners.mockRestore();
+    pageListeners.mockRestore();
+  });
+
+  it('settings that never come: the popup is still answered, and told why nothing was filtered', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      page(['Netorare'], ['Fluff']);
+      runCatalog(ctx, ao3, { ui: PAGE_UI, holdBySelector: true }, document, new Promise(() => {}));
+      vi.advanceTimersByTime(SETTINGS_TIMEOUT_MS);
+    } finally {
+      vi.useRealTimers();
+    }
+    const state = await pageState();
+    expect(state.active).toBe(false);
+    expect(state.problems.map(englishText)).toContainEqual(
+      expect.stringContaining('Settings did not load in time'),
+    );
+  });
+
   it.each([
     ['the site switched off', (s: Settings) => Object.assign(s, { sites: { ao3: false } })],
     ['everything paused', (s: Settings) => Object.assign(s, { pausedUntil: Date.now() + DAY_MS })],

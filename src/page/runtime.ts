@@ -276,15 +276,6 @@ export function runCatalog(
   };
   // The entry under the last right-click, for the menu's "Hide this entry" (the background asks for it).
   let menuEntry: { entry: WeakRef<HTMLElement>; at: number } | null = null;
-  ctx.addEventListener(
-    doc,
-    'contextmenu',
-    (event) => {
-      const entry = event.isTrusted ? scanner.entryOf(event.target as Node | null) : null;
-      menuEntry = entry ? { entry: new WeakRef(entry), at: Date.now() } : null;
-    },
-    { capture: true },
-  );
   const entryAtMenu = (): EntryAtMenuAnswer => {
     const entry =
       menuEntry && Date.now() - menuEntry.at < MENU_ENTRY_MS ? menuEntry.entry.deref() : undefined;
@@ -295,6 +286,7 @@ export function runCatalog(
   };
 
   const apply = (current: PageSettings) => {
+    listen();
     // Reads are not ordered (the first one may resolve after one a change triggered): newest wins.
     if (current.savedAt < appliedSavedAt) return;
     appliedSavedAt = current.savedAt;
@@ -369,6 +361,7 @@ export function runCatalog(
 
   ctx.setTimeout(() => {
     if (loaded) return;
+    listen();
     release();
     problems = () => [msg('problemTimeout')];
   }, SETTINGS_TIMEOUT_MS);
@@ -385,6 +378,7 @@ export function runCatalog(
     },
     (error: unknown) => {
       if (loaded) return; // a later read already applied settings
+      listen();
       release();
       problems = () => [msg('problemUnreadable', String(error))];
     },
@@ -400,27 +394,6 @@ export function runCatalog(
     // not judged again.
     if (active) scanner.rescan();
   };
-  if (detail) ctx.addEventListener(doc, 'DOMContentLoaded', judgeDetail);
-  ctx.addEventListener(doc, 'DOMContentLoaded', checkRefill);
-  if (adapter.learnDictionary) {
-    if (doc.readyState === 'loading') ctx.addEventListener(doc, 'DOMContentLoaded', learn);
-    else learn();
-  }
-  // A single-page site changed its address: look at every entry again (unchanged ones cost a signature).
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    scanner.rescan();
-    if (!adapter.pageData) return;
-    // A single-page site went to another page: a warning of the one it left goes; a detail page is judged.
-    // Later: the Navigation API tells of a pushState before the address changes.
-    ctx.setTimeout(() => {
-      if (judgedPath === doc.location.pathname) return;
-      judgedPath = doc.location.pathname;
-      detailShown = false;
-      removeWarning();
-      detail = adapter.detail?.isDetailPage(new URL(doc.location.href)) ? adapter.detail : undefined;
-      judgeDetail();
-    }, 0);
-  });
 
   const completionProblems = (): Message[] => {
     const errors = tagSource?.errors ?? [];
@@ -514,7 +487,51 @@ export function runCatalog(
     );
     return true;
   };
-  browser.runtime.onMessage.addListener(onMessage);
+
+  /**
+   * The page's listeners (a right-click, the parse's end, an address change, the popup's questions): set
+   * up with the first settings or their failure, not while the page parses before them, so that a
+   * built-in site's start is its holds and its settings' read (docs/performance.md). A page whose
+   * parse ended before has its parse's work done here (apply judges a detail page and the refill).
+   */
+  let listening = false;
+  const listen = () => {
+    if (listening) return;
+    listening = true;
+    ctx.addEventListener(
+      doc,
+      'contextmenu',
+      (event) => {
+        const entry = event.isTrusted ? scanner.entryOf(event.target as Node | null) : null;
+        menuEntry = entry ? { entry: new WeakRef(entry), at: Date.now() } : null;
+      },
+      { capture: true },
+    );
+    if (doc.readyState === 'loading') {
+      if (detail) ctx.addEventListener(doc, 'DOMContentLoaded', judgeDetail);
+      ctx.addEventListener(doc, 'DOMContentLoaded', checkRefill);
+      if (adapter.learnDictionary) ctx.addEventListener(doc, 'DOMContentLoaded', learn);
+    } else if (adapter.learnDictionary) learn();
+    // A single-page site changed its address: look at every entry again (unchanged ones cost a signature).
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      scanner.rescan();
+      if (!adapter.pageData) return;
+      // A single-page site went to another page: a warning of the one it left goes; a detail page is judged.
+      // Later: the Navigation API tells of a pushState before the address changes.
+      ctx.setTimeout(() => {
+        if (judgedPath === doc.location.pathname) return;
+        judgedPath = doc.location.pathname;
+        detailShown = false;
+        removeWarning();
+        detail = adapter.detail?.isDetailPage(new URL(doc.location.href)) ? adapter.detail : undefined;
+        judgeDetail();
+      }, 0);
+    });
+    browser.runtime.onMessage.addListener(onMessage);
+  };
+  // An added site's entries are looked at from the start, and a single-page site's own data may come
+  // before its settings: theirs are set up at once.
+  if (!options.holdBySelector || adapter.pageData) listen();
 
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);

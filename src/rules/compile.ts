@@ -1,5 +1,6 @@
 import { EntryRules } from './entry-rules';
 import { globMatcher } from './glob';
+import { lazyRegExp } from './lazy-regexp';
 import { type ListExceptions, listExceptionsWith } from './list-exceptions';
 import { type FoldedTag, fold, foldKeepingEdges, foldTag, MISC_NAMESPACE } from './normalize';
 import { type Atom, type Mode, parseRuleWith, type RuleError } from './parse';
@@ -116,7 +117,7 @@ export interface Matcher {
 }
 
 /** Punctuation at the outer edge of a wildcard's text: `*RPF)`, `(*`. */
-const EDGE_PUNCTUATION = /^\p{P}|\p{P}$/u;
+const edgePunctuation = lazyRegExp(() => /^\p{P}|\p{P}$/u);
 
 /** The list id reasons from the exceptions carry. */
 export const EXCEPTIONS_ID = 'exceptions';
@@ -267,7 +268,7 @@ export function compileWith(input: CompileInput | readonly RuleList[], context: 
           namespace: atom.namespace,
           test: globMatcher(atom.pattern),
           regex: false,
-          edges: EDGE_PUNCTUATION.test(atom.pattern),
+          edges: edgePunctuation().test(atom.pattern),
           literal: longest(atom.pattern.split('*')),
         });
         break;

@@ -1,3 +1,4 @@
+import { lazyRegExp } from './lazy-regexp';
 import type { Tag } from './types';
 
 /** Folded tag strings repeat across entries; past this many distinct inputs the cache starts over. */
@@ -26,17 +27,17 @@ function katakanaToHiragana(text: string): string {
 }
 
 const HAS_KATAKANA = /[\u30a1-\u30f6]/u;
-const HAS_MARK = /\p{M}/u;
+const hasMark = lazyRegExp(() => /\p{M}/u);
 /** Accents on Latin letters only: kana's voicing marks (が = か + ゛) carry meaning. */
-const LATIN_DIACRITICS = /(\p{Script=Latin})\p{M}+/gu;
+const latinDiacritics = lazyRegExp(() => /(\p{Script=Latin})\p{M}+/gu);
 const SEPARATOR_RUN = /[\s_.-]+/gu;
-const PUNCTUATION_OR_SPACE = /^[\p{P}\s]$/u;
+const punctuationOrSpace = lazyRegExp(() => /^[\p{P}\s]$/u);
 /**
  * Characters that render as nothing (zero-width space and joiners, soft hyphen, bidi controls, variation
  * selectors, BOM, tag characters…): "In\u200Bcest" reads as "Incest" and must match as it.
  */
-const IGNORABLE = /\p{Default_Ignorable_Code_Point}+/gu;
-const HAS_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+const ignorable = lazyRegExp(() => /\p{Default_Ignorable_Code_Point}+/gu);
+const hasIgnorable = lazyRegExp(() => /\p{Default_Ignorable_Code_Point}/u);
 
 /**
  * Folding reads at most this much of a text. Longer than any rule line (MAX_RULE_LENGTH, 500) and than any
@@ -52,9 +53,9 @@ export function cut(text: string, max: number): string {
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 
-/** Removes the default-ignorable code points (see IGNORABLE). */
+/** Removes the default-ignorable code points (see `ignorable`). */
 export function withoutIgnorables(text: string): string {
-  return HAS_IGNORABLE.test(text) ? text.replace(IGNORABLE, '') : text;
+  return hasIgnorable().test(text) ? text.replace(ignorable(), '') : text;
 }
 
 /**
@@ -66,38 +67,40 @@ function trimPunctuation(text: string): string {
   let end = text.length;
   while (start < end) {
     const ch = String.fromCodePoint(text.codePointAt(start) as number);
-    if (!PUNCTUATION_OR_SPACE.test(ch)) break;
+    if (!punctuationOrSpace().test(ch)) break;
     start += ch.length;
   }
   while (end > start) {
     // The last character is two units when it ends a surrogate pair.
     const size = end - 2 >= start && text.codePointAt(end - 2) !== text.charCodeAt(end - 2) ? 2 : 1;
-    if (!PUNCTUATION_OR_SPACE.test(text.slice(end - size, end))) break;
+    if (!punctuationOrSpace().test(text.slice(end - size, end))) break;
     end -= size;
   }
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
-const WORD_CHARS = /[\p{L}\p{N}]/gu;
+const wordChars = lazyRegExp(() => /[\p{L}\p{N}]/gu);
 const WHITE_SPACE_RUN = /\s+/gu;
+
+/** Whether a text holds a letter or digit (the same expression fold uses: compiled once, kept warm). */
+export function hasWordChar(text: string): boolean {
+  const words = wordChars();
+  words.lastIndex = 0;
+  const found = words.test(text);
+  words.lastIndex = 0;
+  return found;
+}
 
 /**
  * Whether a text is made of punctuation, with at most one letter or digit (`;)`, `:d`, `^_^`, `...`, `!!`,
  * `c#`): the boorus' emoticon and symbol tags. Folding their punctuation away would leave nothing (or one
  * letter) and make distinct tags one, so they are kept as written.
  */
-/** Whether a text holds a letter or digit (the same expression fold uses: compiled once, kept warm). */
-export function hasWordChar(text: string): boolean {
-  WORD_CHARS.lastIndex = 0;
-  const found = WORD_CHARS.test(text);
-  WORD_CHARS.lastIndex = 0;
-  return found;
-}
-
 export function isPunctuationTag(text: string): boolean {
-  WORD_CHARS.lastIndex = 0;
+  const words = wordChars();
+  words.lastIndex = 0;
   let letters = 0;
-  while (WORD_CHARS.exec(text) !== null) if (++letters > 1) return false;
+  while (words.exec(text) !== null) if (++letters > 1) return false;
   return true;
 }
 
@@ -113,7 +116,7 @@ function foldCharacters(input: string): string {
   if (PLAIN_ASCII.test(input)) return input.toLowerCase();
   let out = withoutIgnorables(input).normalize('NFKC').toLowerCase();
   const decomposed = out.normalize('NFD');
-  if (HAS_MARK.test(decomposed)) out = decomposed.replace(LATIN_DIACRITICS, '$1').normalize('NFC');
+  if (hasMark().test(decomposed)) out = decomposed.replace(latinDiacritics(), '$1').normalize('NFC');
   if (HAS_KATAKANA.test(out)) out = katakanaToHiragana(out);
   // NFKC can bring an ignorable back (a compatibility character decomposing to one): removed again.
   return withoutIgnorables(out);

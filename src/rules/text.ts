@@ -1,11 +1,13 @@
+import { lazyRegExp } from './lazy-regexp';
+
 /** Scripts written without spaces between words: a phrase there needs no word boundary. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+const unspaced = lazyRegExp(() => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u);
+const wordChar = lazyRegExp(() => /[\p{L}\p{N}]/u);
 
 function boundaryOk(neighbour: string | undefined, edge: string | undefined): boolean {
   if (neighbour === undefined || edge === undefined) return true;
-  if (UNSPACED.test(neighbour) || UNSPACED.test(edge)) return true;
-  return !WORD_CHAR.test(neighbour);
+  if (unspaced().test(neighbour) || unspaced().test(edge)) return true;
+  return !wordChar().test(neighbour);
 }
 
 /**
