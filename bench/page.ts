@@ -415,7 +415,7 @@ try {
   await plainContext.close();
   rmSync(plainProfile, { recursive: true, force: true });
   say(
-    `   ${SMALL}-entry page, DOMContentLoaded (median of ${DCL_LOADS}): ${median(withExtension).toFixed(0)} ms with Tagveil, ${median(withoutExtension).toFixed(0)} ms without; the content script's start-up (its code set up, before it looks at the page): ${median(startup).toFixed(1)} ms; its judging: ${median(scriptCost).toFixed(1)} ms`,
+    `   ${SMALL}-entry page, DOMContentLoaded (median of ${DCL_LOADS}): ${median(withExtension).toFixed(0)} ms with Tagveil, ${median(withoutExtension).toFixed(0)} ms without; the content script's synchronous start (its code set up, its context, its holds and the settings asked for: all while the page parses): ${median(startup).toFixed(1)} ms; its judging: ${median(scriptCost).toFixed(1)} ms`,
   );
 
   // 3d. Start-up, three ways, each load in a fresh browser, the kinds interleaved (the order turns each

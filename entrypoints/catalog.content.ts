@@ -13,7 +13,7 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_start',
   main(ctx) {
-    markStarted();
     runCustomSite(ctx);
+    markStarted();
   },
 });

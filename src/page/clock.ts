@@ -2,7 +2,10 @@
 const scriptStart = performance.now();
 let startup = 0;
 
-/** Called as the content script's main() begins: its modules' set-up and its context are behind it. */
+/**
+ * Called as the content script's main() returns: its modules' set-up, its context and its own start (the
+ * holds put in, the settings asked for) are behind it, all of it paid while the page parses.
+ */
 export function markStarted(): void {
   startup = performance.now() - scriptStart;
 }

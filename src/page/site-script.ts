@@ -20,9 +20,9 @@ export function siteScript(
     matches: adapter.matches,
     runAt: 'document_start',
     main(ctx) {
-      markStarted();
       // The veils and the rest of the page UI come when a page first needs them (paint.ts).
       runCatalog(ctx, prepare(), { ...options, ui: builtInPageUi, holdBySelector: true });
+      markStarted();
     },
   });
 }
