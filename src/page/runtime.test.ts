@@ -495,6 +495,22 @@ describe('runCatalog under faults', () => {
     pageListeners.mockRestore();
   });
 
+  it('a copy whose extension goes away before its settings come sets up no listener when they fail', async () => {
+    page(['Netorare'], ['Fluff']);
+    const popupListeners = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    let fail: (error: Error) => void = () => undefined;
+    const first = new Promise<PageSettings>((_, reject) => {
+      fail = reject;
+    });
+    const old = new ContentScriptContext('catalog');
+    runCatalog(old, ao3, { ui: PAGE_UI, holdBySelector: true }, document, first);
+    old.notifyInvalidated();
+    fail(new Error('Extension context invalidated.'));
+    await settled();
+    expect(popupListeners).not.toHaveBeenCalled();
+    popupListeners.mockRestore();
+  });
+
   it('settings that never come: the popup is still answered, and told why nothing was filtered', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {

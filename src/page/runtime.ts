@@ -361,9 +361,9 @@ export function runCatalog(
 
   ctx.setTimeout(() => {
     if (loaded) return;
-    listen();
     release();
     problems = () => [msg('problemTimeout')];
+    listen();
   }, SETTINGS_TIMEOUT_MS);
 
   // Spellings learned on earlier visits (nhentai's tag ids) are in the dictionary before the first scan.
@@ -378,9 +378,9 @@ export function runCatalog(
     },
     (error: unknown) => {
       if (loaded) return; // a later read already applied settings
-      listen();
       release();
       problems = () => [msg('problemUnreadable', String(error))];
+      listen();
     },
   );
   const unwatch = watchSettingsForPage(apply);
@@ -496,7 +496,8 @@ export function runCatalog(
    */
   let listening = false;
   const listen = () => {
-    if (listening) return;
+    // A copy whose extension is gone (an update) while its settings were on their way listens to nothing.
+    if (listening || ctx.isInvalid) return;
     listening = true;
     ctx.addEventListener(
       doc,
