@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
@@ -48,6 +49,14 @@ export default main(new ContentScriptContext(import.meta.env.ENTRYPOINT, options
 `;
 
 /**
+ * The SHA-256 of WXT's own wrapper (wxt/dist/virtual/content-script-isolated-world-entrypoint.mjs) that
+ * `contentScriptWrapper` was written from: a WXT whose wrapper does anything more or else fails the
+ * build until the lean one is looked at again.
+ */
+const WXT_WRAPPER_SHA256 = '64311093e01eb66c4a92b80022c069020b0dad08adbb7609fbe7af47c775d136';
+const USER_ENTRY = 'virtual:user-content-script-isolated-world-entrypoint';
+
+/**
  * `wxt/utils/content-script-context` resolved to Tagveil's own, smaller context (src/page/context.ts),
  * and WXT's wrapper to the leaner one above, which builds that context and hands it to `main(ctx)`.
  */
@@ -61,12 +70,13 @@ function ownContentScriptContext(): Plugin {
     },
     transform(code, id) {
       if (!id.includes('virtual:wxt-content-script-isolated-world-entrypoint')) return null;
-      // The wrapper this replaces must be the one it was written from: a WXT that changed it is looked at again.
-      const entry = /^import definition from "[^"]+";$/m.exec(code)?.[0];
-      if (!entry || !code.includes('const { main, ...options } = definition;')) {
+      // WXT wrote the script's own module into its wrapper's first import; the rest must be as it was.
+      const entry = /^import definition from "([^"]+)";$/m.exec(code);
+      const wxtOwn = entry ? code.replace(entry[1] ?? '', USER_ENTRY) : '';
+      if (!entry || createHash('sha256').update(wxtOwn).digest('hex') !== WXT_WRAPPER_SHA256) {
         throw new Error("WXT's content script wrapper changed: review contentScriptWrapper (wxt.config.ts)");
       }
-      return { code: contentScriptWrapper(entry), map: null };
+      return { code: contentScriptWrapper(entry[0]), map: null };
     },
   };
 }

@@ -473,9 +473,8 @@ describe('runCatalog under faults', () => {
     expect(ol.lastElementChild?.getAttribute(MARK_ATTR)).toBe(MARK_VALUE.hide);
   });
 
-  it('a built-in site listens to the page and the popup from its first settings (or their failure), not before', async () => {
+  it('a built-in site listens to the page from its first settings (or their failure), and to the popup at once', async () => {
     page(['Netorare'], ['Fluff']);
-    const popupListeners = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
     const pageListeners = vi.spyOn(document, 'addEventListener');
     let arrive: (loaded: PageSettings) => void = () => undefined;
     const first = new Promise<PageSettings>((resolve) => {
@@ -483,21 +482,48 @@ describe('runCatalog under faults', () => {
     });
     runCatalog(ctx, ao3, { ui: PAGE_UI, holdBySelector: true }, document, first);
     await settled();
-    // While the page parses before its settings: the hold and the settings' read, nothing else.
-    expect(popupListeners).not.toHaveBeenCalled();
+    // While the page parses before its settings: the holds, the settings' read and the popup's listener.
     expect(pageListeners.mock.calls.map(([type]) => type)).not.toContain('contextmenu');
+    // A popup opened meanwhile is answered (not told the page is no catalog): nothing judged yet.
+    expect(await pageState()).toMatchObject({ site: { id: 'ao3' }, active: false });
     arrive(await loadPageSettingsOf(blocking('netorare')));
     await settled();
-    expect(popupListeners).toHaveBeenCalledTimes(1);
     expect(pageListeners.mock.calls.map(([type]) => type)).toContain('contextmenu');
     expect((await pageState()).counts.hide).toBe(1);
-    popupListeners.mockRestore();
     pageListeners.mockRestore();
+  });
+
+  it('settings that come while the page parses: what waits for the end of the parse runs then, once', async () => {
+    page(['Netorare'], ['Fluff']);
+    let learned = 0;
+    const learning: SiteAdapter = {
+      ...ao3,
+      learnDictionary: () => {
+        learned++;
+        return {};
+      },
+    };
+    const state = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    try {
+      runCatalog(
+        ctx,
+        learning,
+        { ui: PAGE_UI, holdBySelector: true },
+        document,
+        loadPageSettingsOf(blocking('netorare')),
+      );
+      await settled();
+      expect(learned).toBe(0);
+    } finally {
+      state.mockRestore();
+    }
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(learned).toBe(1);
   });
 
   it('a copy whose extension goes away before its settings come sets up no listener when they fail', async () => {
     page(['Netorare'], ['Fluff']);
-    const popupListeners = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    const pageListeners = vi.spyOn(document, 'addEventListener');
     let fail: (error: Error) => void = () => undefined;
     const first = new Promise<PageSettings>((_, reject) => {
       fail = reject;
@@ -507,8 +533,8 @@ describe('runCatalog under faults', () => {
     old.notifyInvalidated();
     fail(new Error('Extension context invalidated.'));
     await settled();
-    expect(popupListeners).not.toHaveBeenCalled();
-    popupListeners.mockRestore();
+    expect(pageListeners.mock.calls.map(([type]) => type)).not.toContain('contextmenu');
+    pageListeners.mockRestore();
   });
 
   it('settings that never come: the popup is still answered, and told why nothing was filtered', async () => {

@@ -489,10 +489,10 @@ export function runCatalog(
   };
 
   /**
-   * The page's listeners (a right-click, the parse's end, an address change, the popup's questions): set
-   * up with the first settings or their failure, not while the page parses before them, so that a
-   * built-in site's start is its holds and its settings' read (docs/performance.md). A page whose
-   * parse ended before has its parse's work done here (apply judges a detail page and the refill).
+   * The page's listeners (a right-click, the parse's end, an address change): set up with the first
+   * settings or their failure, not while the page parses before them, so that a built-in site's start is
+   * its holds, its settings' read and the popup's listener (docs/performance.md). A page whose parse
+   * ended before has its parse's work done here (apply judges a detail page and the refill).
    */
   let listening = false;
   const listen = () => {
@@ -528,11 +528,12 @@ export function runCatalog(
         judgeDetail();
       }, 0);
     });
-    browser.runtime.onMessage.addListener(onMessage);
   };
   // An added site's entries are looked at from the start, and a single-page site's own data may come
   // before its settings: theirs are set up at once.
   if (!options.holdBySelector || adapter.pageData) listen();
+  // The popup may ask at any moment: a supported page that did not answer would be called "not a catalog".
+  browser.runtime.onMessage.addListener(onMessage);
 
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
