@@ -246,6 +246,19 @@ async function loadPageSettingsOf(settings: Settings): Promise<PageSettings> {
   return read;
 }
 
+/** AO3's adapter that counts how often it reads the page for spellings to learn. */
+function learningAo3(): { learning: SiteAdapter; learned: () => number } {
+  let count = 0;
+  const learning: SiteAdapter = {
+    ...ao3,
+    learnDictionary: () => {
+      count++;
+      return {};
+    },
+  };
+  return { learning, learned: () => count };
+}
+
 async function pageState(): Promise<PageState> {
   return (await ask({ type: 'tagveil:get-page-state' })) as PageState;
 }
@@ -495,14 +508,7 @@ describe('runCatalog under faults', () => {
 
   it('settings that come while the page parses: what waits for the end of the parse runs then, once', async () => {
     page(['Netorare'], ['Fluff']);
-    let learned = 0;
-    const learning: SiteAdapter = {
-      ...ao3,
-      learnDictionary: () => {
-        learned++;
-        return {};
-      },
-    };
+    const { learning, learned } = learningAo3();
     const state = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
     try {
       runCatalog(
@@ -513,31 +519,36 @@ describe('runCatalog under faults', () => {
         loadPageSettingsOf(blocking('netorare')),
       );
       await settled();
-      expect(learned).toBe(0);
+      expect(learned()).toBe(0);
     } finally {
       state.mockRestore();
     }
     document.dispatchEvent(new Event('DOMContentLoaded'));
-    expect(learned).toBe(1);
+    expect(learned()).toBe(1);
   });
 
-  it('a copy whose extension goes away before its settings come sets up no listener when they fail', async () => {
+  it('a copy whose extension goes away before its settings come sets up no listener and learns nothing when they fail', async () => {
     page(['Netorare'], ['Fluff']);
     const pageListeners = vi.spyOn(document, 'addEventListener');
+    // Its context's listeners are refused by the context itself; what it would still do is read the page
+    // for spellings to learn (and save them) with its extension gone.
+    const { learning, learned } = learningAo3();
     let fail: (error: Error) => void = () => undefined;
     const first = new Promise<PageSettings>((_, reject) => {
       fail = reject;
     });
     const old = new ContentScriptContext('catalog');
-    runCatalog(old, ao3, { ui: PAGE_UI, holdBySelector: true }, document, first);
+    runCatalog(old, learning, { ui: PAGE_UI, holdBySelector: true }, document, first);
     old.notifyInvalidated();
     fail(new Error('Extension context invalidated.'));
     await settled();
     expect(pageListeners.mock.calls.map(([type]) => type)).not.toContain('contextmenu');
+    expect(learned()).toBe(0);
     pageListeners.mockRestore();
   });
 
   it('settings that never come: the popup is still answered, and told why nothing was filtered', async () => {
+    const pageListeners = vi.spyOn(document, 'addEventListener');
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       page(['Netorare'], ['Fluff']);
@@ -551,6 +562,22 @@ describe('runCatalog under faults', () => {
     expect(state.problems.map(englishText)).toContainEqual(
       expect.stringContaining('Settings did not load in time'),
     );
+    // The page's listeners come with the time-out, as they would with the settings.
+    expect(pageListeners.mock.calls.map(([type]) => type)).toContain('contextmenu');
+    pageListeners.mockRestore();
+  });
+
+  it('settings that cannot be read: the page is shown as written, the popup told why, the page listened to', async () => {
+    const pageListeners = vi.spyOn(document, 'addEventListener');
+    const ol = page(['Netorare'], ['Fluff']);
+    const unreadable = Promise.reject<PageSettings>(new Error('storage is damaged'));
+    runCatalog(ctx, ao3, { ui: PAGE_UI, holdBySelector: true }, document, unreadable);
+    await settled();
+    expect(marks(ol)).toEqual([null, null]);
+    const state = await pageState();
+    expect(state.problems.map(englishText)).toContainEqual(expect.stringContaining('storage is damaged'));
+    expect(pageListeners.mock.calls.map(([type]) => type)).toContain('contextmenu');
+    pageListeners.mockRestore();
   });
 
   it.each([

@@ -496,7 +496,8 @@ export function runCatalog(
    */
   let listening = false;
   const listen = () => {
-    // A copy whose extension is gone (an update) while its settings were on their way listens to nothing.
+    // A copy whose extension went away (an update) while its settings were on their way: its context
+    // refuses listeners anyway; it must not read the page for spellings and save them either.
     if (listening || ctx.isInvalid) return;
     listening = true;
     ctx.addEventListener(
@@ -529,8 +530,9 @@ export function runCatalog(
       }, 0);
     });
   };
-  // An added site's entries are looked at from the start, and a single-page site's own data may come
-  // before its settings: theirs are set up at once.
+  // An added site keeps its listeners from the start (its page is covered whole until its settings come),
+  // and a single-page site may change its address before its settings come (a detail page read then
+  // must be the one shown): theirs are set up at once.
   if (!options.holdBySelector || adapter.pageData) listen();
   // The popup may ask at any moment: a supported page that did not answer would be called "not a catalog".
   browser.runtime.onMessage.addListener(onMessage);

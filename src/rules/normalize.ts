@@ -63,17 +63,18 @@ export function withoutIgnorables(text: string): string {
  * with an end anchor, /[\p{P}\s]+$/, tries again from every character of a run inside the text: quadratic.)
  */
 function trimPunctuation(text: string): string {
+  const edge = punctuationOrSpace();
   let start = 0;
   let end = text.length;
   while (start < end) {
     const ch = String.fromCodePoint(text.codePointAt(start) as number);
-    if (!punctuationOrSpace().test(ch)) break;
+    if (!edge.test(ch)) break;
     start += ch.length;
   }
   while (end > start) {
     // The last character is two units when it ends a surrogate pair.
     const size = end - 2 >= start && text.codePointAt(end - 2) !== text.charCodeAt(end - 2) ? 2 : 1;
-    if (!punctuationOrSpace().test(text.slice(end - size, end))) break;
+    if (!edge.test(text.slice(end - size, end))) break;
     end -= size;
   }
   return start === 0 && end === text.length ? text : text.slice(start, end);

@@ -6,7 +6,8 @@ const wordChar = lazyRegExp(() => /[\p{L}\p{N}]/u);
 
 function boundaryOk(neighbour: string | undefined, edge: string | undefined): boolean {
   if (neighbour === undefined || edge === undefined) return true;
-  if (unspaced().test(neighbour) || unspaced().test(edge)) return true;
+  const unspacedScript = unspaced();
+  if (unspacedScript.test(neighbour) || unspacedScript.test(edge)) return true;
   return !wordChar().test(neighbour);
 }
 
