@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { noEvalInZod, noInnerHtmlInPreact } from './scripts/vite-no-eval';
+import { nhentai } from './src/sites/nhentai';
 import { allMatchPatterns } from './src/sites/registry';
 
 /** Firefox: the add-on id and the oldest version with every API used here. */
@@ -119,6 +120,8 @@ export default defineConfig({
       : {
           web_accessible_resources: [
             { resources: ['page-ui.js'], matches: allMatchPatterns(), use_dynamic_url: true },
+            // nhentai's tag names, imported by its script as a page starts (entrypoints/nhentai-tags.ts).
+            { resources: ['nhentai-tags.js'], matches: nhentai.matches, use_dynamic_url: true },
           ],
         }),
     ...(browser === 'firefox'

@@ -15,7 +15,7 @@ import {
 import { loadSettings, saveSettings } from '../settings/store';
 import { ao3 } from '../sites/ao3';
 import { customAdapter } from '../sites/custom';
-import type { SiteAdapter } from '../sites/types';
+import { learnInto, type SiteAdapter } from '../sites/types';
 import { ContentScriptContext, scriptStartedEvent } from './context';
 import { INTERSTITIAL_TAG } from './interstitial';
 import { runCatalog, SETTINGS_TIMEOUT_MS } from './runtime';
@@ -361,6 +361,43 @@ describe('runCatalog under faults', () => {
     );
     // A typed rule's count cannot be answered: the popup shows none rather than a wrong one.
     expect(await ask({ type: 'tagveil:count-matches', rule: 'netorare' })).toBeNull();
+  });
+
+  it('the site\u2019s data (nhentai\u2019s names) is in before the first pass, however late it comes', async () => {
+    const ol = page(['Wife Swap X'], ['Fluff']);
+    const dictionary = new Map<string, string>();
+    let bring: () => void = () => undefined;
+    const siteData = () =>
+      new Promise<void>((resolve) => {
+        bring = () => {
+          learnInto(dictionary, { 'wife swap x': 'netorare' });
+          resolve();
+        };
+      });
+    runCatalog(ctx, { ...ao3, dictionary }, { ui: PAGE_UI, siteData });
+    await settled();
+    // The settings are in; the names are not: nothing judged yet, every entry held back.
+    expect(marks(ol)).toEqual([null, null]);
+    expect([...ol.children].every((el) => el.hasAttribute(HELD_ATTR))).toBe(true);
+    bring();
+    await settled();
+    expect(marks(ol)).toEqual([MARK_VALUE.hide, null]);
+    expect((await pageState()).problems).toEqual([]);
+  });
+
+  it('site data that cannot load: the page is judged without it, and the popup told so while the page is open', async () => {
+    const ol = page(['Netorare'], ['Wife Swap X']);
+    const siteData = () => Promise.reject(new Error('blocked by the browser'));
+    runCatalog(ctx, { ...ao3, name: 'nhentai', dictionary: new Map() }, { ui: PAGE_UI, siteData });
+    await settled();
+    expect(marks(ol)).toEqual([MARK_VALUE.hide, null]);
+    const said = async () => (await pageState()).problems.map(englishText);
+    expect(await said()).toEqual([
+      "nhentai's tag names could not be loaded (Error: blocked by the browser): its entries are judged by the few names Tagveil carries itself (netorare, cheating, guro, scat and the like), and tags known only by their id are not matched. Reload the page to try again.",
+    ]);
+    await saveSettings(blocking('fluff', 'netorare'));
+    await settled();
+    expect(await said()).toHaveLength(1);
   });
 
   it('a "Hide this one" the background could not save is said, and still said after the rules change', async () => {

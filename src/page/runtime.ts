@@ -5,7 +5,7 @@ import { canonicalId, isEntryId } from '../rules/entry-rules';
 import { fromChecked, type PreparedLines } from '../rules/regex-verdicts';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import { type Message, msg, ruleMessage } from '../settings/message';
-import { type PageSettings, pausedNow, siteOn } from '../settings/snapshot';
+import { type PageSettings, siteOn } from '../settings/snapshot';
 import { learnInto, type SiteAdapter } from '../sites/types';
 import type { PageAnswer, PageView } from './answers';
 import { startupMs } from './clock';
@@ -79,6 +79,13 @@ export interface CatalogOptions {
    * sites only, whose selectors are Tagveil's own.
    */
   holdBySelector?: boolean;
+  /**
+   * What the site's script loads beside its settings before its first pass (nhentai's tag names, from the
+   * extension's own file in Chromium), so that the script which blocks the page's parse stays small. If it
+   * fails, the page is judged without it and the popup says so; if it never comes, the settings' time-out
+   * shows the page unfiltered, as when the settings never come.
+   */
+  siteData?: () => Promise<void>;
 }
 
 /** What the popup is told of a page whose page UI could not load: no counts, the problem said. */
@@ -100,6 +107,10 @@ export function runCatalog(
 ): void {
   // An older copy whose extension is gone (an update) ends when this one starts (context.ts) and cleans up.
   if (ctx.isInvalid || !claimFrame(ctx)) return;
+  // Asked for at once, as the settings are: both come back about when the page's first frame is done.
+  const siteData = options.siteData?.().catch((error: unknown) => {
+    failures.push(msg('problemSiteData', adapter.name, String(error)));
+  });
 
   // Tagveil's stylesheets and the detail page's warning: put back if the page removes or edits them.
   const keeper = new Keeper(doc);
@@ -175,8 +186,11 @@ export function runCatalog(
   let appliedSavedAt = Number.NEGATIVE_INFINITY;
   /** What the popup is told went wrong, as messages it words in the user's language (the page has none). */
   let problems: () => Message[] = () => [];
-  /** "Hide this one" clicks the background could not save: said until the page is left, whatever applies. */
-  const hideFailures: Message[] = [];
+  /**
+   * What failed outside the settings ("Hide this one" clicks the background could not save, the site's data
+   * that did not load): said until the page is left, whatever applies.
+   */
+  const failures: Message[] = [];
   /** The parses and prepared expressions of the settings in force (the popup's count of a typed rule uses them). */
   let checked: PreparedLines | undefined;
   /** Rules whose regular expression the matcher's guard switched off on this page. */
@@ -271,7 +285,7 @@ export function runCatalog(
     browser.runtime
       .sendMessage({ type: 'tagveil:hide-entry', site: adapter.id, id: canonicalId(adapter.id, id) })
       .catch((error: unknown) => {
-        hideFailures.push(msg('problemHideOne', String(error)));
+        failures.push(msg('problemHideOne', String(error)));
       });
   };
   // The entry under the last right-click, for the menu's "Hide this entry" (the background asks for it).
@@ -299,7 +313,8 @@ export function runCatalog(
     reportBadge();
     if (!siteOn(settings, adapter.id)) {
       // "Pause for 1 hour" ends by itself: filter the page again then.
-      if (settings.pausedUntil !== undefined && pausedNow(settings)) wakeAt(settings.pausedUntil, current);
+      const until = settings.pausedUntil;
+      if (until !== undefined && until > Date.now()) wakeAt(until, current);
       active = false;
       lastJudgedBy = '';
       release();
@@ -368,10 +383,8 @@ export function runCatalog(
 
   // Spellings learned on earlier visits (nhentai's tag ids) are in the dictionary before the first scan.
   const learned =
-    adapter.learnDictionary && options.caches
-      ? options.caches.loadLearned(adapter.id).catch(() => ({}))
-      : Promise.resolve({});
-  Promise.all([settings, learned, tagSource?.init()]).then(
+    adapter.learnDictionary && options.caches ? options.caches.loadLearned(adapter.id).catch(() => ({})) : {};
+  Promise.all([settings, learned, tagSource?.init(), siteData]).then(
     ([first, pairs]) => {
       if (adapter.dictionary) learnInto(adapter.dictionary, pairs);
       apply(first);
@@ -431,7 +444,7 @@ export function runCatalog(
         // The page UI that could not load first: without it the popup counts nothing on this page.
         ...(painter.failure ? [msg('problemPageUi', painter.failure)] : []),
         ...problems(),
-        ...hideFailures,
+        ...failures,
         ...(active ? tripped() : []).map((r) => msg('problemRegexOff', r.listName, r.rule)),
         ...health,
         ...completionProblems(),

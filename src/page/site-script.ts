@@ -13,7 +13,7 @@ import { builtInPageUi } from './ui-loader';
 export function siteScript(
   adapter: SiteAdapter,
   options: Omit<CatalogOptions, 'ui' | 'holdBySelector'> = {},
-  /** The adapter as a page starts it, when it needs making then (nhentai's, with its bundled ids). */
+  /** The adapter as a page starts it, when it needs making then (nhentai's, with its name look-up). */
   prepare: () => SiteAdapter = () => adapter,
 ) {
   return defineContentScript({

@@ -1,19 +1,22 @@
-import { browser } from 'wxt/browser';
+import { browser, type PublicPath } from 'wxt/browser';
 import type { LoadPageUi } from './paint';
 import { PAGE_UI, PAGE_UI_KEY, type PageUi } from './ui';
 
 /**
- * The page UI from the extension's own page-ui.js (entrypoints/page-ui.ts), imported into this content
- * script's world. The file is web-accessible to the built-in sites only, and in Chromium only at the
+ * What one of the extension's own scripts left in this content script's world under `key`, importing it
+ * the first time (Chromium). The file is web-accessible to the sites that use it only, and only at the
  * session's dynamic address (use_dynamic_url): a page cannot probe for it (docs/privacy.md).
  */
-export const loadPageUi: LoadPageUi = async () => {
-  const scope = globalThis as { [PAGE_UI_KEY]?: PageUi };
-  if (!scope[PAGE_UI_KEY]) await import(/* @vite-ignore */ browser.runtime.getURL('/page-ui.js'));
-  const ui = scope[PAGE_UI_KEY];
-  if (!ui) throw new Error('page-ui.js loaded without the page UI');
-  return ui;
-};
+export async function loadFromExtension<T>(path: PublicPath, key: PropertyKey): Promise<T> {
+  const scope = globalThis as Record<PropertyKey, unknown>;
+  if (scope[key] === undefined) await import(/* @vite-ignore */ browser.runtime.getURL(path));
+  const value = scope[key];
+  if (value === undefined) throw new Error(`${path} is empty`);
+  return value as T;
+}
+
+/** The page UI from the extension's own page-ui.js (entrypoints/page-ui.ts). */
+export const loadPageUi: LoadPageUi = () => loadFromExtension<PageUi>('/page-ui.js', PAGE_UI_KEY);
 
 /**
  * A built-in site's page UI: loaded when first needed in Chromium; in Firefox part of the script

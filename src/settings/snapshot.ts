@@ -240,8 +240,3 @@ export function siteOn(settings: PageSettingsData, siteId: string, now = Date.no
     settings.sites[siteId] !== false
   );
 }
-
-/** Whether everything is paused at `now`. */
-export function pausedNow(settings: PageSettingsData, now = Date.now()): boolean {
-  return settings.pausedUntil !== undefined && settings.pausedUntil > now;
-}

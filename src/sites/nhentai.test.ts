@@ -6,6 +6,7 @@ import { HAVE_REAL_PAGES, parseHtml, REAL_PAGES_DIR, realPage } from '../../test
 import { compile } from '../rules/compile';
 import { TAGS_ONLY } from '../rules/types';
 import { nhentaiTagIds } from './dictionaries/nhentai-tag-ids';
+import { tagIdPairs } from './dictionaries/nhentai-tag-lines';
 import { nhentai } from './nhentai';
 import { siteForUrl } from './registry';
 import { learnInto, readEntry } from './types';
@@ -114,6 +115,16 @@ describe.skipIf(!HAVE_REAL_PAGES)('nhentai gallery page', () => {
     expect(facts?.title).toContain('Tasogare no Sinsemilla');
     expect(nhentai.detail?.isDetailPage(new URL('https://nhentai.net/g/305392/'))).toBe(true);
     expect(nhentai.detail?.isDetailPage(new URL('https://nhentai.net/tag/ahegao/'))).toBe(false);
+  });
+});
+
+describe('nhentai: the tag names\u2019 lines', () => {
+  it('reads "id name" lines, names with spaces whole, and skips lines without both', () => {
+    expect(tagIdPairs('190 maid\n369 cum swap\n\n 12 leading\n13\n14 \n2820 scat')).toEqual({
+      '190': 'maid',
+      '369': 'cum swap',
+      '2820': 'scat',
+    });
   });
 });
 

@@ -49,19 +49,23 @@ describe.each(BUILDS)('the %s manifest asks for least privilege', (build) => {
     expect(m.externally_connectable).toBeUndefined();
   });
 
-  it('exposes only the page UI, only to the built-in sites, and only at a per-session address (Chromium)', () => {
-    // Chromium's content scripts import it when a page first needs a veil (src/page/ui-loader.ts);
-    // Firefox's carry it.
+  it("exposes only the page UI and nhentai's tag names, only to the sites that import them, and only at a per-session address (Chromium)", () => {
+    // Chromium's content scripts import them (src/page/ui-loader.ts): the page UI when a page first needs
+    // a veil, nhentai's names as its page starts. Firefox's carry both.
     if (build === 'firefox-mv3') {
       expect(m.web_accessible_resources).toBeUndefined();
+      expect(existsSync(join(ROOT, '.output', build, 'nhentai-tags.js'))).toBe(false);
       return;
     }
     expect(m.web_accessible_resources).toEqual([
       { resources: ['page-ui.js'], matches: allMatchPatterns(), use_dynamic_url: true },
+      { resources: ['nhentai-tags.js'], matches: ['https://nhentai.net/*'], use_dynamic_url: true },
     ]);
-    const ui = readFileSync(join(ROOT, '.output', build, 'page-ui.js'), 'utf8');
-    // It holds code only: no setting, list or message of the user's (those stay in storage).
-    expect(ui).not.toMatch(/storage\.(local|sync)|settings-snapshot/u);
+    for (const file of ['page-ui.js', 'nhentai-tags.js']) {
+      const text = readFileSync(join(ROOT, '.output', build, file), 'utf8');
+      // Code and the site's public names only: no setting, list or message of the user's (those stay in storage).
+      expect(text).not.toMatch(/storage\.(local|sync)|settings-snapshot/u);
+    }
   });
 });
 

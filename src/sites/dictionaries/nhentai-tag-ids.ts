@@ -1,3 +1,5 @@
+import { tagIdPairs } from './nhentai-tag-lines';
+
 /**
  * Every tag of nhentai's `tag` type with its id (1826 tags): nhentai's listings write only ids.
  * Source: l2studio/nhentai-tags · assets/generated.tags.ts · 6b542979d46cba0ed556410000085677f6b8d1d3 ·
@@ -5,8 +7,9 @@
  * ../shared/fixtures/real/nhentai/nhentai_tag_ids_2022.json; regenerate from that file: one "id name"
  * line per tag, ids ascending.
  *
- * Imported only by the nhentai content script (entrypoints/nhentai.content.ts): one string, not an
- * object literal, so it costs the other sites' pages nothing and nhentai's a single split at startup.
+ * One string, not an object literal: it costs a single split where it is read. In Chromium it is the
+ * extension's nhentai-tags.js (entrypoints/nhentai-tags.ts), which nhentai's content script imports as a
+ * page starts, beside its settings; in Firefox that script carries it (entrypoints/nhentai.content.ts).
  */
 export const NHENTAI_TAG_IDS = `190 maid
 266 sundress
@@ -1837,10 +1840,5 @@ export const NHENTAI_TAG_IDS = `190 maid
 
 /** The lines above as id → name. */
 export function nhentaiTagIds(): Record<string, string> {
-  const pairs: Record<string, string> = {};
-  for (const line of NHENTAI_TAG_IDS.split('\n')) {
-    const space = line.indexOf(' ');
-    pairs[line.slice(0, space)] = line.slice(space + 1);
-  }
-  return pairs;
+  return tagIdPairs(NHENTAI_TAG_IDS);
 }
