@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { noEvalInZod, noInnerHtmlInPreact } from './scripts/vite-no-eval';
+import { ehentai } from './src/sites/ehentai';
+import { hitomi } from './src/sites/hitomi';
+import { mangadex } from './src/sites/mangadex';
 import { nhentai } from './src/sites/nhentai';
 import { allMatchPatterns } from './src/sites/registry';
 
@@ -91,7 +94,10 @@ export default defineConfig({
     // runtime.sendMessage; onMessage answers through sendResponse), so `wxt/browser` is the browser's own.
     // Content scripts get Tagveil's own context instead of WXT's (1.4 kB less on every page).
     'vite:build:extendConfig': (entrypoints, config) => {
-      const contentScripts = entrypoints.every((e) => e.type === 'content-script');
+      // The files a content script imports run in its world too (the page UI, nhentai's names, a look-up).
+      const contentScripts = entrypoints.every(
+        (e) => e.type === 'content-script' || /^(page-ui|nhentai-tags|[a-z0-9]+-lookup)$/u.test(e.name),
+      );
       const plugin = contentScripts ? ownContentScriptContext() : polyfillBrowser();
       config.plugins = [...(config.plugins ?? []), plugin];
     },
@@ -122,6 +128,13 @@ export default defineConfig({
             { resources: ['page-ui.js'], matches: allMatchPatterns(), use_dynamic_url: true },
             // nhentai's tag names, imported by its script as a page starts (entrypoints/nhentai-tags.ts).
             { resources: ['nhentai-tags.js'], matches: nhentai.matches, use_dynamic_url: true },
+            // A site's opt-in look-up, imported by its script when completion first needs it
+            // (entrypoints/<site>-lookup.ts, src/page/lookup-loader.ts).
+            ...[ehentai, hitomi, mangadex].map((site) => ({
+              resources: [`${site.id}-lookup.js`],
+              matches: site.matches,
+              use_dynamic_url: true,
+            })),
           ],
         }),
     ...(browser === 'firefox'

@@ -1,12 +1,23 @@
 // First of the project's modules (import order is evaluation order): it notes when the script began.
 import '@/src/page/clock';
 import { pageDataSource } from '@/src/page/facts-page';
-import { LOCAL_CACHES } from '@/src/page/local-cache';
+import { withOwnCache } from '@/src/page/local-cache';
+import { LOOKUP_KEY, lookupOnDemand, type MakeTagSource } from '@/src/page/lookup-loader';
 import { siteScript } from '@/src/page/site-script';
+import { loadFromExtension } from '@/src/page/ui-loader';
 import { hitomi } from '@/src/sites/hitomi';
+import { hitomiLookup } from '@/src/sites/lookups/hitomi-galleries';
+
+/**
+ * The opt-in look-up: in Chromium its own file (hitomi-lookup.js), imported the first time an entry waits for
+ * it; in Firefox part of this script (addons-linter refuses an import() whose address is computed).
+ */
+const createTagSource: MakeTagSource = import.meta.env.FIREFOX
+  ? withOwnCache('hitomi', hitomiLookup)
+  : lookupOnDemand(() => loadFromExtension<MakeTagSource>('/hitomi-lookup.js', LOOKUP_KEY));
 
 /**
  * hitomi's own content script: its adapter and the reader of the page's own data (its cards carry only an
- * id; page-data.content.ts hands the data over from the page's world).
+ * id; page-data.content.ts hands the data over from the page's world); its look-up comes when first needed.
  */
-export default siteScript(hitomi, { pageData: pageDataSource, caches: LOCAL_CACHES });
+export default siteScript(hitomi, { pageData: pageDataSource }, () => ({ ...hitomi, createTagSource }));

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { CachedTags } from '../sites/types';
+import type { CachedTags, TagSourceDeps } from '../sites/types';
 
 /**
  * The page's local caches (learned site spellings, completed tags), read and written as the settings
@@ -70,3 +70,14 @@ export function completedTagsCache(siteId: string) {
  */
 export const LOCAL_CACHES = { loadLearned, saveLearned, completedTagsCache };
 export type LocalCaches = typeof LOCAL_CACHES;
+
+/**
+ * A site's look-up with its own completed-tags cache: what a look-up's file (entrypoints/<site>-lookup.ts)
+ * or Firefox's script makes, so the site's script need not carry the caches for it.
+ */
+export function withOwnCache<T>(
+  siteId: string,
+  make: (deps: TagSourceDeps) => T,
+): (deps: TagSourceDeps) => T {
+  return (deps) => make({ ...deps, cache: completedTagsCache(siteId) });
+}

@@ -1,5 +1,4 @@
 import { ALL_FACTS, type Tag } from '../rules/types';
-import { ehentaiLookup } from './lookups/ehentai-gdata';
 import { type SiteAdapter, text } from './types';
 
 /** Gallery links carry the id and token the site's metadata API needs: /g/<gid>/<token>/. */
@@ -30,7 +29,9 @@ export const ehentai: SiteAdapter = {
     },
   },
   expectsEntries: (doc) => doc.querySelector('.itg') !== null,
-  createTagSource: (deps) => ehentaiLookup(deps),
+  // The look-up (src/sites/lookups/ehentai-gdata.ts) is added by entrypoints/ehentai.content.ts, its code loaded
+  // only when completion first needs it.
+  lookupInOwnScript: true,
   // The current pager (#unext) or the older table one (its last cell is ">").
   nextPage: (doc) =>
     doc.querySelector('a#unext[href], table.ptt td:last-child > a[href]')?.getAttribute('href') ?? null,

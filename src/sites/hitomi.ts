@@ -1,5 +1,4 @@
 import { ALL_FACTS, type Tag } from '../rules/types';
-import { hitomiLookup } from './lookups/hitomi-galleries';
 import { type SiteAdapter, text } from './types';
 
 /** A gallery's address ends in its id: `/doujinshi/<title>-<language>-<id>.html`, `/reader/<id>.html`. */
@@ -62,7 +61,9 @@ export const hitomi: SiteAdapter = {
   // Cards show their tags: they are judged at once, completed by the page's data when it has them.
   pageData: { holdCards: false },
   // Where the page did not load a gallery's script, the same file from the site (opt-in: completeTags).
-  createTagSource: (deps) => hitomiLookup(deps),
+  // The look-up (src/sites/lookups/hitomi-galleries.ts) is added by entrypoints/hitomi.content.ts, its code loaded
+  // only when completion first needs it.
+  lookupInOwnScript: true,
   tagLink: {
     patterns: ['https://hitomi.la/tag/*'],
     read(url) {

@@ -1,5 +1,4 @@
 import { ALL_FACTS, type Tag } from '../rules/types';
-import { mangadexLookup } from './lookups/mangadex-manga';
 import { isUuid, MANGADEX_TAG_NAMES } from './mangadex-data';
 import { type SiteAdapter, text } from './types';
 
@@ -39,7 +38,9 @@ export const mangadex: SiteAdapter = {
   entrySelector: '.manga-card, .chapter-feed__container',
   pageData: { holdCards: true },
   // Titles the page's own `/manga` answers did not cover, from the same API (opt-in: completeTags).
-  createTagSource: (deps) => mangadexLookup(deps),
+  // The look-up (src/sites/lookups/mangadex-manga.ts) is added by entrypoints/mangadex.content.ts, its code loaded
+  // only when completion first needs it.
+  lookupInOwnScript: true,
   tagLink: {
     patterns: ['https://mangadex.org/tag/*'],
     read(url) {

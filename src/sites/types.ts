@@ -39,8 +39,9 @@ export interface SiteAdapter {
   /** Completes what list rows show with the site's own look-up (opt-in: settings.completeTags). */
   createTagSource?(deps: TagSourceDeps): TagSource | null;
   /**
-   * The site has an opt-in look-up that its own content script adds (nhentai's name look-up needs the
-   * bundled names, kept out of the popup): the popup shows the completion switch there too.
+   * The site has an opt-in look-up that its own content script adds (kept out of the popup and the other
+   * sites; in Chromium its code is loaded only when completion first needs it, src/page/lookup-loader.ts):
+   * the popup shows the completion switch there too.
    */
   lookupInOwnScript?: true;
   /**

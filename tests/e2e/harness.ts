@@ -186,12 +186,14 @@ export async function clickClosedButton(page: Page, hostSelector: string, name: 
 }
 
 /**
- * A request for one of the extension's own files: at its id, or the page UI (or nhentai's tag names) at
- * the session's dynamic address, where a built-in site's script imports it (src/page/ui-loader.ts). Never a request to the web.
+ * A request for one of the extension's own files: at its id, or the page UI (or nhentai's tag names, or a
+ * site's look-up) at the session's dynamic address, where a built-in site's script imports it (src/page/ui-loader.ts). Never a request to the web.
  */
 export function isExtensionFile(url: string, extensionId: string): boolean {
   return (
     url.startsWith(`chrome-extension://${extensionId}/`) ||
-    /^chrome-extension:\/\/[0-9a-f-]{36}\/(page-ui|nhentai-tags)\.js$/u.test(url)
+    /^chrome-extension:\/\/[0-9a-f-]{36}\/(page-ui|nhentai-tags|ehentai-lookup|hitomi-lookup|mangadex-lookup)\.js$/u.test(
+      url,
+    )
   );
 }

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ehentai } from '../../src/sites/ehentai';
+import { hitomi } from '../../src/sites/hitomi';
+import { mangadex } from '../../src/sites/mangadex';
 import { allMatchPatterns } from '../../src/sites/registry';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -49,22 +52,39 @@ describe.each(BUILDS)('the %s manifest asks for least privilege', (build) => {
     expect(m.externally_connectable).toBeUndefined();
   });
 
-  it("exposes only the page UI and nhentai's tag names, only to the sites that import them, and only at a per-session address (Chromium)", () => {
+  it("exposes only the page UI, nhentai's tag names and the look-ups, only to the sites that import them, and only at a per-session address (Chromium)", () => {
     // Chromium's content scripts import them (src/page/ui-loader.ts): the page UI when a page first needs
-    // a veil, nhentai's names as its page starts. Firefox's carry both.
+    // a veil, nhentai's names as its page starts, a site's look-up when completion first needs it.
+    // Firefox's carry them all.
     if (build === 'firefox-mv3') {
       expect(m.web_accessible_resources).toBeUndefined();
-      expect(existsSync(join(ROOT, '.output', build, 'nhentai-tags.js'))).toBe(false);
+      for (const file of ['nhentai-tags.js', 'ehentai-lookup.js', 'hitomi-lookup.js', 'mangadex-lookup.js'])
+        expect(existsSync(join(ROOT, '.output', build, file)), file).toBe(false);
       return;
     }
     expect(m.web_accessible_resources).toEqual([
       { resources: ['page-ui.js'], matches: allMatchPatterns(), use_dynamic_url: true },
       { resources: ['nhentai-tags.js'], matches: ['https://nhentai.net/*'], use_dynamic_url: true },
+      ...[ehentai, hitomi, mangadex].map((site) => ({
+        resources: [`${site.id}-lookup.js`],
+        matches: site.matches,
+        use_dynamic_url: true,
+      })),
     ]);
-    for (const file of ['page-ui.js', 'nhentai-tags.js']) {
+    for (const file of [
+      'page-ui.js',
+      'nhentai-tags.js',
+      'ehentai-lookup.js',
+      'hitomi-lookup.js',
+      'mangadex-lookup.js',
+    ]) {
       const text = readFileSync(join(ROOT, '.output', build, file), 'utf8');
-      // Code and the site's public names only: no setting, list or message of the user's (those stay in storage).
-      expect(text).not.toMatch(/storage\.(local|sync)|settings-snapshot/u);
+      // Code and the site's public names only: no setting, list or message of the user's (those stay in
+      // storage); a look-up reads and writes only its own cache of completed tags in storage.local.
+      const userData = file.endsWith('-lookup.js')
+        ? /storage\.sync|settings-snapshot/u
+        : /storage\.(local|sync)|settings-snapshot/u;
+      expect(text, file).not.toMatch(userData);
     }
   });
 });
