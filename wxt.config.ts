@@ -7,7 +7,7 @@ import { ehentai } from './src/sites/ehentai';
 import { hitomi } from './src/sites/hitomi';
 import { mangadex } from './src/sites/mangadex';
 import { nhentai } from './src/sites/nhentai';
-import { allMatchPatterns } from './src/sites/registry';
+import { allMatchPatterns, SITES } from './src/sites/registry';
 
 /** Firefox: the add-on id and the oldest version with every API used here. */
 const GECKO = {
@@ -94,9 +94,11 @@ export default defineConfig({
     // runtime.sendMessage; onMessage answers through sendResponse), so `wxt/browser` is the browser's own.
     // Content scripts get Tagveil's own context instead of WXT's (1.4 kB less on every page).
     'vite:build:extendConfig': (entrypoints, config) => {
-      // The files a content script imports run in its world too (the page UI, nhentai's names, a look-up).
+      // The files a content script imports run in its world too (the page UI, the page's data, nhentai's
+      // names, a look-up).
       const contentScripts = entrypoints.every(
-        (e) => e.type === 'content-script' || /^(page-ui|nhentai-tags|[a-z0-9]+-lookup)$/u.test(e.name),
+        (e) =>
+          e.type === 'content-script' || /^(page-ui|page-facts|nhentai-tags|[a-z0-9]+-lookup)$/u.test(e.name),
       );
       const plugin = contentScripts ? ownContentScriptContext() : polyfillBrowser();
       config.plugins = [...(config.plugins ?? []), plugin];
@@ -128,6 +130,12 @@ export default defineConfig({
             { resources: ['page-ui.js'], matches: allMatchPatterns(), use_dynamic_url: true },
             // nhentai's tag names, imported by its script as a page starts (entrypoints/nhentai-tags.ts).
             { resources: ['nhentai-tags.js'], matches: nhentai.matches, use_dynamic_url: true },
+            // The reader of the page's own data, imported by those sites' scripts as a page starts.
+            {
+              resources: ['page-facts.js'],
+              matches: SITES.filter((site) => site.pageData).flatMap((site) => site.matches),
+              use_dynamic_url: true,
+            },
             // A site's opt-in look-up, imported by its script when completion first needs it
             // (entrypoints/<site>-lookup.ts, src/page/lookup-loader.ts).
             ...[ehentai, hitomi, mangadex].map((site) => ({

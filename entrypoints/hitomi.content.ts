@@ -1,8 +1,8 @@
 // First of the project's modules (import order is evaluation order): it notes when the script began.
 import '@/src/page/clock';
-import { pageDataSource } from '@/src/page/facts-page';
 import { withOwnCache } from '@/src/page/local-cache';
 import { LOOKUP_KEY, lookupOnDemand, type MakeTagSource } from '@/src/page/lookup-loader';
+import { loadPageDataSource } from '@/src/page/page-data-loader';
 import { siteScript } from '@/src/page/site-script';
 import { loadFromExtension } from '@/src/page/ui-loader';
 import { hitomi } from '@/src/sites/hitomi';
@@ -17,7 +17,7 @@ const createTagSource: MakeTagSource = import.meta.env.FIREFOX
   : lookupOnDemand(() => loadFromExtension<MakeTagSource>('/hitomi-lookup.js', LOOKUP_KEY));
 
 /**
- * hitomi's own content script: its adapter and the reader of the page's own data (its cards carry only an
- * id; page-data.content.ts hands the data over from the page's world); its look-up comes when first needed.
+ * hitomi's own content script: its adapter and the reader of the page's own data, loaded beside the settings
+ * (its cards carry only an id; page-data.content.ts hands the data over from the page's world); its look-up comes when first needed.
  */
-export default siteScript(hitomi, { pageData: pageDataSource }, () => ({ ...hitomi, createTagSource }));
+export default siteScript(hitomi, { siteData: loadPageDataSource }, () => ({ ...hitomi, createTagSource }));

@@ -1,8 +1,8 @@
 // First of the project's modules (import order is evaluation order): it notes when the script began.
 import '@/src/page/clock';
-import { pageDataSource } from '@/src/page/facts-page';
 import { withOwnCache } from '@/src/page/local-cache';
 import { LOOKUP_KEY, lookupOnDemand, type MakeTagSource } from '@/src/page/lookup-loader';
+import { loadPageDataSource } from '@/src/page/page-data-loader';
 import { siteScript } from '@/src/page/site-script';
 import { loadFromExtension } from '@/src/page/ui-loader';
 import { mangadexLookup } from '@/src/sites/lookups/mangadex-manga';
@@ -17,7 +17,10 @@ const createTagSource: MakeTagSource = import.meta.env.FIREFOX
   : lookupOnDemand(() => loadFromExtension<MakeTagSource>('/mangadex-lookup.js', LOOKUP_KEY));
 
 /**
- * mangadex's own content script: its adapter and the reader of the page's own data (its cards carry only an
- * id; page-data.content.ts hands the data over from the page's world); its look-up comes when first needed.
+ * mangadex's own content script: its adapter and the reader of the page's own data, loaded beside the settings
+ * (its cards carry only an id; page-data.content.ts hands the data over from the page's world); its look-up comes when first needed.
  */
-export default siteScript(mangadex, { pageData: pageDataSource }, () => ({ ...mangadex, createTagSource }));
+export default siteScript(mangadex, { siteData: loadPageDataSource }, () => ({
+  ...mangadex,
+  createTagSource,
+}));

@@ -26,6 +26,7 @@ const tagNames: () => Promise<string> = import.meta.env.FIREFOX
 const dictionary = nhentai.dictionary ?? new Map<string, string>();
 const siteData = async () => {
   learnInto(dictionary, tagIdPairs(await tagNames()));
+  return undefined;
 };
 export default siteScript(nhentai, { caches: LOCAL_CACHES, siteData }, () => ({
   ...nhentai,

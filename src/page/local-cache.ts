@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { LookupDeps } from '../sites/lookups/completer';
 import type { CachedTags, TagSourceDeps } from '../sites/types';
 
 /**
@@ -65,19 +66,16 @@ export function completedTagsCache(siteId: string) {
 }
 
 /**
- * The caches a site with spellings it learns or a look-up keeps: its own content script passes them
- * (runCatalog's `caches`), so the other sites' scripts do not carry them.
+ * The cache a site with spellings it learns keeps: its own content script passes it (runCatalog's
+ * `caches`), so the other sites' scripts do not carry it. A look-up keeps its own (withOwnCache).
  */
-export const LOCAL_CACHES = { loadLearned, saveLearned, completedTagsCache };
+export const LOCAL_CACHES = { loadLearned, saveLearned };
 export type LocalCaches = typeof LOCAL_CACHES;
 
 /**
  * A site's look-up with its own completed-tags cache: what a look-up's file (entrypoints/<site>-lookup.ts)
  * or Firefox's script makes, so the site's script need not carry the caches for it.
  */
-export function withOwnCache<T>(
-  siteId: string,
-  make: (deps: TagSourceDeps) => T,
-): (deps: TagSourceDeps) => T {
+export function withOwnCache<T>(siteId: string, make: (deps: LookupDeps) => T): (deps: TagSourceDeps) => T {
   return (deps) => make({ ...deps, cache: completedTagsCache(siteId) });
 }

@@ -12,7 +12,6 @@ function page() {
     now: () => 0,
     setTimer: (fn, ms) => void timers.push({ fn, ms }),
     onSettled: (ids) => void settled.push(ids),
-    cache: { load: async () => ({}), save: async () => {} },
   };
   return { deps, timers, settled };
 }

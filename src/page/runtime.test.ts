@@ -368,10 +368,10 @@ describe('runCatalog under faults', () => {
     const dictionary = new Map<string, string>();
     let bring: () => void = () => undefined;
     const siteData = () =>
-      new Promise<void>((resolve) => {
+      new Promise<undefined>((resolve) => {
         bring = () => {
           learnInto(dictionary, { 'wife swap x': 'netorare' });
-          resolve();
+          resolve(undefined);
         };
       });
     runCatalog(ctx, { ...ao3, dictionary }, { ui: PAGE_UI, siteData });
@@ -393,7 +393,7 @@ describe('runCatalog under faults', () => {
     expect(marks(ol)).toEqual([MARK_VALUE.hide, null]);
     const said = async () => (await pageState()).problems.map(englishText);
     expect(await said()).toEqual([
-      "nhentai's tag names could not be loaded (Error: blocked by the browser): its entries are judged by the few names Tagveil carries itself (netorare, cheating, guro, scat and the like), and tags known only by their id are not matched. Reload the page to try again.",
+      'Part of what Tagveil needs for nhentai could not be loaded (Error: blocked by the browser): its entries are judged without it (nhentai: by the few tag names Tagveil carries itself; pixiv, hitomi.la, MangaDex: by what their cards show). Reload the page to try again.',
     ]);
     await saveSettings(blocking('fluff', 'netorare'));
     await settled();

@@ -61,17 +61,15 @@ export function addStyle(doc: Document, css: string): HTMLStyleElement {
 
 /** What a site's own content script adds to the runtime: only the sites that need it bundle it. */
 export interface CatalogOptions {
-  /** The page's own data as a facts source (facts-page.ts): pixiv's, hitomi.la's and MangaDex's scripts pass it. */
-  pageData?: typeof pageDataSource;
   /**
    * The page UI (veils, a detail page's warning, the refill bar): in the script (added sites), or loaded
    * the first time the page needs it (built-in sites: ui-loader.ts).
    */
   ui: PageUi | LoadPageUi;
   /**
-   * The caches of learned spellings and completed tags (local-cache.ts LOCAL_CACHES): passed by the sites
-   * that learn spellings or look tags up (tests/unit/site-scripts.test.ts holds them to it); without
-   * them, nothing is remembered between pages.
+   * The cache of learned spellings (local-cache.ts LOCAL_CACHES): passed by the sites that learn
+   * spellings (tests/unit/site-scripts.test.ts holds them to it); without it, nothing learned is
+   * remembered between pages. A look-up brings its own cache.
    */
   caches?: LocalCaches;
   /**
@@ -80,19 +78,17 @@ export interface CatalogOptions {
    */
   holdBySelector?: boolean;
   /**
-   * What the site's script loads beside its settings before its first pass (nhentai's tag names, from the
-   * extension's own file in Chromium), so that the script which blocks the page's parse stays small. If it
-   * fails, the page is judged without it and the popup says so; if it never comes, the settings' time-out
-   * shows the page unfiltered, as when the settings never come.
+   * What the site's script loads beside its settings before its first pass, so that the script which
+   * blocks the page's parse stays small (from the extension's own files in Chromium): nhentai's tag names;
+   * for pixiv, hitomi.la and MangaDex the reader of the page's own data (facts-page.ts), given back as its
+   * maker (page-data-loader.ts). If it fails, the page is judged without it and the popup says so; if it
+   * never comes, the settings' time-out shows the page unfiltered, as when the settings never come.
    */
-  siteData?: () => Promise<void>;
+  siteData?: () => Promise<typeof pageDataSource | undefined>;
 }
 
 /** What the popup is told of a page whose page UI could not load: no counts, the problem said. */
 const NO_COUNTS = { hide: 0, collapse: 0, blur: 0, label: 0 };
-
-/** A look-up's cache when the script carries none: it remembers nothing. */
-const NO_CACHE = { load: async () => ({}), save: async () => {} };
 
 /**
  * The content script's work on one catalog page: settings → matcher → adapter → scanner. `settings` is
@@ -108,9 +104,16 @@ export function runCatalog(
   // An older copy whose extension is gone (an update) ends when this one starts (context.ts) and cleans up.
   if (ctx.isInvalid || !claimFrame(ctx)) return;
   // Asked for at once, as the settings are: both come back about when the page's first frame is done.
-  const siteData = options.siteData?.().catch((error: unknown) => {
-    failures.push(msg('problemSiteData', adapter.name, String(error)));
-  });
+  const siteData = options.siteData?.().then(
+    (makePageData) => {
+      // The page's own data as a facts source (pixiv, hitomi.la, MangaDex), listening from now on.
+      if (makePageData && !ctx.isInvalid)
+        pageData = makePageData(ctx, doc, adapter, scanner, () => judgeDetail());
+    },
+    (error: unknown) => {
+      failures.push(msg('problemSiteData', adapter.name, String(error)));
+    },
+  );
 
   // Tagveil's stylesheets and the detail page's warning: put back if the page removes or edits them.
   const keeper = new Keeper(doc);
@@ -155,12 +158,12 @@ export function runCatalog(
         ctx.setTimeout(fn, clampDelay(ms));
       },
       onSettled: (ids) => scanner.settle(ids),
-      // Called only once judging runs, after pageData below is set.
+      // Called only once judging runs, after pageData below is set (siteData).
       pageKnows: (id) => pageData?.work(id) !== undefined,
-      cache: options.caches?.completedTagsCache(adapter.id) ?? NO_CACHE,
     }) ?? null;
   // The page's own data (pixiv, hitomi.la, MangaDex): a facts source beside the look-up (facts.ts).
-  const pageData = options.pageData?.(ctx, doc, adapter, scanner, () => judgeDetail()) ?? null;
+  /** The page's own data as a facts source, once the site's data brought its reader (siteData). */
+  let pageData: ReturnType<typeof pageDataSource> = null;
   let refillMode: RefillMode = 'off';
   const checkRefill = () => {
     if (!active || doc.readyState === 'loading') return;

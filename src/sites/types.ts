@@ -105,10 +105,6 @@ export interface TagSourceDeps {
   onSettled: (ids: string[]) => void;
   /** Whether the page's own data already gave this work's facts (a look-up never asks for those). */
   pageKnows?: (id: string) => boolean;
-  cache: {
-    load(): Promise<Record<string, CachedTags>>;
-    save(entries: Record<string, CachedTags>): Promise<void>;
-  };
 }
 
 /** Builds a dictionary from readable pairs; keys are folded as tags are. */

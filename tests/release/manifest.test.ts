@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ehentai } from '../../src/sites/ehentai';
 import { hitomi } from '../../src/sites/hitomi';
 import { mangadex } from '../../src/sites/mangadex';
+import { pixiv } from '../../src/sites/pixiv';
 import { allMatchPatterns } from '../../src/sites/registry';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -52,19 +53,30 @@ describe.each(BUILDS)('the %s manifest asks for least privilege', (build) => {
     expect(m.externally_connectable).toBeUndefined();
   });
 
-  it("exposes only the page UI, nhentai's tag names and the look-ups, only to the sites that import them, and only at a per-session address (Chromium)", () => {
+  it("exposes only the page UI, the page-data reader, nhentai's tag names and the look-ups, only to the sites that import them, and only at a per-session address (Chromium)", () => {
     // Chromium's content scripts import them (src/page/ui-loader.ts): the page UI when a page first needs
-    // a veil, nhentai's names as its page starts, a site's look-up when completion first needs it.
+    // a veil, the page's data and nhentai's names as a page starts, a site's look-up when completion first needs it.
     // Firefox's carry them all.
     if (build === 'firefox-mv3') {
       expect(m.web_accessible_resources).toBeUndefined();
-      for (const file of ['nhentai-tags.js', 'ehentai-lookup.js', 'hitomi-lookup.js', 'mangadex-lookup.js'])
+      for (const file of [
+        'page-facts.js',
+        'nhentai-tags.js',
+        'ehentai-lookup.js',
+        'hitomi-lookup.js',
+        'mangadex-lookup.js',
+      ])
         expect(existsSync(join(ROOT, '.output', build, file)), file).toBe(false);
       return;
     }
     expect(m.web_accessible_resources).toEqual([
       { resources: ['page-ui.js'], matches: allMatchPatterns(), use_dynamic_url: true },
       { resources: ['nhentai-tags.js'], matches: ['https://nhentai.net/*'], use_dynamic_url: true },
+      {
+        resources: ['page-facts.js'],
+        matches: [...pixiv.matches, ...hitomi.matches, ...mangadex.matches],
+        use_dynamic_url: true,
+      },
       ...[ehentai, hitomi, mangadex].map((site) => ({
         resources: [`${site.id}-lookup.js`],
         matches: site.matches,

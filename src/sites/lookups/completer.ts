@@ -44,6 +44,11 @@ export interface LookupSpec {
 }
 
 export interface LookupDeps extends TagSourceDeps {
+  /** The site's cache of completed tags (local-cache.ts withOwnCache: the look-up's own, not the page's). */
+  cache: {
+    load(): Promise<Record<string, CachedTags>>;
+    save(entries: Record<string, CachedTags>): Promise<void>;
+  };
   /**
    * Fetches an address, with a body for a POST (tests give their own); by default the content script's
    * `fetch`, no cookies.
