@@ -95,10 +95,11 @@ export default defineConfig({
     // Content scripts get Tagveil's own context instead of WXT's (1.4 kB less on every page).
     'vite:build:extendConfig': (entrypoints, config) => {
       // The files a content script imports run in its world too (the page UI, the page's data, nhentai's
-      // names, a look-up).
+      // and MangaDex's names, a look-up).
       const contentScripts = entrypoints.every(
         (e) =>
-          e.type === 'content-script' || /^(page-ui|page-facts|nhentai-tags|[a-z0-9]+-lookup)$/u.test(e.name),
+          e.type === 'content-script' ||
+          /^(page-ui|page-facts|nhentai-tags|mangadex-tags|[a-z0-9]+-lookup)$/u.test(e.name),
       );
       const plugin = contentScripts ? ownContentScriptContext() : polyfillBrowser();
       config.plugins = [...(config.plugins ?? []), plugin];
@@ -130,6 +131,8 @@ export default defineConfig({
             { resources: ['page-ui.js'], matches: allMatchPatterns(), use_dynamic_url: true },
             // nhentai's tag names, imported by its script as a page starts (entrypoints/nhentai-tags.ts).
             { resources: ['nhentai-tags.js'], matches: nhentai.matches, use_dynamic_url: true },
+            // MangaDex's tag names, likewise (entrypoints/mangadex-tags.ts).
+            { resources: ['mangadex-tags.js'], matches: mangadex.matches, use_dynamic_url: true },
             // The reader of the page's own data, imported by those sites' scripts as a page starts.
             {
               resources: ['page-facts.js'],

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { HAVE_REAL_PAGES, realPage } from '../../tests/real-pages';
 import { compile } from '../rules/compile';
 import { ratingTags } from '../rules/ratings';
-import { MANGADEX_TAGS, mangadexWorks } from './mangadex-data';
+import { MANGADEX_TAGS } from './dictionaries/mangadex-tags';
+import { mangadexWorks } from './mangadex-data';
 
 interface ApiTag {
   id: string;

@@ -1,6 +1,23 @@
 import { ALL_FACTS, type Tag } from '../rules/types';
-import { isUuid, MANGADEX_TAG_NAMES } from './mangadex-data';
+import { isUuid } from './dictionaries/mangadex-tags';
 import { type SiteAdapter, text } from './types';
+
+/**
+ * MangaDex's tag names by UUID (src/sites/mangadex-tags.ts), learned where the table is: the extension's
+ * pages and background at once (registry.ts), a page's script from mangadex-tags.js beside its settings
+ * (entrypoints/mangadex.content.ts), so every page of the site does not parse the table before its own.
+ */
+export const MANGADEX_TAG_NAMES = new Map<string, string>();
+
+/** Learns the table's names (each row: UUID, English name, group). */
+export function learnMangadexTags(
+  rows: readonly (readonly [uuid: string, name: string, group: string])[],
+): void {
+  for (const [uuid, name] of rows) MANGADEX_TAG_NAMES.set(uuid, name);
+}
+
+/** Where mangadex-tags.js leaves the table in the content script's world. */
+export const MANGADEX_TAGS_KEY = Symbol.for('tagveil.mangadex-tags');
 
 const TITLE_LINK = /\/title\/([0-9a-f-]{36})/u;
 const TAG_LINK = /\/tag\/([0-9a-f-]{36})/u;

@@ -32,7 +32,9 @@ describe('the site registry', () => {
       const entry = readFileSync(join(DIR, `../../entrypoints/${id}.content.ts`), 'utf8');
       // Its patterns are the adapter's: siteScript(adapter) (src/page/site-script.ts) or matches: adapter.matches.
       expect(entry).toMatch(new RegExp(`siteScript\\(${id}\\b|matches: ${id}\\.matches`, 'u'));
-      expect(entry.includes('siteData: loadPageDataSource')).toBe(site.pageData !== undefined);
+      expect(/siteData: loadPageDataSource|loadPageDataSource\(\)/.test(entry)).toBe(
+        site.pageData !== undefined,
+      );
     },
   );
 

@@ -1,11 +1,12 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { ao3 } from './ao3';
 import { danbooru } from './danbooru';
+import { MANGADEX_TAGS } from './dictionaries/mangadex-tags';
 import { dlsite } from './dlsite';
 import { e621 } from './e621';
 import { ehentai } from './ehentai';
 import { hitomi } from './hitomi';
-import { mangadex } from './mangadex';
+import { learnMangadexTags, mangadex } from './mangadex';
 import { nhentai } from './nhentai';
 import { pixiv } from './pixiv';
 import type { SiteAdapter } from './types';
@@ -22,6 +23,10 @@ export const SITES: readonly SiteAdapter[] = [
   hitomi,
   mangadex,
 ];
+
+// A page's script loads MangaDex's tag names beside its settings; the extension's pages and background,
+// which read tag links (the menus, the popup), have them at once.
+learnMangadexTags(MANGADEX_TAGS);
 
 export function allMatchPatterns(): string[] {
   return SITES.flatMap((site) => site.matches);

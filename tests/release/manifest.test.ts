@@ -53,9 +53,9 @@ describe.each(BUILDS)('the %s manifest asks for least privilege', (build) => {
     expect(m.externally_connectable).toBeUndefined();
   });
 
-  it("exposes only the page UI, the page-data reader, nhentai's tag names and the look-ups, only to the sites that import them, and only at a per-session address (Chromium)", () => {
+  it("exposes only the page UI, the page-data reader, nhentai's and MangaDex's tag names and the look-ups, only to the sites that import them, and only at a per-session address (Chromium)", () => {
     // Chromium's content scripts import them (src/page/ui-loader.ts): the page UI when a page first needs
-    // a veil, the page's data and nhentai's names as a page starts, a site's look-up when completion first needs it.
+    // a veil, the page's data and nhentai's and MangaDex's names as a page starts, a site's look-up when completion first needs it.
     // Firefox's carry them all.
     if (build === 'firefox-mv3') {
       expect(m.web_accessible_resources).toBeUndefined();
@@ -72,6 +72,7 @@ describe.each(BUILDS)('the %s manifest asks for least privilege', (build) => {
     expect(m.web_accessible_resources).toEqual([
       { resources: ['page-ui.js'], matches: allMatchPatterns(), use_dynamic_url: true },
       { resources: ['nhentai-tags.js'], matches: ['https://nhentai.net/*'], use_dynamic_url: true },
+      { resources: ['mangadex-tags.js'], matches: ['https://mangadex.org/*'], use_dynamic_url: true },
       {
         resources: ['page-facts.js'],
         matches: [...pixiv.matches, ...hitomi.matches, ...mangadex.matches],

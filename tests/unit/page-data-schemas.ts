@@ -2,8 +2,8 @@
 // (property tests in src/sites/page-data.test.ts and src/sites/lookups/*.test.ts). Only tests import this
 // module: zod is in no content script.
 import * as z from 'zod/mini';
+import { isUuid } from '../../src/sites/dictionaries/mangadex-tags';
 import { MANGADEX_BATCH } from '../../src/sites/lookups/mangadex-manga';
-import { isUuid } from '../../src/sites/mangadex-data';
 import {
   MAX_CREATORS,
   MAX_TAGS_PER_WORK,

@@ -1,5 +1,6 @@
 import { ratingTagNamed } from '../../rules/ratings';
-import { isUuid, mangadexTitle } from '../mangadex-data';
+import { isUuid } from '../dictionaries/mangadex-tags';
+import { mangadexTitle } from '../mangadex-data';
 import { isRecord, MAX_TAGS_PER_WORK, MAX_TEXT_LENGTH, type PageWork } from '../page-data';
 import { type LookupDeps, type LookupSpec, parseJsonAnswer, plainTag, SiteLookup } from './completer';
 
