@@ -45,6 +45,41 @@ function areas(local: Record<string, unknown>, sync: Record<string, unknown>) {
   return { store, full };
 }
 
+/** Every path to a value that is not an object or array. */
+function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i]));
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
+  return [path];
+}
+
+/** Changes the value at `path` to another of its kind (as storage damage or another writer would). */
+function change(root: Record<string, unknown>, path: (string | number)[]): void {
+  let at = root as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1] as string | number;
+  const value = at[last];
+  at[last] =
+    typeof value === 'string'
+      ? `${value}x`
+      : typeof value === 'number'
+        ? value + 1
+        : typeof value === 'boolean'
+          ? !value
+          : 0;
+}
+
+/** A deep copy with every object's keys sorted, as Chromium's storage gives them back. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+  );
+}
+
 describe('settings snapshot', () => {
   it('is written from settings and read back as the page needs them', () => {
     const s = settings();
@@ -93,35 +128,48 @@ describe('settings snapshot', () => {
     expect(read?.parsed?.['/^ntr\\b/']).toMatchObject({ ok: true });
   });
 
-  it('is refused when stale (settings saved after it) or damaged', () => {
-    const snapshot = snapshotOf({ settings: settings(), problems: [], savedAt: 42 });
+  it('is refused when stale (settings saved after it), of another format, or damaged anywhere', () => {
+    const snapshot = snapshotOf({ settings: settings(), problems: [msg('settingsUnrepaired')], savedAt: 42 });
+    expect(readSnapshot(snapshot, 42)).not.toBeNull();
     expect(readSnapshot(snapshot, 43)).toBeNull();
     expect(readSnapshot({ ...snapshot, f: SNAPSHOT_FORMAT + 1 }, 0)).toBeNull();
-    // The format before the ReDoS verdicts: without them, the page asks for the full read.
-    const { regex: _, ...withoutVerdicts } = snapshot;
-    expect(readSnapshot({ ...withoutVerdicts, f: 1 }, 0)).toBeNull();
-    expect(readSnapshot(withoutVerdicts, 0)).toBeNull();
-    expect(readSnapshot({ ...snapshot, regex: { '/a/': ['a', 'iux', []] } }, 0)).toBeNull();
-    expect(readSnapshot({ ...snapshot, regex: { '/a/': ['a', 'iu'] } }, 0)).toBeNull();
-    expect(readSnapshot({ ...snapshot, regex: { '/a/': null } }, 0)).toBeNull();
-    expect(readSnapshot({ ...snapshot, regex: { '/a/': 'safe' } }, 0)).toBeNull();
-    expect(readSnapshot({ ...snapshot, regex: { '/a/': ['a', 'iu', ['a']] } }, 0)).not.toBeNull();
-    expect(readSnapshot({ ...snapshot, t: '42' }, 0)).toBeNull();
-    expect(readSnapshot({ ...snapshot, problems: [1] }, 0)).toBeNull();
-    expect(readSnapshot({ ...snapshot, problems: ['an old English line'] }, 0)).toBeNull();
-    const damaged = structuredClone(snapshot);
-    (damaged.settings.lists[0] as { action: string }).action = 'explode';
-    expect(readSnapshot(damaged, 0)).toBeNull();
-    // The format before the parsed lines, and parsed lines that do not read.
-    const { parsed: __, ...withoutParsed } = snapshot;
-    expect(readSnapshot({ ...withoutParsed, f: 2 }, 0)).toBeNull();
-    expect(readSnapshot(withoutParsed, 0)).toBeNull();
-    expect(readSnapshot({ ...snapshot, parsed: { x: { ok: true, rule: { terms: 'x' } } } }, 0)).toBeNull();
+    // The format before the sum (its pages checked every field instead): the page asks for the full read.
+    const { s: _, ...withoutSum } = snapshot;
+    expect(readSnapshot({ ...withoutSum, f: 4 }, 0)).toBeNull();
+    expect(readSnapshot(withoutSum, 0)).toBeNull();
+    expect(readSnapshot({ ...snapshot, s: String(snapshot.s) }, 0)).toBeNull();
+    // Every value it holds, changed: refused (the sum covers all of it).
+    const paths = leaves(snapshot).filter((path) => path[0] !== 's');
+    expect(paths.length).toBeGreaterThan(100);
+    for (const path of paths) {
+      const damaged = structuredClone(snapshot) as unknown as Record<string, unknown>;
+      change(damaged, path);
+      expect(readSnapshot(damaged, 0), path.join('.')).toBeNull();
+    }
+    // A field added or taken away, anywhere.
+    const added = structuredClone(snapshot);
+    (added.settings.lists[0] as unknown as Record<string, unknown>).extra = 1;
+    expect(readSnapshot(added, 0)).toBeNull();
     const noLists = structuredClone(snapshot) as unknown as { settings: Record<string, unknown> };
     delete noLists.settings.lists;
     expect(readSnapshot(noLists, 0)).toBeNull();
     expect(readSnapshot('{}', 0)).toBeNull();
     expect(readSnapshot(null, 0)).toBeNull();
+  });
+
+  it('reads back as written through either browser’s storage: keys sorted (Chromium) or as written (Firefox)', () => {
+    const snapshot = snapshotOf({ settings: settings(), problems: [msg('settingsNewer', 3, 2)], savedAt: 7 });
+    // Written with every key in sorted order, at every level: both orders are the same.
+    expect(JSON.stringify(snapshot)).toBe(JSON.stringify(sortKeys(snapshot)));
+    expect(readSnapshot(JSON.parse(JSON.stringify(snapshot)), 7)?.savedAt).toBe(7);
+    expect(readSnapshot(sortKeys(JSON.parse(JSON.stringify(snapshot))), 7)?.savedAt).toBe(7);
+    expect(readSnapshot(structuredClone(snapshot), 7)?.savedAt).toBe(7);
+    // Storage that gave the keys back in another order would cost the full read, never a wrong read.
+    const reversed = Object.fromEntries(Object.entries(snapshot).reverse());
+    expect(readSnapshot(reversed, 0)).toBeNull();
+    const { settings: inner, ...rest } = snapshot;
+    const innerReversed = { ...rest, settings: Object.fromEntries(Object.entries(inner).reverse()) };
+    expect(readSnapshot(innerReversed, 0)).toBeNull();
   });
 
   it('a page uses a fresh snapshot without the full read; a stale or damaged one, the full read', async () => {
@@ -151,7 +199,7 @@ describe('settings snapshot', () => {
     await expect(loadPageSettings(areas({}, {}).store, async () => undefined)).rejects.toThrow();
   });
 
-  it('a damaged added site: ignored by built-in sites’ scripts, a damaged snapshot to the added sites’ one', async () => {
+  it('an added site that does not read: ignored by built-in sites’ scripts, a damaged snapshot to the added sites’ one', async () => {
     const site = {
       id: 's',
       name: 'Example',
@@ -164,8 +212,12 @@ describe('settings snapshot', () => {
       problems: [],
       savedAt: 42,
     });
-    const damaged = structuredClone(snapshot);
-    damaged.settings.customSites = [{ ...site, entrySelector: 7 }];
+    // Written so (its sum matches): the snapshot reads, the site in it does not.
+    const damaged = snapshotOf({
+      settings: { ...settings(), customSites: [{ ...site, entrySelector: 7 } as unknown as typeof site] },
+      problems: [],
+      savedAt: 42,
+    });
     let asked = 0;
     const full = async () => {
       asked++;

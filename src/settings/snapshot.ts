@@ -4,19 +4,20 @@
 //
 // Imports are types only (plus nothing that pulls the store in): this module is part of every content
 // script's start-up. The trust rules hold (docs/reliability.md): the snapshot is made from settings the
-// store read and repaired; it carries their save stamp, so a page applies only newer ones; a snapshot
-// that does not read, of another format, or older than the settings stored is refused, and the page
-// then asks the background for the full read (which writes a fresh snapshot).
-import { isParsedLines, type ParsedLines } from '../rules/parsed-lines';
-import { isPreparedRegexes, type PreparedRegexes, prepareLines } from '../rules/regex-verdicts';
+// store read and repaired; it carries their save stamp, so a page applies only newer ones, and a sum of
+// what it holds, so a page uses it only as the background wrote it; a snapshot of another format, older
+// than the settings stored or whose sum does not match is refused, and the page then asks the
+// background for the full read (which writes a fresh snapshot).
+import type { ParsedLines } from '../rules/parsed-lines';
+import { type PreparedRegexes, prepareLines } from '../rules/regex-verdicts';
 import type { Action } from '../rules/types';
-import { isMessage, type Message } from './message';
+import type { Message } from './message';
 import type { CustomSite, Settings } from './schema';
 
 /** storage.local key of the snapshot. */
 export const SNAPSHOT_KEY = 'settings-snapshot';
 /** The snapshot's own format: a page refuses any other (an older Tagveil's, a newer one's). */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 /** The same keys as store.ts and sync-layout.ts (not imported: that would bundle the store; a test checks). */
 export const STAMP_KEYS = { lastGood: 'settings-last-good-stamp', syncMeta: 'tagveil' } as const;
 /** Content script → background: the settings by the full path, as a snapshot (written for the next page too). */
@@ -67,6 +68,11 @@ export interface PageSettings {
 
 export interface Snapshot {
   f: number;
+  /**
+   * The sum (sumOf) of the snapshot's JSON without this field, its keys in sorted order at every level
+   * (the order Chromium's storage gives them back in; Firefox's keeps the order they were written in).
+   */
+  s: number;
   /** The settings' save stamp (LoadedSettings.savedAt). */
   t: number;
   problems: Message[];
@@ -107,33 +113,36 @@ export function snapshotOf(loaded: { settings: Settings; problems: Message[]; sa
   };
   if (s.pausedUntil !== undefined) settings.pausedUntil = s.pausedUntil;
   const lines = [...s.exceptions, ...s.lists.flatMap((l) => [...l.patterns, ...(l.exceptions ?? [])])];
-  return {
+  const body = sortedKeys({
     f: SNAPSHOT_FORMAT,
     t: loaded.savedAt,
     problems: structuredClone(loaded.problems),
     settings,
     ...prepareLines(lines),
-  };
+  }) as Omit<Snapshot, 's'>;
+  return sortedKeys({ ...body, s: sumOf(JSON.stringify(body)) }) as Snapshot;
 }
 
-const ACTIONS = new Set(['hide', 'collapse', 'blur', 'label']);
+/** A copy with every object's keys in sorted order (arrays keep theirs); undefined values left out. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) sorted[key] = sortedKeys(v);
+  }
+  return sorted;
+}
+
+/** A 32-bit FNV-1a sum of a text: whether a snapshot reads back as it was written. */
+export function sumOf(text: string): number {
+  let sum = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) sum = Math.imul(sum ^ text.charCodeAt(i), 0x01000193);
+  return sum >>> 0;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
-const isTime = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) >= 0);
-
-function isList(v: unknown): v is SnapshotList {
-  return (
-    isObject(v) &&
-    typeof v.id === 'string' &&
-    typeof v.name === 'string' &&
-    typeof v.enabled === 'boolean' &&
-    ACTIONS.has(v.action as string) &&
-    isStrings(v.patterns) &&
-    (v.sites === undefined || isStrings(v.sites)) &&
-    isTime(v.snoozedUntil) &&
-    (v.exceptions === undefined || isStrings(v.exceptions))
-  );
-}
 
 /** A stored added site as a page can use it. */
 export function isCustomSite(v: unknown): v is CustomSite {
@@ -148,49 +157,23 @@ export function isCustomSite(v: unknown): v is CustomSite {
   );
 }
 
-function isSettings(v: unknown): v is PageSettingsData {
-  if (!isObject(v)) return false;
-  const sites = v.sites;
-  return (
-    typeof v.enabled === 'boolean' &&
-    isTime(v.pausedUntil) &&
-    typeof v.badge === 'boolean' &&
-    (v.refill === 'off' || v.refill === 'offer' || v.refill === 'auto') &&
-    typeof v.completeTags === 'boolean' &&
-    typeof v.hideAgainOffscreen === 'boolean' &&
-    typeof v.audit === 'boolean' &&
-    isObject(sites) &&
-    Object.values(sites).every((on) => typeof on === 'boolean') &&
-    Array.isArray(v.lists) &&
-    v.lists.every(isList) &&
-    isStrings(v.exceptions) &&
-    Array.isArray(v.aliases) &&
-    v.aliases.every(isStrings) &&
-    Array.isArray(v.customSites)
-  );
-}
-
 /**
- * The page settings a stored snapshot holds; null when it does not read (damaged, another format) or
- * is stale: saved before `storedStamp`, the stamp of the newest settings in storage.
+ * The page settings a stored snapshot holds; null when it does not read as the background wrote it
+ * (another format, damaged: its sum does not match) or is stale: saved before `storedStamp`, the stamp
+ * of the newest settings in storage. What the sum covers is not checked again: the background made it
+ * from settings the store read and repaired (snapshotOf), and a unit test holds its shape.
  */
 export function readSnapshot(value: unknown, storedStamp = 0): PageSettings | null {
-  if (!isObject(value) || value.f !== SNAPSHOT_FORMAT) return null;
-  if (typeof value.t !== 'number' || !Number.isFinite(value.t) || value.t < storedStamp) return null;
-  if (
-    !Array.isArray(value.problems) ||
-    !value.problems.every(isMessage) ||
-    !isSettings(value.settings) ||
-    !isPreparedRegexes(value.regex) ||
-    !isParsedLines(value.parsed)
-  )
-    return null;
+  if (!isObject(value) || value.f !== SNAPSHOT_FORMAT || !((value.t as number) >= storedStamp)) return null;
+  const { s: sum, ...body } = value;
+  if (sumOf(JSON.stringify(body)) !== sum) return null;
+  const read = body as Omit<Snapshot, 's'>;
   return {
-    settings: value.settings,
-    problems: value.problems,
-    savedAt: value.t,
-    regex: value.regex,
-    parsed: value.parsed,
+    settings: read.settings,
+    problems: read.problems,
+    savedAt: read.t,
+    regex: read.regex,
+    parsed: read.parsed,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Browser } from '@wxt-dev/browser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../scripts/chromium';
+import { readSnapshot, storedStamp } from '../../src/settings/snapshot';
 import { decodeSync } from '../../src/settings/sync-layout';
 import { HAVE_REAL_PAGES, realPage } from '../real-pages';
 import {
@@ -127,5 +128,33 @@ describe.skipIf(!HAVE_REAL_PAGES)('settings a user can trust, in the built exten
     expect(saved?.audit).toBe(true);
     expect(saved?.lists[0]?.patterns).toHaveLength(801);
     await popup.close();
+  });
+
+  it('3. the snapshot pages start from reads back from the browser’s own storage as the background wrote it', async () => {
+    await storeSettings(browser.worker, { enabled: true, sites: {}, lists: [list(['Body Swap', '/^dys/'])] });
+    // Chromium gives an object's keys back in its own order: the sum must still match (snapshot.ts).
+    const stored = async () =>
+      browser.worker.evaluate(async () => {
+        const local = await chrome.storage.local.get(['settings-snapshot', 'settings-last-good-stamp']);
+        const sync = await chrome.storage.sync.get('tagveil');
+        return {
+          snapshot: local['settings-snapshot'],
+          lastGood: local['settings-last-good-stamp'],
+          meta: sync.tagveil,
+        };
+      });
+    await expect
+      .poll(async () => {
+        const { snapshot } = await stored();
+        return (snapshot as { settings?: { lists?: { patterns: string[] }[] } })?.settings?.lists?.[0]
+          ?.patterns;
+      })
+      .toEqual(['Body Swap', '/^dys/']);
+    const { snapshot, lastGood, meta } = await stored();
+    const read = readSnapshot(snapshot, storedStamp(meta, lastGood));
+    expect(read?.settings.lists[0]?.patterns).toEqual(['Body Swap', '/^dys/']);
+    expect(Object.keys(read?.regex ?? {})).toEqual(['/^dys/']);
+    await page.goto(URL);
+    await expect.poll(() => hidden(page, 'Body Swap').count()).toBeGreaterThan(0);
   });
 });
