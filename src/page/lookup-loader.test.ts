@@ -128,4 +128,24 @@ describe('a look-up loaded on demand', () => {
     expect(source.awaiting('1')).toBe(false);
     expect(source.errors).toEqual([]);
   });
+
+  it('eager: loaded as the page starts, its start waited for, and it speaks with no entry waiting (nhentai’s)', async () => {
+    const { deps } = page();
+    const { source: real, calls } = fakeLookup();
+    let loads = 0;
+    const source = lookupOnDemand(async () => {
+      loads++;
+      return () => real;
+    }, true)(deps);
+    if (!source) throw new Error('no source');
+    expect(loads).toBe(1);
+    await source.init();
+    expect(calls).toEqual(['init']);
+    // The first pass comes after init: the lists go straight to the look-up, which says what it cannot apply.
+    source.configure?.(LISTS, 'nhentai', () => ({ ok: true, rule: null }));
+    expect(calls).toEqual(['init', 'configure 1']);
+    expect(source.unresolved?.()).toEqual(['artist:x']);
+    expect(source.awaiting('2')).toBe(true);
+    expect(loads).toBe(1);
+  });
 });

@@ -16,8 +16,10 @@ type Configure = Parameters<NonNullable<TagSource['configure']>>;
  * opt-in completion is on, the row can be completed) loads it. Meanwhile those entries wait, as for the
  * look-up's answers, at most LOOKUP_LOAD_WAIT_MS; then, or when the code cannot load (said in the popup
  * as the look-up's error), they are judged by what their rows show. A page with completion off never loads it.
+ * `eager`: loaded as the page starts, and the first pass waits for it (init): for a look-up that also says
+ * what rules it cannot apply with completion off (nhentai's, whose code comes with the site's names).
  */
-export function lookupOnDemand(load: () => Promise<MakeTagSource>): MakeTagSource {
+export function lookupOnDemand(load: () => Promise<MakeTagSource>, eager = false): MakeTagSource {
   return (deps) => {
     let real: TagSource | null = null;
     let done = false;
@@ -30,6 +32,7 @@ export function lookupOnDemand(load: () => Promise<MakeTagSource>): MakeTagSourc
       waiting.clear();
       if (ids.length > 0) deps.onSettled(ids);
     };
+    let loaded: Promise<void> | undefined;
     const start = () => {
       started = true;
       deps.setTimer(() => {
@@ -37,7 +40,7 @@ export function lookupOnDemand(load: () => Promise<MakeTagSource>): MakeTagSourc
         failure = `not loaded in ${LOOKUP_LOAD_WAIT_MS} ms`;
         settleWaiting();
       }, LOOKUP_LOAD_WAIT_MS);
-      load()
+      loaded = load()
         .then(async (make) => {
           const source = make(deps);
           await source?.init();
@@ -53,6 +56,7 @@ export function lookupOnDemand(load: () => Promise<MakeTagSource>): MakeTagSourc
           settleWaiting();
         });
     };
+    if (eager) start();
     return {
       extraTags: (id) => real?.extraTags(id),
       awaiting(id) {
@@ -62,7 +66,7 @@ export function lookupOnDemand(load: () => Promise<MakeTagSource>): MakeTagSourc
         waiting.add(id);
         return true;
       },
-      init: async () => {},
+      init: async () => loaded,
       get errors() {
         return real?.errors ?? (failure === null ? [] : [failure]);
       },

@@ -81,6 +81,13 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real nhentai listing', () => {
     await page.waitForSelector('div.gallery[data-tagveil-seen]', { state: 'attached' });
     expect(await page.locator('div.gallery[data-tags$=" 424242"]').getAttribute('data-tagveil')).toBeNull();
     await page.goto(GALLERY);
+    // The gallery page teaches its names once its settings and names are in, a moment after its load
+    // event (runtime.ts listen): a reader stays that long; the test waits for what it keeps.
+    const learnedNow = () =>
+      browser.worker.evaluate(
+        async () => (await chrome.storage.local.get('learned-tags:nhentai'))['learned-tags:nhentai'],
+      );
+    await expect.poll(learnedNow).toBeTruthy();
     await page.goto(LISTING);
     const odawara = 'div.gallery[data-tags$=" 424242"]';
     await page.waitForSelector(`${odawara}[data-tagveil-seen]`, { state: 'attached' });
@@ -88,9 +95,7 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real nhentai listing', () => {
     expect((await readVeil(page, odawara))?.text).toContain(
       'Content warning: odawara hakone — list No Odawara',
     );
-    const learned = await browser.worker.evaluate(
-      async () => (await chrome.storage.local.get('learned-tags:nhentai'))['learned-tags:nhentai'],
-    );
+    const learned = await learnedNow();
     // Stored as [spelling, name] pairs, oldest first (src/page/local-cache.ts).
     expect(Object.fromEntries(learned as [string, string][])).toMatchObject({
       '6004': 'odawara hakone',

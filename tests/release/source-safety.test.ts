@@ -38,8 +38,8 @@ const NETWORK_ALLOWED = new Map<string, RegExp>([
   // nhentai's name look-up (opt-in, completeTags): the tag's own page on the page's origin, which the
   // look-up builds from the runtime's deps (origin: the document's own), one request at a time.
   [
-    'entrypoints/nhentai.content.ts',
-    /^(?=[\s\S]*new NhentaiNameLookup\(\{\s*\.\.\.deps,)(?=[\s\S]*credentials: 'same-origin')/u,
+    'src/sites/lookups/nhentai-names.ts',
+    /^(?=[\s\S]*new NhentaiNameLookup\(\{\s*\.\.\.deps,)(?=[\s\S]*credentials: 'same-origin')(?=[\s\S]*tagPageUrl\(this\.#deps\.origin)/u,
   ],
   // E-Hentai's, hitomi.la's and MangaDex's look-ups (opt-in, completeTags): without cookies, only to the
   // addresses their specs build, the site's own API and gallery files.

@@ -1,8 +1,21 @@
+import type { TagSource, TagSourceDeps } from '../types';
+
 /**
- * Where nhentai-tags.js (entrypoints/nhentai-tags.ts) leaves every tag-type id's name, one "id name" line
- * each, in the content script's world.
+ * Where nhentai-tags.js (entrypoints/nhentai-tags.ts) leaves nhentai's part in the content script's world:
+ * every tag-type id's name, one "id name" line each, and the opt-in name look-up.
  */
 export const NHENTAI_TAGS_KEY = Symbol.for('tagveil.nhentai-tags');
+
+/** What the page's script gives the name look-up: its dictionary, and where learned names are kept. */
+export interface NameLookupOf extends TagSourceDeps {
+  dictionary: Map<string, string>;
+  save: (pairs: Record<string, string>) => void;
+}
+
+export interface NhentaiPart {
+  names: string;
+  lookup: (deps: NameLookupOf) => TagSource;
+}
 
 /** "id name" lines as id → name (lines without both are skipped). */
 export function tagIdPairs(lines: string): Record<string, string> {

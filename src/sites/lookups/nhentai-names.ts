@@ -1,6 +1,7 @@
 import { fold } from '../../rules/normalize';
 import type { LineReader } from '../../rules/parsed-lines';
 import type { RuleList } from '../../rules/types';
+import type { NameLookupOf } from '../dictionaries/nhentai-tag-lines';
 import { KIND_KEY, NAMED_KINDS, type NamedKind, namePairs, tagPageId } from '../nhentai';
 import type { TagSource } from '../types';
 
@@ -186,4 +187,20 @@ export class NhentaiNameLookup implements TagSource {
       else this.#release();
     }
   }
+}
+
+/**
+ * The name look-up as a page uses it: nhentai's own pages fetched with the user's cookies (same origin)
+ * and read with the page's parser.
+ */
+export function nhentaiNameLookup(deps: NameLookupOf): NhentaiNameLookup {
+  return new NhentaiNameLookup({
+    ...deps,
+    fetchPage: async (url, signal) => {
+      // Same origin as the page; its cookies let the site answer as it answers the user.
+      const response = await fetch(url, { signal, credentials: 'same-origin' });
+      return { status: response.status, html: response.status === 200 ? await response.text() : '' };
+    },
+    parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
+  });
 }
