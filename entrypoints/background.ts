@@ -14,6 +14,8 @@ import {
   SUBSCRIPTION_ALARM,
   SUBSCRIPTION_PERIOD_MINUTES,
 } from '@/src/settings/subscriptions';
+import { NHENTAI_TAG_IDS } from '@/src/sites/dictionaries/nhentai-tag-ids';
+import { NHENTAI_NAMES_KEY, type StoredNames } from '@/src/sites/dictionaries/nhentai-tag-lines';
 
 /** A subscription is fetched only from an origin the user granted. */
 const granted = (url: string) => browser.permissions.contains({ origins: [originPattern(url)] });
@@ -47,9 +49,20 @@ async function writeSnapshot(loaded: LoadedSettings): Promise<Snapshot> {
   return snapshot;
 }
 
+/**
+ * nhentai's tag names, kept in storage.local for its pages to read beside their settings, so they come
+ * back with them (entrypoints/nhentai.content.ts); written at install, update and browser start. Firefox's
+ * script carries them.
+ */
+async function writeSiteNames(): Promise<void> {
+  if (import.meta.env.FIREFOX) return;
+  const stored: StoredNames = { v: browser.runtime.getManifest().version, names: NHENTAI_TAG_IDS };
+  await browser.storage.local.set({ [NHENTAI_NAMES_KEY]: stored }).catch(() => undefined); // pages then import them
+}
+
 async function syncWithSettings(): Promise<void> {
   const loaded = await loadSettings();
-  await Promise.all([applySettings(loaded.settings), writeSnapshot(loaded)]);
+  await Promise.all([applySettings(loaded.settings), writeSnapshot(loaded), writeSiteNames()]);
 }
 
 /** A page's own request: its settings read the full way (its snapshot was missing, damaged or stale). */

@@ -1,11 +1,18 @@
 // First of the project's modules (import order is evaluation order): it notes when the script began.
 import '@/src/page/clock';
+import { browser } from 'wxt/browser';
 import { LOCAL_CACHES } from '@/src/page/local-cache';
 import { lookupOnDemand } from '@/src/page/lookup-loader';
 import { siteScript } from '@/src/page/site-script';
 import { loadFromExtension } from '@/src/page/ui-loader';
 import { NHENTAI_TAG_IDS } from '@/src/sites/dictionaries/nhentai-tag-ids';
-import { NHENTAI_TAGS_KEY, type NhentaiPart, tagIdPairs } from '@/src/sites/dictionaries/nhentai-tag-lines';
+import {
+  currentNames,
+  NHENTAI_NAMES_KEY,
+  NHENTAI_TAGS_KEY,
+  type NhentaiPart,
+  tagIdPairs,
+} from '@/src/sites/dictionaries/nhentai-tag-lines';
 import { nhentaiNameLookup } from '@/src/sites/lookups/nhentai-names';
 import { nhentai } from '@/src/sites/nhentai';
 import { learnInto } from '@/src/sites/types';
@@ -22,13 +29,26 @@ const nhentaiPart = (): Promise<NhentaiPart> =>
     ? Promise.resolve({ names: NHENTAI_TAG_IDS, lookup: nhentaiNameLookup })
     : loadFromExtension<NhentaiPart>('/nhentai-tags.js', NHENTAI_TAGS_KEY));
 
+/**
+ * The names as the background keeps them in storage.local for this version (entrypoints/background.ts),
+ * asked for as the script starts: they come back with the settings. Else (not written yet, another
+ * version's, storage full) nhentai's part brings them.
+ */
+const storedNames = async (): Promise<string | undefined> =>
+  currentNames(
+    (await browser.storage.local.get(NHENTAI_NAMES_KEY))[NHENTAI_NAMES_KEY],
+    browser.runtime.getManifest().version,
+  );
+
 const dictionary = nhentai.dictionary ?? new Map<string, string>();
 const siteData = async () => {
-  learnInto(dictionary, tagIdPairs((await nhentaiPart()).names));
+  const stored = import.meta.env.FIREFOX ? undefined : await storedNames().catch(() => undefined);
+  learnInto(dictionary, tagIdPairs(stored ?? (await nhentaiPart()).names));
   return undefined;
 };
 // Artists, groups, parodies and characters a rule names: looked up on the site, opt-in (completeTags). It
-// also says which rules a page cannot apply until then, so it comes with the names, before the first pass.
+// also says which rules a page cannot apply until then: its code is asked for as the page starts, without
+// holding the first pass (the popup asks later).
 const createTagSource = lookupOnDemand(async () => {
   const { lookup } = await nhentaiPart();
   const save = (pairs: Record<string, string>) =>

@@ -16,10 +16,10 @@ type Configure = Parameters<NonNullable<TagSource['configure']>>;
  * opt-in completion is on, the row can be completed) loads it. Meanwhile those entries wait, as for the
  * look-up's answers, at most LOOKUP_LOAD_WAIT_MS; then, or when the code cannot load (said in the popup
  * as the look-up's error), they are judged by what their rows show. A page with completion off never loads it.
- * `eager`: loaded as the page starts, and the first pass waits for it (init): for a look-up that also says
- * what rules it cannot apply with completion off (nhentai's, whose code comes with the site's names).
+ * `early`: asked for as the page starts, without holding the first pass: for a look-up that also says
+ * what rules it cannot apply with completion off (nhentai's; the popup asks for that later).
  */
-export function lookupOnDemand(load: () => Promise<MakeTagSource>, eager = false): MakeTagSource {
+export function lookupOnDemand(load: () => Promise<MakeTagSource>, early = false): MakeTagSource {
   return (deps) => {
     let real: TagSource | null = null;
     let done = false;
@@ -32,7 +32,6 @@ export function lookupOnDemand(load: () => Promise<MakeTagSource>, eager = false
       waiting.clear();
       if (ids.length > 0) deps.onSettled(ids);
     };
-    let loaded: Promise<void> | undefined;
     const start = () => {
       started = true;
       deps.setTimer(() => {
@@ -40,7 +39,7 @@ export function lookupOnDemand(load: () => Promise<MakeTagSource>, eager = false
         failure = `not loaded in ${LOOKUP_LOAD_WAIT_MS} ms`;
         settleWaiting();
       }, LOOKUP_LOAD_WAIT_MS);
-      loaded = load()
+      load()
         .then(async (make) => {
           const source = make(deps);
           await source?.init();
@@ -56,7 +55,7 @@ export function lookupOnDemand(load: () => Promise<MakeTagSource>, eager = false
           settleWaiting();
         });
     };
-    if (eager) start();
+    if (early) start();
     return {
       extraTags: (id) => real?.extraTags(id),
       awaiting(id) {
@@ -66,7 +65,7 @@ export function lookupOnDemand(load: () => Promise<MakeTagSource>, eager = false
         waiting.add(id);
         return true;
       },
-      init: async () => loaded,
+      init: async () => {},
       get errors() {
         return real?.errors ?? (failure === null ? [] : [failure]);
       },

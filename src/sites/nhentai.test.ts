@@ -6,7 +6,7 @@ import { HAVE_REAL_PAGES, parseHtml, REAL_PAGES_DIR, realPage } from '../../test
 import { compile } from '../rules/compile';
 import { TAGS_ONLY } from '../rules/types';
 import { nhentaiTagIds } from './dictionaries/nhentai-tag-ids';
-import { tagIdPairs } from './dictionaries/nhentai-tag-lines';
+import { currentNames, tagIdPairs } from './dictionaries/nhentai-tag-lines';
 import { nhentai } from './nhentai';
 import { siteForUrl } from './registry';
 import { learnInto, readEntry } from './types';
@@ -119,6 +119,14 @@ describe.skipIf(!HAVE_REAL_PAGES)('nhentai gallery page', () => {
 });
 
 describe('nhentai: the tag names\u2019 lines', () => {
+  it('uses the names the background stored for this version only', () => {
+    expect(currentNames({ v: '1.2.0', names: '190 maid' }, '1.2.0')).toBe('190 maid');
+    expect(currentNames({ v: '1.1.0', names: '190 maid' }, '1.2.0')).toBeUndefined();
+    expect(currentNames({ v: '1.2.0', names: 7 }, '1.2.0')).toBeUndefined();
+    expect(currentNames(undefined, '1.2.0')).toBeUndefined();
+    expect(currentNames('190 maid', '1.2.0')).toBeUndefined();
+  });
+
   it('reads "id name" lines, names with spaces whole, and skips lines without both', () => {
     expect(tagIdPairs('190 maid\n369 cum swap\n\n 12 leading\n13\n14 \n2820 scat')).toEqual({
       '190': 'maid',

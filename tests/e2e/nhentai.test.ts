@@ -142,6 +142,30 @@ describe.skipIf(!HAVE_REAL_PAGES)('Tagveil on a real nhentai listing', () => {
     await page.close();
   });
 
+  it('without the names the background keeps for pages (not written yet), nhentai’s part brings them', async () => {
+    const storedNames = () =>
+      browser.worker.evaluate(async () => (await chrome.storage.local.get('nhentai-names'))['nhentai-names']);
+    const kept = (await storedNames()) as { v: string; names: string };
+    expect(kept.names).toContain('\n20035 x-ray\n');
+    await browser.worker.evaluate(() => chrome.storage.local.remove('nhentai-names'));
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(LISTING);
+      await expect.poll(() => page.locator('div.gallery[data-tagveil-seen]').count()).toBe(25);
+      const rows = await marksAndOracle(page, [
+        ['27384', 'hide'],
+        ['35762', 'hide'],
+        ['20035', 'blur'],
+        ['81774', 'label'],
+      ]);
+      expect(rows.filter(([, e]) => e === 'blur').length).toBeGreaterThan(3);
+      for (const [mark, expected] of rows) expect(actionOfMark(mark ?? null)).toBe(expected);
+      await page.close();
+    } finally {
+      await browser.worker.evaluate((value) => chrome.storage.local.set({ 'nhentai-names': value }), kept);
+    }
+  });
+
   it('keeps the names out of every content script: nhentai’s imports them from the extension’s own file', () => {
     const manifest = JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8')) as {
       content_scripts: { matches: string[]; js: string[] }[];
