@@ -6,6 +6,7 @@ import { hideEntryFor } from '@/src/background/hide-entry';
 import { buildMenus, ENTRY_MENU, onEntryMenuClick, onMenuClick } from '@/src/background/menus';
 import { openPickedSite, reloadPickedTab } from '@/src/background/picked-site';
 import { admit } from '@/src/background/senders';
+import { PAGE_UI_REQUEST } from '@/src/page/ui-loader';
 import { originPattern, type Settings } from '@/src/settings/schema';
 import { SNAPSHOT_KEY, SNAPSHOT_REQUEST, type Snapshot, snapshotOf } from '@/src/settings/snapshot';
 import { ensureSettingsStored, type LoadedSettings, loadSettings, watchSettings } from '@/src/settings/store';
@@ -65,6 +66,19 @@ async function syncWithSettings(): Promise<void> {
   await Promise.all([applySettings(loaded.settings), writeSnapshot(loaded), writeSiteNames()]);
 }
 
+/**
+ * The page UI for the added sites' script (Chromium): page-ui.js put into the asking frame's
+ * content-script world, on the origin the user granted (src/page/ui-loader.ts injectedPageUi).
+ */
+async function pageUiFor(tabId: number | undefined, frameId: number | undefined): Promise<true> {
+  if (tabId === undefined) throw new Error('no tab');
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId ?? 0] },
+    files: ['/page-ui.js'],
+  });
+  return true;
+}
+
 /** A page's own request: its settings read the full way (its snapshot was missing, damaged or stale). */
 async function snapshotForPage(): Promise<Snapshot> {
   return writeSnapshot(await loadSettings());
@@ -108,6 +122,8 @@ export default defineBackground(() => {
     const request = message as { type?: unknown; site?: unknown; id?: unknown } | null;
     if (sender.id === self.id && sender.tab !== undefined) {
       if (request?.type === SNAPSHOT_REQUEST) return snapshotForPage();
+      // An added site's script, the first time its page needs a veil: our own page UI, into its own frame.
+      if (request?.type === PAGE_UI_REQUEST) return pageUiFor(sender.tab.id, sender.frameId);
     }
     const admitted = admit(message, sender, self);
     switch (admitted.kind) {

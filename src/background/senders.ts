@@ -32,8 +32,9 @@ export type SenderKind = 'extension-page' | 'content-script' | 'other';
 
 /**
  * An extension page's URL is under the extension's own base; a content script's `sender.url` is the web
- * page's. `sender.id` alone is the same for both. No web page can frame an extension page (the manifest
- * declares no web-accessible resources), so the URL says where the code runs.
+ * page's. `sender.id` alone is the same for both. No web page can frame an extension page (none is
+ * web-accessible: the manifest lists only script files, for content scripts to import), so the URL says
+ * where the code runs.
  */
 export function isExtensionPage(sender: Sender, self: Self): boolean {
   if (sender.id !== self.id || !sender.url?.startsWith(self.base)) return false;

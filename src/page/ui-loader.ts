@@ -24,3 +24,23 @@ export const loadPageUi: LoadPageUi = () => loadFromExtension<PageUi>('/page-ui.
  * fixed per install, which a web-accessible file would expose to every page of the sites).
  */
 export const builtInPageUi: PageUi | LoadPageUi = import.meta.env.FIREFOX ? PAGE_UI : loadPageUi;
+
+/** Content script → background: put page-ui.js into this frame, the added sites' script's way (Chromium). */
+export const PAGE_UI_REQUEST = 'tagveil:page-ui';
+
+/**
+ * An added site's page UI in Chromium: the background puts page-ui.js into this frame's content-script
+ * world (scripting.executeScript, on the origin the user granted), since no file of the extension can be
+ * web-accessible to the sites a user adds (the manifest names its origins). Asked for the first time a
+ * page needs a veil or the popup asks, as on a built-in site.
+ */
+export const injectedPageUi: LoadPageUi = async () => {
+  const scope = globalThis as { [PAGE_UI_KEY]?: PageUi };
+  if (!scope[PAGE_UI_KEY]) await browser.runtime.sendMessage({ type: PAGE_UI_REQUEST });
+  const ui = scope[PAGE_UI_KEY];
+  if (!ui) throw new Error('page-ui.js is empty');
+  return ui;
+};
+
+/** The added sites' page UI: injected when first needed in Chromium; in Firefox part of the script. */
+export const addedSitePageUi: PageUi | LoadPageUi = import.meta.env.FIREFOX ? PAGE_UI : injectedPageUi;
