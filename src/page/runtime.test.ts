@@ -15,8 +15,10 @@ import {
 import { loadSettings, saveSettings } from '../settings/store';
 import { ao3 } from '../sites/ao3';
 import { customAdapter } from '../sites/custom';
+import { PAGE_DATA_EVENT } from '../sites/page-data';
 import { learnInto, type SiteAdapter } from '../sites/types';
 import { ContentScriptContext, scriptStartedEvent } from './context';
+import { pageDataSource } from './facts-page';
 import { INTERSTITIAL_TAG } from './interstitial';
 import { runCatalog, SETTINGS_TIMEOUT_MS } from './runtime';
 import { EFFECTS_CSS, HELD_ATTR, holdEntriesCss, MARK_ATTR, MARK_VALUE, SEEN_ATTR } from './styles';
@@ -383,6 +385,38 @@ describe('runCatalog under faults', () => {
     await settled();
     expect(marks(ol)).toEqual([MARK_VALUE.hide, null]);
     expect((await pageState()).problems).toEqual([]);
+  });
+
+  it('cards that show their tags are judged before the page-data reader comes, and again with it; cards with an id only wait', async () => {
+    const works = JSON.stringify({
+      site: 'ao3',
+      works: [{ id: 'work_1', tags: [{ name: 'Netorare' }], title: '', creators: [] }],
+    });
+    for (const holdCards of [false, true]) {
+      document.body.replaceChildren();
+      const ol = page(['Fluff'], ['Angst']);
+      const c = new ContentScriptContext('catalog');
+      try {
+        let bring: () => void = () => undefined;
+        const siteData = () =>
+          new Promise<typeof pageDataSource>((resolve) => {
+            bring = () => resolve(pageDataSource);
+          });
+        runCatalog(c, { ...ao3, pageData: { holdCards } }, { ui: PAGE_UI, siteData });
+        await settled();
+        // The settings are in, the reader is not: judged by the cards (hitomi.la), or held (pixiv, MangaDex).
+        const held = [...ol.children].map((el) => el.hasAttribute(HELD_ATTR) || !el.hasAttribute(SEEN_ATTR));
+        expect(held, `holdCards ${holdCards}`).toEqual([holdCards, holdCards]);
+        bring();
+        await settled();
+        // The page's world hands its works over once the reader says hello.
+        document.dispatchEvent(new CustomEvent(PAGE_DATA_EVENT, { detail: works }));
+        await settled();
+        expect(marks(ol), `holdCards ${holdCards}`).toEqual([null, MARK_VALUE.hide]);
+      } finally {
+        c.notifyInvalidated();
+      }
+    }
   });
 
   it('site data that cannot load: the page is judged without it, and the popup told so while the page is open', async () => {

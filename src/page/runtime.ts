@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { EntryAtMenuAnswer, PageState } from '../messages';
 import { compileWith } from '../rules/compile';
 import { canonicalId, isEntryId } from '../rules/entry-rules';
-import { fromChecked, type PreparedLines } from '../rules/regex-verdicts';
+import { fromChecked } from '../rules/regex-verdicts';
 import { type EntryFacts, NO_VERDICT, type Verdict } from '../rules/types';
 import { type Message, msg, ruleMessage } from '../settings/message';
 import { type PageSettings, siteOn } from '../settings/snapshot';
@@ -107,8 +107,14 @@ export function runCatalog(
   const siteData = options.siteData?.().then(
     (makePageData) => {
       // The page's own data as a facts source (pixiv, hitomi.la, MangaDex), listening from now on.
-      if (makePageData && !ctx.isInvalid)
-        pageData = makePageData(ctx, doc, adapter, scanner, () => judgeDetail());
+      if (!makePageData || ctx.isInvalid) return;
+      pageData = makePageData(ctx, doc, adapter, scanner, () => judgeDetail());
+      // Judged already without it (cards that show their tags, lateData): judged again with it.
+      if (factsFor && checked) {
+        factsFor = null;
+        lastJudgedBy = '';
+        apply(checked);
+      }
     },
     (error: unknown) => {
       failures.push(msg('problemSiteData', adapter.name, String(error)));
@@ -194,8 +200,11 @@ export function runCatalog(
    * that did not load): said until the page is left, whatever applies.
    */
   const failures: Message[] = [];
-  /** The parses and prepared expressions of the settings in force (the popup's count of a typed rule uses them). */
-  let checked: PreparedLines | undefined;
+  /**
+   * The settings in force, with their parses and prepared expressions (the popup's count of a typed rule
+   * uses them; a page-data reader that comes after the first pass applies them again).
+   */
+  let checked: PageSettings | undefined;
   /** Rules whose regular expression the matcher's guard switched off on this page. */
   let tripped: () => { listName: string; rule: string }[] = () => [];
 
@@ -387,7 +396,10 @@ export function runCatalog(
   // Spellings learned on earlier visits (nhentai's tag ids) are in the dictionary before the first scan.
   const learned =
     adapter.learnDictionary && options.caches ? options.caches.loadLearned(adapter.id).catch(() => ({})) : {};
-  Promise.all([settings, learned, tagSource?.init(), siteData]).then(
+  // Cards that show their tags (hitomi.la's listings) are judged without waiting for the page-data reader,
+  // which completes them when it comes; cards with only an id, and a work's own page, wait for it.
+  const lateData = adapter.pageData?.holdCards === false && !detail;
+  Promise.all([settings, learned, tagSource?.init(), lateData ? undefined : siteData]).then(
     ([first, pairs]) => {
       if (adapter.dictionary) learnInto(adapter.dictionary, pairs);
       apply(first);
