@@ -131,6 +131,8 @@ export default defineConfig({
             { resources: ['page-ui.js'], matches: allMatchPatterns(), use_dynamic_url: true },
             // nhentai's tag names, imported by its script as a page starts (entrypoints/nhentai-tags.ts).
             { resources: ['nhentai-tags.js'], matches: nhentai.matches, use_dynamic_url: true },
+            // nhentai's name look-up, asked for as its page starts without holding the first pass.
+            { resources: ['nhentai-lookup.js'], matches: nhentai.matches, use_dynamic_url: true },
             // MangaDex's tag names, likewise (entrypoints/mangadex-tags.ts).
             { resources: ['mangadex-tags.js'], matches: mangadex.matches, use_dynamic_url: true },
             // The reader of the page's own data, imported by those sites' scripts as a page starts.

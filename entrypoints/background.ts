@@ -70,13 +70,18 @@ async function syncWithSettings(): Promise<void> {
  * The page UI for the added sites' script (Chromium): page-ui.js put into the asking frame's
  * content-script world, on the origin the user granted (src/page/ui-loader.ts injectedPageUi).
  */
-async function pageUiFor(tabId: number | undefined, frameId: number | undefined): Promise<true> {
+async function pageUiFor(sender: {
+  tab?: { id?: number };
+  frameId?: number;
+  documentId?: string;
+}): Promise<void> {
+  const tabId = sender.tab?.id;
   if (tabId === undefined) throw new Error('no tab');
-  await browser.scripting.executeScript({
-    target: { tabId, frameIds: [frameId ?? 0] },
-    files: ['/page-ui.js'],
-  });
-  return true;
+  // The asking document itself (a frame that has navigated since gets nothing), where Chromium names it.
+  const target = sender.documentId
+    ? { tabId, documentIds: [sender.documentId] }
+    : { tabId, frameIds: [sender.frameId ?? 0] };
+  await browser.scripting.executeScript({ target, files: ['/page-ui.js'] });
 }
 
 /** A page's own request: its settings read the full way (its snapshot was missing, damaged or stale). */
@@ -123,7 +128,7 @@ export default defineBackground(() => {
     if (sender.id === self.id && sender.tab !== undefined) {
       if (request?.type === SNAPSHOT_REQUEST) return snapshotForPage();
       // An added site's script, the first time its page needs a veil: our own page UI, into its own frame.
-      if (request?.type === PAGE_UI_REQUEST) return pageUiFor(sender.tab.id, sender.frameId);
+      if (request?.type === PAGE_UI_REQUEST) return pageUiFor(sender);
     }
     const admitted = admit(message, sender, self);
     switch (admitted.kind) {

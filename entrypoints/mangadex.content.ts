@@ -24,9 +24,12 @@ const tagNames: () => Promise<typeof MANGADEX_TAGS> = import.meta.env.FIREFOX
 
 /** Loaded beside the settings: the reader of the page's own data, and the tag names cards are read by. */
 const siteData = async () => {
-  const [makePageData, rows] = await Promise.all([loadPageDataSource(), tagNames()]);
-  learnMangadexTags(rows);
-  return makePageData;
+  const [reader, rows] = await Promise.allSettled([loadPageDataSource(), tagNames()]);
+  // Without the names, cards are read by their tag links' text (the site's English names); without the
+  // reader, the page is judged by its cards and the popup says so.
+  if (rows.status === 'fulfilled') learnMangadexTags(rows.value);
+  if (reader.status === 'rejected') throw reader.reason;
+  return reader.value;
 };
 
 /**

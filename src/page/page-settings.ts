@@ -26,12 +26,22 @@ export function loadSettingsForPage(reads?: (loaded: PageSettings) => boolean): 
   return loadPageSettings(AREAS, () => browser.runtime.sendMessage({ type: SNAPSHOT_REQUEST }), reads);
 }
 
-/** Calls `onChange` with each new snapshot the background writes (every settings change). */
+/**
+ * Calls `onChange` with each new snapshot the background writes (every settings change). One that does
+ * not read is not dropped: the page asks the background for the full read instead, once per save stamp
+ * (its answer, written again, would otherwise be asked for again).
+ */
 export function watchSettingsForPage(onChange: (settings: PageSettings) => void): () => void {
+  let askedFor: unknown;
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SNAPSHOT_KEY in changes)) return;
-    const next = readSnapshot(changes[SNAPSHOT_KEY]?.newValue);
+    const value = changes[SNAPSHOT_KEY]?.newValue as { t?: unknown } | undefined;
+    const next = readSnapshot(value);
     if (next) onChange(next);
+    else if (value?.t !== askedFor) {
+      askedFor = value?.t;
+      loadSettingsForPage().then(onChange, () => {});
+    }
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -381,9 +381,13 @@ describe('runCatalog under faults', () => {
     // The settings are in; the names are not: nothing judged yet, every entry held back.
     expect(marks(ol)).toEqual([null, null]);
     expect([...ol.children].every((el) => el.hasAttribute(HELD_ATTR))).toBe(true);
+    // A change of the settings meanwhile waits for the names too (and is the one applied).
+    await saveSettings(blocking('netorare', 'fluff'));
+    await settled();
+    expect([...ol.children].every((el) => el.hasAttribute(HELD_ATTR))).toBe(true);
     bring();
     await settled();
-    expect(marks(ol)).toEqual([MARK_VALUE.hide, null]);
+    expect(marks(ol)).toEqual([MARK_VALUE.hide, MARK_VALUE.hide]);
     expect((await pageState()).problems).toEqual([]);
   });
 

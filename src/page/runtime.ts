@@ -104,22 +104,22 @@ export function runCatalog(
   // An older copy whose extension is gone (an update) ends when this one starts (context.ts) and cleans up.
   if (ctx.isInvalid || !claimFrame(ctx)) return;
   // Asked for at once, as the settings are: both come back about when the page's first frame is done.
-  const siteData = options.siteData?.().then(
-    (makePageData) => {
+  const siteData = options
+    .siteData?.()
+    .then((makePageData) => {
+      if (ctx.isInvalid) return;
       // The page's own data as a facts source (pixiv, hitomi.la, MangaDex), listening from now on.
-      if (!makePageData || ctx.isInvalid) return;
-      pageData = makePageData(ctx, doc, adapter, scanner, () => judgeDetail());
+      if (makePageData) pageData = makePageData(ctx, doc, adapter, scanner, () => judgeDetail());
       // Judged already without it (cards that show their tags, lateData): judged again with it.
       if (factsFor && checked) {
         factsFor = null;
         lastJudgedBy = '';
         apply(checked);
       }
-    },
-    (error: unknown) => {
+    })
+    .catch((error: unknown) => {
       failures.push(msg('problemSiteData', adapter.name, String(error)));
-    },
-  );
+    });
 
   // Tagveil's stylesheets and the detail page's warning: put back if the page removes or edits them.
   const keeper = new Keeper(doc);
@@ -399,11 +399,14 @@ export function runCatalog(
   // Cards that show their tags (hitomi.la's listings) are judged without waiting for the page-data reader,
   // which completes them when it comes; cards with only an id, and a work's own page, wait for it.
   const lateData = adapter.pageData?.holdCards === false && !detail;
-  Promise.all([settings, learned, tagSource?.init(), lateData ? undefined : siteData]).then(
-    ([first, pairs]) => {
+  // What judging waits for besides the settings, the first read's and every later change's alike.
+  const partsIn = Promise.all([learned, tagSource?.init(), lateData ? undefined : siteData]).then(
+    ([pairs]) => {
       if (adapter.dictionary) learnInto(adapter.dictionary, pairs);
-      apply(first);
     },
+  );
+  Promise.all([settings, partsIn]).then(
+    ([first]) => apply(first),
     (error: unknown) => {
       if (loaded) return; // a later read already applied settings
       release();
@@ -411,7 +414,7 @@ export function runCatalog(
       listen();
     },
   );
-  const unwatch = watchSettingsForPage(apply);
+  const unwatch = watchSettingsForPage((next) => void partsIn.then(() => apply(next)));
 
   // A page that names its own tags (a gallery page) teaches them for the lists to come.
   const learn = () => {

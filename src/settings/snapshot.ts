@@ -123,16 +123,35 @@ export function snapshotOf(loaded: { settings: Settings; problems: Message[]; sa
   return sortedKeys({ ...body, s: sumOf(JSON.stringify(body)) }) as Snapshot;
 }
 
-/** A copy with every object's keys in sorted order (arrays keep theirs); undefined values left out. */
+/**
+ * A copy with every object's keys in code-point order (arrays keep theirs); undefined values left out.
+ * Code-point order (UTF-8 byte order) is the order Chromium's storage gives keys back in; a plain `sort()`
+ * compares UTF-16 units and puts U+E000–U+FFFF (full-width letters, half-width kana) after characters
+ * beyond U+FFFF (emoji, rare kanji), which would make the page's sum differ. Integer-like keys come
+ * first in numeric order in any JavaScript object, on both sides.
+ */
 function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys);
   if (typeof value !== 'object' || value === null) return value;
   const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
+  for (const key of Object.keys(value).sort(byCodePoint)) {
     const v = (value as Record<string, unknown>)[key];
     if (v !== undefined) sorted[key] = sortedKeys(v);
   }
   return sorted;
+}
+
+/** Code unit → a rank in code-point order: surrogates (characters beyond U+FFFF) after the rest of the BMP. */
+const rank = (unit: number) => (unit >= 0xe000 ? unit - 0x800 : unit >= 0xd800 ? unit + 0x2000 : unit);
+
+/** Compares two strings by code point (as UTF-8 bytes compare). */
+export function byCodePoint(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = rank(a.charCodeAt(i)) - rank(b.charCodeAt(i));
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
 }
 
 /** A 32-bit FNV-1a sum of a text: whether a snapshot reads back as it was written. */
@@ -167,14 +186,9 @@ export function readSnapshot(value: unknown, storedStamp = 0): PageSettings | nu
   if (!isObject(value) || value.f !== SNAPSHOT_FORMAT || !((value.t as number) >= storedStamp)) return null;
   const { s: sum, ...body } = value;
   if (sumOf(JSON.stringify(body)) !== sum) return null;
+  // The snapshot's own fields (f, t) come along unused.
   const read = body as Omit<Snapshot, 's'>;
-  return {
-    settings: read.settings,
-    problems: read.problems,
-    savedAt: read.t,
-    regex: read.regex,
-    parsed: read.parsed,
-  };
+  return { ...read, savedAt: read.t };
 }
 
 /** The areas a page reads the snapshot from (the browser's, or fakes in tests). */

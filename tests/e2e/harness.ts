@@ -192,7 +192,7 @@ export async function clickClosedButton(page: Page, hostSelector: string, name: 
 export function isExtensionFile(url: string, extensionId: string): boolean {
   return (
     url.startsWith(`chrome-extension://${extensionId}/`) ||
-    /^chrome-extension:\/\/[0-9a-f-]{36}\/(page-ui|page-facts|nhentai-tags|mangadex-tags|ehentai-lookup|hitomi-lookup|mangadex-lookup)\.js$/u.test(
+    /^chrome-extension:\/\/[0-9a-f-]{36}\/(page-ui|page-facts|nhentai-tags|mangadex-tags|[a-z0-9]+-lookup)\.js$/u.test(
       url,
     )
   );

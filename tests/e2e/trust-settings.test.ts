@@ -131,7 +131,10 @@ describe.skipIf(!HAVE_REAL_PAGES)('settings a user can trust, in the built exten
   });
 
   it('3. the snapshot pages start from reads back from the browser’s own storage as the background wrote it', async () => {
-    await storeSettings(browser.worker, { enabled: true, sites: {}, lists: [list(['Body Swap', '/^dys/'])] });
+    // Rule lines are keys of the snapshot's parses: full-width letters, characters beyond U+FFFF and digits
+    // order differently by UTF-16 unit, by code point and as integers.
+    const lines = ['Body Swap', '/^dys/', 'ＮＴＲ', 'ﾈﾄﾗﾚ', '😀', '𠮷野家', '8653', '10'];
+    await storeSettings(browser.worker, { enabled: true, sites: {}, lists: [list(lines)] });
     // Chromium gives an object's keys back in its own order: the sum must still match (snapshot.ts).
     const stored = async () =>
       browser.worker.evaluate(async () => {
@@ -149,10 +152,10 @@ describe.skipIf(!HAVE_REAL_PAGES)('settings a user can trust, in the built exten
         return (snapshot as { settings?: { lists?: { patterns: string[] }[] } })?.settings?.lists?.[0]
           ?.patterns;
       })
-      .toEqual(['Body Swap', '/^dys/']);
+      .toEqual(lines);
     const { snapshot, lastGood, meta } = await stored();
     const read = readSnapshot(snapshot, storedStamp(meta, lastGood));
-    expect(read?.settings.lists[0]?.patterns).toEqual(['Body Swap', '/^dys/']);
+    expect(read?.settings.lists[0]?.patterns).toEqual(lines);
     expect(Object.keys(read?.regex ?? {})).toEqual(['/^dys/']);
     await page.goto(URL);
     await expect.poll(() => hidden(page, 'Body Swap').count()).toBeGreaterThan(0);

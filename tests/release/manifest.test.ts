@@ -62,6 +62,8 @@ describe.each(BUILDS)('the %s manifest asks for least privilege', (build) => {
       for (const file of [
         'page-facts.js',
         'nhentai-tags.js',
+        'nhentai-lookup.js',
+        'mangadex-tags.js',
         'ehentai-lookup.js',
         'hitomi-lookup.js',
         'mangadex-lookup.js',
@@ -72,6 +74,7 @@ describe.each(BUILDS)('the %s manifest asks for least privilege', (build) => {
     expect(m.web_accessible_resources).toEqual([
       { resources: ['page-ui.js'], matches: allMatchPatterns(), use_dynamic_url: true },
       { resources: ['nhentai-tags.js'], matches: ['https://nhentai.net/*'], use_dynamic_url: true },
+      { resources: ['nhentai-lookup.js'], matches: ['https://nhentai.net/*'], use_dynamic_url: true },
       { resources: ['mangadex-tags.js'], matches: ['https://mangadex.org/*'], use_dynamic_url: true },
       {
         resources: ['page-facts.js'],
@@ -86,10 +89,15 @@ describe.each(BUILDS)('the %s manifest asks for least privilege', (build) => {
     ]);
     for (const file of [
       'page-ui.js',
-      'nhentai-tags.js',
-      'ehentai-lookup.js',
-      'hitomi-lookup.js',
-      'mangadex-lookup.js',
+      ...[
+        'page-facts.js',
+        'nhentai-tags.js',
+        'nhentai-lookup.js',
+        'mangadex-tags.js',
+        'ehentai-lookup.js',
+        'hitomi-lookup.js',
+        'mangadex-lookup.js',
+      ],
     ]) {
       const text = readFileSync(join(ROOT, '.output', build, file), 'utf8');
       // Code and the site's public names only: no setting, list or message of the user's (those stay in

@@ -1,8 +1,8 @@
-import type { TagSource, TagSourceDeps } from '../types';
+import type { TagSourceDeps } from '../types';
 
 /**
- * Where nhentai-tags.js (entrypoints/nhentai-tags.ts) leaves nhentai's part in the content script's world:
- * every tag-type id's name, one "id name" line each, and the opt-in name look-up.
+ * Where nhentai-tags.js (entrypoints/nhentai-tags.ts) leaves every tag-type id's name, one "id name" line
+ * each, in the content script's world.
  */
 export const NHENTAI_TAGS_KEY = Symbol.for('tagveil.nhentai-tags');
 
@@ -12,15 +12,10 @@ export interface NameLookupOf extends TagSourceDeps {
   save: (pairs: Record<string, string>) => void;
 }
 
-export interface NhentaiPart {
-  names: string;
-  lookup: (deps: NameLookupOf) => TagSource;
-}
-
 /**
  * storage.local key of the names as the background keeps them for pages, with the extension's version
  * they came with: a page reads them beside its settings (both answers come together), which is sooner
- * than importing nhentai's part (~25 ms later in fresh browsers, docs/performance.md).
+ * than importing nhentai-tags.js (~25 ms later in fresh browsers, docs/performance.md).
  */
 export const NHENTAI_NAMES_KEY = 'nhentai-names';
 
