@@ -120,7 +120,13 @@ export function snapshotOf(loaded: { settings: Settings; problems: Message[]; sa
     settings,
     ...prepareLines(lines),
   }) as Omit<Snapshot, 's'>;
-  return sortedKeys({ ...body, s: sumOf(JSON.stringify(body)) }) as Snapshot;
+  // The sum goes in at its place among the top-level keys; what is below them is sorted already.
+  const withSum: Record<string, unknown> = { ...body, s: sumOf(JSON.stringify(body)) };
+  return Object.fromEntries(
+    Object.keys(withSum)
+      .sort(byCodePoint)
+      .map((key) => [key, withSum[key]]),
+  ) as unknown as Snapshot;
 }
 
 /**
