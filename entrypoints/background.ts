@@ -4,6 +4,7 @@ import { showCount } from '@/src/background/badge';
 import { syncCustomSites } from '@/src/background/custom-sites';
 import { hideEntryFor } from '@/src/background/hide-entry';
 import { buildMenus, ENTRY_MENU, onEntryMenuClick, onMenuClick } from '@/src/background/menus';
+import { pageUiFor } from '@/src/background/page-ui';
 import { openPickedSite, reloadPickedTab } from '@/src/background/picked-site';
 import { admit } from '@/src/background/senders';
 import { PAGE_UI_REQUEST } from '@/src/page/ui-loader';
@@ -64,24 +65,6 @@ async function writeSiteNames(): Promise<void> {
 async function syncWithSettings(): Promise<void> {
   const loaded = await loadSettings();
   await Promise.all([applySettings(loaded.settings), writeSnapshot(loaded), writeSiteNames()]);
-}
-
-/**
- * The page UI for the added sites' script (Chromium): page-ui.js put into the asking frame's
- * content-script world, on the origin the user granted (src/page/ui-loader.ts injectedPageUi).
- */
-async function pageUiFor(sender: {
-  tab?: { id?: number };
-  frameId?: number;
-  documentId?: string;
-}): Promise<void> {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined) throw new Error('no tab');
-  // The asking document itself (a frame that has navigated since gets nothing), where Chromium names it.
-  const target = sender.documentId
-    ? { tabId, documentIds: [sender.documentId] }
-    : { tabId, frameIds: [sender.frameId ?? 0] };
-  await browser.scripting.executeScript({ target, files: ['/page-ui.js'] });
 }
 
 /** A page's own request: its settings read the full way (its snapshot was missing, damaged or stale). */

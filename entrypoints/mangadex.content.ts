@@ -2,7 +2,7 @@
 import '@/src/page/clock';
 import { withOwnCache } from '@/src/page/local-cache';
 import { LOOKUP_KEY, lookupOnDemand, type MakeTagSource } from '@/src/page/lookup-loader';
-import { loadPageDataSource } from '@/src/page/page-data-loader';
+import { loadPageDataSource, readerWithTable } from '@/src/page/page-data-loader';
 import { siteScript } from '@/src/page/site-script';
 import { loadFromExtension } from '@/src/page/ui-loader';
 import { MANGADEX_TAGS } from '@/src/sites/dictionaries/mangadex-tags';
@@ -23,14 +23,7 @@ const tagNames: () => Promise<typeof MANGADEX_TAGS> = import.meta.env.FIREFOX
   : () => loadFromExtension<typeof MANGADEX_TAGS>('/mangadex-tags.js', MANGADEX_TAGS_KEY);
 
 /** Loaded beside the settings: the reader of the page's own data, and the tag names cards are read by. */
-const siteData = async () => {
-  const [reader, rows] = await Promise.allSettled([loadPageDataSource(), tagNames()]);
-  // Without the names, cards are read by their tag links' text (the site's English names); without the
-  // reader, the page is judged by its cards and the popup says so.
-  if (rows.status === 'fulfilled') learnMangadexTags(rows.value);
-  if (reader.status === 'rejected') throw reader.reason;
-  return reader.value;
-};
+const siteData = () => readerWithTable(loadPageDataSource(), tagNames(), learnMangadexTags);
 
 /**
  * mangadex's own content script: its adapter, and beside the settings the reader of the page's own data
