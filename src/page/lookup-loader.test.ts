@@ -33,6 +33,22 @@ function fakeLookup() {
   return { source, calls };
 }
 
+/** A look-up's code that comes when the test says (`arrive`), and how often it was asked for. */
+function codeToCome() {
+  let arrive: (make: MakeTagSource) => void = () => undefined;
+  const code = {
+    loads: 0,
+    load: () => {
+      code.loads++;
+      return new Promise<MakeTagSource>((resolve) => {
+        arrive = resolve;
+      });
+    },
+    arrive: (make: MakeTagSource) => arrive(make),
+  };
+  return code;
+}
+
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const LISTS: RuleList[] = [{ id: 'l', name: 'L', enabled: true, action: 'hide', patterns: ['netorare'] }];
 
@@ -55,21 +71,15 @@ describe('a look-up loaded on demand', () => {
   it('holds the entries that wait for it while it loads, then hands them to the look-up, configured and started', async () => {
     const { deps, settled } = page();
     const { source: real, calls } = fakeLookup();
-    let loads = 0;
-    let arrive: (make: MakeTagSource) => void = () => undefined;
-    const source = lookupOnDemand(() => {
-      loads++;
-      return new Promise<MakeTagSource>((resolve) => {
-        arrive = resolve;
-      });
-    })(deps);
+    const code = codeToCome();
+    const source = lookupOnDemand(code.load)(deps);
     if (!source) throw new Error('no source');
     source.configure?.(LISTS, 'ehentai', () => ({ ok: true, rule: null }));
     expect(source.awaiting('1')).toBe(true);
     expect(source.awaiting('2')).toBe(true);
-    expect(loads).toBe(1);
+    expect(code.loads).toBe(1);
     expect(settled).toEqual([]);
-    arrive(() => real);
+    code.arrive(() => real);
     await flush();
     // Started (its cache read) and told the lists before it answers for any entry.
     expect(calls).toEqual(['init', 'configure 1']);
@@ -80,7 +90,7 @@ describe('a look-up loaded on demand', () => {
     expect(source.awaiting('3')).toBe(false);
     expect(source.errors).toEqual(['from the site']);
     expect(source.unresolved?.()).toEqual(['artist:x']);
-    expect(loads).toBe(1);
+    expect(code.loads).toBe(1);
   });
 
   it('code that cannot load: the waiting entries are let go, none waits again, and the popup is told', async () => {
@@ -98,13 +108,8 @@ describe('a look-up loaded on demand', () => {
   it('code that does not come: the entries wait no longer than the bound, and are completed if it comes later', async () => {
     const { deps, settled, timers } = page();
     const { source: real } = fakeLookup();
-    let arrive: (make: MakeTagSource) => void = () => undefined;
-    const source = lookupOnDemand(
-      () =>
-        new Promise<MakeTagSource>((resolve) => {
-          arrive = resolve;
-        }),
-    )(deps);
+    const code = codeToCome();
+    const source = lookupOnDemand(code.load)(deps);
     if (!source) throw new Error('no source');
     expect(source.awaiting('1')).toBe(true);
     expect(timers.map((t) => t.ms)).toEqual([LOOKUP_LOAD_WAIT_MS]);
@@ -112,7 +117,7 @@ describe('a look-up loaded on demand', () => {
     expect(settled).toEqual([['1']]);
     expect(source.awaiting('2')).toBe(false);
     expect(source.errors).toEqual([`not loaded in ${LOOKUP_LOAD_WAIT_MS} ms`]);
-    arrive(() => real);
+    code.arrive(() => real);
     await flush();
     expect(source.awaiting('2')).toBe(true);
     expect(source.errors).toEqual(['from the site']);
@@ -132,26 +137,20 @@ describe('a look-up loaded on demand', () => {
   it('early: asked for as the page starts without holding the first pass, then speaks with no entry waiting (nhentai’s)', async () => {
     const { deps } = page();
     const { source: real, calls } = fakeLookup();
-    let loads = 0;
-    let arrive: (make: MakeTagSource) => void = () => undefined;
-    const source = lookupOnDemand(() => {
-      loads++;
-      return new Promise<MakeTagSource>((resolve) => {
-        arrive = resolve;
-      });
-    }, true)(deps);
+    const code = codeToCome();
+    const source = lookupOnDemand(code.load, true)(deps);
     if (!source) throw new Error('no source');
-    expect(loads).toBe(1);
+    expect(code.loads).toBe(1);
     // The first pass does not wait for it: its start is over at once, and it says nothing yet.
     await source.init();
     source.configure?.(LISTS, 'nhentai', () => ({ ok: true, rule: null }));
     expect(source.unresolved?.()).toEqual([]);
-    arrive(() => real);
+    code.arrive(() => real);
     await flush();
     // The lists it was told before it came are its own now; it says what it cannot apply.
     expect(calls).toEqual(['init', 'configure 1']);
     expect(source.unresolved?.()).toEqual(['artist:x']);
     expect(source.awaiting('2')).toBe(true);
-    expect(loads).toBe(1);
+    expect(code.loads).toBe(1);
   });
 });

@@ -8,6 +8,16 @@ import { pixiv } from '../../src/sites/pixiv';
 import { allMatchPatterns } from '../../src/sites/registry';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** A site's parts a content script imports in Chromium (docs/architecture.md); Firefox's scripts carry them. */
+const PARTS = [
+  'page-facts.js',
+  'nhentai-tags.js',
+  'nhentai-lookup.js',
+  'mangadex-tags.js',
+  'ehentai-lookup.js',
+  'hitomi-lookup.js',
+  'mangadex-lookup.js',
+];
 const allow = JSON.parse(readFileSync(join(ROOT, 'release-permissions.json'), 'utf8')) as Record<
   string,
   Record<string, string>
@@ -59,16 +69,7 @@ describe.each(BUILDS)('the %s manifest asks for least privilege', (build) => {
     // Firefox's carry them all.
     if (build === 'firefox-mv3') {
       expect(m.web_accessible_resources).toBeUndefined();
-      for (const file of [
-        'page-facts.js',
-        'nhentai-tags.js',
-        'nhentai-lookup.js',
-        'mangadex-tags.js',
-        'ehentai-lookup.js',
-        'hitomi-lookup.js',
-        'mangadex-lookup.js',
-      ])
-        expect(existsSync(join(ROOT, '.output', build, file)), file).toBe(false);
+      for (const file of PARTS) expect(existsSync(join(ROOT, '.output', build, file)), file).toBe(false);
       return;
     }
     expect(m.web_accessible_resources).toEqual([
@@ -87,18 +88,7 @@ describe.each(BUILDS)('the %s manifest asks for least privilege', (build) => {
         use_dynamic_url: true,
       })),
     ]);
-    for (const file of [
-      'page-ui.js',
-      ...[
-        'page-facts.js',
-        'nhentai-tags.js',
-        'nhentai-lookup.js',
-        'mangadex-tags.js',
-        'ehentai-lookup.js',
-        'hitomi-lookup.js',
-        'mangadex-lookup.js',
-      ],
-    ]) {
+    for (const file of ['page-ui.js', ...PARTS]) {
       const text = readFileSync(join(ROOT, '.output', build, file), 'utf8');
       // Code and the site's public names only: no setting, list or message of the user's (those stay in
       // storage); a look-up reads and writes only its own cache of completed tags in storage.local.
