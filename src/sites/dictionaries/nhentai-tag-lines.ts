@@ -9,6 +9,7 @@ export const NHENTAI_TAGS_KEY = Symbol.for('tagveil.nhentai-tags');
 /** What the page's script gives the name look-up: its dictionary, and where learned names are kept. */
 export interface NameLookupOf extends TagSourceDeps {
   dictionary: Map<string, string>;
+  /** Keeps what was learned for later visits (the learned-spellings store). */
   save: (pairs: Record<string, string>) => void;
 }
 

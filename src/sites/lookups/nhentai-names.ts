@@ -67,14 +67,8 @@ export function tagPageUrl(origin: string, rule: NamedRule): string {
   return `${origin}/${rule.kind}/${encodeURIComponent(rule.name.replaceAll(' ', '-'))}/`;
 }
 
-export interface NameLookupDeps {
-  origin: string;
-  dictionary: Map<string, string>;
-  now: () => number;
-  setTimer: (fn: () => void, ms: number) => void;
-  onSettled: (ids: string[]) => void;
-  /** Keeps what was learned for later visits (the learned-spellings store). */
-  save: (pairs: Record<string, string>) => void;
+/** What the look-up needs: what the page's script gives it (NameLookupOf), and how it fetches and reads. */
+export interface NameLookupDeps extends NameLookupOf {
   fetchPage: (url: string, signal: AbortSignal) => Promise<{ status: number; html: string }>;
   parse: (html: string) => Document;
 }
