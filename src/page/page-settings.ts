@@ -26,23 +26,42 @@ export function loadSettingsForPage(reads?: (loaded: PageSettings) => boolean): 
   return loadPageSettings(AREAS, () => browser.runtime.sendMessage({ type: SNAPSHOT_REQUEST }), reads);
 }
 
+/** How long an open page waits before asking once more for a full read that was not answered. */
+export const FULL_READ_RETRY_MS = 5_000;
+
 /**
  * Calls `onChange` with each new snapshot the background writes (every settings change). One that does
  * not read is not dropped: the page asks the background for the full read instead, once per save stamp
- * (its answer, written again, would otherwise be asked for again).
+ * (its answer, written again, would otherwise be asked for again); a full read that fails (the
+ * background restarting) is asked for once more a while later, and again by that save's next write.
  */
-export function watchSettingsForPage(onChange: (settings: PageSettings) => void): () => void {
+export function watchSettingsForPage(
+  onChange: (settings: PageSettings) => void,
+  retryMs = FULL_READ_RETRY_MS,
+): () => void {
   let askedFor: unknown;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let watching = true;
+  const askFull = (stamp: unknown, again: boolean) => {
+    askedFor = stamp;
+    loadSettingsForPage().then(onChange, () => {
+      if (askedFor !== stamp) return;
+      askedFor = undefined;
+      if (again && watching) retry = setTimeout(() => askFull(stamp, false), retryMs);
+    });
+  };
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SNAPSHOT_KEY in changes)) return;
+    clearTimeout(retry);
     const value = changes[SNAPSHOT_KEY]?.newValue as { t?: unknown } | undefined;
     const next = readSnapshot(value);
     if (next) onChange(next);
-    else if (value?.t !== askedFor) {
-      askedFor = value?.t;
-      loadSettingsForPage().then(onChange, () => {});
-    }
+    else if (value?.t !== askedFor) askFull(value?.t, true);
   };
   browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return () => {
+    watching = false;
+    clearTimeout(retry);
+    browser.storage.onChanged.removeListener(listener);
+  };
 }

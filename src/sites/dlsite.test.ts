@@ -4,7 +4,7 @@ import { HAVE_REAL_PAGES, parseHtml, realPage } from '../../tests/real-pages';
 import { compile } from '../rules/compile';
 import { presetById } from '../rules/presets';
 import type { RuleList } from '../rules/types';
-import { DLSITE_GENRES, genreNames } from './dictionaries/dlsite-genres';
+import { DLSITE_GENRE_SOURCES, DLSITE_GENRES, genreNames } from './dictionaries/dlsite-genres';
 import { dlsite } from './dlsite';
 import { siteForUrl } from './registry';
 import { learnInto, readEntry } from './types';
@@ -174,10 +174,11 @@ describe.skipIf(!HAVE_REAL_PAGES)('DLsite work page (real pages before and after
 
 describe('DLsite genre dictionary', () => {
   it('gives every id a current name and a source, and no name to two ids', () => {
+    expect(Object.keys(DLSITE_GENRE_SOURCES).sort()).toEqual(Object.keys(DLSITE_GENRES).sort());
     const owner = new Map<string, string>();
     for (const [id, genre] of Object.entries(DLSITE_GENRES)) {
       expect(id).toMatch(/^\d{3}$/u);
-      expect(genre.source).not.toBe('');
+      expect(DLSITE_GENRE_SOURCES[id] ?? '').not.toBe('');
       for (const name of [genre.current, ...genre.also]) {
         expect(owner.get(name) ?? id, `${name} in ${id} and ${owner.get(name)}`).toBe(id);
         owner.set(name, id);
