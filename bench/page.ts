@@ -241,9 +241,14 @@ function inParts(text: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => text.slice(i * size, (i + 1) * size));
 }
 
-function median(values: number[]): number {
+/** The value a fraction `q` of the way up `values` in order (0.5: the median, the upper one of an even count). */
+function percentile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? Number.NaN;
+}
+
+function median(values: number[]): number {
+  return percentile(values, 0.5);
 }
 
 const pages = new Map<string, Streamed>([
@@ -444,14 +449,12 @@ try {
   );
   // DOMContentLoaded is bimodal in a fresh browser: a load whose parse was pushed past a frame pays that
   // frame's first style and layout before it (docs/performance.md). The spread and the count say how often.
-  const quartile = (values: number[], q: number) =>
-    [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * q)] ?? Number.NaN;
   say(
     `   the same loads' spread (25th–75th percentile) and those whose DOMContentLoaded came after the page's first frame: ${kinds
       .map((kind) => {
         const dcls = fresh[kind].map((l) => l.dcl);
         const late = fresh[kind].filter((l) => l.dcl > l.firstFrame).length;
-        return `${kind} ${ms(quartile(dcls, 0.25))}–${ms(quartile(dcls, 0.75))} ms (${late} of ${dcls.length})`;
+        return `${kind} ${ms(percentile(dcls, 0.25))}–${ms(percentile(dcls, 0.75))} ms (${late} of ${dcls.length})`;
       })
       .join(', ')}`,
   );

@@ -121,12 +121,7 @@ export function snapshotOf(loaded: { settings: Settings; problems: Message[]; sa
     ...prepareLines(lines),
   }) as Omit<Snapshot, 's'>;
   // The sum goes in at its place among the top-level keys; what is below them is sorted already.
-  const withSum: Record<string, unknown> = { ...body, s: sumOf(JSON.stringify(body)) };
-  return Object.fromEntries(
-    Object.keys(withSum)
-      .sort(byCodePoint)
-      .map((key) => [key, withSum[key]]),
-  ) as unknown as Snapshot;
+  return inKeyOrder({ ...body, s: sumOf(JSON.stringify(body)) }) as unknown as Snapshot;
 }
 
 /**
@@ -139,10 +134,18 @@ export function snapshotOf(loaded: { settings: Settings; problems: Message[]; sa
 function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys);
   if (typeof value !== 'object' || value === null) return value;
+  return inKeyOrder(value as Record<string, unknown>, sortedKeys);
+}
+
+/** A copy of `value` with its own keys in code-point order, each value as `each` gives it (undefined: left out). */
+function inKeyOrder(
+  value: Record<string, unknown>,
+  each: (v: unknown) => unknown = (v) => v,
+): Record<string, unknown> {
   const sorted: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort(byCodePoint)) {
-    const v = (value as Record<string, unknown>)[key];
-    if (v !== undefined) sorted[key] = sortedKeys(v);
+    const v = value[key];
+    if (v !== undefined) sorted[key] = each(v);
   }
   return sorted;
 }
